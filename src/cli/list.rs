@@ -1,0 +1,198 @@
+//! `casebook list`: the cases that pass the filters, as an aligned table or JSON.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::library::{Case, Library, VocabKind};
+use crate::query::filter::{Facet, Filter, resolve};
+use crate::text::{pad, sanitize_line, width};
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Sector: a key of vocab.toml [sectors] or its label (real-estate, 房产租售, "Real estate…").
+    #[arg(long, value_name = "KEY")]
+    pub sector: Vec<String>,
+    /// Province by its official name or English name (浙江省, 浙江, Zhejiang).
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// Violation: a key of vocab.toml [violations] or its label.
+    #[arg(long, value_name = "KEY")]
+    pub violation: Vec<String>,
+    /// Penalty kind: a key of vocab.toml [penalties] or its label.
+    #[arg(long, value_name = "KEY")]
+    pub penalty: Vec<String>,
+    /// Collection: a key of collections.toml (samr-2019-pi).
+    #[arg(long, value_name = "KEY")]
+    pub collection: Vec<String>,
+    /// Print a JSON array of cases, with the case-file field names.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Not-stated marker in table cells, where the full phrase would not fit.
+const NOT_STATED_CELL: &str = "未载明";
+/// Marks an inferred value in a table cell.
+const INFERRED_MARK: &str = "*";
+
+pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
+    let filter = match build_filter(library, args) {
+        Ok(filter) => filter,
+        Err(message) => {
+            eprintln!("casebook: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let cases = filter.apply(library);
+    if args.json {
+        return match serde_json::to_string_pretty(&cases) {
+            Ok(json) => super::print(&(json + "\n")),
+            Err(e) => {
+                eprintln!("casebook: cannot write JSON: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    super::print(&table(library, &cases))
+}
+
+fn build_filter(library: &Library, args: &ListArgs) -> Result<Filter, String> {
+    let mut filter = Filter::default();
+    let asked = [
+        (Facet::Sector, &args.sector, "--sector"),
+        (Facet::Province, &args.province, "--province"),
+        (Facet::Violation, &args.violation, "--violation"),
+        (Facet::Penalty, &args.penalty, "--penalty"),
+        (Facet::Collection, &args.collection, "--collection"),
+    ];
+    for (facet, values, flag) in asked {
+        for typed in values {
+            let key = resolve(library, facet, typed).map_err(|choices| {
+                format!(
+                    "{flag} \"{}\" matches no single value; choose one of: {}",
+                    sanitize_line(typed),
+                    choices.join(", ")
+                )
+            })?;
+            filter.values_mut(facet).push(key);
+        }
+    }
+    Ok(filter)
+}
+
+/// One table cell: a vocabulary label, marked when inferred, or "not stated".
+fn label_cell(
+    library: &Library,
+    case: &Case,
+    kind: VocabKind,
+    key: Option<&str>,
+    field: &str,
+) -> String {
+    match key {
+        None => NOT_STATED_CELL.to_string(),
+        Some(key) => {
+            let label = library
+                .vocab
+                .term(kind, key)
+                .map_or(key.to_string(), |t| t.label.zh.clone());
+            if case.inferred_reason(field).is_some() {
+                format!("{label}{INFERRED_MARK}")
+            } else {
+                label
+            }
+        }
+    }
+}
+
+fn row(library: &Library, case: &Case) -> Vec<String> {
+    let penalties: Vec<String> = case
+        .penalty
+        .iter()
+        .map(|p| {
+            library
+                .vocab
+                .term(VocabKind::Penalties, &p.kind)
+                .map_or(p.kind.clone(), |t| t.label.zh.clone())
+        })
+        .collect();
+    vec![
+        case.position.map_or(String::new(), |p| p.to_string()),
+        case.id.clone(),
+        case.party.name.clone(),
+        case.place.province.clone(),
+        label_cell(
+            library,
+            case,
+            VocabKind::Sectors,
+            case.sector.as_deref(),
+            "sector",
+        ),
+        if penalties.is_empty() {
+            NOT_STATED_CELL.to_string()
+        } else {
+            penalties.join("、")
+        },
+    ]
+}
+
+/// An aligned table: columns sized by display width, so Chinese (two cells a character) lines up.
+fn table(library: &Library, cases: &[&Case]) -> String {
+    let header: Vec<String> = [
+        "#",
+        "ID",
+        "当事人 Party",
+        "省份 Province",
+        "行业 Sector",
+        "处罚 Penalty",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = cases
+        .iter()
+        .map(|c| {
+            row(library, c)
+                .iter()
+                .map(|cell| sanitize_line(cell))
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| width(&r[i]))
+                .chain([width(&header[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for cells in std::iter::once(&header).chain(rows.iter()) {
+        let last = cells.len() - 1;
+        let line: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                if i == last {
+                    cell.clone()
+                } else {
+                    pad(cell, widths[i])
+                }
+            })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    let total = library.cases.len();
+    out.push_str(&format!("\n{} / {total} 例 (cases)", cases.len()));
+    if rows
+        .iter()
+        .any(|r| r.iter().any(|c| c.ends_with(INFERRED_MARK)))
+    {
+        out.push_str(&format!(
+            " · {INFERRED_MARK} 推断 (inferred, not stated by a source: see `casebook show ID`)"
+        ));
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,108 @@
+//! The command line: clap definitions and the non-interactive commands. Every command loads the
+//! library through the same core functions the interactive app uses.
+
+mod list;
+mod show;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::library::{self, Library, LoadOptions};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "casebook",
+    version,
+    about = "Browse enforcement cases on consumers' personal information (SAMR 2019 and your own)",
+    long_about = "Browse enforcement cases on consumers' personal information.\n\n\
+        The library of cases, statutes and vocabularies is built into the binary. An office can \
+        add its own case files with --cases DIR (or CASEBOOK_CASES=DIR); see `casebook validate`.\n\n\
+        With no command, casebook opens the interactive browser."
+)]
+pub struct Cli {
+    /// Add the case files (and vocab/statutes/collections files) of DIR to the built-in library.
+    #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_CASES")]
+    pub cases: Option<PathBuf>,
+
+    /// With --cases: show only DIR's cases.
+    #[arg(long, global = true, requires = "cases")]
+    pub only: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List cases, optionally filtered (several filters combine with AND; repeat one for OR).
+    List(list::ListArgs),
+    /// Show one case in full, with labels resolved and unknown facts marked "not stated".
+    Show(show::ShowArgs),
+    /// Check a library directory (default: the built-in library) and report every problem as
+    /// FILE:LINE:COL: message. Exits 1 if there is any problem, 0 if none.
+    Validate(validate::ValidateArgs),
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::List(args)) => {
+            with_library(&cli.cases, cli.only, |lib| list::run(lib, &args))
+        }
+        Some(Command::Show(args)) => {
+            with_library(&cli.cases, cli.only, |lib| show::run(lib, &args))
+        }
+        None => {
+            // The interactive browser arrives with its own issue; until then say how to use the CLI.
+            let mut help = <Cli as clap::CommandFactory>::command();
+            let _ = help.print_help();
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads the library as the options say, or prints the report of every problem and exits 1.
+pub fn load_or_report(cases: &Option<PathBuf>, only: bool) -> Result<Library, ExitCode> {
+    let options = LoadOptions {
+        extra_dir: cases.as_deref(),
+        only,
+    };
+    library::load(&options).map_err(|report| {
+        eprint!("{}", crate::text::sanitize(&report.to_string()));
+        eprintln!(
+            "casebook: the library has {} problem(s); nothing was loaded",
+            report.problems.len()
+        );
+        ExitCode::from(1)
+    })
+}
+
+fn with_library(
+    cases: &Option<PathBuf>,
+    only: bool,
+    command: impl FnOnce(&Library) -> ExitCode,
+) -> ExitCode {
+    match load_or_report(cases, only) {
+        Ok(library) => command(&library),
+        Err(code) => code,
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`casebook list | head`) as success.
+pub(crate) fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("casebook: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

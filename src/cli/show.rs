@@ -1,0 +1,113 @@
+//! `casebook show ID`: one case in full, as text, Markdown or JSON.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::library::{Library, nearest_case_ids};
+use crate::sheet::{self, Sheet};
+use crate::text::{pad, sanitize, width};
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The case id, e.g. zhuji-xiangsheng (see `casebook list`).
+    pub id: String,
+    /// Print the case as JSON, with the case-file field names.
+    #[arg(long, conflicts_with = "markdown")]
+    pub json: bool,
+    /// Print the case as Markdown.
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+/// Marks an inferred value and gives the reason.
+const INFERRED: &str = "推断 (inferred)";
+
+pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
+    let Some(case) = library.case(&args.id) else {
+        let nearest = nearest_case_ids(library, &args.id, 3);
+        eprintln!(
+            "casebook: no case \"{}\"; nearest ids: {}",
+            crate::text::sanitize_line(&args.id),
+            nearest.join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    if args.json {
+        return match serde_json::to_string_pretty(case) {
+            Ok(json) => super::print(&(json + "\n")),
+            Err(e) => {
+                eprintln!("casebook: cannot write JSON: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let sheet = sheet::build(library, case);
+    let out = if args.markdown {
+        markdown(&sheet)
+    } else {
+        plain(&sheet)
+    };
+    super::print(&sanitize(&out))
+}
+
+/// Plain text: sections with aligned labels; continuation lines indented under the value.
+pub fn plain(sheet: &Sheet) -> String {
+    let label_width = sheet
+        .sections
+        .iter()
+        .flat_map(|s| s.rows.iter())
+        .map(|r| width(r.label))
+        .max()
+        .unwrap_or(0);
+    let indent = " ".repeat(label_width + 4);
+    let mut out = format!("{}\n", sheet.title);
+    if let Some(en) = &sheet.title_en {
+        out.push_str(&format!("{en}\n"));
+    }
+    out.push_str(&format!("{}\nid: {}\n", sheet.collection_line, sheet.id));
+    for section in &sheet.sections {
+        out.push_str(&format!("\n【{}】\n", section.heading));
+        for row in &section.rows {
+            let mut lines = row.lines.iter().flat_map(|l| l.split('\n'));
+            let first = lines.next().unwrap_or_default();
+            out.push_str(&format!("  {}  {first}\n", pad(row.label, label_width)));
+            for line in lines {
+                out.push_str(&format!("{indent}{line}\n"));
+            }
+            if let Some(reason) = &row.inferred {
+                out.push_str(&format!("{indent}↳ {INFERRED}: {reason}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// Markdown: a heading per section, a bullet per row.
+pub fn markdown(sheet: &Sheet) -> String {
+    let mut out = format!("# {}\n\n", sheet.title);
+    if let Some(en) = &sheet.title_en {
+        out.push_str(&format!("*{en}*\n\n"));
+    }
+    out.push_str(&format!("{}  \n`{}`\n", sheet.collection_line, sheet.id));
+    for section in &sheet.sections {
+        out.push_str(&format!("\n## {}\n\n", section.heading));
+        for row in &section.rows {
+            if row.lines.len() == 1 && !row.lines[0].contains('\n') {
+                out.push_str(&format!("- **{}**: {}\n", row.label, row.lines[0]));
+            } else {
+                out.push_str(&format!("- **{}**:\n", row.label));
+                for line in &row.lines {
+                    for (i, part) in line.split('\n').enumerate() {
+                        let bullet = if i == 0 { "  - " } else { "    " };
+                        out.push_str(&format!("{bullet}{part}\n"));
+                    }
+                }
+            }
+            if let Some(reason) = &row.inferred {
+                out.push_str(&format!("  - *{INFERRED}*: {reason}\n"));
+            }
+        }
+    }
+    out
+}

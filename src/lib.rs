@@ -1,0 +1,10 @@
+//! casebook: browse real enforcement cases on consumers' personal information.
+//!
+//! The core (`library`, `sheet`, `text`) knows nothing of terminals; the CLI and the interactive
+//! app are thin shells over it.
+
+pub mod cli;
+pub mod library;
+pub mod query;
+pub mod sheet;
+pub mod text;

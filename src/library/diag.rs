@@ -1,0 +1,147 @@
+//! Diagnostics: one problem in one file, located as `FILE:LINE:COL`.
+//!
+//! Columns count characters, not bytes, so that a position in a line of Chinese text points at the
+//! character an editor shows there.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem found while loading a library.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
+    }
+}
+
+/// Every problem found in one load, in file and position order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
+pub struct Report {
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        self.problems.extend(more);
+    }
+
+    /// Sorts and removes exact repeats, so the report reads top to bottom like the files.
+    pub fn finish(mut self) -> Self {
+        self.problems.sort();
+        self.problems.dedup();
+        self
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for problem in &self.problems {
+            writeln!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects the diagnostics of one file, turning byte spans into lines and columns.
+pub struct Sink<'a> {
+    file: &'a str,
+    text: &'a str,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Sink {
+            file,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        self.file
+    }
+
+    /// Records a problem at the start of `span`.
+    pub fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, col) = line_col(self.text, span.start);
+        self.problems.push(Diagnostic {
+            file: self.file.to_string(),
+            line,
+            col,
+            message: message.into(),
+        });
+    }
+}
+
+/// 1-based line and character column of a byte offset (clamped to the text).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// A diagnostic for a whole file (unreadable, too large, …), placed at its first character.
+pub fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        line: 1,
+        col: 1,
+        message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = 1\ntitle = \"浙江省\" x";
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 15));
+        assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_or_past_the_end_are_clamped() {
+        let text = "浙江";
+        assert_eq!(line_col(text, 1), (1, 1));
+        assert_eq!(line_col(text, 99), (1, 3));
+    }
+
+    #[test]
+    fn report_is_sorted_and_printed_one_line_each() {
+        let mut report = Report::default();
+        report.extend([
+            whole_file("b.toml", "second"),
+            whole_file("a.toml", "first"),
+        ]);
+        let report = report.finish();
+        assert_eq!(
+            report.to_string(),
+            "a.toml:1:1: first\nb.toml:1:1: second\n"
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Getting the bytes of library files: from the copy of `cases/` embedded at build time, or from
+//! a directory on disk. Size, encoding and readability are checked here, before any parsing.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+
+use super::diag::{Diagnostic, Report, line_col, whole_file};
+
+/// The library that ships inside the binary, so casebook works from any directory.
+static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/cases");
+
+/// Files larger than this are refused unread: no real case file comes near it.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One library file before decoding.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// How the file is named in reports, e.g. `cases/vocab.toml` or `/srv/office/a.toml`.
+    pub name: String,
+    /// The file name without `.toml`: a case file's stem must equal its id.
+    pub stem: String,
+    /// The directory prefix of `name`, with a trailing separator.
+    pub dir: String,
+    /// The content, or why it could not be read (reported when the library is assembled, beside
+    /// the problems of every other file).
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+impl SourceFile {
+    /// The file's text, or why it cannot be read as a TOML file.
+    pub fn decode(&self) -> Result<String, Diagnostic> {
+        let bytes = match &self.bytes {
+            Ok(bytes) => bytes,
+            Err(why) => return Err(whole_file(&self.name, why.clone())),
+        };
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(&self.name, bytes.len() as u64));
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                // Locate the bad byte in the valid text before it.
+                let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or("");
+                let (line, col) = line_col(valid, valid.len());
+                return Err(Diagnostic {
+                    file: self.name.clone(),
+                    line,
+                    col,
+                    message: format!(
+                        "the file is not valid UTF-8 (byte 0x{:02x}); save it as UTF-8",
+                        bytes[error.valid_up_to()]
+                    ),
+                });
+            }
+        };
+        if text.starts_with('\u{feff}') {
+            return Err(whole_file(
+                &self.name,
+                "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM",
+            ));
+        }
+        Ok(text.to_string())
+    }
+}
+
+fn too_large(name: &str, bytes: u64) -> Diagnostic {
+    whole_file(
+        name,
+        format!("the file is {bytes} bytes or more; the limit is {MAX_FILE_BYTES} bytes (1 MiB)"),
+    )
+}
+
+/// The `*.toml` files of the embedded library, in name order.
+pub fn embedded() -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = EMBEDDED
+        .files()
+        .filter_map(|file| {
+            let path = file.path();
+            let stem = toml_stem(path)?;
+            Some(SourceFile {
+                name: format!("cases/{}", path.display()),
+                stem,
+                dir: "cases/".to_string(),
+                bytes: Ok(file.contents().to_vec()),
+            })
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn toml_stem(path: &Path) -> Option<String> {
+    if path.extension()? != "toml" {
+        return None;
+    }
+    Some(path.file_stem()?.to_string_lossy().into_owned())
+}
+
+/// The `*.toml` files directly inside `dir`, in name order; other files (a README) are ignored.
+/// A file that cannot be read is returned with the reason, to be reported with the others. Only a
+/// directory that cannot be listed at all fails here.
+pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
+    let dir_name = dir.display().to_string();
+    let prefix = if dir_name.ends_with('/') {
+        dir_name.clone()
+    } else {
+        format!("{dir_name}/")
+    };
+    let listing_failed = |error: std::io::Error| Report {
+        problems: vec![whole_file(
+            &dir_name,
+            format!("cannot read the directory: {error}"),
+        )],
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(listing_failed)? {
+        let entry = entry.map_err(listing_failed)?;
+        let path = entry.path();
+        let Some(stem) = toml_stem(&path) else {
+            continue;
+        };
+        files.push(SourceFile {
+            name: format!("{prefix}{}", entry.file_name().to_string_lossy()),
+            stem,
+            dir: prefix.clone(),
+            bytes: read_limited(&path).map_err(|error| format!("cannot read the file: {error}")),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// Reads at most one byte past the size limit, so a huge file is refused without loading it.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = fs::File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(std::io::Error::other("it is a directory"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

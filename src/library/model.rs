@@ -1,0 +1,464 @@
+//! The library's data, as the schema (`cases/README.md`) defines it. Field names are the schema's,
+//! so `--json` output reads like the case files.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::date::PartialDate;
+
+/// A Chinese label with its English translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub zh: String,
+    pub en: String,
+}
+
+/// One entry of a controlled vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub key: String,
+    pub label: Label,
+    /// Provinces only: the province-level division this unit lies within (the Xinjiang Production
+    /// and Construction Corps lies within Xinjiang), so a filter on the one can include the other.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
+}
+
+/// The controlled vocabularies of `vocab.toml`, each in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Vocab {
+    pub sectors: Vec<Term>,
+    pub violations: Vec<Term>,
+    pub penalties: Vec<Term>,
+    pub party_kinds: Vec<Term>,
+    pub provinces: Vec<Term>,
+}
+
+/// The vocabularies by their name in `vocab.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VocabKind {
+    Sectors,
+    Violations,
+    Penalties,
+    PartyKinds,
+    Provinces,
+}
+
+impl VocabKind {
+    pub const ALL: [VocabKind; 5] = [
+        VocabKind::Sectors,
+        VocabKind::Violations,
+        VocabKind::Penalties,
+        VocabKind::PartyKinds,
+        VocabKind::Provinces,
+    ];
+
+    pub fn table_name(self) -> &'static str {
+        match self {
+            VocabKind::Sectors => "sectors",
+            VocabKind::Violations => "violations",
+            VocabKind::Penalties => "penalties",
+            VocabKind::PartyKinds => "party_kinds",
+            VocabKind::Provinces => "provinces",
+        }
+    }
+
+    /// Keys that other people's case files rely on; a library without them is invalid.
+    pub fn required_keys(self) -> &'static [&'static str] {
+        match self {
+            VocabKind::Sectors => &[
+                "real-estate",
+                "micro-lending",
+                "education",
+                "insurance-brokerage",
+                "beauty-fitness",
+                "decoration",
+                "travel-lodging",
+                "express-delivery",
+                "telemarketing",
+                "websites-apps",
+                "telecom",
+                "other",
+            ],
+            VocabKind::Violations => &[
+                "collect-without-consent",
+                "leak-sell-provide",
+                "unsolicited-messages",
+                "other",
+            ],
+            VocabKind::Penalties => &[
+                "order-to-correct",
+                "warning",
+                "confiscation",
+                "fine",
+                "suspension",
+                "licence-revocation",
+                "transfer-to-police",
+                "administrative-unspecified",
+                "criminal-sentence",
+                "civil-settlement",
+            ],
+            VocabKind::PartyKinds => &["company", "individuals", "store"],
+            VocabKind::Provinces => &[
+                "北京市",
+                "天津市",
+                "河北省",
+                "山西省",
+                "内蒙古自治区",
+                "辽宁省",
+                "吉林省",
+                "黑龙江省",
+                "上海市",
+                "江苏省",
+                "浙江省",
+                "安徽省",
+                "福建省",
+                "江西省",
+                "山东省",
+                "河南省",
+                "湖北省",
+                "湖南省",
+                "广东省",
+                "广西壮族自治区",
+                "海南省",
+                "重庆市",
+                "四川省",
+                "贵州省",
+                "云南省",
+                "西藏自治区",
+                "陕西省",
+                "甘肃省",
+                "青海省",
+                "宁夏回族自治区",
+                "新疆维吾尔自治区",
+                "台湾省",
+                "香港特别行政区",
+                "澳门特别行政区",
+                "新疆生产建设兵团",
+            ],
+        }
+    }
+}
+
+impl Vocab {
+    pub fn terms(&self, kind: VocabKind) -> &[Term] {
+        match kind {
+            VocabKind::Sectors => &self.sectors,
+            VocabKind::Violations => &self.violations,
+            VocabKind::Penalties => &self.penalties,
+            VocabKind::PartyKinds => &self.party_kinds,
+            VocabKind::Provinces => &self.provinces,
+        }
+    }
+
+    pub fn terms_mut(&mut self, kind: VocabKind) -> &mut Vec<Term> {
+        match kind {
+            VocabKind::Sectors => &mut self.sectors,
+            VocabKind::Violations => &mut self.violations,
+            VocabKind::Penalties => &mut self.penalties,
+            VocabKind::PartyKinds => &mut self.party_kinds,
+            VocabKind::Provinces => &mut self.provinces,
+        }
+    }
+
+    pub fn term(&self, kind: VocabKind, key: &str) -> Option<&Term> {
+        self.terms(kind).iter().find(|t| t.key == key)
+    }
+}
+
+/// Whether a statute governed the 2019 cases or was enacted after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Era {
+    #[serde(rename = "2019")]
+    Y2019,
+    #[serde(rename = "later")]
+    Later,
+}
+
+/// The penalty a provision sets; every figure optional, as the schema says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PenaltyRange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fine_max_yuan: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gains_multiple: Option<Vec<u64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prison_max_years: Option<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<String>,
+    /// Fine on the directly responsible persons, `[min, max]` yuan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub individual_fine_yuan: Option<Vec<u64>>,
+    /// Cap in serious cases (PIPL 66 ¶2), and the alternative cap as a share of turnover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serious_fine_max_yuan: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serious_turnover_percent: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serious_individual_fine_yuan: Option<Vec<u64>>,
+    /// The range in the law's own words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One provision (article, paragraph or item) with its official text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Statute {
+    pub id: String,
+    pub law: String,
+    pub law_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    pub version: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<PartialDate>,
+    pub era: Era,
+    pub article: String,
+    pub heading_en: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_note: Option<String>,
+    pub summary_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<PenaltyRange>,
+}
+
+impl Statute {
+    /// A short citation: `消法 第二十九条第二款`, falling back to the law's full name.
+    pub fn citation(&self) -> String {
+        format!(
+            "{} {}",
+            self.short.as_deref().unwrap_or(&self.law),
+            self.article
+        )
+    }
+}
+
+/// A published list of cases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Collection {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    pub publisher: String,
+    pub published: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Party {
+    pub name: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub province: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Dates {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conduct_from: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conduct_to: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LawRole {
+    Violated,
+    Penalty,
+    Transfer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// The source itself cites the provision.
+    Stated,
+    /// The provision governs the conduct described; no source cites it for this case.
+    Governing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LawLink {
+    pub statute: String,
+    pub role: LawRole,
+    pub basis: Basis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Penalty {
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_yuan: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A count the source states that is not a number of personal-information records (for example
+/// SIM cards registered under other people's names).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quantity {
+    pub value: u64,
+    pub unit: String,
+    pub what: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what_en: Option<String>,
+}
+
+/// One enforcement case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Case {
+    pub schema: u64,
+    pub id: String,
+    pub collection: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<u64>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary_en: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    pub violations: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_kinds: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_yuan: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_note: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quantity: Vec<Quantity>,
+    pub party: Party,
+    pub place: Place,
+    pub dates: Dates,
+    pub law: Vec<LawLink>,
+    pub penalty: Vec<Penalty>,
+    pub source: Vec<Source>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: BTreeMap<String, String>,
+}
+
+impl Case {
+    /// Why a field's value is inferred rather than stated, if it is.
+    pub fn inferred_reason(&self, field: &str) -> Option<&str> {
+        self.inferred.get(field).map(String::as_str)
+    }
+}
+
+/// A national figure of the campaign (`[[figure]]` in `campaign.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+    pub value: u64,
+    pub unit: String,
+}
+
+/// One slice of a published breakdown (`[[breakdown]]`); shares are kept as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    pub dimension: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    pub zh: String,
+    pub en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cases: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_yuan: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_cases: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_records: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_amount: Option<String>,
+}
+
+/// The campaign's published figures (`campaign.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Campaign {
+    pub name: String,
+    pub name_en: String,
+    pub organiser: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice_note: Option<String>,
+    pub period_from: PartialDate,
+    pub period_to: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<PartialDate>,
+    pub figure: Vec<Figure>,
+    pub breakdown: Vec<Breakdown>,
+    pub source: Vec<Source>,
+}
+
+/// A whole, validated library. Immutable once loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Library {
+    pub vocab: Vocab,
+    pub statutes: Vec<Statute>,
+    pub collections: Vec<Collection>,
+    pub campaign: Option<Campaign>,
+    pub cases: Vec<Case>,
+}
+
+impl Library {
+    pub fn case(&self, id: &str) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    pub fn statute(&self, id: &str) -> Option<&Statute> {
+        self.statutes.iter().find(|s| s.id == id)
+    }
+
+    pub fn collection(&self, id: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.id == id)
+    }
+
+    /// How many cases of a collection the library identifies (against how many were announced).
+    pub fn identified_in(&self, collection: &str) -> usize {
+        self.cases
+            .iter()
+            .filter(|c| c.collection == collection)
+            .count()
+    }
+}

@@ -1,0 +1,323 @@
+//! Reads fields out of a parsed TOML table and reports every problem with its position.
+//!
+//! serde stops at the first error; a library author wants them all in one run, so each table is
+//! walked by hand: every field that is read is marked, and whatever is left over is an unknown
+//! field (a typo must not pass silently).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::date::PartialDate;
+use super::diag::Sink;
+use crate::text::forbidden_char;
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Longest text a single field may hold: a case summary is a few thousand characters, so this only
+/// stops absurd input from reaching the screen.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// A table being read, with the keys read so far.
+pub struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Range<usize>,
+    /// How the table is named in messages, e.g. `[party]` or `[[law]] #2`.
+    context: String,
+    used: HashSet<&'a str>,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    pub fn new(table: &'a DeTable<'i>, span: Range<usize>, context: impl Into<String>) -> Self {
+        Fields {
+            table,
+            span,
+            context: context.into(),
+            used: HashSet::new(),
+        }
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Every key of the table, in file order, with its value; marks them all as read.
+    pub fn entries(&mut self) -> Vec<(Spanned<&'a str>, &'a Value<'i>)> {
+        self.table
+            .iter()
+            .map(|(key, value)| {
+                self.used.insert(key.get_ref().as_ref());
+                (Spanned::new(key.span(), key.get_ref().as_ref()), value)
+            })
+            .collect()
+    }
+
+    /// Whether the key is written at all (valid or not).
+    pub fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
+        let value = self.table.get(key)?;
+        self.used.insert(key);
+        Some(value)
+    }
+
+    fn where_(&self, key: &str) -> String {
+        if self.context.is_empty() {
+            format!("`{key}`")
+        } else {
+            format!("`{key}` in {}", self.context)
+        }
+    }
+
+    fn missing(&self, sink: &mut Sink, key: &str) {
+        let message = format!("missing required field {}", self.where_(key));
+        sink.at(self.span.clone(), message);
+    }
+
+    fn wrong_type(&self, sink: &mut Sink, key: &str, value: &Value, expected: &str) {
+        let message = format!(
+            "{} must be {expected}, found {}",
+            self.where_(key),
+            value.get_ref().type_str()
+        );
+        sink.at(value.span(), message);
+    }
+
+    /// A required text field.
+    pub fn req_str(&mut self, sink: &mut Sink, key: &'static str) -> Option<Spanned<String>> {
+        match self.take(key) {
+            None => {
+                self.missing(sink, key);
+                None
+            }
+            Some(value) => {
+                let text = self.string(sink, key, value)?;
+                if text.get_ref().trim().is_empty() {
+                    let message = format!("{} must not be empty", self.where_(key));
+                    sink.at(text.span(), message);
+                    return None;
+                }
+                Some(text)
+            }
+        }
+    }
+
+    /// An optional text field; `None` when absent or invalid (invalid is reported).
+    pub fn opt_str(&mut self, sink: &mut Sink, key: &'static str) -> Option<Spanned<String>> {
+        let value = self.take(key)?;
+        self.string(sink, key, value)
+    }
+
+    fn string(&self, sink: &mut Sink, key: &str, value: &Value) -> Option<Spanned<String>> {
+        match value.get_ref().as_str() {
+            Some(text) => checked_text(sink, &self.where_(key), text, value.span()),
+            None => {
+                self.wrong_type(sink, key, value, "a string");
+                None
+            }
+        }
+    }
+
+    /// A required non-negative whole number.
+    pub fn req_u64(&mut self, sink: &mut Sink, key: &'static str) -> Option<u64> {
+        if !self.table.contains_key(key) {
+            self.missing(sink, key);
+            return None;
+        }
+        self.opt_u64(sink, key)
+    }
+
+    /// An optional non-negative whole number.
+    pub fn opt_u64(&mut self, sink: &mut Sink, key: &'static str) -> Option<u64> {
+        let value = self.take(key)?;
+        let Some(integer) = value.get_ref().as_integer() else {
+            self.wrong_type(sink, key, value, "a whole number");
+            return None;
+        };
+        let digits = integer.as_str();
+        if digits.starts_with('-') {
+            let message = format!("{} must not be negative (found {digits})", self.where_(key));
+            sink.at(value.span(), message);
+            return None;
+        }
+        match u64::from_str_radix(digits.trim_start_matches('+'), integer.radix()) {
+            Ok(number) => Some(number),
+            Err(_) => {
+                let message = format!("{} is too large (found {digits})", self.where_(key));
+                sink.at(value.span(), message);
+                None
+            }
+        }
+    }
+
+    /// A required date written `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"` (a bare TOML date works too).
+    pub fn req_date(&mut self, sink: &mut Sink, key: &'static str) -> Option<Spanned<PartialDate>> {
+        if !self.table.contains_key(key) {
+            self.missing(sink, key);
+            return None;
+        }
+        self.opt_date(sink, key)
+    }
+
+    /// An optional date; see [`Fields::req_date`].
+    pub fn opt_date(&mut self, sink: &mut Sink, key: &'static str) -> Option<Spanned<PartialDate>> {
+        let value = self.take(key)?;
+        let text = match value.get_ref() {
+            DeValue::String(text) => text.to_string(),
+            DeValue::Datetime(datetime) if datetime.time.is_none() && datetime.offset.is_none() => {
+                datetime.to_string()
+            }
+            _ => {
+                self.wrong_type(sink, key, value, "a date string like \"2019-05-24\"");
+                return None;
+            }
+        };
+        match PartialDate::parse(&text) {
+            Ok(date) => Some(Spanned::new(value.span(), date)),
+            Err(why) => {
+                let message = format!("{}: {why}", self.where_(key));
+                sink.at(value.span(), message);
+                None
+            }
+        }
+    }
+
+    /// An optional list of strings; absent is `None`, so "not stated" and "none" stay distinct.
+    pub fn opt_str_list(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+    ) -> Option<Vec<Spanned<String>>> {
+        let value = self.take(key)?;
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(sink, key, value, "a list of strings");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(text) => {
+                    out.extend(checked_text(sink, &self.where_(key), text, item.span()));
+                }
+                None => self.wrong_type(sink, key, item, "a list of strings"),
+            }
+        }
+        Some(out)
+    }
+
+    /// An optional list of whole numbers.
+    pub fn opt_u64_list(&mut self, sink: &mut Sink, key: &'static str) -> Option<Vec<u64>> {
+        let value = self.take(key)?;
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(sink, key, value, "a list of whole numbers");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let number = item
+                .get_ref()
+                .as_integer()
+                .and_then(|i| u64::from_str_radix(i.as_str(), i.radix()).ok());
+            match number {
+                Some(number) => out.push(number),
+                None => self.wrong_type(sink, key, item, "a list of non-negative whole numbers"),
+            }
+        }
+        Some(out)
+    }
+
+    /// A required sub-table such as `[party]`.
+    pub fn req_table(&mut self, sink: &mut Sink, key: &'static str) -> Option<Fields<'a, 'i>> {
+        if !self.table.contains_key(key) {
+            self.missing(sink, key);
+            return None;
+        }
+        self.opt_table(sink, key)
+    }
+
+    /// An optional sub-table.
+    pub fn opt_table(&mut self, sink: &mut Sink, key: &'static str) -> Option<Fields<'a, 'i>> {
+        let value = self.take(key)?;
+        match value.get_ref().as_table() {
+            Some(table) => Some(Fields::new(table, value.span(), format!("[{key}]"))),
+            None => {
+                self.wrong_type(sink, key, value, "a table");
+                None
+            }
+        }
+    }
+
+    /// An array of tables such as `[[law]]`; absent is an empty list.
+    pub fn tables(&mut self, sink: &mut Sink, key: &'static str) -> Vec<Fields<'a, 'i>> {
+        let Some(value) = self.take(key) else {
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(sink, key, value, "an array of tables ([[…]])");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            match item.get_ref().as_table() {
+                Some(table) => out.push(Fields::new(
+                    table,
+                    item.span(),
+                    format!("[[{key}]] #{}", index + 1),
+                )),
+                None => self.wrong_type(sink, key, item, "a table"),
+            }
+        }
+        out
+    }
+
+    /// Reports every key that no reader asked for.
+    pub fn finish(self, sink: &mut Sink) {
+        for key in self.table.keys() {
+            let name = key.get_ref().as_ref();
+            if !self.used.contains(name) {
+                let message = format!("unknown field {}", self.where_(name));
+                sink.at(key.span(), message);
+            }
+        }
+    }
+}
+
+/// Checks a text value for control characters and size; returns it when it is fit to show.
+pub fn checked_text(
+    sink: &mut Sink,
+    what: &str,
+    text: &str,
+    span: Range<usize>,
+) -> Option<Spanned<String>> {
+    if let Some(bad) = forbidden_char(text) {
+        sink.at(
+            span,
+            format!(
+                "{what} contains the control character {}",
+                bad.escape_unicode()
+            ),
+        );
+        return None;
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        sink.at(
+            span,
+            format!(
+                "{what} is {} bytes long; the limit is {MAX_TEXT_BYTES}",
+                text.len()
+            ),
+        );
+        return None;
+    }
+    // CRLF files give CRLF inside multi-line strings; the app works with plain newlines.
+    Some(Spanned::new(span, text.replace("\r\n", "\n")))
+}
+
+/// The key of a table entry (`[sectors.real-estate]`), checked like any other text.
+pub fn checked_key(sink: &mut Sink, key: &Spanned<&str>) -> Option<String> {
+    checked_text(sink, "key", key.get_ref(), key.span()).map(Spanned::into_inner)
+}

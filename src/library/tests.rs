@@ -1,0 +1,473 @@
+//! Tests of the loader: the embedded library's facts, and every class of bad input in the schema's
+//! validation list, each with its message and position.
+
+use super::*;
+
+/// A valid case file to start from; each bad-input test changes one thing.
+const GOOD: &str = r#"schema = 1
+id = "office-case"
+collection = "samr-2019-pi"
+title = "测试案"
+summary = "一段概述。"
+sector = "education"
+violations = ["collect-without-consent"]
+
+[party]
+name = "某公司"
+kind = "company"
+
+[place]
+province = "浙江省"
+
+[dates]
+conduct_from = "2019-01"
+conduct_to = "2019-03"
+
+[[law]]
+statute = "cprl-29-1"
+role = "violated"
+basis = "governing"
+
+[[source]]
+title = "某报道"
+"#;
+
+fn file(name: &str, text: &[u8]) -> SourceFile {
+    SourceFile {
+        name: format!("office/{name}"),
+        stem: name.trim_end_matches(".toml").to_string(),
+        dir: "office/".to_string(),
+        bytes: Ok(text.to_vec()),
+    }
+}
+
+/// Loads the embedded library extended by the given files; returns the report lines.
+fn problems(files: Vec<SourceFile>) -> Vec<String> {
+    match assemble(files::embedded(), Some(files), false) {
+        Ok(_) => Vec::new(),
+        Err(report) => report.problems.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+/// The single problem of one case file named `office-case.toml` holding `text`.
+fn one_problem(text: &str) -> String {
+    let found = problems(vec![file("office-case.toml", text.as_bytes())]);
+    assert_eq!(found.len(), 1, "expected one problem, got {found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+fn embedded() -> Library {
+    load(&LoadOptions::default()).expect("the embedded library is valid")
+}
+
+#[test]
+fn embedded_library_has_the_nine_identified_cases_in_published_order() {
+    let library = embedded();
+    let ids: Vec<&str> = library.cases.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "zhuji-xiangsheng",
+            "qingdao-zhongxin",
+            "alar-tongtianyi",
+            "foshan-chengong",
+            "yibin-yu",
+            "beijing-maikainike",
+            "nanning-fangduoduo",
+            "changshu-jinghua",
+            "luoyang-shoumao",
+        ]
+    );
+    let positions: Vec<u64> = library.cases.iter().filter_map(|c| c.position).collect();
+    assert_eq!(positions, (1..=9).collect::<Vec<_>>());
+    let collection = library.collection("samr-2019-pi").unwrap();
+    assert_eq!(collection.announced, Some(10));
+    assert_eq!(collection.published.to_string(), "2019-11-18");
+    assert_eq!(library.identified_in("samr-2019-pi"), 9);
+}
+
+#[test]
+fn embedded_library_holds_the_key_facts_exactly() {
+    let library = embedded();
+    let case = |id| library.case(id).unwrap();
+    assert_eq!(case("nanning-fangduoduo").records, Some(1537));
+    assert_eq!(case("beijing-maikainike").records, Some(480));
+    let yibin = case("yibin-yu");
+    assert_eq!(yibin.amount_yuan, Some(286_179));
+    assert_eq!(yibin.quantity[0].value, 18_990);
+    assert_eq!(yibin.records, None, "the source counts cards, not records");
+    assert_eq!(yibin.dates.found.unwrap().to_string(), "2019-06-13");
+    assert_eq!(yibin.dates.conduct_from.unwrap().to_string(), "2018-11");
+    assert_eq!(yibin.dates.conduct_to.unwrap().to_string(), "2019-06");
+    assert_eq!(yibin.penalty[0].kind, "transfer-to-police");
+    let zhuji = case("zhuji-xiangsheng");
+    assert_eq!(zhuji.dates.decided.unwrap().to_string(), "2019-05-24");
+    assert_eq!(zhuji.dates.found.unwrap().to_string(), "2019-01");
+    assert_eq!(zhuji.amount_yuan, Some(1200));
+    assert_eq!(
+        case("beijing-maikainike").dates.found.unwrap().to_string(),
+        "2019-07-24"
+    );
+}
+
+#[test]
+fn no_fine_or_decision_is_invented() {
+    let library = embedded();
+    for case in &library.cases {
+        assert!(
+            case.penalty.iter().all(|p| p.amount_yuan.is_none()),
+            "{}: no source states a fine",
+            case.id
+        );
+        if case.id != "zhuji-xiangsheng" {
+            assert!(
+                case.dates.decided.is_none(),
+                "{}: no decision date is stated",
+                case.id
+            );
+        }
+        // Sources cite no article for any of the nine cases.
+        assert!(
+            case.law.iter().all(|l| l.basis == Basis::Governing),
+            "{}",
+            case.id
+        );
+    }
+    for id in ["qingdao-zhongxin", "foshan-chengong"] {
+        let case = library.case(id).unwrap();
+        assert_eq!(
+            case.sector, None,
+            "{id}: the name does not establish a sector"
+        );
+        assert!(case.violations.is_empty() && case.penalty.is_empty() && case.law.is_empty());
+    }
+}
+
+#[test]
+fn inferred_classifications_are_marked() {
+    let library = embedded();
+    for case in &library.cases {
+        if case.sector.is_some() {
+            assert!(case.inferred_reason("sector").is_some(), "{}", case.id);
+        }
+    }
+    let alar = library.case("alar-tongtianyi").unwrap();
+    assert_eq!(alar.place.province, "新疆生产建设兵团");
+}
+
+#[test]
+fn statutes_carry_eras_texts_and_penalty_ranges() {
+    let library = embedded();
+    for id in REQUIRED_STATUTES {
+        let statute = library.statute(id).unwrap();
+        assert!(
+            !statute.text.trim().is_empty() && !statute.text.contains("> "),
+            "{id} text"
+        );
+    }
+    let s56 = library.statute("cprl-56").unwrap().penalty.clone().unwrap();
+    assert_eq!(s56.fine_max_yuan, Some(500_000));
+    assert_eq!(s56.gains_multiple, Some(vec![1, 10]));
+    let pipl = library.statute("pipl-66").unwrap();
+    assert_eq!(pipl.era, Era::Later);
+    assert_eq!(
+        pipl.penalty.as_ref().unwrap().serious_fine_max_yuan,
+        Some(50_000_000)
+    );
+    assert_eq!(
+        library
+            .statute("csl-64")
+            .unwrap()
+            .penalty
+            .as_ref()
+            .unwrap()
+            .fine_max_yuan,
+        Some(1_000_000)
+    );
+    assert_eq!(
+        library
+            .statute("criminal-253-1")
+            .unwrap()
+            .penalty
+            .as_ref()
+            .unwrap()
+            .prison_max_years,
+        Some(7)
+    );
+    for id in ["measures-14", "ecl-79"] {
+        assert!(library.statute(id).unwrap().penalty.is_some(), "{id}");
+    }
+    assert_eq!(
+        library.statute("civil-general-111").unwrap().in_force,
+        None,
+        "no source gives it"
+    );
+    assert_eq!(library.statute("civil-code-1034").unwrap().era, Era::Later);
+}
+
+#[test]
+fn a_good_office_file_extends_the_library() {
+    let library = assemble(
+        files::embedded(),
+        Some(vec![file("office-case.toml", GOOD.as_bytes())]),
+        false,
+    )
+    .unwrap();
+    assert_eq!(library.cases.len(), 10);
+    let only = assemble(
+        files::embedded(),
+        Some(vec![file("office-case.toml", GOOD.as_bytes())]),
+        true,
+    )
+    .unwrap();
+    assert_eq!(only.cases.len(), 1);
+    assert_eq!(only.statutes.len(), library.statutes.len());
+}
+
+#[test]
+fn syntax_error_is_located() {
+    let text = GOOD.replace("title = \"测试案\"", "title = \"测试案");
+    let problem = one_problem(&text);
+    assert!(
+        problem.starts_with("office/office-case.toml:4:"),
+        "{problem}"
+    );
+    assert!(problem.contains("TOML syntax"), "{problem}");
+}
+
+#[test]
+fn missing_required_field() {
+    let problem = one_problem(&GOOD.replace("summary = \"一段概述。\"\n", ""));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:1:1: missing required field `summary`"
+    );
+    let problem = one_problem(&GOOD.replace("name = \"某公司\"\n", ""));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:9:1: missing required field `name` in [party]"
+    );
+}
+
+#[test]
+fn unknown_field_names_the_typo() {
+    let problem = one_problem(&GOOD.replace("sector =", "sectr ="));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:6:1: unknown field `sectr`"
+    );
+    let problem = one_problem(&GOOD.replace("kind = \"company\"", "kind = \"company\"\nkin = 1"));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:12:1: unknown field `kin` in [party]"
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let problem = one_problem(&GOOD.replace("title = \"测试案\"", "title = 42"));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:4:9: `title` must be a string, found integer"
+    );
+    let problem = one_problem(&GOOD.replace(
+        "[\"collect-without-consent\"]",
+        "\"collect-without-consent\"",
+    ));
+    assert!(
+        problem.starts_with("office/office-case.toml:7:14: `violations` must be a list"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn bad_id_and_id_that_is_not_the_file_stem() {
+    let problem = one_problem(&GOOD.replace("id = \"office-case\"", "id = \"Office_Case\""));
+    assert!(
+        problem
+            .starts_with("office/office-case.toml:2:6: case id \"Office_Case\" is not a valid id"),
+        "{problem}"
+    );
+    let problem = one_problem(&GOOD.replace("id = \"office-case\"", "id = \"other-case\""));
+    assert!(
+        problem.starts_with(
+            "office/office-case.toml:2:6: id \"other-case\" does not match the file name"
+        ),
+        "{problem}"
+    );
+}
+
+#[test]
+fn duplicate_ids_against_the_embedded_library() {
+    let text = GOOD.replace("office-case", "yibin-yu");
+    let found = problems(vec![file("yibin-yu.toml", text.as_bytes())]);
+    assert_eq!(
+        found,
+        ["office/yibin-yu.toml:2:1: case \"yibin-yu\" is already defined in cases/yibin-yu.toml"]
+    );
+    let statutes = b"[[statute]]\nid = \"cprl-56\"\nlaw = \"x\"\nlaw_en = \"x\"\nversion = \"2013\"\nera = \"2019\"\narticle = \"x\"\nheading_en = \"x\"\ntext = \"x\"\nsummary_en = \"x\"\n";
+    let found = problems(vec![file("statutes.toml", statutes)]);
+    assert_eq!(
+        found,
+        ["office/statutes.toml:2:6: statute \"cprl-56\" is already defined in cases/statutes.toml"]
+    );
+    let vocab = b"[sectors.education]\nzh = \"x\"\nen = \"x\"\n";
+    let found = problems(vec![file("vocab.toml", vocab)]);
+    assert_eq!(
+        found,
+        ["office/vocab.toml:1:10: [sectors] \"education\" is already defined in cases/vocab.toml"]
+    );
+}
+
+#[test]
+fn duplicate_position_in_a_collection() {
+    let problem = one_problem(&GOOD.replacen("title =", "position = 5\ntitle =", 1));
+    assert!(problem.starts_with("office/office-case.toml:4:1: position 5 in collection \"samr-2019-pi\" is already taken"), "{problem}");
+}
+
+#[test]
+fn unknown_vocabulary_keys_and_statutes_with_hints() {
+    let problem = one_problem(&GOOD.replace("\"education\"", "\"educaton\""));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:6:10: unknown sector \"educaton\" (not in vocab.toml [sectors]); did you mean \"education\"?"
+    );
+    let problem = one_problem(&GOOD.replace("cprl-29-1", "cprl-29-9"));
+    assert!(
+        problem.starts_with(
+            "office/office-case.toml:21:11: unknown statute \"cprl-29-9\" (not in statutes.toml)"
+        ),
+        "{problem}"
+    );
+    let problem = one_problem(&GOOD.replace("浙江省", "浙江"));
+    assert!(
+        problem.starts_with("office/office-case.toml:14:12: unknown province \"浙江\""),
+        "{problem}"
+    );
+    let problem = one_problem(&GOOD.replace("samr-2019-pi", "samr-2020"));
+    assert!(
+        problem.starts_with("office/office-case.toml:3:14: unknown collection \"samr-2020\""),
+        "{problem}"
+    );
+}
+
+#[test]
+fn malformed_impossible_and_reversed_dates() {
+    let problem = one_problem(&GOOD.replace("\"2019-01\"", "\"2019/01\""));
+    assert!(
+        problem.starts_with(
+            "office/office-case.toml:17:16: `conduct_from` in [dates]: \"2019/01\" is not a date"
+        ),
+        "{problem}"
+    );
+    let problem = one_problem(&GOOD.replace("\"2019-03\"", "\"2019-02-30\""));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:18:14: `conduct_to` in [dates]: \"2019-02-30\" is not a real date"
+    );
+    let problem = one_problem(&GOOD.replace("\"2019-03\"", "\"2018-12-31\""));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:18:14: conduct_to 2018-12-31 is before conduct_from 2019-01"
+    );
+}
+
+#[test]
+fn negative_and_overflowing_numbers() {
+    let problem = one_problem(&GOOD.replacen("title =", "records = -5\ntitle =", 1));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:4:11: `records` must not be negative (found -5)"
+    );
+    let problem =
+        one_problem(&GOOD.replacen("title =", "records = 99999999999999999999999\ntitle =", 1));
+    assert!(
+        problem.starts_with("office/office-case.toml:4:"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn oversized_and_non_utf8_files() {
+    let mut big = GOOD.as_bytes().to_vec();
+    big.resize(files::MAX_FILE_BYTES as usize + 1, b' ');
+    assert_eq!(
+        problems(vec![file("office-case.toml", &big)]),
+        [
+            "office/office-case.toml:1:1: the file is 1048577 bytes or more; the limit is 1048576 bytes (1 MiB)"
+        ]
+    );
+    let mut latin1 = b"schema = 1\ntitle = \"caf".to_vec();
+    latin1.push(0xe9);
+    assert_eq!(
+        problems(vec![file("office-case.toml", &latin1)]),
+        ["office/office-case.toml:2:13: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8"]
+    );
+}
+
+#[test]
+fn control_characters_are_rejected_where_they_stand() {
+    for hostile in ["\\u001b[2J", "\\u0007", "\\u009b", "\\u202e", "\\r"] {
+        let text = GOOD.replace("一段概述。", &format!("概述{hostile}"));
+        let problem = one_problem(&text);
+        assert!(
+            problem.starts_with(
+                "office/office-case.toml:5:11: `summary` contains the control character"
+            ),
+            "{hostile}: {problem}"
+        );
+    }
+}
+
+#[test]
+fn every_problem_of_every_file_in_one_run() {
+    let found = problems(vec![
+        file(
+            "a.toml",
+            GOOD.replace("office-case", "a")
+                .replace("sector =", "sectr =")
+                .replace("title = \"测试案\"", "title = 1")
+                .as_bytes(),
+        ),
+        file("b.toml", b"not toml ="),
+        file("c.toml", GOOD.replace("office-case", "c").as_bytes()),
+    ]);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found[0].starts_with("office/a.toml:4:9:"));
+    assert!(found[1].starts_with("office/a.toml:6:1:"));
+    assert!(found[2].starts_with("office/b.toml:1:"));
+}
+
+#[test]
+fn a_standalone_library_needs_its_vocabularies_and_statutes() {
+    let found = match assemble(vec![file("office-case.toml", GOOD.as_bytes())], None, false) {
+        Ok(_) => panic!("a library of one case file cannot stand alone"),
+        Err(report) => report.to_string(),
+    };
+    assert!(
+        found.contains("office/vocab.toml:1:1: the library has no vocab.toml"),
+        "{found}"
+    );
+    assert!(
+        found.contains("office/statutes.toml:1:1: the library has no statutes.toml"),
+        "{found}"
+    );
+}
+
+#[test]
+fn inferred_must_explain_a_field_that_is_set() {
+    let problem = one_problem(&(GOOD.to_string() + "\n[inferred]\nrecords = \"guess\"\n"));
+    assert!(
+        problem.contains("[inferred] explains `records`, but the case does not set it"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn a_province_can_only_lie_within_a_known_province() {
+    let vocab = "[provinces.\"某特区\"]\nen = \"Somewhere\"\nwithin = \"火星省\"\n".as_bytes();
+    assert_eq!(
+        problems(vec![file("vocab.toml", vocab)]),
+        ["office/vocab.toml:1:12: `within` names \"火星省\", which is not in [provinces]"]
+    );
+}

@@ -1,0 +1,155 @@
+//! Facet filters: several values in one facet match any of them (OR); facets combine with AND.
+
+use crate::library::{Case, Library, VocabKind};
+
+/// The facets a case can be filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Sector,
+    Province,
+    Violation,
+    Penalty,
+    Collection,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [
+        Facet::Sector,
+        Facet::Province,
+        Facet::Violation,
+        Facet::Penalty,
+        Facet::Collection,
+    ];
+
+    /// The vocabulary the facet's values come from (collections have their own file).
+    pub fn vocab(self) -> Option<VocabKind> {
+        match self {
+            Facet::Sector => Some(VocabKind::Sectors),
+            Facet::Province => Some(VocabKind::Provinces),
+            Facet::Violation => Some(VocabKind::Violations),
+            Facet::Penalty => Some(VocabKind::Penalties),
+            Facet::Collection => None,
+        }
+    }
+}
+
+/// The chosen values of each facet; an empty facet does not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub sectors: Vec<String>,
+    pub provinces: Vec<String>,
+    pub violations: Vec<String>,
+    pub penalties: Vec<String>,
+    pub collections: Vec<String>,
+}
+
+impl Filter {
+    pub fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Sector => &self.sectors,
+            Facet::Province => &self.provinces,
+            Facet::Violation => &self.violations,
+            Facet::Penalty => &self.penalties,
+            Facet::Collection => &self.collections,
+        }
+    }
+
+    pub fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Sector => &mut self.sectors,
+            Facet::Province => &mut self.provinces,
+            Facet::Violation => &mut self.violations,
+            Facet::Penalty => &mut self.penalties,
+            Facet::Collection => &mut self.collections,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Facet::ALL.iter().all(|f| self.values(*f).is_empty())
+    }
+
+    /// Whether a case passes every facet.
+    pub fn matches(&self, library: &Library, case: &Case) -> bool {
+        Facet::ALL.iter().all(|facet| {
+            let chosen = self.values(*facet);
+            chosen.is_empty() || chosen.iter().any(|v| has_value(library, case, *facet, v))
+        })
+    }
+
+    /// The cases that pass, in library order.
+    pub fn apply<'l>(&self, library: &'l Library) -> Vec<&'l Case> {
+        library
+            .cases
+            .iter()
+            .filter(|c| self.matches(library, c))
+            .collect()
+    }
+}
+
+/// Whether a case carries `value` in `facet`. A province also matches the units within it (the
+/// Xinjiang Production and Construction Corps under Xinjiang), as `vocab.toml` records.
+pub fn has_value(library: &Library, case: &Case, facet: Facet, value: &str) -> bool {
+    match facet {
+        Facet::Sector => case.sector.as_deref() == Some(value),
+        Facet::Province => {
+            case.place.province == value
+                || library
+                    .vocab
+                    .term(VocabKind::Provinces, &case.place.province)
+                    .and_then(|t| t.within.as_deref())
+                    == Some(value)
+        }
+        Facet::Violation => case.violations.iter().any(|v| v == value),
+        Facet::Penalty => case.penalty.iter().any(|p| p.kind == value),
+        Facet::Collection => case.collection == value,
+    }
+}
+
+/// Resolves what a user typed for a facet value (a key, a Chinese or English label, or the start
+/// of one: `浙江`, `zhejiang`, `real-estate`, `房产`) to the vocabulary key. `Err` lists the values
+/// it could mean, or every value when it means none.
+pub fn resolve(library: &Library, facet: Facet, typed: &str) -> Result<String, Vec<String>> {
+    let choices: Vec<(String, Vec<String>)> = match facet.vocab() {
+        Some(kind) => library
+            .vocab
+            .terms(kind)
+            .iter()
+            .map(|t| {
+                (
+                    t.key.clone(),
+                    vec![t.key.clone(), t.label.zh.clone(), t.label.en.clone()],
+                )
+            })
+            .collect(),
+        None => library
+            .collections
+            .iter()
+            .map(|c| (c.id.clone(), vec![c.id.clone(), c.title.clone()]))
+            .collect(),
+    };
+    let typed_lower = typed.trim().to_lowercase();
+    let exact: Vec<&String> = choices
+        .iter()
+        .filter(|(_, names)| names.iter().any(|n| n.to_lowercase() == typed_lower))
+        .map(|(key, _)| key)
+        .collect();
+    if let [key] = exact.as_slice() {
+        return Ok((*key).clone());
+    }
+    let prefixed: Vec<&String> = choices
+        .iter()
+        .filter(|(_, names)| {
+            !typed_lower.is_empty()
+                && names
+                    .iter()
+                    .any(|n| n.to_lowercase().starts_with(&typed_lower))
+        })
+        .map(|(key, _)| key)
+        .collect();
+    match prefixed.as_slice() {
+        [key] => Ok((*key).clone()),
+        // Ambiguous (`新疆`): offer just the values it could mean.
+        [_, _, ..] => Err(prefixed.into_iter().cloned().collect()),
+        [] => Err(choices.into_iter().map(|(key, _)| key).collect()),
+    }
+}

@@ -1,0 +1,437 @@
+//! The built binary, run as a user would: list, show, validate, --cases and the error paths.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use casebook::text::width;
+
+const GOOD: &str = r#"schema = 1
+id = "office-case"
+collection = "samr-2019-pi"
+title = "某市某公司侵害消费者个人信息案"
+summary = "一段概述。"
+sector = "education"
+violations = ["collect-without-consent"]
+
+[party]
+name = "某公司"
+kind = "company"
+
+[place]
+province = "浙江省"
+
+[dates]
+conduct_from = "2019-01"
+conduct_to = "2019-03"
+
+[[source]]
+title = "某报道"
+"#;
+
+fn casebook(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+const IDS: [&str; 9] = [
+    "zhuji-xiangsheng",
+    "qingdao-zhongxin",
+    "alar-tongtianyi",
+    "foshan-chengong",
+    "yibin-yu",
+    "beijing-maikainike",
+    "nanning-fangduoduo",
+    "changshu-jinghua",
+    "luoyang-shoumao",
+];
+
+#[test]
+fn list_shows_the_nine_cases_aligned_by_display_width() {
+    let out = casebook(&["list"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for id in IDS {
+        assert!(text.contains(id), "{id} missing from:\n{text}");
+    }
+    assert!(text.contains("9 / 9"));
+    // The province column starts at the same cell on every row, Chinese names before it or not.
+    let rows: Vec<&str> = text.lines().take(10).collect();
+    let column = |line: &str, needle: &str| width(&line[..line.find(needle).unwrap()]);
+    let header = column(rows[0], "省份");
+    let provinces = [
+        "浙江省",
+        "山东省",
+        "新疆生产建设兵团",
+        "广东省",
+        "四川省",
+        "北京市",
+        "广西壮族自治区",
+        "江苏省",
+        "河南省",
+    ];
+    for (row, province) in rows[1..].iter().zip(provinces) {
+        assert_eq!(column(row, province), header, "misaligned: {row}");
+    }
+}
+
+#[test]
+fn list_json_uses_the_schema_field_names() {
+    let out = casebook(&["list", "--json"]);
+    assert!(out.status.success());
+    let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert_eq!(cases.len(), 9);
+    assert_eq!(cases[0]["place"]["province"], "浙江省");
+    assert_eq!(cases[0]["dates"]["decided"], "2019-05-24");
+    assert_eq!(cases[6]["records"], 1537);
+    assert!(cases[1].get("sector").is_none(), "unknown stays absent");
+}
+
+#[test]
+fn list_filters_combine_and_accept_labels() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = casebook(&[&["list", "--json"], args].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        cases
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["--sector", "real-estate"]),
+        ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"]
+    );
+    assert_eq!(
+        ids(&["--sector", "房产租售", "--province", "Guangxi"]),
+        ["nanning-fangduoduo"]
+    );
+    assert_eq!(
+        ids(&["--sector", "education", "--sector", "telecom"]).len(),
+        4
+    );
+    assert_eq!(
+        ids(&["--province", "新疆维吾尔自治区"]),
+        ["alar-tongtianyi"],
+        "the Corps lies within Xinjiang"
+    );
+    assert_eq!(
+        ids(&["--violation", "leak-sell-provide"]),
+        ["zhuji-xiangsheng"]
+    );
+    assert_eq!(ids(&["--penalty", "transfer-to-police"]), ["yibin-yu"]);
+    assert_eq!(ids(&["--collection", "samr-2019-pi"]).len(), 9);
+}
+
+#[test]
+fn list_rejects_an_unknown_filter_value_with_the_choices() {
+    let out = casebook(&["list", "--sector", "farming"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("real-estate"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_prints_a_case_in_full_with_not_stated_and_inferences() {
+    let out = casebook(&["show", "yibin-yu"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for expected in [
+        "四川省宜宾市喻某等人侵害消费者个人信息案",
+        "¥286,179",
+        "18,990 张",
+        "2018-11 – 2019-06",
+        "宜宾市市场监督管理局",
+        "移送公安机关",
+        "处罚决定 (Decided)",
+        "未载明 (not stated)",
+        "推断 (inferred)",
+        "10 published, 9 identified",
+        "刑法 第二百五十三条之一",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let order: Vec<usize> = [
+        "当事人与地点",
+        "执法机关与日期",
+        "案情",
+        "涉及个人信息",
+        "违法行为",
+        "法律依据",
+        "处罚",
+        "来源",
+    ]
+    .iter()
+    .map(|h| {
+        text.find(&format!("【{h} ("))
+            .unwrap_or_else(|| panic!("{h} missing"))
+    })
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "sections out of order"
+    );
+}
+
+#[test]
+fn show_json_and_markdown() {
+    let out = casebook(&["show", "beijing-maikainike", "--json"]);
+    let case: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(case["records"], 480);
+    assert_eq!(case["place"]["district"], "通州区");
+    let out = casebook(&["show", "beijing-maikainike", "--markdown"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("# 北京麦凯尼科教育科技有限公司侵害消费者个人信息案\n"));
+    assert!(text.contains("## 涉及个人信息 (Personal data involved)"));
+    assert!(text.contains("- **信息条数 (Records)**: 480 条"));
+}
+
+#[test]
+fn show_unknown_id_names_the_nearest() {
+    let out = casebook(&["show", "nanning"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("nearest ids: nanning-fangduoduo"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn validate_the_embedded_library_and_the_repository_copy() {
+    let out = casebook(&["validate"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("valid (9 cases, 24 statutes)"));
+    let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
+    let out = casebook(&["validate", "--standalone", cases_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
+/// One file of each bad kind: each gives exactly one precise line.
+#[test]
+fn validate_reports_one_line_per_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = |id: &str| GOOD.replace("office-case", id);
+    let mut big = good("big").into_bytes();
+    big.resize(1024 * 1024 + 10, b'\n');
+    let mut latin1 = b"schema = 1\ntitle = \"caf".to_vec();
+    latin1.push(0xe9);
+    let files: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "syntax.toml",
+            good("syntax")
+                .replacen("title = \"某", "title = 某", 1)
+                .into_bytes(),
+            ":4:",
+        ),
+        (
+            "missing.toml",
+            good("missing")
+                .replace("summary = \"一段概述。\"\n", "")
+                .into_bytes(),
+            ":1:1: missing required field `summary`",
+        ),
+        (
+            "unknown-field.toml",
+            good("unknown-field")
+                .replace("sector =", "sectr =")
+                .into_bytes(),
+            ":6:1: unknown field `sectr`",
+        ),
+        (
+            "wrong-type.toml",
+            good("wrong-type")
+                .replace("schema = 1", "schema = \"1\"")
+                .into_bytes(),
+            ":1:10: `schema` must be a whole number",
+        ),
+        (
+            "bad-id.toml",
+            good("bad-id")
+                .replace("id = \"bad-id\"", "id = \"Bad Id\"")
+                .into_bytes(),
+            ":2:6: case id \"Bad Id\" is not a valid id",
+        ),
+        (
+            "stem.toml",
+            good("not-stem").into_bytes(),
+            ":2:6: id \"not-stem\" does not match the file name",
+        ),
+        (
+            "yibin-yu.toml",
+            good("yibin-yu").into_bytes(),
+            ":2:1: case \"yibin-yu\" is already defined in cases/yibin-yu.toml",
+        ),
+        (
+            "unknown-key.toml",
+            good("unknown-key")
+                .replace("\"education\"", "\"farming\"")
+                .into_bytes(),
+            ":6:10: unknown sector \"farming\"",
+        ),
+        (
+            "bad-date.toml",
+            good("bad-date")
+                .replace("\"2019-01\"", "\"Jan 2019\"")
+                .into_bytes(),
+            ":17:16: `conduct_from` in [dates]: \"Jan 2019\" is not a date",
+        ),
+        (
+            "impossible-date.toml",
+            good("impossible-date")
+                .replace("\"2019-03\"", "\"2019-02-30\"")
+                .into_bytes(),
+            ":18:14: `conduct_to` in [dates]: \"2019-02-30\" is not a real date",
+        ),
+        (
+            "reversed.toml",
+            good("reversed")
+                .replace("\"2019-03\"", "\"2018-03\"")
+                .into_bytes(),
+            ":18:14: conduct_to 2018-03 is before conduct_from 2019-01",
+        ),
+        (
+            "negative.toml",
+            good("negative")
+                .replacen("title =", "records = -1\ntitle =", 1)
+                .into_bytes(),
+            ":4:11: `records` must not be negative",
+        ),
+        ("big.toml", big, ":1:1: the file is 1048577 bytes or more"),
+        ("latin1.toml", latin1, ":2:13: the file is not valid UTF-8"),
+        (
+            "control.toml",
+            good("control")
+                .replace("一段概述。", "概述\\u001b]52;c;aGk=\\u0007")
+                .into_bytes(),
+            ":5:11: `summary` contains the control character \\u{1b}",
+        ),
+    ];
+    for (name, bytes, _) in &files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    std::fs::write(dir.path().join("good.toml"), good("good")).unwrap();
+    std::fs::write(dir.path().join("README.md"), "not a case").unwrap();
+
+    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.len(), files.len(), "one line per bad file:\n{report}");
+    for (name, _, expected) in &files {
+        let prefix = format!("{}/{name}{expected}", dir.path().display());
+        assert!(
+            lines.iter().any(|l| l.starts_with(&prefix)),
+            "no line starts with {prefix}:\n{report}"
+        );
+    }
+    assert!(
+        !report.contains("good.toml"),
+        "valid files are not reported"
+    );
+    assert!(!report.contains('\u{1b}'), "no escape reaches the terminal");
+
+    // Any command refuses to start on the invalid library, with the same report.
+    let out = casebook(&["list", "--cases", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains(&lines[0].to_string()));
+}
+
+#[test]
+fn cases_dir_extends_the_library_and_only_shows_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("office-case.toml"), GOOD).unwrap();
+    let path = dir.path().to_str().unwrap();
+
+    let out = casebook(&["list", "--cases", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("10 / 10"));
+
+    let out = casebook(&["list", "--cases", path, "--only"]);
+    assert!(stdout(&out).contains("office-case"));
+    assert!(stdout(&out).contains("1 / 1"));
+
+    let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["show", "office-case"])
+        .env("CASEBOOK_CASES", path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("某市某公司侵害消费者个人信息案"));
+
+    let out = casebook(&["validate", path]);
+    assert!(out.status.success());
+}
+
+#[test]
+fn a_missing_cases_dir_is_reported() {
+    let out = casebook(&["list", "--cases", "/nonexistent/casebook"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("/nonexistent/casebook:1:1: cannot read the directory"));
+}
+
+#[test]
+fn help_documents_every_command() {
+    let text = stdout(&casebook(&["--help"]));
+    for word in [
+        "list",
+        "show",
+        "validate",
+        "--cases",
+        "--only",
+        "CASEBOOK_CASES",
+    ] {
+        assert!(text.contains(word), "{word} missing from --help");
+    }
+    let text = stdout(&casebook(&["list", "--help"]));
+    for word in [
+        "--sector",
+        "--province",
+        "--violation",
+        "--collection",
+        "--json",
+    ] {
+        assert!(text.contains(word), "{word} missing from list --help");
+    }
+}
+
+/// The example in cases/README.md is a working office directory, so the documentation cannot drift
+/// from what the loader accepts.
+#[test]
+fn the_documented_example_validates() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("cases/README.md"))
+            .unwrap();
+    let example = &readme[readme.find("### Example").unwrap()..];
+    let blocks: Vec<&str> = example
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| &b[..b.find("```").unwrap()])
+        .take(2)
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("office-2024-001.toml"), blocks[0]).unwrap();
+    std::fs::write(dir.path().join("collections.toml"), blocks[1]).unwrap();
+    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = casebook(&[
+        "show",
+        "office-2024-001",
+        "--cases",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(stdout(&out).contains("¥50,000"), "{}", stdout(&out));
+}
