@@ -5,28 +5,8 @@ use std::process::{Command, Output};
 
 use casebook::text::width;
 
-const GOOD: &str = r#"schema = 1
-id = "office-case"
-collection = "samr-2019-pi"
-title = "某市某公司侵害消费者个人信息案"
-summary = "一段概述。"
-sector = "education"
-violations = ["collect-without-consent"]
-
-[party]
-name = "某公司"
-kind = "company"
-
-[place]
-province = "浙江省"
-
-[dates]
-conduct_from = "2019-01"
-conduct_to = "2019-03"
-
-[[source]]
-title = "某报道"
-"#;
+/// A valid office case file; each bad-input test changes one thing.
+const GOOD: &str = include_str!("fixtures/office-case.toml");
 
 fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))

@@ -35,17 +35,16 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
                 .map_or("the built-in library".to_string(), |d| {
                     d.display().to_string()
                 });
-            println!(
-                "{}: valid ({} cases, {} statutes)",
+            super::print(&format!(
+                "{}: valid ({} cases, {} statutes)\n",
                 crate::text::sanitize_line(&what),
                 library.cases.len(),
                 library.statutes.len()
-            );
-            ExitCode::SUCCESS
+            ))
         }
         Err(report) => {
             // The report goes to stdout: it is the command's output, meant to be read or piped.
-            print!("{}", crate::text::sanitize(&report.to_string()));
+            super::print(&crate::text::sanitize(&report.to_string()));
             eprintln!("casebook: {} problem(s) found", report.problems.len());
             ExitCode::from(1)
         }

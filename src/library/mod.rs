@@ -103,30 +103,54 @@ struct Text {
     layer: usize,
 }
 
-/// Where an id was first defined, to name it in a duplicate report.
-struct Defined {
-    file: String,
+/// The first definition of each id of one kind, so that a second one is reported with the file
+/// that holds the first.
+#[derive(Default)]
+struct FirstDefinitions(HashMap<String, String>);
+
+impl FirstDefinitions {
+    /// Claims `id` for the sink's file; reports and returns false if another file has it.
+    fn claim(&mut self, sink: &mut Sink, what: &str, id: &str, span: Range<usize>) -> bool {
+        if let Some(first) = self.0.get(id) {
+            let message = format!("{what} \"{id}\" is already defined in {first}");
+            sink.at(span, message);
+            return false;
+        }
+        self.0.insert(id.to_string(), sink.file().to_string());
+        true
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
 }
 
-/// Builds a library from base files and optional extending files.
-pub fn assemble(
-    base: Vec<SourceFile>,
-    extra: Option<Vec<SourceFile>>,
-    only: bool,
-) -> Result<Library, Report> {
-    let mut report = Report::default();
-    let base_vocab_name = base
-        .iter()
-        .find(|f| kind_of(f) == FileKind::Vocab)
-        .map(|f| f.name.clone());
-    let base_statutes_name = base
-        .iter()
-        .find(|f| kind_of(f) == FileKind::Statutes)
-        .map(|f| f.name.clone());
-    let base_dir = base.first().map(|f| f.dir.clone()).unwrap_or_default();
+/// Parses every file of one kind and keeps the first definition of each id.
+fn merge<T>(
+    texts: &[Text],
+    kind: FileKind,
+    what: &str,
+    report: &mut Report,
+    mut parse: impl FnMut(&mut Sink, &str) -> Vec<parse::Named<T>>,
+    id: impl Fn(&T) -> &str,
+) -> (Vec<T>, FirstDefinitions) {
+    let mut items = Vec::new();
+    let mut defined = FirstDefinitions::default();
+    for file in texts.iter().filter(|t| t.kind == kind) {
+        let mut sink = Sink::new(&file.name, &file.text);
+        for (item, span) in parse(&mut sink, &file.text) {
+            if defined.claim(&mut sink, what, id(&item), span) {
+                items.push(item);
+            }
+        }
+        report.extend(sink.problems);
+    }
+    (items, defined)
+}
 
+/// Reads the bytes of every file into text, reporting those that are not fit to parse.
+fn decode_all(layers: [Option<Vec<SourceFile>>; 2], report: &mut Report) -> Vec<Text> {
     let mut texts = Vec::new();
-    let layers = [Some(base), extra];
     for (layer, files) in layers.into_iter().enumerate() {
         for file in files.into_iter().flatten() {
             match file.decode() {
@@ -141,36 +165,26 @@ pub fn assemble(
             }
         }
     }
+    texts
+}
 
-    // Vocabularies first: everything else refers to them.
+/// The vocabularies of every vocab file, merged; `within` is checked once all are known.
+fn merge_vocab(texts: &[Text], report: &mut Report) -> Vocab {
     let mut vocab = Vocab::default();
-    let mut vocab_defined: HashMap<(&'static str, String), Defined> = HashMap::new();
-    // `within` may name a province of another vocab file, so it is checked after the merge.
+    let mut defined: HashMap<&'static str, FirstDefinitions> = HashMap::new();
     let mut withins: Vec<(&Text, Range<usize>, String)> = Vec::new();
     for file in texts.iter().filter(|t| t.kind == FileKind::Vocab) {
         let mut sink = Sink::new(&file.name, &file.text);
         for (kind, terms) in parse::vocab(&mut sink, &file.text) {
+            let what = format!("[{}]", kind.table_name());
+            let first = defined.entry(kind.table_name()).or_default();
             for (term, span) in terms {
-                if let Some(within) = &term.within {
-                    withins.push((file, span.clone(), within.clone()));
-                }
-                let key = (kind.table_name(), term.key.clone());
-                if let Some(first) = vocab_defined.get(&key) {
-                    let message = format!(
-                        "[{}] \"{}\" is already defined in {}",
-                        kind.table_name(),
-                        term.key,
-                        first.file
-                    );
-                    sink.at(span, message);
+                if !first.claim(&mut sink, &what, &term.key, span.clone()) {
                     continue;
                 }
-                vocab_defined.insert(
-                    key,
-                    Defined {
-                        file: file.name.clone(),
-                    },
-                );
+                if let Some(within) = &term.within {
+                    withins.push((file, span, within.clone()));
+                }
                 vocab.terms_mut(kind).push(term);
             }
         }
@@ -179,106 +193,116 @@ pub fn assemble(
     for (file, span, within) in withins {
         if vocab.term(VocabKind::Provinces, &within).is_none() {
             let mut sink = Sink::new(&file.name, &file.text);
-            sink.at(
-                span,
-                format!("`within` names \"{within}\", which is not in [provinces]"),
-            );
+            let message = format!("`within` names \"{within}\", which is not in [provinces]");
+            sink.at(span, message);
             report.extend(sink.problems);
         }
     }
-    match &base_vocab_name {
+    vocab
+}
+
+/// Reports a base file that is missing, or the required entries it lacks.
+fn require(
+    report: &mut Report,
+    base_file: Option<&String>,
+    base_dir: &str,
+    file_name: &str,
+    lacks: impl FnOnce() -> Vec<String>,
+) {
+    match base_file {
         None => report.extend([whole_file(
-            &format!("{base_dir}vocab.toml"),
-            "the library has no vocab.toml",
+            &format!("{base_dir}{file_name}"),
+            format!("the library has no {file_name}"),
         )]),
         Some(name) => {
-            for kind in VocabKind::ALL {
-                let missing: Vec<&str> = kind
-                    .required_keys()
-                    .iter()
-                    .copied()
-                    .filter(|key| vocab.term(kind, key).is_none())
-                    .collect();
-                if !missing.is_empty() {
-                    report.extend([whole_file(
-                        name,
+            for message in lacks() {
+                report.extend([whole_file(name, message)]);
+            }
+        }
+    }
+}
+
+/// Builds a library from base files and optional extending files.
+pub fn assemble(
+    base: Vec<SourceFile>,
+    extra: Option<Vec<SourceFile>>,
+    only: bool,
+) -> Result<Library, Report> {
+    let mut report = Report::default();
+    let base_file = |kind: FileKind| {
+        base.iter()
+            .find(|f| kind_of(f) == kind)
+            .map(|f| f.name.clone())
+    };
+    let base_vocab = base_file(FileKind::Vocab);
+    let base_statutes = base_file(FileKind::Statutes);
+    let base_dir = base.first().map(|f| f.dir.clone()).unwrap_or_default();
+    let texts = decode_all([Some(base), extra], &mut report);
+
+    // Vocabularies first: everything else refers to them.
+    let vocab = merge_vocab(&texts, &mut report);
+    require(
+        &mut report,
+        base_vocab.as_ref(),
+        &base_dir,
+        "vocab.toml",
+        || {
+            VocabKind::ALL
+                .iter()
+                .filter_map(|&kind| {
+                    let missing: Vec<&str> = kind
+                        .required_keys()
+                        .iter()
+                        .copied()
+                        .filter(|key| vocab.term(kind, key).is_none())
+                        .collect();
+                    (!missing.is_empty()).then(|| {
                         format!(
                             "[{}] lacks required keys: {}",
                             kind.table_name(),
                             missing.join(", ")
-                        ),
-                    )]);
-                }
-            }
-        }
-    }
+                        )
+                    })
+                })
+                .collect()
+        },
+    );
 
-    let mut statutes = Vec::new();
-    let mut statute_defined: HashMap<String, Defined> = HashMap::new();
-    for file in texts.iter().filter(|t| t.kind == FileKind::Statutes) {
-        let mut sink = Sink::new(&file.name, &file.text);
-        for (statute, span) in parse::statutes(&mut sink, &file.text, &vocab) {
-            if let Some(first) = statute_defined.get(&statute.id) {
-                let message = format!(
-                    "statute \"{}\" is already defined in {}",
-                    statute.id, first.file
-                );
-                sink.at(span, message);
-                continue;
-            }
-            statute_defined.insert(
-                statute.id.clone(),
-                Defined {
-                    file: file.name.clone(),
-                },
-            );
-            statutes.push(statute);
-        }
-        report.extend(sink.problems);
-    }
-    match &base_statutes_name {
-        None => report.extend([whole_file(
-            &format!("{base_dir}statutes.toml"),
-            "the library has no statutes.toml",
-        )]),
-        Some(name) => {
+    let (statutes, statute_ids) = merge(
+        &texts,
+        FileKind::Statutes,
+        "statute",
+        &mut report,
+        |sink, text| parse::statutes(sink, text, &vocab),
+        |s: &Statute| &s.id,
+    );
+    require(
+        &mut report,
+        base_statutes.as_ref(),
+        &base_dir,
+        "statutes.toml",
+        || {
             let missing: Vec<&str> = REQUIRED_STATUTES
                 .iter()
                 .copied()
-                .filter(|id| !statute_defined.contains_key(*id))
+                .filter(|id| !statute_ids.contains(id))
                 .collect();
-            if !missing.is_empty() {
-                report.extend([whole_file(
-                    name,
-                    format!("lacks required statutes: {}", missing.join(", ")),
-                )]);
+            if missing.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!("lacks required statutes: {}", missing.join(", "))]
             }
-        }
-    }
+        },
+    );
 
-    let mut collections = Vec::new();
-    let mut collection_defined: HashMap<String, Defined> = HashMap::new();
-    for file in texts.iter().filter(|t| t.kind == FileKind::Collections) {
-        let mut sink = Sink::new(&file.name, &file.text);
-        for (collection, span) in parse::collections(&mut sink, &file.text) {
-            if let Some(first) = collection_defined.get(&collection.id) {
-                let message = format!(
-                    "collection \"{}\" is already defined in {}",
-                    collection.id, first.file
-                );
-                sink.at(span, message);
-                continue;
-            }
-            collection_defined.insert(
-                collection.id.clone(),
-                Defined {
-                    file: file.name.clone(),
-                },
-            );
-            collections.push(collection);
-        }
-        report.extend(sink.problems);
-    }
+    let (collections, collection_ids) = merge(
+        &texts,
+        FileKind::Collections,
+        "collection",
+        &mut report,
+        parse::collections,
+        |c: &Collection| &c.id,
+    );
 
     // The base campaign is shown; one in an extending directory is checked but not merged.
     let mut campaign = None;
@@ -287,7 +311,7 @@ pub fn assemble(
         let parsed = parse::campaign(&mut sink, &file.text, &vocab);
         if let Some(parsed) = &parsed
             && let Some(key) = &parsed.collection
-            && !collection_defined.contains_key(key)
+            && !collection_ids.contains(key)
         {
             sink.at(0..0, format!("unknown collection \"{key}\" in campaign"));
         }
@@ -303,26 +327,13 @@ pub fn assemble(
         collections: collections.iter().map(|c| c.id.as_str()).collect(),
     };
     let mut cases: Vec<(Case, usize)> = Vec::new();
-    let mut case_defined: HashMap<String, Defined> = HashMap::new();
+    let mut case_ids = FirstDefinitions::default();
     let mut positions: HashMap<(String, u64), String> = HashMap::new();
     for file in texts.iter().filter(|t| t.kind == FileKind::Case) {
         let mut sink = Sink::new(&file.name, &file.text);
         if let Some(case) = parse::case(&mut sink, &file.text, &file.stem, &refs) {
-            let whole = 0..0;
-            if let Some(first) = case_defined.get(&case.id) {
-                let message = format!("case \"{}\" is already defined in {}", case.id, first.file);
-                sink.at(
-                    span_of_key(&file.text, "id").unwrap_or(whole.clone()),
-                    message,
-                );
-            } else {
-                case_defined.insert(
-                    case.id.clone(),
-                    Defined {
-                        file: file.name.clone(),
-                    },
-                );
-            }
+            let id_span = span_of_key(&file.text, "id").unwrap_or(0..0);
+            case_ids.claim(&mut sink, "case", &case.id, id_span);
             if let Some(position) = case.position {
                 let slot = (case.collection.clone(), position);
                 if let Some(first) = positions.get(&slot) {
@@ -330,10 +341,7 @@ pub fn assemble(
                         "position {position} in collection \"{}\" is already taken by {first}",
                         case.collection
                     );
-                    sink.at(
-                        span_of_key(&file.text, "position").unwrap_or(whole),
-                        message,
-                    );
+                    sink.at(span_of_key(&file.text, "position").unwrap_or(0..0), message);
                 } else {
                     positions.insert(slot, file.name.clone());
                 }
@@ -351,11 +359,14 @@ pub fn assemble(
     }
     let mut cases: Vec<Case> = cases.into_iter().map(|(case, _)| case).collect();
     cases.sort_by(|a, b| {
-        (&a.collection, a.position.unwrap_or(u64::MAX), &a.id).cmp(&(
-            &b.collection,
-            b.position.unwrap_or(u64::MAX),
-            &b.id,
-        ))
+        let key = |c: &Case| {
+            (
+                c.collection.clone(),
+                c.position.unwrap_or(u64::MAX),
+                c.id.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
     });
     Ok(Library {
         vocab,

@@ -4,33 +4,7 @@
 use super::*;
 
 /// A valid case file to start from; each bad-input test changes one thing.
-const GOOD: &str = r#"schema = 1
-id = "office-case"
-collection = "samr-2019-pi"
-title = "测试案"
-summary = "一段概述。"
-sector = "education"
-violations = ["collect-without-consent"]
-
-[party]
-name = "某公司"
-kind = "company"
-
-[place]
-province = "浙江省"
-
-[dates]
-conduct_from = "2019-01"
-conduct_to = "2019-03"
-
-[[law]]
-statute = "cprl-29-1"
-role = "violated"
-basis = "governing"
-
-[[source]]
-title = "某报道"
-"#;
+const GOOD: &str = include_str!("../../tests/fixtures/office-case.toml");
 
 fn file(name: &str, text: &[u8]) -> SourceFile {
     SourceFile {
@@ -226,7 +200,10 @@ fn a_good_office_file_extends_the_library() {
 
 #[test]
 fn syntax_error_is_located() {
-    let text = GOOD.replace("title = \"测试案\"", "title = \"测试案");
+    let text = GOOD.replace(
+        "title = \"某市某公司侵害消费者个人信息案\"",
+        "title = \"某市某公司侵害消费者个人信息案",
+    );
     let problem = one_problem(&text);
     assert!(
         problem.starts_with("office/office-case.toml:4:"),
@@ -265,7 +242,8 @@ fn unknown_field_names_the_typo() {
 
 #[test]
 fn wrong_type() {
-    let problem = one_problem(&GOOD.replace("title = \"测试案\"", "title = 42"));
+    let problem =
+        one_problem(&GOOD.replace("title = \"某市某公司侵害消费者个人信息案\"", "title = 42"));
     assert_eq!(
         problem,
         "office/office-case.toml:4:9: `title` must be a string, found integer"
@@ -426,7 +404,7 @@ fn every_problem_of_every_file_in_one_run() {
             "a.toml",
             GOOD.replace("office-case", "a")
                 .replace("sector =", "sectr =")
-                .replace("title = \"测试案\"", "title = 1")
+                .replace("title = \"某市某公司侵害消费者个人信息案\"", "title = 1")
                 .as_bytes(),
         ),
         file("b.toml", b"not toml ="),
