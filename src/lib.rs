@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod library;
+pub mod msg;
 pub mod query;
 pub mod sheet;
 pub mod text;

@@ -5,17 +5,17 @@
 //! text and Markdown output and the interactive detail pane all show the same thing.
 
 use crate::library::{Basis, Case, LawRole, Library, PartialDate, VocabKind};
+use crate::msg::{Catalog, fill};
 use crate::text::thousands;
-
-/// What every absent fact reads as: the app never guesses.
-pub const NOT_STATED: &str = "未载明 (not stated)";
 
 /// A labelled value of the sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub label: &'static str,
-    /// One or more lines; a single [`NOT_STATED`] line when the source says nothing.
+    /// One or more lines; the catalog's "not stated" when the source says nothing.
     pub lines: Vec<String>,
+    /// True when no source states the value (the line reads "not stated").
+    pub missing: bool,
     /// Why the value is inferred rather than stated by a source, if it is.
     pub inferred: Option<String>,
 }
@@ -36,21 +36,30 @@ pub struct Sheet {
     pub sections: Vec<Section>,
 }
 
-fn row(label: &'static str, lines: Vec<String>) -> Row {
-    let lines = if lines.is_empty() {
-        vec![NOT_STATED.to_string()]
-    } else {
-        lines
-    };
-    Row {
-        label,
-        lines,
-        inferred: None,
-    }
+/// Builds rows, spelling out absent values in the catalog's words.
+struct Rows<'m> {
+    m: &'m Catalog,
 }
 
-fn opt_row(label: &'static str, value: Option<String>) -> Row {
-    row(label, value.into_iter().collect())
+impl Rows<'_> {
+    fn row(&self, label: &'static str, lines: Vec<String>) -> Row {
+        let missing = lines.is_empty();
+        let lines = if missing {
+            vec![self.m.not_stated.to_string()]
+        } else {
+            lines
+        };
+        Row {
+            label,
+            lines,
+            missing,
+            inferred: None,
+        }
+    }
+
+    fn opt(&self, label: &'static str, value: Option<String>) -> Row {
+        self.row(label, value.into_iter().collect())
+    }
 }
 
 fn with_reason(mut row: Row, case: &Case, field: &str) -> Row {
@@ -75,46 +84,58 @@ pub fn term_label(library: &Library, kind: VocabKind, key: &str) -> String {
     }
 }
 
-pub fn role_label(role: LawRole) -> &'static str {
+pub fn role_label(m: &Catalog, role: LawRole) -> &'static str {
     match role {
-        LawRole::Violated => "违反条款 (provision violated)",
-        LawRole::Penalty => "处罚依据 (penalty provision)",
-        LawRole::Transfer => "移送依据 (transfer provision)",
+        LawRole::Violated => m.role_violated,
+        LawRole::Penalty => m.role_penalty,
+        LawRole::Transfer => m.role_transfer,
     }
 }
 
-pub fn basis_label(basis: Basis) -> &'static str {
+pub fn basis_label(m: &Catalog, basis: Basis) -> &'static str {
     match basis {
-        Basis::Stated => "来源引用 (cited by the source)",
-        Basis::Governing => "适用条款 (governing provision; the source does not cite it)",
+        Basis::Stated => m.basis_stated,
+        Basis::Governing => m.basis_governing,
     }
 }
 
 /// The collection line: which published list, which place in it, and how many of the announced
 /// cases the library identifies.
-pub fn collection_line(library: &Library, case: &Case) -> String {
+pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
     let Some(collection) = library.collection(&case.collection) else {
         return case.collection.clone();
     };
     let position = case
         .position
-        .map(|p| format!(" · 第 {p} 例 (no. {p})"))
+        .map(|p| format!(" · {}", fill(m.position, &[("n", p.to_string())])))
         .unwrap_or_default();
-    let identified = library.identified_in(&collection.id);
-    let count = match collection.announced {
-        Some(announced) => format!(
-            " · {announced} 例公布，{identified} 例已识别 ({announced} published, {identified} identified)"
-        ),
-        None => String::new(),
-    };
+    let count = collection
+        .announced
+        .map(|announced| {
+            format!(
+                " · {}",
+                published_identified(m, library, &collection.id, announced)
+            )
+        })
+        .unwrap_or_default();
     format!(
         "{} ({} {}){position}{count}",
         collection.title, collection.publisher, collection.published
     )
 }
 
+/// "10 published, 9 identified" for a collection.
+pub fn published_identified(m: &Catalog, library: &Library, collection: &str, announced: u64) -> String {
+    let identified = library.identified_in(collection).to_string();
+    fill(
+        m.published_identified,
+        &[("announced", announced.to_string()), ("identified", identified)],
+    )
+}
+
 /// Lays out one case.
-pub fn build(library: &Library, case: &Case) -> Sheet {
+pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
+    let r = Rows { m };
     let place = {
         let mut parts = vec![term_label(
             library,
@@ -126,21 +147,21 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
         parts.join(" ")
     };
     let party_and_place = Section {
-        heading: "当事人与地点 (Party and place)",
+        heading: m.sec_party,
         rows: vec![
-            row("当事人 (Party)", vec![case.party.name.clone()]),
+            r.row(m.row_party, vec![case.party.name.clone()]),
             with_reason(
-                row(
-                    "当事人类型 (Kind)",
+                r.row(
+                    m.row_party_kind,
                     vec![term_label(library, VocabKind::PartyKinds, &case.party.kind)],
                 ),
                 case,
                 "party.kind",
             ),
-            with_reason(row("地点 (Place)", vec![place]), case, "place.province"),
+            with_reason(r.row(m.row_place, vec![place]), case, "place.province"),
             with_reason(
-                opt_row(
-                    "行业 (Sector)",
+                r.opt(
+                    m.row_sector,
                     case.sector
                         .as_deref()
                         .map(|s| term_label(library, VocabKind::Sectors, s)),
@@ -155,41 +176,41 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
         (None, None) => None,
         (from, to) => Some(format!(
             "{} – {}",
-            date(from).unwrap_or_else(|| NOT_STATED.to_string()),
-            date(to).unwrap_or_else(|| NOT_STATED.to_string())
+            date(from).unwrap_or_else(|| m.not_stated.to_string()),
+            date(to).unwrap_or_else(|| m.not_stated.to_string())
         )),
     };
     let authority_and_dates = Section {
-        heading: "执法机关与日期 (Authority and dates)",
+        heading: m.sec_authority,
         rows: vec![
             with_reason(
-                opt_row("执法机关 (Authority)", case.authority.clone()),
+                r.opt(m.row_authority, case.authority.clone()),
                 case,
                 "authority",
             ),
             with_reason(
-                opt_row("发现线索 (Found)", date(case.dates.found)),
+                r.opt(m.row_found, date(case.dates.found)),
                 case,
                 "dates.found",
             ),
-            opt_row("违法期间 (Conduct)", conduct_period),
+            r.opt(m.row_conduct, conduct_period),
             with_reason(
-                opt_row("处罚决定 (Decided)", date(case.dates.decided)),
+                r.opt(m.row_decided, date(case.dates.decided)),
                 case,
                 "dates.decided",
             ),
         ],
     };
 
-    let mut happened = vec![row("案情 (Summary)", vec![case.summary.clone()])];
+    let mut happened = vec![r.row(m.row_summary, vec![case.summary.clone()])];
     if let Some(en) = &case.summary_en {
-        happened.push(row("Summary (English)", vec![en.clone()]));
+        happened.push(r.row(m.row_summary_en, vec![en.clone()]));
     }
 
     let mut data_rows = vec![
         with_reason(
-            row(
-                "信息种类 (Data kinds)",
+            r.row(
+                m.row_data_kinds,
                 case.data_kinds
                     .as_ref()
                     .map(|kinds| vec![kinds.join("、")])
@@ -199,16 +220,16 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
             "data_kinds",
         ),
         with_reason(
-            opt_row(
-                "信息条数 (Records)",
-                case.records.map(|n| format!("{} 条", thousands(n))),
+            r.opt(
+                m.row_records,
+                case.records.map(|n| format!("{} {}", thousands(n), m.records_unit)),
             ),
             case,
             "records",
         ),
         with_reason(
-            opt_row(
-                "涉案金额 (Amount)",
+            r.opt(
+                m.row_amount,
                 case.amount_yuan.map(|amount| match &case.amount_note {
                     Some(note) => format!("{} — {note}", yuan(amount)),
                     None => yuan(amount),
@@ -228,14 +249,14 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
         if let Some(en) = &quantity.what_en {
             line.push_str(&format!(" ({en})"));
         }
-        data_rows.push(row("其他数量 (Other counts)", vec![line]));
+        data_rows.push(r.row(m.row_other_counts, vec![line]));
     }
 
     let violations = Section {
-        heading: "违法行为 (Violations)",
+        heading: m.sec_violations,
         rows: vec![with_reason(
-            row(
-                "违法行为 (Violations)",
+            r.row(
+                m.row_violations,
                 case.violations
                     .iter()
                     .map(|v| term_label(library, VocabKind::Violations, v))
@@ -253,25 +274,25 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
             Some(statute) => format!(
                 "{} — {} · {} [{}]",
                 statute.citation(),
-                role_label(link.role),
-                basis_label(link.basis),
+                role_label(m, link.role),
+                basis_label(m, link.basis),
                 statute.id
             ),
             None => link.statute.clone(),
         })
         .collect();
     let law = Section {
-        heading: "法律依据 (Law)",
+        heading: m.sec_law,
         rows: vec![with_reason(
-            row("条款 (Provisions)", law_lines),
+            r.row(m.row_provisions, law_lines),
             case,
             "law",
         )],
     };
 
     let mut penalty_rows = vec![with_reason(
-        row(
-            "处罚 (Penalty)",
+        r.row(
+            m.row_penalty,
             case.penalty
                 .iter()
                 .map(|p| {
@@ -300,13 +321,13 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
         })
         .collect();
     if !ranges.is_empty() {
-        penalty_rows.push(row("法定幅度 (Statutory range)", ranges));
+        penalty_rows.push(r.row(m.row_range, ranges));
     }
 
     let sources = Section {
-        heading: "来源 (Sources)",
-        rows: vec![row(
-            "来源 (Sources)",
+        heading: m.sec_sources,
+        rows: vec![r.row(
+            m.row_sources,
             case.source
                 .iter()
                 .map(|s| {
@@ -328,22 +349,22 @@ pub fn build(library: &Library, case: &Case) -> Sheet {
         id: case.id.clone(),
         title: case.title.clone(),
         title_en: case.title_en.clone(),
-        collection_line: collection_line(library, case),
+        collection_line: collection_line(m, library, case),
         sections: vec![
             party_and_place,
             authority_and_dates,
             Section {
-                heading: "案情 (What happened)",
+                heading: m.sec_happened,
                 rows: happened,
             },
             Section {
-                heading: "涉及个人信息 (Personal data involved)",
+                heading: m.sec_data,
                 rows: data_rows,
             },
             violations,
             law,
             Section {
-                heading: "处罚 (Penalty)",
+                heading: m.sec_penalty,
                 rows: penalty_rows,
             },
             sources,

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::library::{Case, Library, VocabKind};
+use crate::msg::ZH;
 use crate::query::filter::{Facet, Filter, resolve};
 use crate::text::{pad, sanitize_line, width};
 
@@ -30,9 +31,7 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-/// Not-stated marker in table cells, where the full phrase would not fit.
-const NOT_STATED_CELL: &str = "未载明";
-/// Marks an inferred value in a table cell.
+/// Marks an inferred value in a table cell (explained by the catalog's footnote).
 const INFERRED_MARK: &str = "*";
 
 pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
@@ -89,7 +88,7 @@ fn label_cell(
     field: &str,
 ) -> String {
     match key {
-        None => NOT_STATED_CELL.to_string(),
+        None => ZH.not_stated_short.to_string(),
         Some(key) => {
             let label = library
                 .vocab
@@ -128,7 +127,7 @@ fn row(library: &Library, case: &Case) -> Vec<String> {
             "sector",
         ),
         if penalties.is_empty() {
-            NOT_STATED_CELL.to_string()
+            ZH.not_stated_short.to_string()
         } else {
             penalties.join("、")
         },

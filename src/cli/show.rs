@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::library::{Library, nearest_case_ids};
+use crate::msg::{Catalog, ZH};
 use crate::sheet::{self, Sheet};
 use crate::text::{pad, sanitize, width};
 
@@ -19,9 +20,6 @@ pub struct ShowArgs {
     #[arg(long)]
     pub markdown: bool,
 }
-
-/// Marks an inferred value and gives the reason.
-const INFERRED: &str = "推断 (inferred)";
 
 pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
     let Some(case) = library.case(&args.id) else {
@@ -42,17 +40,17 @@ pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
             }
         };
     }
-    let sheet = sheet::build(library, case);
+    let sheet = sheet::build(&ZH, library, case);
     let out = if args.markdown {
-        markdown(&sheet)
+        markdown(&ZH, &sheet)
     } else {
-        plain(&sheet)
+        plain(&ZH, &sheet)
     };
     super::print(&sanitize(&out))
 }
 
 /// Plain text: sections with aligned labels; continuation lines indented under the value.
-pub fn plain(sheet: &Sheet) -> String {
+pub fn plain(m: &Catalog, sheet: &Sheet) -> String {
     let label_width = sheet
         .sections
         .iter()
@@ -76,7 +74,7 @@ pub fn plain(sheet: &Sheet) -> String {
                 out.push_str(&format!("{indent}{line}\n"));
             }
             if let Some(reason) = &row.inferred {
-                out.push_str(&format!("{indent}↳ {INFERRED}: {reason}\n"));
+                out.push_str(&format!("{indent}↳ {}: {reason}\n", m.inferred));
             }
         }
     }
@@ -84,7 +82,7 @@ pub fn plain(sheet: &Sheet) -> String {
 }
 
 /// Markdown: a heading per section, a bullet per row.
-pub fn markdown(sheet: &Sheet) -> String {
+pub fn markdown(m: &Catalog, sheet: &Sheet) -> String {
     let mut out = format!("# {}\n\n", sheet.title);
     if let Some(en) = &sheet.title_en {
         out.push_str(&format!("*{en}*\n\n"));
@@ -105,7 +103,7 @@ pub fn markdown(sheet: &Sheet) -> String {
                 }
             }
             if let Some(reason) = &row.inferred {
-                out.push_str(&format!("  - *{INFERRED}*: {reason}\n"));
+                out.push_str(&format!("  - *{}*: {reason}\n", m.inferred));
             }
         }
     }
