@@ -9,3 +9,4 @@ pub mod msg;
 pub mod query;
 pub mod sheet;
 pub mod text;
+pub mod tui;

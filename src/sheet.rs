@@ -125,11 +125,19 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
 }
 
 /// "10 published, 9 identified" for a collection.
-pub fn published_identified(m: &Catalog, library: &Library, collection: &str, announced: u64) -> String {
+pub fn published_identified(
+    m: &Catalog,
+    library: &Library,
+    collection: &str,
+    announced: u64,
+) -> String {
     let identified = library.identified_in(collection).to_string();
     fill(
         m.published_identified,
-        &[("announced", announced.to_string()), ("identified", identified)],
+        &[
+            ("announced", announced.to_string()),
+            ("identified", identified),
+        ],
     )
 }
 
@@ -222,7 +230,8 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
         with_reason(
             r.opt(
                 m.row_records,
-                case.records.map(|n| format!("{} {}", thousands(n), m.records_unit)),
+                case.records
+                    .map(|n| format!("{} {}", thousands(n), m.records_unit)),
             ),
             case,
             "records",
@@ -283,11 +292,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
         .collect();
     let law = Section {
         heading: m.sec_law,
-        rows: vec![with_reason(
-            r.row(m.row_provisions, law_lines),
-            case,
-            "law",
-        )],
+        rows: vec![with_reason(r.row(m.row_provisions, law_lines), case, "law")],
     };
 
     let mut penalty_rows = vec![with_reason(
@@ -326,23 +331,25 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
 
     let sources = Section {
         heading: m.sec_sources,
-        rows: vec![r.row(
-            m.row_sources,
-            case.source
-                .iter()
-                .map(|s| {
-                    let mut line = s.title.clone();
-                    for part in [s.publisher.clone(), date(s.date), s.url.clone()]
-                        .into_iter()
-                        .flatten()
-                    {
-                        line.push_str(" · ");
-                        line.push_str(&part);
-                    }
-                    line
-                })
-                .collect(),
-        )],
+        rows: vec![
+            r.row(
+                m.row_sources,
+                case.source
+                    .iter()
+                    .map(|s| {
+                        let mut line = s.title.clone();
+                        for part in [s.publisher.clone(), date(s.date), s.url.clone()]
+                            .into_iter()
+                            .flatten()
+                        {
+                            line.push_str(" · ");
+                            line.push_str(&part);
+                        }
+                        line
+                    })
+                    .collect(),
+            ),
+        ],
     };
 
     Sheet {

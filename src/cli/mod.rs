@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::library::{self, Library, LoadOptions};
+use crate::tui;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,6 +32,18 @@ pub struct Cli {
     /// With --cases: show only DIR's cases.
     #[arg(long, global = true, requires = "cases")]
     pub only: bool,
+
+    /// Open the interactive browser on this case (e.g. --case yibin-yu).
+    #[arg(long, value_name = "ID")]
+    pub case: Option<String>,
+
+    /// Do not capture the mouse (keeps the terminal's own text selection; every action has a key).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Draw with ASCII borders and markers (automatic for TERM=linux, vt100 and dumb).
+    #[arg(long)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -59,10 +72,16 @@ pub fn run() -> ExitCode {
             with_library(&cli.cases, cli.only, |lib| show::run(lib, &args))
         }
         None => {
-            // The interactive browser arrives with its own issue; until then say how to use the CLI.
-            let mut help = <Cli as clap::CommandFactory>::command();
-            let _ = help.print_help();
-            ExitCode::from(2)
+            let options = tui::Options {
+                case: cli.case.clone(),
+                mouse: !cli.no_mouse,
+                look: tui::app::Look {
+                    ascii: cli.ascii || tui::ascii_terminal(std::env::var("TERM").ok().as_deref()),
+                },
+            };
+            with_library(&cli.cases, cli.only, |lib| {
+                tui::run(lib, &crate::msg::ZH, &options)
+            })
         }
     }
 }

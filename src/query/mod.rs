@@ -1,4 +1,6 @@
-//! Questions asked of a library: which cases pass the chosen filters. Pure functions, shared by
-//! the CLI and the interactive app.
+//! Questions asked of a library: which cases pass the chosen filters and the search, and how many
+//! each facet value would show. Pure functions, shared by the CLI and the interactive app.
 
+pub mod facets;
 pub mod filter;
+pub mod search;

@@ -1,0 +1,460 @@
+//! The browser's state and `update`: every key, mouse event and resize becomes an [`Action`], and
+//! `update` is the only place state changes. Nothing here draws.
+
+use crate::library::Library;
+use crate::msg::Catalog;
+use crate::query::filter::{Facet, Filter};
+use crate::query::search;
+
+use super::layout::{self, Screen};
+
+/// What the user can ask for. The keymap maps keys to these; tests drive `update` with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Down,
+    Up,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    NextPane,
+    PrevPane,
+    Open,
+    Back,
+    StartSearch,
+    SearchKeep,
+    SearchCancel,
+    SearchInput(char),
+    SearchBackspace,
+    SearchDelete,
+    SearchLeft,
+    SearchRight,
+    SearchHome,
+    SearchEnd,
+    ToggleFacets,
+    ToggleValue,
+    ClearFilters,
+    Help,
+    Quit,
+    Redraw,
+    Resize(u16, u16),
+    /// A click at a screen cell (mouse is optional; every click has a key).
+    Click(u16, u16),
+    /// Wheel scroll at a screen cell: positive is down.
+    Scroll(u16, u16, i32),
+}
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Search,
+    Help,
+}
+
+/// The panes of the browse screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Facets,
+    List,
+    Detail,
+}
+
+/// A row of the facet pane: a facet's heading, or one of its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FacetRow {
+    Header(Facet),
+    Value(Facet, String),
+}
+
+/// How the terminal is drawn: colours and box drawing it can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Look {
+    /// Plain ASCII borders and markers, for `TERM=linux`/`vt100` consoles.
+    pub ascii: bool,
+}
+
+/// The whole state of the browser.
+pub struct App<'l> {
+    pub library: &'l Library,
+    pub m: &'static Catalog,
+    pub look: Look,
+    pub width: u16,
+    pub height: u16,
+    pub mode: Mode,
+    pub focus: Pane,
+    /// At 80–119 columns the facets live in a drawer over the list.
+    pub drawer_open: bool,
+    pub filter: Filter,
+    pub query: String,
+    /// Caret position in `query`, in characters.
+    pub caret: usize,
+    /// The query before `/` was pressed, restored when the search is cancelled.
+    query_before: String,
+    /// Indices into `library.cases` of the cases that pass the filters and the search.
+    pub visible: Vec<usize>,
+    /// Index into `visible`.
+    pub selected: usize,
+    pub list_offset: usize,
+    /// Every facet heading and value, in display order: the facet pane's rows.
+    pub facet_rows: Vec<FacetRow>,
+    /// Index into `facet_rows`; always on a value.
+    pub facet_cursor: usize,
+    pub facet_offset: usize,
+    pub detail_scroll: usize,
+    pub help_scroll: usize,
+    pub quit: bool,
+}
+
+impl<'l> App<'l> {
+    pub fn new(library: &'l Library, m: &'static Catalog, width: u16, height: u16) -> Self {
+        let facet_rows = Facet::ALL
+            .iter()
+            .flat_map(|&facet| {
+                let keys: Vec<String> = match facet.vocab() {
+                    Some(kind) => library
+                        .vocab
+                        .terms(kind)
+                        .iter()
+                        .map(|t| t.key.clone())
+                        .collect(),
+                    None => library.collections.iter().map(|c| c.id.clone()).collect(),
+                };
+                std::iter::once(FacetRow::Header(facet))
+                    .chain(keys.into_iter().map(move |k| FacetRow::Value(facet, k)))
+            })
+            .collect();
+        let mut app = App {
+            library,
+            m,
+            look: Look::default(),
+            width,
+            height,
+            mode: Mode::Browse,
+            focus: Pane::List,
+            drawer_open: false,
+            filter: Filter::default(),
+            query: String::new(),
+            caret: 0,
+            query_before: String::new(),
+            visible: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            facet_rows,
+            facet_cursor: 1,
+            facet_offset: 0,
+            detail_scroll: 0,
+            help_scroll: 0,
+            quit: false,
+        };
+        app.refilter();
+        app
+    }
+
+    /// Opens the browser on one case (`casebook --case ID`); false if there is no such case.
+    pub fn open_case(&mut self, id: &str) -> bool {
+        let Some(index) = self.library.cases.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        let Some(row) = self.visible.iter().position(|&i| i == index) else {
+            return false;
+        };
+        self.selected = row;
+        self.focus = Pane::Detail;
+        self.keep_visible();
+        true
+    }
+
+    /// The case under the list's selection, if any case is visible.
+    pub fn current(&self) -> Option<&'l crate::library::Case> {
+        let index = *self.visible.get(self.selected)?;
+        Some(&self.library.cases[index])
+    }
+
+    /// The screen layout for the current size and state.
+    pub fn screen(&self) -> Screen {
+        layout::screen(self)
+    }
+
+    /// Recomputes which cases are visible, keeping the selected case if it still is.
+    fn refilter(&mut self) {
+        let keep = self.visible.get(self.selected).copied();
+        let library = self.library;
+        self.visible = (0..library.cases.len())
+            .filter(|&i| {
+                let case = &library.cases[i];
+                self.filter.matches(library, case) && search::matches(case, &self.query)
+            })
+            .collect();
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        if keep != self.visible.get(self.selected).copied() {
+            self.detail_scroll = 0;
+        }
+        self.keep_visible();
+    }
+
+    /// Scrolls the list and facet pane so their cursors are on screen, and clamps the detail.
+    fn keep_visible(&mut self) {
+        let screen = self.screen();
+        let rows = screen.list_rows();
+        self.list_offset = follow(self.selected, self.list_offset, rows);
+        let facet_rows = screen.facet_rows();
+        self.facet_offset = follow(self.facet_cursor, self.facet_offset, facet_rows);
+        self.detail_scroll = self.detail_scroll.min(layout::detail_max_scroll(self));
+    }
+
+    /// The panes that can take focus at this size.
+    fn panes(&self) -> Vec<Pane> {
+        self.screen().focusable()
+    }
+
+    fn page(&self) -> usize {
+        match self.focus {
+            Pane::Detail => self.screen().detail_height().max(1),
+            Pane::List => self.screen().list_rows().max(1),
+            Pane::Facets => self.screen().facet_rows().max(1),
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.mode == Mode::Help {
+            let last = super::keymap::help_line_count(self.m) as isize;
+            self.help_scroll = (self.help_scroll as isize + delta).clamp(0, last) as usize;
+            return;
+        }
+        let step = |value: usize, len: usize| -> usize {
+            let last = len.saturating_sub(1) as isize;
+            (value as isize + delta).clamp(0, last.max(0)) as usize
+        };
+        match self.focus {
+            Pane::List => {
+                let before = self.selected;
+                self.selected = step(self.selected, self.visible.len());
+                if before != self.selected {
+                    self.detail_scroll = 0;
+                }
+            }
+            Pane::Facets => {
+                let mut at = step(self.facet_cursor, self.facet_rows.len());
+                // Headings are not values: step over them, back if at the very top.
+                if matches!(self.facet_rows.get(at), Some(FacetRow::Header(_))) {
+                    at = if delta > 0 || at == 0 { at + 1 } else { at - 1 };
+                }
+                if matches!(self.facet_rows.get(at), Some(FacetRow::Value(..))) {
+                    self.facet_cursor = at;
+                }
+            }
+            Pane::Detail => {
+                let max = layout::detail_max_scroll(self) as isize;
+                self.detail_scroll = (self.detail_scroll as isize + delta).clamp(0, max) as usize;
+            }
+        }
+        self.keep_visible();
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let panes = self.panes();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % panes.len()
+        } else {
+            (at + panes.len() - 1) % panes.len()
+        };
+        self.focus = panes[next];
+    }
+
+    fn toggle_value(&mut self) {
+        let Some(FacetRow::Value(facet, key)) = self.facet_rows.get(self.facet_cursor).cloned()
+        else {
+            return;
+        };
+        let values = self.filter.values_mut(facet);
+        match values.iter().position(|v| *v == key) {
+            Some(at) => {
+                values.remove(at);
+            }
+            None => values.push(key),
+        }
+        self.refilter();
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut Vec<char>, &mut usize)) {
+        let mut chars: Vec<char> = self.query.chars().collect();
+        let mut caret = self.caret.min(chars.len());
+        edit(&mut chars, &mut caret);
+        self.query = chars.into_iter().collect();
+        self.caret = caret;
+        self.refilter();
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let screen = self.screen();
+        if let Some(row) = screen.list_row_at(x, y) {
+            let index = self.list_offset + row;
+            if index < self.visible.len() {
+                if self.selected != index {
+                    self.detail_scroll = 0;
+                }
+                self.selected = index;
+            }
+            self.focus = Pane::List;
+        } else if let Some(row) = screen.facet_row_at(x, y) {
+            let index = self.facet_offset + row;
+            self.focus = Pane::Facets;
+            if matches!(self.facet_rows.get(index), Some(FacetRow::Value(..))) {
+                self.facet_cursor = index;
+                self.toggle_value();
+            }
+        } else if screen.detail.is_some_and(|r| r.contains((x, y).into())) {
+            self.focus = Pane::Detail;
+        }
+        self.keep_visible();
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::First => self.move_by(isize::MIN / 2),
+            Action::Last => self.move_by(isize::MAX / 2),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::NextPane => self.cycle_focus(true),
+            Action::PrevPane => self.cycle_focus(false),
+            Action::Open => match self.focus {
+                Pane::List if self.current().is_some() => {
+                    self.focus = Pane::Detail;
+                    self.detail_scroll = 0;
+                }
+                Pane::Facets => self.toggle_value(),
+                _ => {}
+            },
+            Action::Back => match self.mode {
+                Mode::Help => self.mode = Mode::Browse,
+                _ if self.focus == Pane::Detail => self.focus = Pane::List,
+                _ if self.focus == Pane::Facets && self.drawer_open => {
+                    self.drawer_open = false;
+                    self.focus = Pane::List;
+                }
+                _ if self.focus == Pane::Facets && !self.panes().contains(&Pane::Facets) => {
+                    self.focus = Pane::List;
+                }
+                _ => {}
+            },
+            Action::StartSearch => {
+                self.mode = Mode::Search;
+                self.query_before = self.query.clone();
+                self.caret = self.query.chars().count();
+            }
+            Action::SearchKeep => self.mode = Mode::Browse,
+            Action::SearchCancel => {
+                self.mode = Mode::Browse;
+                self.query = std::mem::take(&mut self.query_before);
+                self.caret = self.query.chars().count();
+                self.refilter();
+            }
+            Action::SearchInput(c) => {
+                if !crate::text::is_forbidden(c) {
+                    self.edit_query(|chars, caret| {
+                        chars.insert(*caret, c);
+                        *caret += 1;
+                    });
+                }
+            }
+            Action::SearchBackspace => self.edit_query(|chars, caret| {
+                if *caret > 0 {
+                    *caret -= 1;
+                    chars.remove(*caret);
+                }
+            }),
+            Action::SearchDelete => self.edit_query(|chars, caret| {
+                if *caret < chars.len() {
+                    chars.remove(*caret);
+                }
+            }),
+            Action::SearchLeft => self.caret = self.caret.saturating_sub(1),
+            Action::SearchRight => self.caret = (self.caret + 1).min(self.query.chars().count()),
+            Action::SearchHome => self.caret = 0,
+            Action::SearchEnd => self.caret = self.query.chars().count(),
+            Action::ToggleFacets => {
+                if layout::facets_in_drawer(self.width) {
+                    self.drawer_open = !self.drawer_open;
+                    self.focus = if self.drawer_open {
+                        Pane::Facets
+                    } else {
+                        Pane::List
+                    };
+                } else {
+                    self.focus = if self.focus == Pane::Facets {
+                        Pane::List
+                    } else {
+                        Pane::Facets
+                    };
+                }
+                self.keep_visible();
+            }
+            Action::ToggleValue => {
+                if self.focus == Pane::Facets {
+                    self.toggle_value();
+                }
+            }
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.query.clear();
+                self.caret = 0;
+                self.refilter();
+            }
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = if self.mode == Mode::Help {
+                    Mode::Browse
+                } else {
+                    Mode::Help
+                };
+            }
+            Action::Quit => self.quit = true,
+            Action::Redraw => {}
+            Action::Resize(width, height) => {
+                self.width = width;
+                self.height = height;
+                if !self.panes().contains(&self.focus) && !self.drawer_open {
+                    self.focus = Pane::List;
+                }
+                self.keep_visible();
+            }
+            Action::Click(x, y) => self.click(x, y),
+            Action::Scroll(x, y, delta) => {
+                let screen = self.screen();
+                let saved = self.focus;
+                if screen.detail.is_some_and(|r| r.contains((x, y).into())) {
+                    self.focus = Pane::Detail;
+                } else if screen.facets.is_some_and(|r| r.contains((x, y).into())) {
+                    self.focus = Pane::Facets;
+                } else if screen.list.is_some_and(|r| r.contains((x, y).into())) {
+                    self.focus = Pane::List;
+                }
+                self.move_by(delta as isize);
+                if self.focus != saved && self.mode == Mode::Search {
+                    self.focus = saved;
+                }
+            }
+        }
+    }
+}
+
+/// The first row to show so that `cursor` is within `rows` rows starting at `offset`.
+fn follow(cursor: usize, offset: usize, rows: usize) -> usize {
+    if rows == 0 {
+        return cursor;
+    }
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    }
+}

@@ -1,0 +1,205 @@
+//! The interactive browser: terminal setup and teardown, and the event loop. State and drawing
+//! live in `app` and `view`; this file only connects them to a real terminal.
+//!
+//! The terminal is restored on every way out: quit, error, panic, Ctrl-C, SIGTERM, SIGHUP (an SSH
+//! link dropping) and SIGINT/SIGQUIT sent from outside.
+
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod text;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use crate::library::Library;
+use crate::msg::Catalog;
+
+use app::{Action, App, Look};
+
+/// How the browser starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Open straight on this case.
+    pub case: Option<String>,
+    pub mouse: bool,
+    pub look: Look,
+}
+
+/// Whether the terminal can draw box-drawing characters; linux and vt100-class consoles get ASCII.
+pub fn ascii_terminal(term: Option<&str>) -> bool {
+    match term {
+        None => false,
+        Some(term) => term == "linux" || term == "dumb" || term.starts_with("vt"),
+    }
+}
+
+/// Undoes everything `enter` did. Safe to call twice and when the terminal is gone (errors are
+/// ignored: a dropped SSH link cannot be written to).
+fn restore(mouse: bool) {
+    let mut out = io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn enter(mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Restores the terminal when dropped, so an early return or `?` cannot leave it raw.
+struct Restore {
+    mouse: bool,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore(self.mouse);
+    }
+}
+
+/// The signals that end the browser, with the exit status each conventionally gives (128 + n).
+const SIGNALS: [(i32, u8); 4] = [
+    (signal_hook::consts::SIGTERM, 143),
+    (signal_hook::consts::SIGHUP, 129),
+    (signal_hook::consts::SIGINT, 130),
+    (signal_hook::consts::SIGQUIT, 131),
+];
+
+/// Runs the browser until the user quits or a signal arrives.
+pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCode {
+    let (width, height) = terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(library, m, width, height);
+    app.look = options.look;
+    if let Some(id) = &options.case
+        && !app.open_case(id)
+    {
+        let nearest = crate::library::nearest_case_ids(library, id, 3);
+        eprintln!(
+            "casebook: no case \"{}\"; nearest ids: {}",
+            crate::text::sanitize_line(id),
+            nearest.join(", ")
+        );
+        return ExitCode::from(1);
+    }
+
+    // A signal only sets a flag; the loop notices it within one poll interval and leaves cleanly.
+    let caught = Arc::new(AtomicUsize::new(0));
+    for (signal, _) in SIGNALS {
+        let _ = signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize);
+    }
+
+    let mouse = options.mouse;
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous_hook(info);
+    }));
+
+    let result = (|| -> io::Result<()> {
+        enter(mouse)?;
+        let _restore = Restore { mouse };
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        event_loop(&mut terminal, &mut app, &caught)
+    })();
+    let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
+
+    let signal = caught.load(Ordering::Relaxed);
+    if signal != 0 {
+        let status = SIGNALS
+            .iter()
+            .find(|(s, _)| *s as usize == signal)
+            .map_or(1, |(_, status)| *status);
+        return ExitCode::from(status);
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("casebook: terminal error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
+    // Synchronized updates: the terminal shows the frame whole, never half drawn.
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| view::render(app, frame))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    caught: &AtomicUsize,
+) -> io::Result<()> {
+    draw(terminal, app)?;
+    while !app.quit {
+        if caught.load(Ordering::Relaxed) != 0 {
+            return Ok(());
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        // Handle everything already waiting (a burst of resizes, a pasted word), then draw once.
+        let mut redraw_all = false;
+        loop {
+            if let Some(action) = to_action(app, event::read()?) {
+                redraw_all |= matches!(action, Action::Redraw | Action::Resize(..));
+                app.update(action);
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if app.quit {
+            break;
+        }
+        if redraw_all {
+            // Never Terminal::clear(): it queries the cursor and can hang (ratatui #2640).
+            terminal.resize(Rect::new(0, 0, app.width, app.height))?;
+        }
+        draw(terminal, app)?;
+    }
+    Ok(())
+}
+
+/// Turns a terminal event into an action: key presses through the keymap, mouse and resize.
+fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action(app.mode, &key),
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(mouse.column, mouse.row, -3)),
+            MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}

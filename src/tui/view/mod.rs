@@ -1,0 +1,75 @@
+//! Drawing: a pure function from the state to a frame. One file per pane; nothing here changes
+//! state.
+
+mod bars;
+pub mod detail;
+mod facets;
+mod help;
+mod list;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::app::{App, Mode, Pane};
+use super::theme;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let screen = app.screen();
+    if screen.too_small {
+        let line = crate::text::truncate(app.m.too_small, frame.area().width as usize);
+        frame.render_widget(Paragraph::new(line), frame.area());
+        return;
+    }
+    bars::search(app, frame, screen.search);
+    if let Some(area) = screen.facets {
+        facets::render(app, frame, area);
+    }
+    if let Some(area) = screen.list {
+        list::render(app, frame, area);
+    }
+    if let Some(area) = screen.detail {
+        detail::render(app, frame, area);
+    }
+    bars::status(app, frame, screen.status);
+    if app.mode == Mode::Help {
+        help::render(app, frame, screen.area);
+    }
+}
+
+/// The frame of a pane: its title, and a bold coloured border when it has the focus.
+fn pane<'a>(app: &App, pane: Pane, title: impl Into<Line<'a>>) -> Block<'a> {
+    let focused = app.focus == pane && app.mode == Mode::Browse;
+    let style = if focused {
+        theme::focused_border()
+    } else {
+        Style::new()
+    };
+    Block::bordered()
+        .border_set(theme::border(app.look))
+        .border_style(style)
+        .title(title)
+}
+
+/// A one-line cell of `width`, cut with `…` at display width.
+fn cell(text: &str, width: usize, style: Style) -> Span<'static> {
+    Span::styled(
+        crate::text::truncate(&crate::text::sanitize_line(text), width),
+        style,
+    )
+}
+
+/// The rectangle of `width`×`height` centred in `area` (clamped to it).
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
