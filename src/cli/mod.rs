@@ -77,6 +77,8 @@ pub fn run() -> ExitCode {
                 mouse: !cli.no_mouse,
                 look: tui::app::Look {
                     ascii: cli.ascii || tui::ascii_terminal(std::env::var("TERM").ok().as_deref()),
+                    // https://no-color.org: any non-empty value turns colour off.
+                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                 },
             };
             with_library(&cli.cases, cli.only, |lib| {

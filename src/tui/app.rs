@@ -68,10 +68,21 @@ pub enum FacetRow {
 }
 
 /// How the terminal is drawn: colours and box drawing it can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Look {
     /// Plain ASCII borders and markers, for `TERM=linux`/`vt100` consoles.
     pub ascii: bool,
+    /// False under `NO_COLOR`: attributes (bold, reverse) only.
+    pub color: bool,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Look {
+            ascii: false,
+            color: true,
+        }
+    }
 }
 
 /// The whole state of the browser.
@@ -202,6 +213,13 @@ impl<'l> App<'l> {
         self.list_offset = follow(self.selected, self.list_offset, rows);
         let facet_rows = screen.facet_rows();
         self.facet_offset = follow(self.facet_cursor, self.facet_offset, facet_rows);
+        // Show a facet's heading above its first value.
+        if self.facet_offset == self.facet_cursor
+            && self.facet_cursor > 0
+            && matches!(self.facet_rows[self.facet_cursor - 1], FacetRow::Header(_))
+        {
+            self.facet_offset -= 1;
+        }
         self.detail_scroll = self.detail_scroll.min(layout::detail_max_scroll(self));
     }
 
@@ -448,7 +466,7 @@ impl<'l> App<'l> {
 /// The first row to show so that `cursor` is within `rows` rows starting at `offset`.
 fn follow(cursor: usize, offset: usize, rows: usize) -> usize {
     if rows == 0 {
-        return cursor;
+        return offset; // the pane is not on screen
     }
     if cursor < offset {
         cursor
@@ -456,5 +474,247 @@ fn follow(cursor: usize, offset: usize, rows: usize) -> usize {
         cursor + 1 - rows
     } else {
         offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{LoadOptions, load};
+    use crate::msg::ZH;
+    use crate::tui::keymap;
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+    fn library() -> Library {
+        load(&LoadOptions::default()).unwrap()
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        let event = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = keymap::action(app.mode, &event) {
+            app.update(action);
+        }
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    fn ids<'a>(app: &'a App<'a>) -> Vec<&'a str> {
+        app.visible
+            .iter()
+            .map(|&i| app.library.cases[i].id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn moving_selects_cases_and_stops_at_the_ends() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 120, 40);
+        assert_eq!(app.current().unwrap().id, "zhuji-xiangsheng");
+        press(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.selected, 0);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Down);
+        assert_eq!(app.current().unwrap().id, "alar-tongtianyi");
+        press(&mut app, KeyCode::Char('G'));
+        assert_eq!(app.current().unwrap().id, "luoyang-shoumao");
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.current().unwrap().id, "luoyang-shoumao");
+        press(&mut app, KeyCode::Char('g'));
+        assert_eq!(app.selected, 0);
+    }
+
+    #[test]
+    fn facets_toggle_with_or_inside_and_across() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 120, 40);
+        press(&mut app, KeyCode::Char('f'));
+        assert_eq!(app.focus, Pane::Facets);
+        press(&mut app, KeyCode::Char(' ')); // 房产租售
+        assert_eq!(
+            ids(&app),
+            ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"]
+        );
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char(' ')); // 教育培训: OR within the facet
+        assert_eq!(app.visible.len(), 5);
+        // Down to the provinces: 北京市 is the first value after the heading.
+        while !matches!(
+            &app.facet_rows[app.facet_cursor],
+            FacetRow::Value(Facet::Province, _)
+        ) {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        press(&mut app, KeyCode::Char(' ')); // 北京市: AND across facets
+        assert_eq!(ids(&app), ["beijing-maikainike"]);
+        press(&mut app, KeyCode::Char(' ')); // toggled off again
+        assert_eq!(app.visible.len(), 5);
+        press(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.visible.len(), 9);
+        assert!(app.filter.is_empty());
+    }
+
+    #[test]
+    fn the_facet_cursor_skips_headings() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 120, 40);
+        app.update(Action::ToggleFacets);
+        assert_eq!(app.facet_cursor, 1);
+        press(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.facet_cursor, 1, "cannot land on the first heading");
+        for _ in 0..12 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        assert!(matches!(
+            app.facet_rows[app.facet_cursor],
+            FacetRow::Value(Facet::Province, _)
+        ));
+        press(&mut app, KeyCode::Char('k'));
+        assert!(matches!(
+            app.facet_rows[app.facet_cursor],
+            FacetRow::Value(Facet::Sector, _)
+        ));
+    }
+
+    #[test]
+    fn search_filters_as_you_type_and_esc_restores() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        press(&mut app, KeyCode::Char('/'));
+        assert_eq!(app.mode, Mode::Search);
+        typed(&mut app, "房多多");
+        assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+        assert_eq!(app.caret, 3);
+        press(&mut app, KeyCode::Left);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.query, "房多");
+        press(&mut app, KeyCode::Enter); // keep
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.query, "房多");
+        press(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "x");
+        press(&mut app, KeyCode::Esc); // cancel: back to the kept query
+        assert_eq!(app.query, "房多");
+        assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+        // `q` is text while typing, not quit.
+        press(&mut app, KeyCode::Char('/'));
+        press(&mut app, KeyCode::Char('q'));
+        assert!(!app.quit);
+        assert_eq!(app.visible.len(), 0);
+    }
+
+    #[test]
+    fn open_scroll_and_back() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.focus, Pane::Detail);
+        press(&mut app, KeyCode::PageDown);
+        assert!(app.detail_scroll > 0);
+        press(&mut app, KeyCode::Char('G'));
+        let bottom = app.detail_scroll;
+        assert_eq!(bottom, layout::detail_max_scroll(&app));
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.detail_scroll, bottom, "scrolling stops at the end");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.focus, Pane::List);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.detail_scroll, 0, "a new case starts at the top");
+    }
+
+    #[test]
+    fn one_pane_at_a_time_below_80_columns() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 60, 20);
+        let screen = app.screen();
+        assert!(screen.list.is_some() && screen.detail.is_none() && screen.facets.is_none());
+        press(&mut app, KeyCode::Enter);
+        assert!(app.screen().detail.is_some() && app.screen().list.is_none());
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.focus, Pane::Facets);
+        assert!(app.screen().facets.is_some());
+        app.update(Action::Resize(30, 8));
+        assert!(app.screen().too_small);
+    }
+
+    #[test]
+    fn the_facet_drawer_at_two_pane_widths() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 100, 30);
+        assert!(app.screen().facets.is_none());
+        press(&mut app, KeyCode::Char('f'));
+        assert!(app.drawer_open && app.screen().facets.is_some());
+        assert_eq!(app.focus, Pane::Facets);
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.drawer_open && app.screen().facets.is_none());
+        assert_eq!(app.focus, Pane::List);
+    }
+
+    #[test]
+    fn deep_link_opens_the_case() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        assert!(app.open_case("yibin-yu"));
+        assert_eq!(app.current().unwrap().id, "yibin-yu");
+        assert_eq!(app.focus, Pane::Detail);
+        assert!(!app.open_case("no-such-case"));
+    }
+
+    #[test]
+    fn help_opens_scrolls_and_closes() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 60, 20);
+        press(&mut app, KeyCode::Char('?'));
+        assert_eq!(app.mode, Mode::Help);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.help_scroll, 1);
+        assert_eq!(app.selected, 0, "keys scroll the help, not the list");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Browse);
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn only_presses_count_and_ctrl_c_quits() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(keymap::action(Mode::Browse, &release), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(keymap::action(Mode::Search, &ctrl_c), Some(Action::Quit));
+        app.update(Action::Quit);
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn mouse_click_and_wheel() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 120, 40);
+        let list = app.screen().list.unwrap();
+        // The third case's first line: border, then two lines a case.
+        app.update(Action::Click(list.x + 3, list.y + 1 + 4));
+        assert_eq!(app.current().unwrap().id, "alar-tongtianyi");
+        let detail = app.screen().detail.unwrap();
+        app.update(Action::Scroll(detail.x + 2, detail.y + 2, 3));
+        assert_eq!(app.detail_scroll, 3);
+        assert_eq!(app.focus, Pane::Detail);
+    }
+
+    #[test]
+    fn every_binding_is_described_and_the_hints_come_from_the_table() {
+        for binding in keymap::BINDINGS {
+            assert!(!(binding.describe)(&ZH).is_empty());
+            assert!(!binding.keys.is_empty());
+        }
+        let hints = keymap::hints(Mode::Browse, &ZH);
+        assert!(hints.contains(&("/", ZH.key_search)));
+        assert!(hints.contains(&("q", ZH.key_quit)));
     }
 }

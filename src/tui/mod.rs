@@ -164,6 +164,15 @@ fn event_loop(
             return Ok(());
         }
         if !event::poll(Duration::from_millis(100))? {
+            // A resize signalled before crossterm listened for it is otherwise lost; the size
+            // is one ioctl away, so check it whenever the loop is idle.
+            if let Ok((width, height)) = terminal::size()
+                && (width, height) != (app.width, app.height)
+            {
+                app.update(Action::Resize(width, height));
+                terminal.resize(Rect::new(0, 0, width, height))?;
+                draw(terminal, app)?;
+            }
             continue;
         }
         // Handle everything already waiting (a burst of resizes, a pasted word), then draw once.

@@ -1,5 +1,8 @@
 //! Styles from the 16 ANSI colours only (truecolor is unreliable over SSH), chosen so that every
 //! distinction also survives `NO_COLOR` through bold, reverse video or a marker.
+//!
+//! Under `NO_COLOR` no colour is set at all, rather than left to crossterm to drop: crossterm
+//! writes a dropped colour as `ESC [ m`, which resets the reverse video set just before it.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -36,45 +39,79 @@ pub fn check(chosen: bool) -> &'static str {
     if chosen { "[x] " } else { "[ ] " }
 }
 
-pub fn selected() -> Style {
-    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+pub fn selected(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+    )
 }
 
-pub fn focused_border() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+pub fn focused_border(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    )
 }
 
-pub fn title() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
+pub fn title(look: Look) -> Style {
+    paint(look, Style::new().add_modifier(Modifier::BOLD))
 }
 
-pub fn heading() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+pub fn heading(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    )
 }
 
-pub fn label() -> Style {
-    Style::new().fg(Color::Cyan)
+pub fn label(look: Look) -> Style {
+    paint(look, Style::new().fg(Color::Cyan))
 }
 
 /// Facts no source states, and values with no cases: visible but quiet.
-pub fn quiet() -> Style {
-    Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM)
+pub fn quiet(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
+    )
 }
 
-pub fn inferred() -> Style {
-    Style::new()
-        .fg(Color::Magenta)
-        .add_modifier(Modifier::ITALIC)
+pub fn inferred(look: Look) -> Style {
+    paint(
+        look,
+        Style::new()
+            .fg(Color::Magenta)
+            .add_modifier(Modifier::ITALIC),
+    )
 }
 
-pub fn later_law() -> Style {
-    Style::new().fg(Color::Magenta)
+pub fn later_law(look: Look) -> Style {
+    paint(look, Style::new().fg(Color::Magenta))
 }
 
-pub fn chosen() -> Style {
-    Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+pub fn chosen(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+    )
 }
 
-pub fn key() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+pub fn key(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    )
+}
+
+/// Drops the colours of a style when the terminal is to show none.
+fn paint(look: Look, style: Style) -> Style {
+    if look.color {
+        style
+    } else {
+        Style {
+            fg: None,
+            bg: None,
+            ..style
+        }
+    }
 }

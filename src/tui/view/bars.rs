@@ -21,9 +21,9 @@ pub fn search(app: &App, frame: &mut Frame, area: Rect) {
     let typing = app.mode == Mode::Search;
     let query = crate::text::sanitize_line(&app.query);
     let (text, style) = if query.is_empty() && !typing {
-        (app.m.search_placeholder.to_string(), theme::quiet())
+        (app.m.search_placeholder.to_string(), theme::quiet(app.look))
     } else {
-        (query.clone(), theme::title())
+        (query.clone(), theme::title(app.look))
     };
     // Keep the caret on screen: show the tail of a query longer than the box.
     let before_caret: String = query.chars().take(app.caret).collect();
@@ -38,7 +38,14 @@ pub fn search(app: &App, frame: &mut Frame, area: Rect) {
         shown.push(c);
     }
     let line = Line::from(vec![
-        Span::styled(label, if typing { theme::key() } else { theme::label() }),
+        Span::styled(
+            label,
+            if typing {
+                theme::key(app.look)
+            } else {
+                theme::label(app.look)
+            },
+        ),
         Span::styled(truncate(&shown, room), style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
@@ -53,7 +60,7 @@ pub fn search(app: &App, frame: &mut Frame, area: Rect) {
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let mut hints: Vec<Span> = Vec::new();
     for (key, describe) in keymap::hints(app.mode, app.m) {
-        hints.push(Span::styled(format!(" {key}"), theme::key()));
+        hints.push(Span::styled(format!(" {key}"), theme::key(app.look)));
         hints.push(Span::raw(format!(" {describe}")));
     }
     let hints_width: usize = hints.iter().map(|s| width(&s.content)).sum();
@@ -81,7 +88,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     }
     let total = area.width as usize;
     let left_room = total.saturating_sub(hints_width + 1).max(total / 2);
-    let mut spans = vec![cell(&left, left_room, theme::title())];
+    let mut spans = vec![cell(&left, left_room, theme::title(app.look))];
     let used = width(&spans[0].content);
     if used + 1 + hints_width <= total {
         spans.push(Span::raw(" ".repeat(total - used - hints_width)));

@@ -34,11 +34,11 @@ pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
                 .map(|l| Line::styled(l, style)),
         );
     };
-    push_wrapped(&mut out, &sheet.title, theme::title());
+    push_wrapped(&mut out, &sheet.title, theme::title(app.look));
     if let Some(en) = &sheet.title_en {
         push_wrapped(&mut out, en, Style::new());
     }
-    push_wrapped(&mut out, &sheet.collection_line, theme::quiet());
+    push_wrapped(&mut out, &sheet.collection_line, theme::quiet(app.look));
     let side_by_side = width >= SIDE_BY_SIDE_MIN;
     let value_width = if side_by_side {
         width - LABEL_WIDTH - GAP
@@ -53,10 +53,10 @@ pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
         } else {
             format!("■ {}", section.heading)
         };
-        push_wrapped(&mut out, &heading, theme::heading());
+        push_wrapped(&mut out, &heading, theme::heading(app.look));
         for row in &section.rows {
             let style = if row.missing {
-                theme::quiet()
+                theme::quiet(app.look)
             } else {
                 Style::new()
             };
@@ -64,7 +64,7 @@ pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
             for line in &row.lines {
                 values.extend(wrap(line, value_width));
             }
-            let label = Span::styled(pad(row.label, LABEL_WIDTH), theme::label());
+            let label = Span::styled(pad(row.label, LABEL_WIDTH), theme::label(app.look));
             if side_by_side {
                 for (i, value) in values.into_iter().enumerate() {
                     let lead = if i == 0 {
@@ -92,7 +92,7 @@ pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
                 for line in wrap(&text, value_width) {
                     out.push(Line::from(vec![
                         Span::raw(indent.clone()),
-                        Span::styled(line, theme::inferred()),
+                        Span::styled(line, theme::inferred(app.look)),
                     ]));
                 }
             }
@@ -109,7 +109,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             area,
         );
         let text = crate::text::truncate(app.m.no_case_selected, body.width as usize);
-        frame.render_widget(Paragraph::new(Line::styled(text, theme::quiet())), body);
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme::quiet(app.look))),
+            body,
+        );
         return;
     };
     let all = lines(app, case, body.width as usize);

@@ -49,9 +49,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(app.facet_offset)
         .take(body.height as usize)
         .map(|(index, row)| match row {
-            FacetRow::Header(facet) => {
-                Line::from(cell(facet_title(app, *facet), row_width, theme::heading()))
-            }
+            FacetRow::Header(facet) => Line::from(cell(
+                facet_title(app, *facet),
+                row_width,
+                theme::heading(app.look),
+            )),
             FacetRow::Value(facet, key) => {
                 let value = counted
                     .iter()
@@ -72,11 +74,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     row_width.saturating_sub(width(prefix) + width(check) + width(&count) + 1);
                 let label = crate::text::pad(&crate::text::sanitize_line(&value.zh), room);
                 let style = if under_cursor {
-                    theme::selected()
+                    theme::selected(app.look)
                 } else if value.chosen {
-                    theme::chosen()
+                    theme::chosen(app.look)
                 } else if value.count == 0 {
-                    theme::quiet()
+                    theme::quiet(app.look)
                 } else {
                     ratatui::style::Style::new()
                 };

@@ -27,11 +27,11 @@ fn column_lines(app: &App, groups: &[Group], column: usize) -> Vec<Line<'static>
         .min(column / 2);
     let mut out = Vec::new();
     for &group in groups {
-        out.push(Line::styled(group.title(app.m), theme::heading()));
+        out.push(Line::styled(group.title(app.m), theme::heading(app.look)));
         for (keys, describe) in keymap::help_rows(group, app.m) {
             let room = column.saturating_sub(key_width + 3);
             out.push(Line::from(vec![
-                Span::styled(format!(" {}", pad(&keys, key_width)), theme::key()),
+                Span::styled(format!(" {}", pad(&keys, key_width)), theme::key(app.look)),
                 Span::raw(format!("  {}", truncate(describe, room))),
             ]));
         }
@@ -59,11 +59,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let scroll = app
         .help_scroll
         .min(content_height.saturating_sub(body.height as usize)) as u16;
+    let closing = if content_height > body.height as usize {
+        format!(" {} · {} ", app.m.help_scroll, app.m.help_close)
+    } else {
+        format!(" {} ", app.m.help_close)
+    };
     let block = Block::bordered()
         .border_set(theme::border(app.look))
-        .border_style(theme::focused_border())
+        .border_style(theme::focused_border(app.look))
         .title(format!(" {} ", app.m.help_title))
-        .title_bottom(Line::from(format!(" {} ", app.m.help_close)).right_aligned());
+        .title_bottom(Line::from(closing).right_aligned());
     frame.render_widget(Clear, outer);
     frame.render_widget(block, outer);
     let left_area = Rect {

@@ -65,7 +65,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let lines = crate::tui::text::wrap(app.m.no_match, body.width as usize);
         let lines: Vec<Line> = lines
             .into_iter()
-            .map(|l| Line::styled(l, theme::quiet()))
+            .map(|l| Line::styled(l, theme::quiet(app.look)))
             .collect();
         frame.render_widget(Paragraph::new(lines), body);
         return;
@@ -94,9 +94,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let first = format!("{marker}{position} {}", case.party.name);
         let second = format!("     {}", glance(app, case));
         let (first_style, second_style) = match (is_selected, focused) {
-            (true, true) => (theme::selected(), theme::selected()),
-            (true, false) => (theme::title(), ratatui::style::Style::new()),
-            _ => (ratatui::style::Style::new(), theme::quiet()),
+            (true, true) => (theme::selected(app.look), theme::selected(app.look)),
+            (true, false) => (theme::title(app.look), ratatui::style::Style::new()),
+            _ => (ratatui::style::Style::new(), theme::quiet(app.look)),
         };
         lines.push(Line::from(cell(&first, row_width, first_style)));
         lines.push(Line::from(vec![cell(&second, row_width, second_style)]));
@@ -110,7 +110,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     .sum();
                 line.spans.push(Span::styled(
                     " ".repeat(row_width.saturating_sub(used)),
-                    theme::selected(),
+                    theme::selected(app.look),
                 ));
             }
         }

@@ -44,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn pane<'a>(app: &App, pane: Pane, title: impl Into<Line<'a>>) -> Block<'a> {
     let focused = app.focus == pane && app.mode == Mode::Browse;
     let style = if focused {
-        theme::focused_border()
+        theme::focused_border(app.look)
     } else {
         Style::new()
     };

@@ -1,0 +1,281 @@
+//! The real binary in a pseudo-terminal, driven as a user would: keys in, the screen read back
+//! through a terminal emulator (vt100), then the exit status and the state the terminal is left in.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Every wait is bounded, so a hung binary fails the test instead of hanging it.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("CASEBOOK_CASES");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("the binary starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen_in.lock().unwrap().process(&buf[..n]);
+                raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            child,
+            writer,
+            master: pair.master,
+            screen,
+            raw,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn expect(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.contents().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("screen never showed {text:?}:\n{}", self.contents());
+    }
+
+    /// Types keys, pausing after each so an Esc is never read as the start of a sequence.
+    fn keys(&mut self, keys: &[&str]) {
+        for key in keys {
+            self.writer.write_all(key.as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+            thread::sleep(Duration::from_millis(80));
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen.lock().unwrap().set_size(nz(rows), nz(cols));
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).unwrap();
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                thread::sleep(Duration::from_millis(100)); // let the reader drain the last bytes
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("the binary did not exit:\n{}", self.contents());
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size is never zero")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The terminal is back as it was: main screen, cursor shown, mouse reporting off.
+fn assert_restored(session: &Session) {
+    let parser = session.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor still hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture still on"
+    );
+    let raw = session.raw();
+    assert!(
+        contains(&raw, b"\x1b[?1049h"),
+        "never entered the alternate screen"
+    );
+    assert!(
+        contains(&raw, b"\x1b[?1049l"),
+        "never left the alternate screen"
+    );
+}
+
+#[test]
+fn filter_open_a_case_and_quit() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.expect("9 / 9 例");
+    s.expect("诸暨祥生新合置业有限公司");
+    // The facet drawer: choose 房产租售.
+    s.keys(&["f", " "]);
+    s.expect("3 / 9 例");
+    s.expect("筛选：房产租售");
+    s.keys(&["\x1b", "j", "\r"]);
+    s.expect("广西南宁房多多资产管理有限公司侵害消费者个人信息案");
+    s.expect("第 7 例");
+    // Scroll the detail down to the sources.
+    s.keys(&["G"]);
+    s.expect("3news.cn");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn search_from_the_slash_box() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.expect("9 / 9 例");
+    s.keys(&["/", "通州", "\r"]);
+    s.expect("1 / 9 例");
+    s.expect("北京麦凯尼科教育科技有限公司");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn deep_link_and_no_colour() {
+    let mut s = Session::start(&["--case", "yibin-yu"], 80, 24, &[("NO_COLOR", "1")]);
+    s.expect("四川省宜宾市喻某等人侵害消费者个人信息案");
+    // Selection stays visible without colour: a marker and reverse video.
+    s.expect("▶  5 喻某");
+    {
+        let parser = s.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut reversed = 0;
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                let cell = screen.cell(row, col).unwrap();
+                assert_eq!(
+                    cell.fgcolor(),
+                    vt100::Color::Default,
+                    "colour at {row},{col}"
+                );
+                assert_eq!(
+                    cell.bgcolor(),
+                    vt100::Color::Default,
+                    "colour at {row},{col}"
+                );
+                reversed += usize::from(cell.inverse());
+            }
+        }
+        assert_eq!(
+            reversed, 0,
+            "the list is not focused, so nothing is reversed yet"
+        );
+    }
+    s.keys(&["\x1b"]); // back to the list: its selection is drawn in reverse video
+    s.expect("9 / 9 例");
+    thread::sleep(Duration::from_millis(200));
+    {
+        let parser = s.screen.lock().unwrap();
+        let screen = parser.screen();
+        let row = (0..screen.size().0.get())
+            .find(|&r| screen.contents_between(r, 0, r, 40).contains("喻某"))
+            .unwrap();
+        assert!(
+            screen.cell(row, 5).unwrap().inverse(),
+            "selection shown in reverse video"
+        );
+    }
+    s.keys(&["\x03"]); // Ctrl-C
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn linux_console_gets_ascii_borders() {
+    let mut s = Session::start(&[], 80, 24, &[("TERM", "linux")]);
+    s.expect("+ 案例 9/9");
+    assert!(!s.contents().contains('┌'));
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn an_unknown_deep_link_exits_1_without_touching_the_terminal() {
+    let mut s = Session::start(&["--case", "nanning"], 80, 24, &[]);
+    assert_eq!(s.wait_exit(), 1);
+    assert!(s.contents().contains("nearest ids: nanning-fangduoduo"));
+    assert!(!contains(&s.raw(), b"\x1b[?1049h"));
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, status) in [(15, 143), (1, 129)] {
+        let mut s = Session::start(&[], 80, 24, &[]);
+        s.expect("9 / 9 例");
+        let pid = s.child.process_id().expect("a pid");
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_eq!(s.wait_exit(), status, "signal {signal}");
+        assert_restored(&s);
+    }
+}
+
+#[test]
+fn resize_redraws_and_too_small_says_so() {
+    let mut s = Session::start(&[], 120, 40, &[]);
+    s.expect("筛选");
+    // The emulator takes the new size first, so the redraw that follows lands in it whole.
+    s.resize(38, 9);
+    s.expect("终端太小");
+    s.resize(80, 24);
+    s.expect("9 / 9 例");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}

@@ -1,0 +1,164 @@
+//! Snapshots of whole screens drawn into ratatui's TestBackend: the home screen, a filtered list,
+//! every case's detail and the help screen, at 120×40, 80×24 and 60×20.
+
+use casebook::library::{Library, LoadOptions, load};
+use casebook::msg::ZH;
+use casebook::tui::app::{Action, App, Look, Pane};
+use casebook::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (60, 20)];
+
+fn library() -> Library {
+    load(&LoadOptions::default()).unwrap()
+}
+
+/// The screen as text, one line a row: a wide character is written once (its continuation cell
+/// skipped), and trailing blanks are trimmed.
+fn draw(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| view::render(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..app.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < app.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += casebook::text::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn home_screen() {
+    let library = library();
+    for (w, h) in SIZES {
+        let app = App::new(&library, &ZH, w, h);
+        insta::assert_snapshot!(format!("home_{w}x{h}"), draw(&app));
+    }
+}
+
+#[test]
+fn filtered_list() {
+    let library = library();
+    for (w, h) in SIZES {
+        let mut app = App::new(&library, &ZH, w, h);
+        app.update(Action::ToggleFacets);
+        // Toggle 房产租售 through the keymap's action, then choose 广西 too.
+        app.update(Action::ToggleValue);
+        while !matches!(
+            &app.facet_rows[app.facet_cursor],
+            casebook::tui::app::FacetRow::Value(_, key) if key == "广西壮族自治区"
+        ) {
+            app.update(Action::Down);
+        }
+        app.update(Action::ToggleValue);
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), draw(&app));
+    }
+}
+
+#[test]
+fn every_case_detail() {
+    let library = library();
+    for case in &library.cases {
+        for (w, h) in SIZES {
+            let mut app = App::new(&library, &ZH, w, h);
+            assert!(app.open_case(&case.id));
+            insta::assert_snapshot!(format!("detail_{}_{w}x{h}", case.id), draw(&app));
+        }
+        // The whole detail, end to end, in one tall frame.
+        let mut app = App::new(&library, &ZH, 100, 200);
+        app.open_case(&case.id);
+        insta::assert_snapshot!(format!("detail_{}_full", case.id), draw(&app));
+    }
+}
+
+#[test]
+fn help_screen() {
+    let library = library();
+    for (w, h) in SIZES {
+        let mut app = App::new(&library, &ZH, w, h);
+        app.update(Action::Help);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&app));
+    }
+}
+
+#[test]
+fn search_no_match_and_too_small() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.update(Action::StartSearch);
+    for c in "没有这个词".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    insta::assert_snapshot!("search_no_match_80x24", draw(&app));
+    let app = App::new(&library, &ZH, 39, 9);
+    insta::assert_snapshot!("too_small_39x9", draw(&app));
+}
+
+#[test]
+fn ascii_look_for_linux_and_vt100_consoles() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.look = Look {
+        ascii: true,
+        color: true,
+    };
+    app.focus = Pane::List;
+    let screen = draw(&app);
+    assert!(!screen.contains('┌') && !screen.contains('▶'));
+    insta::assert_snapshot!("ascii_80x24", screen);
+}
+
+/// The search line puts the real cursor at the caret, measured in cells (IME windows follow it).
+#[test]
+fn cursor_sits_at_the_caret_in_display_cells() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.update(Action::StartSearch);
+    for c in "房多a".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchLeft);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view::render(&app, frame)).unwrap();
+    let label = casebook::text::width(&format!("/ {}：", ZH.search_label)) as u16;
+    terminal
+        .backend_mut()
+        .assert_cursor_position((label + 4, 0));
+}
+
+/// Nothing is cut in the middle of a wide character: every wide glyph is followed by its
+/// continuation cell.
+#[test]
+fn no_wide_character_is_split() {
+    let library = library();
+    for (w, h) in SIZES {
+        for case in &library.cases {
+            let mut app = App::new(&library, &ZH, w, h);
+            app.open_case(&case.id);
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|frame| view::render(&app, frame)).unwrap();
+            let buffer = terminal.backend().buffer();
+            for y in 0..h {
+                let mut x = 0;
+                while x < w {
+                    let symbol = buffer[(x, y)].symbol();
+                    let cells = casebook::text::width(symbol).max(1) as u16;
+                    assert!(
+                        x + cells <= w,
+                        "{}: wide glyph {symbol} overflows at {x},{y}",
+                        case.id
+                    );
+                    x += cells;
+                }
+            }
+        }
+    }
+}
