@@ -2,6 +2,7 @@
 //! through a terminal emulator (vt100), then the exit status and the state the terminal is left in.
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -13,10 +14,13 @@ const PATIENCE: Duration = Duration::from_secs(10);
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    master: Option<Box<dyn MasterPty + Send>>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// The thread that feeds the emulator, and how to stop it.
+    reader: Option<thread::JoinHandle<()>>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Session {
@@ -41,27 +45,52 @@ impl Session {
             .spawn_command(command)
             .expect("the binary starts");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
-        thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        // The reader polls the master's descriptor without owning a copy of it, so that
+        // dropping the master really closes the terminal (see `hang_up`).
+        let fd = pair.master.as_raw_fd().expect("a unix pty");
+        let (screen_in, raw_in, stop_in) =
+            (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&stop));
+        let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !stop_in.load(Ordering::Relaxed) {
+                let mut pollfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd; the master outlives this thread (joined first).
+                if unsafe { libc::poll(&mut pollfd, 1, 20) } <= 0 {
+                    continue;
                 }
-                screen_in.lock().unwrap().process(&buf[..n]);
-                raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
+                // SAFETY: reads into a buffer of the given length from a descriptor still open.
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n <= 0 {
+                    break; // the program's side closed
+                }
+                let bytes = &buf[..n as usize];
+                screen_in.lock().unwrap().process(bytes);
+                raw_in.lock().unwrap().extend_from_slice(bytes);
             }
         });
         Session {
             child,
-            writer,
-            master: pair.master,
+            writer: Some(writer),
+            master: Some(pair.master),
             screen,
             raw,
+            reader: Some(reader),
+            stop,
+        }
+    }
+
+    fn stop_reader(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
         }
     }
 
@@ -84,8 +113,9 @@ impl Session {
     /// Types keys, pausing after each so an Esc is never read as the start of a sequence.
     fn keys(&mut self, keys: &[&str]) {
         for key in keys {
-            self.writer.write_all(key.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
+            let writer = self.writer.as_mut().expect("the terminal is open");
+            writer.write_all(key.as_bytes()).unwrap();
+            writer.flush().unwrap();
             thread::sleep(Duration::from_millis(80));
         }
     }
@@ -98,7 +128,18 @@ impl Session {
             pixel_width: 0,
             pixel_height: 0,
         };
-        self.master.resize(size).unwrap();
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(size)
+            .unwrap();
+    }
+
+    /// Closes the terminal under the running program, as a dropped SSH link does.
+    fn hang_up(&mut self) {
+        self.stop_reader();
+        self.writer.take();
+        self.master.take();
     }
 
     fn wait_exit(&mut self) -> u32 {
@@ -116,6 +157,14 @@ impl Session {
 
     fn raw(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Session {
+    /// A failed test must not leave its program running.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        self.stop_reader();
     }
 }
 
@@ -278,4 +327,13 @@ fn resize_redraws_and_too_small_says_so() {
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
+}
+
+#[test]
+fn a_closed_terminal_ends_the_program() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.expect("9 / 9 例");
+    s.hang_up();
+    let status = s.wait_exit();
+    assert!(status == 129 || status == 1, "exit status {status}");
 }

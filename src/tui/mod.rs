@@ -123,7 +123,10 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     let result = (|| -> io::Result<()> {
         enter(mouse)?;
         let _restore = Restore { mouse };
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // Never dropped: ratatui's Drop shows the cursor and, if the terminal is gone, reports
+        // that with eprintln!, which panics. `Restore` puts the terminal back instead.
+        let mut terminal =
+            std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
         event_loop(&mut terminal, &mut app, &caught)
     })();
     let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
@@ -139,7 +142,8 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("casebook: terminal error: {error}");
+            // Not eprintln!: it panics when the terminal it would write to is gone.
+            let _ = writeln!(io::stderr(), "casebook: terminal error: {error}");
             ExitCode::from(1)
         }
     }
@@ -165,13 +169,24 @@ fn event_loop(
         }
         if !event::poll(Duration::from_millis(100))? {
             // A resize signalled before crossterm listened for it is otherwise lost; the size
-            // is one ioctl away, so check it whenever the loop is idle.
-            if let Ok((width, height)) = terminal::size()
-                && (width, height) != (app.width, app.height)
-            {
-                app.update(Action::Resize(width, height));
-                terminal.resize(Rect::new(0, 0, width, height))?;
-                draw(terminal, app)?;
+            // is one ioctl away, so check it whenever the loop is idle. The same ioctl fails
+            // once the terminal has hung up (an SSH link dropped without a SIGHUP reaching us):
+            // then there is no one left to draw for.
+            match terminal::window_size() {
+                Ok(size)
+                    if size.columns > 0 && (size.columns, size.rows) != (app.width, app.height) =>
+                {
+                    app.update(Action::Resize(size.columns, size.rows));
+                    terminal.resize(Rect::new(0, 0, size.columns, size.rows))?;
+                    draw(terminal, app)?;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    return Err(io::Error::new(
+                        error.kind(),
+                        format!("the terminal is gone: {error}"),
+                    ));
+                }
             }
             continue;
         }
