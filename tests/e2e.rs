@@ -1,7 +1,7 @@
 //! The real binary in a pseudo-terminal, driven as a user would: keys in, the screen read back
 //! through a terminal emulator (vt100), then the exit status and the state the terminal is left in.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
