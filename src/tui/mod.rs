@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::event::{self, Event, MouseEventKind};
 use crossterm::terminal::{
     self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
     LeaveAlternateScreen,
@@ -49,12 +49,18 @@ pub fn ascii_terminal(term: Option<&str>) -> bool {
     }
 }
 
+/// Mouse reporting of presses and the wheel only (modes 1000 and 1006, SGR encoding), not of every
+/// movement as crossterm's `EnableMouseCapture` asks (1003): over SSH, motion reports would flood a
+/// slow link for nothing.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
 /// Undoes everything `enter` did. Safe to call twice and when the terminal is gone (errors are
 /// ignored: a dropped SSH link cannot be written to).
 fn restore(mouse: bool) {
     let mut out = io::stdout();
     if mouse {
-        let _ = execute!(out, DisableMouseCapture);
+        let _ = out.write_all(MOUSE_OFF.as_bytes());
     }
     let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
@@ -66,7 +72,8 @@ fn enter(mouse: bool) -> io::Result<()> {
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        out.write_all(MOUSE_ON.as_bytes())?;
+        out.flush()?;
     }
     Ok(())
 }
@@ -192,9 +199,11 @@ fn event_loop(
         }
         // Handle everything already waiting (a burst of resizes, a pasted word), then draw once.
         let mut redraw_all = false;
+        let mut changed = false;
         loop {
             if let Some(action) = to_action(app, event::read()?) {
                 redraw_all |= matches!(action, Action::Redraw | Action::Resize(..));
+                changed = true;
                 app.update(action);
             }
             if app.quit || !event::poll(Duration::ZERO)? {
@@ -203,6 +212,9 @@ fn event_loop(
         }
         if app.quit {
             break;
+        }
+        if !changed {
+            continue; // key releases, mouse motion: nothing to redraw
         }
         if redraw_all {
             // Never Terminal::clear(): it queries the cursor and can hang (ratatui #2640).
