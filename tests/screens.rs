@@ -162,3 +162,35 @@ fn no_wide_character_is_split() {
         }
     }
 }
+
+/// Matched characters are drawn underlined (and bold, and coloured when colour is on), in the list
+/// and in the detail, whether the query was Chinese or pinyin.
+#[test]
+fn search_highlights_matches_in_list_and_detail() {
+    use ratatui::style::Modifier;
+    let library = library();
+    for query in ["房多多", "fdd", "fangduoduo"] {
+        let mut app = App::new(&library, &ZH, 120, 40);
+        app.update(Action::StartSearch);
+        for c in query.chars() {
+            app.update(Action::SearchInput(c));
+        }
+        app.update(Action::SearchKeep);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| view::render(&app, frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let underlined = |y: u16| -> String {
+            (0..120)
+                .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED))
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        };
+        let screen = draw(&app);
+        let row_of = |needle: &str| screen.lines().position(|l| l.contains(needle)).unwrap() as u16;
+        // List row (party name) and the detail's title both show 房多多 underlined.
+        let list_row = row_of("7 广西南宁房多多");
+        assert!(underlined(list_row).contains("房多多"), "{query}: list");
+        let title_row = row_of("广西南宁房多多资产管理有限公司侵害");
+        assert!(underlined(title_row).contains("房多多"), "{query}: detail");
+    }
+}

@@ -1,4 +1,5 @@
-//! `casebook list`: the cases that pass the filters, as an aligned table or JSON.
+//! `casebook list` and `casebook search`: the cases that pass the filters (and the search, ranked),
+//! as an aligned table or JSON.
 
 use std::process::ExitCode;
 
@@ -7,10 +8,34 @@ use clap::Args;
 use crate::library::{Case, Library, VocabKind};
 use crate::msg::ZH;
 use crate::query::filter::{Facet, Filter, resolve};
+use crate::query::search::{Index, Query};
 use crate::text::{pad, sanitize_line, width};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print a JSON array of cases, with the case-file field names.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find, all of them: Chinese, pinyin in full or by initials, English, ids
+    /// ("房多多", "nanning", "fdd", "广西 房").
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print a JSON array of the matching cases, best first.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The facet filters shared by `list` and `search`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Sector: a key of vocab.toml [sectors] or its label (real-estate, 房产租售, "Real estate…").
     #[arg(long, value_name = "KEY")]
     pub sector: Vec<String>,
@@ -26,24 +51,54 @@ pub struct ListArgs {
     /// Collection: a key of collections.toml (samr-2019-pi).
     #[arg(long, value_name = "KEY")]
     pub collection: Vec<String>,
-    /// Print a JSON array of cases, with the case-file field names.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Marks an inferred value in a table cell (explained by the catalog's footnote).
 const INFERRED_MARK: &str = "*";
 
 pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
-    let filter = match build_filter(library, args) {
+    let filter = match build_filter(library, &args.filters) {
         Ok(filter) => filter,
         Err(message) => {
             eprintln!("casebook: {message}");
             return ExitCode::from(2);
         }
     };
-    let cases = filter.apply(library);
-    if args.json {
+    output(library, &filter.apply(library), args.json)
+}
+
+pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
+    let filter = match build_filter(library, &args.filters) {
+        Ok(filter) => filter,
+        Err(message) => {
+            eprintln!("casebook: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let query = Query::new(&args.query.join(" "));
+    let index = Index::new(library);
+    let cases: Vec<&Case> = index
+        .search(&query, None)
+        .into_iter()
+        .map(|hit| &library.cases[hit.case])
+        .filter(|case| filter.matches(library, case))
+        .collect();
+    if cases.is_empty() && !args.json {
+        // Say what was asked, so the user sees what to loosen.
+        let mut asked = format!("\"{}\"", sanitize_line(query.as_str()));
+        for (facet, keys) in Facet::ALL.iter().map(|&f| (f, filter.values(f))) {
+            if !keys.is_empty() {
+                asked.push_str(&format!(", {facet:?}: {}", keys.join("|")).to_lowercase());
+            }
+        }
+        eprintln!("casebook: {} ({asked})", ZH.no_match);
+        return ExitCode::from(1);
+    }
+    output(library, &cases, args.json)
+}
+
+fn output(library: &Library, cases: &[&Case], json: bool) -> ExitCode {
+    if json {
         return match serde_json::to_string_pretty(&cases) {
             Ok(json) => super::print(&(json + "\n")),
             Err(e) => {
@@ -52,10 +107,10 @@ pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
             }
         };
     }
-    super::print(&table(library, &cases))
+    super::print(&table(library, cases))
 }
 
-fn build_filter(library: &Library, args: &ListArgs) -> Result<Filter, String> {
+fn build_filter(library: &Library, args: &FilterArgs) -> Result<Filter, String> {
     let mut filter = Filter::default();
     let asked = [
         (Facet::Sector, &args.sector, "--sector"),
@@ -139,10 +194,10 @@ fn table(library: &Library, cases: &[&Case]) -> String {
     let header: Vec<String> = [
         "#",
         "ID",
-        "当事人 Party",
-        "省份 Province",
-        "行业 Sector",
-        "处罚 Penalty",
+        ZH.col_party,
+        ZH.col_province,
+        ZH.col_sector,
+        ZH.col_penalty,
     ]
     .iter()
     .map(|s| s.to_string())
@@ -183,14 +238,12 @@ fn table(library: &Library, cases: &[&Case]) -> String {
         out.push('\n');
     }
     let total = library.cases.len();
-    out.push_str(&format!("\n{} / {total} 例 (cases)", cases.len()));
+    out.push_str(&format!("\n{} / {total} {}", cases.len(), ZH.cases_unit));
     if rows
         .iter()
         .any(|r| r.iter().any(|c| c.ends_with(INFERRED_MARK)))
     {
-        out.push_str(&format!(
-            " · {INFERRED_MARK} 推断 (inferred, not stated by a source: see `casebook show ID`)"
-        ));
+        out.push_str(&format!(" · {}", ZH.inferred_footnote));
     }
     out.push('\n');
     out

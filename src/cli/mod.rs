@@ -53,6 +53,9 @@ pub struct Cli {
 pub enum Command {
     /// List cases, optionally filtered (several filters combine with AND; repeat one for OR).
     List(list::ListArgs),
+    /// Search the cases: every word must match (Chinese, pinyin, initials, English, ids); best
+    /// matches first. Facet filters as for `list`. Exits 1 if nothing matches.
+    Search(list::SearchArgs),
     /// Show one case in full, with labels resolved and unknown facts marked "not stated".
     Show(show::ShowArgs),
     /// Check a library directory (default: the built-in library) and report every problem as
@@ -67,6 +70,9 @@ pub fn run() -> ExitCode {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::List(args)) => {
             with_library(&cli.cases, cli.only, |lib| list::run(lib, &args))
+        }
+        Some(Command::Search(args)) => {
+            with_library(&cli.cases, cli.only, |lib| list::search(lib, &args))
         }
         Some(Command::Show(args)) => {
             with_library(&cli.cases, cli.only, |lib| show::run(lib, &args))

@@ -1,9 +1,14 @@
 //! Facet counts: how many cases each value would show, given every other facet's choice and the
-//! search, like a legal database's facet list.
+//! search, like a legal database's facet list. One pass over the cases, whatever their number.
 
-use crate::library::{Case, Library};
+use std::collections::HashMap;
+
+use crate::library::{Case, Library, VocabKind};
 
 use super::filter::{Facet, Filter, has_value};
+
+/// Per facet, the number of cases for each value key.
+pub type Counts<'l> = HashMap<Facet, HashMap<&'l str, usize>>;
 
 /// One value of a facet with its count under the other facets' filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,21 +20,64 @@ pub struct FacetValue {
     pub chosen: bool,
 }
 
-/// All values of a facet, in vocabulary order, with counts. `visible` says which cases pass the
-/// search (the facets' counts follow it).
+/// The values a case carries in a facet. A unit within a province counts for that province too.
+fn case_values<'l>(library: &'l Library, case: &'l Case, facet: Facet) -> Vec<&'l str> {
+    match facet {
+        Facet::Sector => case.sector.as_deref().into_iter().collect(),
+        Facet::Province => std::iter::once(case.place.province.as_str())
+            .chain(
+                library
+                    .vocab
+                    .term(VocabKind::Provinces, &case.place.province)
+                    .and_then(|t| t.within.as_deref()),
+            )
+            .collect(),
+        Facet::Violation => case.violations.iter().map(String::as_str).collect(),
+        Facet::Penalty => case.penalty.iter().map(|p| p.kind.as_str()).collect(),
+        Facet::Collection => vec![case.collection.as_str()],
+    }
+}
+
+/// Counts every facet's values in one pass. `in_search` says which cases pass the search (all of
+/// them when `None`).
+pub fn count_all<'l>(
+    library: &'l Library,
+    filter: &Filter,
+    in_search: Option<&[bool]>,
+) -> Counts<'l> {
+    let mut counts: Counts = Facet::ALL.iter().map(|&f| (f, HashMap::new())).collect();
+    for (index, case) in library.cases.iter().enumerate() {
+        if in_search.is_some_and(|mask| !mask[index]) {
+            continue;
+        }
+        let mut failed = Facet::ALL.iter().copied().filter(|&facet| {
+            let chosen = filter.values(facet);
+            !chosen.is_empty() && !chosen.iter().any(|v| has_value(library, case, facet, v))
+        });
+        // A facet's counts ignore its own choice: a case counts toward facet F if it passes
+        // every other facet.
+        let counted: &[Facet] = match (failed.next(), failed.next()) {
+            (None, _) => &Facet::ALL,
+            (Some(only), None) => &[only][..],
+            _ => continue,
+        };
+        for &facet in counted {
+            let slot = counts.get_mut(&facet).expect("every facet has a map");
+            for value in case_values(library, case, facet) {
+                *slot.entry(value).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// All values of a facet, in vocabulary order, with their counts.
 pub fn values(
     library: &Library,
     filter: &Filter,
+    counts: &Counts,
     facet: Facet,
-    visible: &dyn Fn(&Case) -> bool,
 ) -> Vec<FacetValue> {
-    let mut others = filter.clone();
-    others.values_mut(facet).clear();
-    let pool: Vec<&Case> = library
-        .cases
-        .iter()
-        .filter(|c| visible(c) && others.matches(library, c))
-        .collect();
     let terms: Vec<(String, String, String)> = match facet.vocab() {
         Some(kind) => library
             .vocab
@@ -46,13 +94,14 @@ pub fn values(
             })
             .collect(),
     };
+    let of_facet = counts.get(&facet);
     terms
         .into_iter()
         .map(|(key, zh, en)| FacetValue {
-            count: pool
-                .iter()
-                .filter(|c| has_value(library, c, facet, &key))
-                .count(),
+            count: of_facet
+                .and_then(|c| c.get(key.as_str()))
+                .copied()
+                .unwrap_or(0),
             chosen: filter.values(facet).contains(&key),
             key,
             zh,
@@ -69,31 +118,36 @@ mod tests {
     #[test]
     fn counts_follow_the_other_facets_but_not_their_own() {
         let library = load(&LoadOptions::default()).unwrap();
-        let all = |_: &Case| true;
-        let mut filter = Filter::default();
-        let count = |filter: &Filter, facet, key: &str| {
-            values(&library, filter, facet, &all)
+        let count = |filter: &Filter, mask: Option<&[bool]>, facet, key: &str| {
+            let counts = count_all(&library, filter, mask);
+            values(&library, filter, &counts, facet)
                 .into_iter()
                 .find(|v| v.key == key)
                 .unwrap()
                 .count
         };
-        assert_eq!(count(&filter, Facet::Sector, "real-estate"), 3);
-        assert_eq!(count(&filter, Facet::Province, "新疆维吾尔自治区"), 1);
+        let mut filter = Filter::default();
+        assert_eq!(count(&filter, None, Facet::Sector, "real-estate"), 3);
+        assert_eq!(count(&filter, None, Facet::Province, "新疆维吾尔自治区"), 1);
+        assert_eq!(count(&filter, None, Facet::Province, "新疆生产建设兵团"), 1);
         filter.sectors.push("real-estate".into());
         // Choosing a sector narrows the provinces, not the other sectors.
-        assert_eq!(count(&filter, Facet::Province, "广西壮族自治区"), 1);
-        assert_eq!(count(&filter, Facet::Province, "四川省"), 0);
-        assert_eq!(count(&filter, Facet::Sector, "education"), 2);
-        let only_guangxi = |c: &Case| c.place.province == "广西壮族自治区";
-        let sectors = values(&library, &filter, Facet::Sector, &only_guangxi);
-        assert_eq!(sectors.iter().map(|v| v.count).sum::<usize>(), 1);
-        assert!(
-            sectors
-                .iter()
-                .find(|v| v.key == "real-estate")
-                .unwrap()
-                .chosen
+        assert_eq!(count(&filter, None, Facet::Province, "广西壮族自治区"), 1);
+        assert_eq!(count(&filter, None, Facet::Province, "四川省"), 0);
+        assert_eq!(count(&filter, None, Facet::Sector, "education"), 2);
+        // Counts follow the search.
+        let only_nanning: Vec<bool> = library
+            .cases
+            .iter()
+            .map(|c| c.id == "nanning-fangduoduo")
+            .collect();
+        assert_eq!(
+            count(&filter, Some(&only_nanning), Facet::Sector, "education"),
+            0
+        );
+        assert_eq!(
+            count(&filter, Some(&only_nanning), Facet::Sector, "real-estate"),
+            1
         );
     }
 }

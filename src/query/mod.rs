@@ -3,4 +3,5 @@
 
 pub mod facets;
 pub mod filter;
+pub mod pinyin;
 pub mod search;

@@ -1,34 +1,352 @@
-//! Text search over a case's fields. Plain substring matching for now: every word of the query
-//! must appear somewhere in the case (case-insensitive).
+//! Search the way officers type: Chinese characters, pinyin in full or by initials, English, ids —
+//! ranked, with the matched characters for highlighting.
+//!
+//! Every word of a query must match somewhere in a case (`广西 房`, `nanning 房`). A word matches a
+//! field exactly (a substring, case-insensitive), in pinyin, or — in titles, parties and ids only,
+//! where a scattered match still means something — fuzzily. Ranking: exact before pinyin before
+//! fuzzy, title and party before place and law before summaries, shorter spans first, then library
+//! order.
+//!
+//! The index is built once per library: it keeps, per field, a lowercase copy only where the text
+//! has capitals and a one-byte-per-character initials string only where it has Chinese, and
+//! otherwise borrows the library's own text.
 
-use crate::library::Case;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 
-/// The texts of a case that a query is matched against.
-pub fn haystack(case: &Case) -> String {
-    let mut parts: Vec<&str> = vec![
-        &case.id,
-        &case.title,
-        &case.party.name,
-        &case.place.province,
-        &case.summary,
-    ];
-    parts.extend(case.title_en.as_deref());
-    parts.extend(case.summary_en.as_deref());
-    parts.extend(case.authority.as_deref());
-    parts.extend(case.place.city.as_deref());
-    parts.extend(case.place.district.as_deref());
-    parts.extend(case.data_kinds.iter().flatten().map(String::as_str));
-    parts.join("\n").to_lowercase()
+use crate::library::{Case, Library};
+
+use super::pinyin;
+
+/// Fuzzy matching, behind a trait of ours so the engine can be swapped without touching callers.
+pub trait Fuzzy: Send + Sync {
+    /// A score (higher is better) and the matched character indices, if `pattern` matches.
+    fn fuzzy(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)>;
 }
 
-/// Whether every whitespace-separated word of `query` occurs in the case. An empty query matches.
-pub fn matches(case: &Case, query: &str) -> bool {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
-        return true;
+/// fuzzy-matcher's skim algorithm.
+pub struct Skim(SkimMatcherV2);
+
+impl Default for Skim {
+    fn default() -> Self {
+        Skim(SkimMatcherV2::default().ignore_case())
     }
-    let text = haystack(case);
-    words.iter().all(|w| text.contains(w.as_str()))
+}
+
+impl Fuzzy for Skim {
+    fn fuzzy(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        self.0.fuzzy_indices(text, pattern)
+    }
+}
+
+/// Which part of a case a field is; the order is the ranking's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FieldKind {
+    Title,
+    Party,
+    Id,
+    Place,
+    Authority,
+    DataKind,
+    Statute,
+    TitleEn,
+    Summary,
+    SummaryEn,
+}
+
+impl FieldKind {
+    /// 0: names the case; 1: describes it; 2: tells its story.
+    fn weight(self) -> u32 {
+        match self {
+            FieldKind::Title | FieldKind::Party | FieldKind::Id => 0,
+            FieldKind::Place
+            | FieldKind::Authority
+            | FieldKind::DataKind
+            | FieldKind::Statute
+            | FieldKind::TitleEn => 1,
+            FieldKind::Summary | FieldKind::SummaryEn => 2,
+        }
+    }
+
+    /// Fuzzy matching only where a scattered match still points at the right case.
+    fn fuzzy(self) -> bool {
+        self.weight() == 0
+    }
+}
+
+/// One searchable text.
+struct Field<'l> {
+    kind: FieldKind,
+    text: &'l str,
+    /// The text lowercased, kept only when it differs from `text`.
+    lower: Option<Box<str>>,
+    /// One byte per character (see [`pinyin::initials`]), only when the text has Chinese.
+    initials: Option<Box<[u8]>>,
+}
+
+impl<'l> Field<'l> {
+    fn new(kind: FieldKind, text: &'l str) -> Self {
+        let lower = text
+            .bytes()
+            .any(|b| b.is_ascii_uppercase())
+            .then(|| text.to_lowercase().into_boxed_str());
+        Field {
+            kind,
+            text,
+            lower,
+            initials: pinyin::initials(text),
+        }
+    }
+
+    fn folded(&self) -> &str {
+        self.lower.as_deref().unwrap_or(self.text)
+    }
+}
+
+/// A query word, prepared once per query.
+struct Word {
+    text: String,
+    chars: usize,
+    /// Letters and digits only: it may be pinyin.
+    spellable: bool,
+    finder: memmem::Finder<'static>,
+}
+
+/// A parsed query: its words, lowercased.
+pub struct Query {
+    raw: String,
+    words: Vec<Word>,
+}
+
+impl Query {
+    pub fn new(query: &str) -> Self {
+        let words = query
+            .split_whitespace()
+            .map(|w| {
+                let text = w.to_lowercase();
+                Word {
+                    chars: text.chars().count(),
+                    spellable: text.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+                    text,
+                }
+            })
+            .collect();
+        Query {
+            raw: query.to_string(),
+            words,
+        }
+    }
+
+    /// A blank query matches everything.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+}
+
+/// How well one word matched a case: smaller is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct WordRank {
+    /// 0 exact, 1 pinyin, 2 fuzzy.
+    tier: u32,
+    weight: u32,
+    span: usize,
+    /// Negated fuzzy score, so a better score sorts first.
+    fuzz: i64,
+}
+
+/// A case's place in the results: smaller is better; ties keep library order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rank {
+    worst_tier: u32,
+    weight: u32,
+    span: usize,
+    fuzz: i64,
+}
+
+/// A matching case and its rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `library.cases`.
+    pub case: usize,
+    pub rank: Rank,
+}
+
+/// The search index of one library.
+pub struct Index<'l> {
+    docs: Vec<Vec<Field<'l>>>,
+    fuzzy: Box<dyn Fuzzy>,
+}
+
+/// The searchable fields of a case, in ranking order.
+fn fields<'l>(library: &'l Library, case: &'l Case) -> Vec<Field<'l>> {
+    let mut out = vec![
+        Field::new(FieldKind::Title, &case.title),
+        Field::new(FieldKind::Party, &case.party.name),
+        Field::new(FieldKind::Id, &case.id),
+        Field::new(FieldKind::Place, &case.place.province),
+    ];
+    for text in [&case.place.city, &case.place.district]
+        .into_iter()
+        .flatten()
+    {
+        out.push(Field::new(FieldKind::Place, text));
+    }
+    if let Some(authority) = &case.authority {
+        out.push(Field::new(FieldKind::Authority, authority));
+    }
+    for kind in case.data_kinds.iter().flatten() {
+        out.push(Field::new(FieldKind::DataKind, kind));
+    }
+    for link in &case.law {
+        if let Some(statute) = library.statute(&link.statute) {
+            for text in [&statute.law, &statute.article]
+                .into_iter()
+                .chain(statute.short.as_ref())
+            {
+                out.push(Field::new(FieldKind::Statute, text));
+            }
+        }
+    }
+    if let Some(title_en) = &case.title_en {
+        out.push(Field::new(FieldKind::TitleEn, title_en));
+    }
+    out.push(Field::new(FieldKind::Summary, &case.summary));
+    if let Some(summary_en) = &case.summary_en {
+        out.push(Field::new(FieldKind::SummaryEn, summary_en));
+    }
+    out
+}
+
+impl<'l> Index<'l> {
+    /// Indexes every case of a library.
+    pub fn new(library: &'l Library) -> Self {
+        Self::with_fuzzy(library, Box::new(Skim::default()))
+    }
+
+    pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
+        let docs = library.cases.iter().map(|c| fields(library, c)).collect();
+        Index { docs, fuzzy }
+    }
+
+    /// How one word matches one field, if it does.
+    fn match_field(&self, field: &Field, word: &Word) -> Option<WordRank> {
+        let weight = field.kind.weight();
+        if word.finder.find(field.folded().as_bytes()).is_some() {
+            return Some(WordRank {
+                tier: 0,
+                weight,
+                span: word.chars,
+                fuzz: 0,
+            });
+        }
+        if word.spellable
+            && let Some(initials) = &field.initials
+            && let Some((_, count)) = pinyin::find(field.text, initials, word.text.as_bytes())
+        {
+            return Some(WordRank {
+                tier: 1,
+                weight,
+                span: count,
+                fuzz: 0,
+            });
+        }
+        if field.kind.fuzzy()
+            && word.chars >= 2
+            && let Some((score, indices)) = self.fuzzy.fuzzy(field.text, &word.text)
+        {
+            let span = indices.last().map_or(0, |l| l + 1) - indices.first().copied().unwrap_or(0);
+            return Some(WordRank {
+                tier: 2,
+                weight,
+                span,
+                fuzz: -score,
+            });
+        }
+        None
+    }
+
+    /// The rank of a case for a query, or `None` if some word matches nowhere.
+    pub fn rank(&self, case: usize, query: &Query) -> Option<Rank> {
+        let fields = &self.docs[case];
+        let mut total = Rank {
+            worst_tier: 0,
+            weight: 0,
+            span: 0,
+            fuzz: 0,
+        };
+        for word in &query.words {
+            let best = fields
+                .iter()
+                .filter_map(|f| self.match_field(f, word))
+                .min()?;
+            total.worst_tier = total.worst_tier.max(best.tier);
+            total.weight += best.weight;
+            total.span += best.span;
+            total.fuzz += best.fuzz;
+        }
+        Some(total)
+    }
+
+    /// The cases matching `query`, best first. With `within`, only those cases are tried: pass the
+    /// previous results when the query only grew, since a longer query never matches more.
+    pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<Hit> {
+        let all: Vec<usize>;
+        let candidates = match within {
+            Some(cases) => cases,
+            None => {
+                all = (0..self.docs.len()).collect();
+                &all
+            }
+        };
+        let mut hits: Vec<Hit> = candidates
+            .iter()
+            .filter_map(|&case| self.rank(case, query).map(|rank| Hit { case, rank }))
+            .collect();
+        hits.sort_by_key(|h| (h.rank, h.case));
+        hits
+    }
+
+    /// Character indices in `text` to highlight for `query`: every exact and pinyin occurrence of
+    /// every word, or, in a short text with neither, the fuzzy match.
+    pub fn highlight(&self, text: &str, query: &Query) -> Vec<usize> {
+        let lower = text.to_lowercase();
+        // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
+        // skip exact highlights rather than mark the wrong characters.
+        let same_shape = lower.chars().count() == text.chars().count();
+        let initials = pinyin::initials(text);
+        let mut marks = Vec::new();
+        for word in &query.words {
+            if same_shape {
+                for found in word.finder.find_iter(lower.as_bytes()) {
+                    let start = lower[..found].chars().count();
+                    marks.extend(start..start + word.chars);
+                }
+            }
+            if word.spellable
+                && let Some(initials) = &initials
+            {
+                for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes()) {
+                    marks.extend(start..start + count);
+                }
+            }
+        }
+        if marks.is_empty() && text.chars().count() <= 80 {
+            for word in query.words.iter().filter(|w| w.chars >= 2) {
+                if let Some((_, indices)) = self.fuzzy.fuzzy(text, &word.text) {
+                    marks.extend(indices);
+                }
+            }
+        }
+        marks.sort_unstable();
+        marks.dedup();
+        marks
+    }
 }
 
 #[cfg(test)]
@@ -36,22 +354,111 @@ mod tests {
     use super::*;
     use crate::library::{LoadOptions, load};
 
+    fn ids(library: &Library, query: &str) -> Vec<String> {
+        let index = Index::new(library);
+        index
+            .search(&Query::new(query), None)
+            .iter()
+            .map(|h| library.cases[h.case].id.clone())
+            .collect()
+    }
+
     #[test]
-    fn every_word_must_match_in_any_field() {
+    fn chinese_pinyin_initials_english_and_ids() {
         let library = load(&LoadOptions::default()).unwrap();
-        let ids = |q: &str| -> Vec<&str> {
-            library
-                .cases
-                .iter()
-                .filter(|c| matches(c, q))
-                .map(|c| c.id.as_str())
-                .collect()
-        };
-        assert_eq!(ids("房多多"), ["nanning-fangduoduo"]);
-        assert_eq!(ids("广西 房"), ["nanning-fangduoduo"]);
-        assert_eq!(ids("NANNING"), ["nanning-fangduoduo"]);
-        assert_eq!(ids("通州区"), ["beijing-maikainike"]);
-        assert_eq!(ids("   ").len(), 9);
-        assert!(ids("不存在的词").is_empty());
+        for query in ["房多多", "nanning", "nn", "fangduoduo", "fdd", "FangDuoDuo"] {
+            assert_eq!(ids(&library, query)[0], "nanning-fangduoduo", "{query}");
+        }
+        for query in ["zhuji", "zj", "诸暨"] {
+            assert_eq!(ids(&library, query)[0], "zhuji-xiangsheng", "{query}");
+        }
+        assert_eq!(ids(&library, "maikainike"), ["beijing-maikainike"]);
+        assert_eq!(ids(&library, "mosquito"), ["yibin-yu"], "English summaries");
+        assert_eq!(ids(&library, "alar"), ["alar-tongtianyi"]);
+        assert_eq!(
+            ids(&library, "宝宝姓名"),
+            ["beijing-maikainike"],
+            "data kinds"
+        );
+    }
+
+    #[test]
+    fn every_word_must_match_and_mixed_queries_work() {
+        let library = load(&LoadOptions::default()).unwrap();
+        assert_eq!(ids(&library, "广西 房"), ["nanning-fangduoduo"]);
+        assert_eq!(ids(&library, "nanning 房"), ["nanning-fangduoduo"]);
+        assert!(ids(&library, "nanning 诸暨").is_empty());
+        assert_eq!(
+            ids(&library, "   ").len(),
+            9,
+            "a blank query matches everything"
+        );
+    }
+
+    #[test]
+    fn statutes_linked_to_a_case_are_searchable() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let found = ids(&library, "刑法");
+        assert_eq!(found, ["yibin-yu"]);
+        assert_eq!(ids(&library, "第二十九条第二款"), ["zhuji-xiangsheng"]);
+    }
+
+    #[test]
+    fn ranking_exact_before_fuzzy_title_before_summary_then_library_order() {
+        let library = load(&LoadOptions::default()).unwrap();
+        // 房产 is in two parties' names (exact, weight 0) and in other cases' summaries only.
+        let found = ids(&library, "房产");
+        assert_eq!(&found[..1], ["luoyang-shoumao"]);
+        // 教育 is in two parties' names: ties keep library order.
+        let found = ids(&library, "教育");
+        assert_eq!(&found[..2], ["beijing-maikainike", "changshu-jinghua"]);
+        // `qngdzhx` spells nothing exactly or in pinyin; fuzzy finds Qingdao's id.
+        let index = Index::new(&library);
+        let hits = index.search(&Query::new("qngdzhx"), None);
+        assert_eq!(library.cases[hits[0].case].id, "qingdao-zhongxin");
+        let exact = index.search(&Query::new("qingdao"), None);
+        assert!(exact[0].rank < hits[0].rank, "exact ranks before fuzzy");
+    }
+
+    #[test]
+    fn highlights_are_character_indices() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = Index::new(&library);
+        let party = "广西南宁房多多资产管理有限公司";
+        assert_eq!(index.highlight(party, &Query::new("房多多")), [4, 5, 6]);
+        assert_eq!(
+            index.highlight(party, &Query::new("nanning fdd")),
+            [2, 3, 4, 5, 6]
+        );
+        assert_eq!(
+            index.highlight("Guangxi Nanning", &Query::new("nanning")),
+            (8..15).collect::<Vec<_>>()
+        );
+        // Fuzzy indices are characters too (fuzzy-matcher #15): 房 and 管 in a Chinese string.
+        assert_eq!(index.highlight(party, &Query::new("房管")), [4, 9]);
+    }
+
+    #[test]
+    fn narrowing_within_previous_results_gives_the_same_answer() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = Index::new(&library);
+        let first = index.search(&Query::new("fa"), None);
+        let within: Vec<usize> = first.iter().map(|h| h.case).collect();
+        let narrowed = index.search(&Query::new("fang"), Some(&within));
+        assert_eq!(narrowed, index.search(&Query::new("fang"), None));
+    }
+
+    /// The swappable engine: a fuzzy matcher that never matches turns fuzzy results off.
+    #[test]
+    fn the_fuzzy_engine_is_swappable() {
+        struct Never;
+        impl Fuzzy for Never {
+            fn fuzzy(&self, _: &str, _: &str) -> Option<(i64, Vec<usize>)> {
+                None
+            }
+        }
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = Index::with_fuzzy(&library, Box::new(Never));
+        assert!(index.search(&Query::new("qngdzhx"), None).is_empty());
     }
 }

@@ -3,8 +3,9 @@
 
 use crate::library::Library;
 use crate::msg::Catalog;
+use crate::query::facets::{self, Counts};
 use crate::query::filter::{Facet, Filter};
-use crate::query::search;
+use crate::query::search::{Index, Query};
 
 use super::layout::{self, Screen};
 
@@ -34,6 +35,8 @@ pub enum Action {
     ToggleFacets,
     ToggleValue,
     ClearFilters,
+    NextMatch,
+    PrevMatch,
     Help,
     Quit,
     Redraw,
@@ -102,7 +105,17 @@ pub struct App<'l> {
     pub caret: usize,
     /// The query before `/` was pressed, restored when the search is cancelled.
     query_before: String,
-    /// Indices into `library.cases` of the cases that pass the filters and the search.
+    /// `query` parsed, for matching and highlighting.
+    pub parsed: Query,
+    pub index: Index<'l>,
+    /// The cases matching the query, best first (all cases, in library order, for no query), and
+    /// the query they answer: a longer query searches only within them.
+    searched: Vec<usize>,
+    searched_for: String,
+    /// Facet counts under the current filters and search.
+    pub facet_counts: Counts<'l>,
+    /// Indices into `library.cases` of the cases that pass the filters and the search, in rank
+    /// order.
     pub visible: Vec<usize>,
     /// Index into `visible`.
     pub selected: usize,
@@ -148,6 +161,11 @@ impl<'l> App<'l> {
             query: String::new(),
             caret: 0,
             query_before: String::new(),
+            parsed: Query::new(""),
+            index: Index::new(library),
+            searched: (0..library.cases.len()).collect(),
+            searched_for: String::new(),
+            facet_counts: Counts::new(),
             visible: Vec::new(),
             selected: 0,
             list_offset: 0,
@@ -191,11 +209,33 @@ impl<'l> App<'l> {
     fn refilter(&mut self) {
         let keep = self.visible.get(self.selected).copied();
         let library = self.library;
-        self.visible = (0..library.cases.len())
-            .filter(|&i| {
-                let case = &library.cases[i];
-                self.filter.matches(library, case) && search::matches(case, &self.query)
-            })
+        if self.query != self.searched_for {
+            self.parsed = Query::new(&self.query);
+            self.searched = if self.parsed.is_empty() {
+                (0..library.cases.len()).collect()
+            } else {
+                // Typing on narrows: search only the previous results.
+                let grew = !self.searched_for.trim().is_empty()
+                    && self.query.starts_with(&self.searched_for);
+                let within = grew.then_some(self.searched.as_slice());
+                let hits = self.index.search(&self.parsed, within);
+                hits.into_iter().map(|h| h.case).collect()
+            };
+            self.searched_for = self.query.clone();
+        }
+        let mask = (!self.parsed.is_empty()).then(|| {
+            let mut mask = vec![false; library.cases.len()];
+            for &case in &self.searched {
+                mask[case] = true;
+            }
+            mask
+        });
+        self.facet_counts = facets::count_all(library, &self.filter, mask.as_deref());
+        self.visible = self
+            .searched
+            .iter()
+            .copied()
+            .filter(|&i| self.filter.matches(library, &library.cases[i]))
             .collect();
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
@@ -204,6 +244,36 @@ impl<'l> App<'l> {
             self.detail_scroll = 0;
         }
         self.keep_visible();
+    }
+
+    /// Scrolls the detail to the next (or previous) line with a search match.
+    fn jump_to_match(&mut self, forward: bool) {
+        let screen = self.screen();
+        let Some(rect) = screen.detail.or(if self.focus == Pane::List {
+            None
+        } else {
+            Some(screen.area)
+        }) else {
+            return;
+        };
+        let Some(case) = self.current() else {
+            return;
+        };
+        let width = layout::inner(rect).width as usize;
+        let rows = super::view::detail::match_rows(self, case, width);
+        let target = if forward {
+            rows.iter().find(|&&r| r > self.detail_scroll).copied()
+        } else {
+            rows.iter()
+                .rev()
+                .find(|&&r| r < self.detail_scroll)
+                .copied()
+        };
+        if let Some(row) = target {
+            self.focus = Pane::Detail;
+            self.detail_scroll = row;
+            self.keep_visible();
+        }
     }
 
     /// Scrolls the list and facet pane so their cursors are on screen, and clamps the detail.
@@ -425,6 +495,8 @@ impl<'l> App<'l> {
                 self.caret = 0;
                 self.refilter();
             }
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
             Action::Help => {
                 self.help_scroll = 0;
                 self.mode = if self.mode == Mode::Help {
@@ -653,6 +725,31 @@ mod tests {
         press(&mut app, KeyCode::Esc);
         assert!(!app.drawer_open && app.screen().facets.is_none());
         assert_eq!(app.focus, Pane::List);
+    }
+
+    #[test]
+    fn n_and_capital_n_jump_between_matches_in_the_detail() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        press(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "yibin");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.current().unwrap().id, "yibin-yu");
+        let case = app.current().unwrap();
+        let width = layout::inner(app.screen().detail.unwrap()).width as usize;
+        let rows = crate::tui::view::detail::match_rows(&app, case, width);
+        assert!(
+            rows.len() >= 2,
+            "the title and the English summary mention Yibin: {rows:?}"
+        );
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(
+            app.detail_scroll,
+            rows[1].min(layout::detail_max_scroll(&app))
+        );
+        assert_eq!(app.focus, Pane::Detail);
+        press(&mut app, KeyCode::Char('N'));
+        assert_eq!(app.detail_scroll, rows[0]);
     }
 
     #[test]

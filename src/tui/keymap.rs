@@ -107,6 +107,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('/', "/")], Action::StartSearch, BROWSE, Group::Filter, |m| m.key_search, true),
     bind(&[key(KeyCode::Enter, "Enter")], Action::SearchKeep, SEARCH, Group::Filter, |m| m.key_search_keep, true),
     bind(&[key(KeyCode::Esc, "Esc")], Action::SearchCancel, SEARCH, Group::Filter, |m| m.key_search_cancel, true),
+    bind(&[ch('n', "n")], Action::NextMatch, BROWSE, Group::Filter, |m| m.key_next_match, false),
+    bind(&[ch('N', "N")], Action::PrevMatch, BROWSE, Group::Filter, |m| m.key_prev_match, false),
     bind(&[ch('f', "f")], Action::ToggleFacets, BROWSE, Group::Filter, |m| m.key_facets, true),
     bind(&[ch(' ', "Space"), ch('x', "x")], Action::ToggleValue, BROWSE, Group::Filter, |m| m.key_toggle, false),
     bind(&[ch('c', "c")], Action::ClearFilters, BROWSE, Group::Filter, |m| m.key_clear, false),

@@ -8,20 +8,37 @@ use crate::text::sanitize;
 
 /// Wraps sanitised text to `width` cells; blank lines between paragraphs are kept.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_at(&sanitize(text), width)
+        .into_iter()
+        .map(|(_, line)| line)
+        .collect()
+}
+
+/// Wraps already-sanitised text, giving each line with the index (in characters of `text`) of its
+/// first character, so marks on `text` can follow it onto the wrapped lines.
+pub fn wrap_at(text: &str, width: usize) -> Vec<(usize, String)> {
     let width = width.max(1);
-    let clean = sanitize(text);
     let mut out = Vec::new();
-    for paragraph in clean.split('\n') {
+    let mut paragraph_start = 0; // in characters
+    for paragraph in text.split('\n') {
         if paragraph.trim().is_empty() {
-            out.push(String::new());
-            continue;
+            out.push((paragraph_start, String::new()));
+        } else {
+            let options = textwrap::Options::new(width).break_words(true);
+            let mut searched_from = 0; // bytes into the paragraph
+            for line in textwrap::wrap(paragraph, options) {
+                // Wrapped lines are slices of the paragraph in order; find each after the last.
+                let at = paragraph[searched_from..]
+                    .find(line.as_ref())
+                    .map_or(searched_from, |i| searched_from + i);
+                searched_from = at + line.len();
+                out.push((
+                    paragraph_start + paragraph[..at].chars().count(),
+                    line.into_owned(),
+                ));
+            }
         }
-        let options = textwrap::Options::new(width).break_words(true);
-        out.extend(
-            textwrap::wrap(paragraph, options)
-                .into_iter()
-                .map(|line| line.into_owned()),
-        );
+        paragraph_start += paragraph.chars().count() + 1;
     }
     out
 }
@@ -65,6 +82,20 @@ mod tests {
         let lines = wrap("依据 消法 第二十九条第一款 的规定处罚", 12);
         assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
         assert_eq!(width(&lines[0]), 12, "the first line is filled: {lines:?}");
+    }
+
+    #[test]
+    fn wrapped_lines_know_where_they_start() {
+        let text = "甲乙丙丁戊己\n\n庚辛";
+        assert_eq!(
+            wrap_at(text, 6),
+            [
+                (0, "甲乙丙".to_string()),
+                (3, "丁戊己".to_string()),
+                (7, String::new()),
+                (8, "庚辛".to_string())
+            ]
+        );
     }
 
     #[test]

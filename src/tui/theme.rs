@@ -96,6 +96,16 @@ pub fn chosen(look: Look) -> Style {
     )
 }
 
+/// Characters a search matched: underlined and bold as well as coloured, so they show without colour.
+pub fn highlight(look: Look) -> Style {
+    paint(
+        look,
+        Style::new()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    )
+}
+
 pub fn key(look: Look) -> Style {
     paint(
         look,

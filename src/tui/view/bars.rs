@@ -71,15 +71,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         app.library.cases.len(),
         app.m.cases_unit
     );
-    let chosen: Vec<String> = Facet::ALL
-        .iter()
-        .flat_map(|&facet| {
-            app.filter
-                .values(facet)
-                .iter()
-                .map(move |key| facet_label(app, facet, key))
-        })
-        .collect();
+    let chosen = chosen_labels(app);
     if !chosen.is_empty() {
         left.push_str(&format!(" · {}：{}", app.m.filters, chosen.join("、")));
     }
@@ -95,6 +87,19 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         spans.extend(hints);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The chosen facet values, as the user reads them.
+pub fn chosen_labels(app: &App) -> Vec<String> {
+    Facet::ALL
+        .iter()
+        .flat_map(|&facet| {
+            app.filter
+                .values(facet)
+                .iter()
+                .map(move |key| facet_label(app, facet, key))
+        })
+        .collect()
 }
 
 /// A chosen facet value as the user reads it.

@@ -1,5 +1,5 @@
-//! The case detail: the case sheet (the same one `casebook show` prints), wrapped to the pane and
-//! scrolled.
+//! The case detail: the case sheet (the same one `casebook show` prints), wrapped to the pane,
+//! scrolled, and with the search's matches highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,13 +9,13 @@ use ratatui::widgets::Paragraph;
 
 use crate::library::Case;
 use crate::sheet;
-use crate::text::pad;
+use crate::text::{pad, sanitize};
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::inner;
-use crate::tui::text::wrap;
+use crate::tui::text::wrap_at;
 use crate::tui::theme;
 
-use super::pane;
+use super::{marked_spans, pane};
 
 /// Cells for the row labels (four Chinese characters) and the gap after them.
 const LABEL_WIDTH: usize = 8;
@@ -23,22 +23,67 @@ const GAP: usize = 2;
 /// Narrower than this, labels go on a line of their own.
 const SIDE_BY_SIDE_MIN: usize = 36;
 
-/// Every line of a case's detail at `width` cells. `update` counts them to bound scrolling.
-pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
-    let sheet = sheet::build(app.m, app.library, case);
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        out.extend(
-            wrap(text, width)
-                .into_iter()
-                .map(|l| Line::styled(l, style)),
-        );
-    };
-    push_wrapped(&mut out, &sheet.title, theme::title(app.look));
-    if let Some(en) = &sheet.title_en {
-        push_wrapped(&mut out, en, Style::new());
+/// The detail's lines, and which of them hold a search match.
+struct Detail {
+    lines: Vec<Line<'static>>,
+    matches: Vec<usize>,
+}
+
+impl Detail {
+    /// Adds `text` wrapped to `width`, each line led by `lead` (the first) or `indent` (the rest),
+    /// with the search's matches marked.
+    fn push(
+        &mut self,
+        app: &App,
+        text: &str,
+        width: usize,
+        style: Style,
+        lead: &[Span<'static>],
+        indent: &str,
+    ) {
+        let text = sanitize(text);
+        let marks = if app.parsed.is_empty() {
+            Vec::new()
+        } else {
+            app.index.highlight(&text, &app.parsed)
+        };
+        let highlight = theme::highlight(app.look);
+        for (i, (first, line)) in wrap_at(&text, width).into_iter().enumerate() {
+            let mut spans: Vec<Span<'static>> = if i == 0 {
+                lead.to_vec()
+            } else if indent.is_empty() {
+                Vec::new()
+            } else {
+                vec![Span::raw(indent.to_string())]
+            };
+            let count = line.chars().count();
+            if marks.iter().any(|&m| m >= first && m < first + count) {
+                self.matches.push(self.lines.len());
+            }
+            spans.extend(marked_spans(&line, first, &marks, style, highlight));
+            self.lines.push(Line::from(spans));
+        }
     }
-    push_wrapped(&mut out, &sheet.collection_line, theme::quiet(app.look));
+}
+
+fn build(app: &App, case: &Case, width: usize) -> Detail {
+    let sheet = sheet::build(app.m, app.library, case);
+    let mut out = Detail {
+        lines: Vec::new(),
+        matches: Vec::new(),
+    };
+    out.push(app, &sheet.title, width, theme::title(app.look), &[], "");
+    if let Some(en) = &sheet.title_en {
+        out.push(app, en, width, Style::new(), &[], "");
+    }
+    out.push(
+        app,
+        &sheet.collection_line,
+        width,
+        theme::quiet(app.look),
+        &[],
+        "",
+    );
     let side_by_side = width >= SIDE_BY_SIDE_MIN;
     let value_width = if side_by_side {
         width - LABEL_WIDTH - GAP
@@ -47,58 +92,61 @@ pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
     };
     let indent = " ".repeat(if side_by_side { LABEL_WIDTH + GAP } else { GAP });
     for section in &sheet.sections {
-        out.push(Line::default());
+        out.lines.push(Line::default());
         let heading = if app.look.ascii {
             format!("== {} ==", section.heading)
         } else {
             format!("■ {}", section.heading)
         };
-        push_wrapped(&mut out, &heading, theme::heading(app.look));
+        out.push(app, &heading, width, theme::heading(app.look), &[], "");
         for row in &section.rows {
             let style = if row.missing {
                 theme::quiet(app.look)
             } else {
                 Style::new()
             };
-            let mut values: Vec<String> = Vec::new();
-            for line in &row.lines {
-                values.extend(wrap(line, value_width));
-            }
             let label = Span::styled(pad(row.label, LABEL_WIDTH), theme::label(app.look));
-            if side_by_side {
-                for (i, value) in values.into_iter().enumerate() {
+            for (i, line) in row.lines.iter().enumerate() {
+                if side_by_side {
                     let lead = if i == 0 {
-                        label.clone()
+                        vec![label.clone(), Span::raw(" ".repeat(GAP))]
                     } else {
-                        Span::raw(" ".repeat(LABEL_WIDTH))
+                        vec![Span::raw(indent.clone())]
                     };
-                    out.push(Line::from(vec![
-                        lead,
-                        Span::raw(" ".repeat(GAP)),
-                        Span::styled(value, style),
-                    ]));
-                }
-            } else {
-                out.push(Line::from(label));
-                for value in values {
-                    out.push(Line::from(vec![
-                        Span::raw(indent.clone()),
-                        Span::styled(value, style),
-                    ]));
+                    out.push(app, line, value_width, style, &lead, &indent);
+                } else {
+                    if i == 0 {
+                        out.lines.push(Line::from(label.clone()));
+                    }
+                    let lead = vec![Span::raw(indent.clone())];
+                    out.push(app, line, value_width, style, &lead, &indent);
                 }
             }
             if let Some(reason) = &row.inferred {
                 let text = format!("↳ {}：{reason}", app.m.inferred);
-                for line in wrap(&text, value_width) {
-                    out.push(Line::from(vec![
-                        Span::raw(indent.clone()),
-                        Span::styled(line, theme::inferred(app.look)),
-                    ]));
-                }
+                let lead = vec![Span::raw(indent.clone())];
+                out.push(
+                    app,
+                    &text,
+                    value_width,
+                    theme::inferred(app.look),
+                    &lead,
+                    &indent,
+                );
             }
         }
     }
     out
+}
+
+/// Every line of a case's detail at `width` cells. `update` counts them to bound scrolling.
+pub fn lines(app: &App, case: &Case, width: usize) -> Vec<Line<'static>> {
+    build(app, case, width).lines
+}
+
+/// The lines of a case's detail that hold a search match, for `n` and `N`.
+pub fn match_rows(app: &App, case: &Case, width: usize) -> Vec<usize> {
+    build(app, case, width).matches
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

@@ -8,7 +8,6 @@ use ratatui::widgets::Paragraph;
 
 use crate::query::facets;
 use crate::query::filter::Facet;
-use crate::query::search;
 use crate::text::width;
 use crate::tui::app::{App, FacetRow, Mode, Pane};
 use crate::tui::layout::inner;
@@ -31,13 +30,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let body = inner(area);
     frame.render_widget(block, area);
     let row_width = body.width as usize;
-    let matches_query = |c: &crate::library::Case| search::matches(c, &app.query);
     let counted: Vec<(Facet, Vec<facets::FacetValue>)> = Facet::ALL
         .iter()
         .map(|&f| {
             (
                 f,
-                facets::values(app.library, &app.filter, f, &matches_query),
+                facets::values(app.library, &app.filter, &app.facet_counts, f),
             )
         })
         .collect();

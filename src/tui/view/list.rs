@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -11,7 +12,7 @@ use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::{LIST_ITEM_HEIGHT, inner};
 use crate::tui::theme;
 
-use super::{cell, pane};
+use super::{cell, marked_spans, pane};
 
 /// The second line of a list item: where, which sector, what penalty.
 fn glance(app: &App, case: &Case) -> String {
@@ -62,8 +63,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let body = inner(area);
     frame.render_widget(block, area);
     if app.visible.is_empty() {
-        let lines = crate::tui::text::wrap(app.m.no_match, body.width as usize);
-        let lines: Vec<Line> = lines
+        // Say so, and say what was asked, so the user sees what to loosen.
+        let mut message = app.m.no_match.to_string();
+        if !app.parsed.is_empty() {
+            message.push_str(&format!("\n{}：{}", app.m.searched_for, app.query));
+        }
+        let chosen = super::bars::chosen_labels(app);
+        if !chosen.is_empty() {
+            message.push_str(&format!("\n{}：{}", app.m.filters, chosen.join("、")));
+        }
+        let lines: Vec<Line> = crate::tui::text::wrap(&message, body.width as usize)
             .into_iter()
             .map(|l| Line::styled(l, theme::quiet(app.look)))
             .collect();
@@ -91,14 +100,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let position = case
             .position
             .map_or(String::from("  "), |p| format!("{p:>2}"));
-        let first = format!("{marker}{position} {}", case.party.name);
+        let prefix = format!("{marker}{position} ");
+        let party = crate::text::sanitize_line(&case.party.name);
+        let first = crate::text::truncate(&format!("{prefix}{party}"), row_width);
         let second = format!("     {}", glance(app, case));
         let (first_style, second_style) = match (is_selected, focused) {
             (true, true) => (theme::selected(app.look), theme::selected(app.look)),
-            (true, false) => (theme::title(app.look), ratatui::style::Style::new()),
-            _ => (ratatui::style::Style::new(), theme::quiet(app.look)),
+            (true, false) => (theme::title(app.look), Style::new()),
+            _ => (Style::new(), theme::quiet(app.look)),
         };
-        lines.push(Line::from(cell(&first, row_width, first_style)));
+        // The search's matches in the party's name, shifted past the marker and position.
+        let shift = prefix.chars().count();
+        let marks: Vec<usize> = if app.parsed.is_empty() {
+            Vec::new()
+        } else {
+            app.index
+                .highlight(&party, &app.parsed)
+                .into_iter()
+                .map(|m| m + shift)
+                .collect()
+        };
+        let highlight = theme::highlight(app.look).patch(first_style);
+        lines.push(Line::from(marked_spans(
+            &first,
+            0,
+            &marks,
+            first_style,
+            highlight,
+        )));
         lines.push(Line::from(vec![cell(&second, row_width, second_style)]));
         // Reverse video fills the whole row so the selection reads without colour.
         if is_selected && focused {

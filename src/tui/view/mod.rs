@@ -62,6 +62,33 @@ fn cell(text: &str, width: usize, style: Style) -> Span<'static> {
     )
 }
 
+/// Spans of `text` with the characters whose index (counted from `first`, in the text the marks
+/// refer to) is in `marks` drawn in `marked`, the rest in `style`.
+fn marked_spans(
+    text: &str,
+    first: usize,
+    marks: &[usize],
+    style: Style,
+    marked: Style,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_marked = marks.binary_search(&(first + i)).is_ok();
+        if is_marked != run_marked && !run.is_empty() {
+            let taken = std::mem::take(&mut run);
+            spans.push(Span::styled(taken, if run_marked { marked } else { style }));
+        }
+        run_marked = is_marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { marked } else { style }));
+    }
+    spans
+}
+
 /// The rectangle of `width`×`height` centred in `area` (clamped to it).
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
