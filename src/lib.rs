@@ -8,5 +8,6 @@ pub mod library;
 pub mod msg;
 pub mod query;
 pub mod sheet;
+pub mod synth;
 pub mod text;
 pub mod tui;

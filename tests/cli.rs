@@ -415,3 +415,37 @@ fn the_documented_example_validates() {
     ]);
     assert!(stdout(&out).contains("¥50,000"), "{}", stdout(&out));
 }
+
+#[test]
+fn search_ranks_and_filters_and_says_when_nothing_matches() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = casebook(&[&["search"], args, &["--json"]].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        cases
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["fdd"]), ["nanning-fangduoduo"]);
+    assert_eq!(ids(&["广西", "房"]), ["nanning-fangduoduo"]);
+    assert_eq!(ids(&["zj"])[0], "zhuji-xiangsheng");
+    assert_eq!(
+        ids(&["房产", "--sector", "real-estate"])[0],
+        "luoyang-shoumao"
+    );
+    let out = casebook(&["search", "房产", "--province", "四川"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.contains("没有符合条件的案例") && message.contains("四川省"),
+        "{message}"
+    );
+    let table = stdout(&casebook(&["search", "nanning"]));
+    assert!(
+        table.contains("nanning-fangduoduo") && table.contains("1 / 9"),
+        "{table}"
+    );
+}

@@ -1,14 +1,12 @@
 //! Facet counts: how many cases each value would show, given every other facet's choice and the
-//! search, like a legal database's facet list. One pass over the cases, whatever their number.
-
-use std::collections::HashMap;
+//! search, like a legal database's facet list.
+//!
+//! Values are numbered once per library ([`FacetIndex`]), so a recount is one pass over the cases
+//! comparing small integers, whatever the number of cases.
 
 use crate::library::{Case, Library, VocabKind};
 
-use super::filter::{Facet, Filter, has_value};
-
-/// Per facet, the number of cases for each value key.
-pub type Counts<'l> = HashMap<Facet, HashMap<&'l str, usize>>;
+use super::filter::{Facet, Filter};
 
 /// One value of a facet with its count under the other facets' filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +18,105 @@ pub struct FacetValue {
     pub chosen: bool,
 }
 
+/// The values of one facet, in display order (vocabulary or file order).
+fn keys(library: &Library, facet: Facet) -> Vec<&str> {
+    match facet.vocab() {
+        Some(kind) => library
+            .vocab
+            .terms(kind)
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect(),
+        None => library.collections.iter().map(|c| c.id.as_str()).collect(),
+    }
+}
+
+/// Each case's facet values as numbers: `values[case][facet]` lists value numbers.
+pub struct FacetIndex {
+    keys: Vec<Vec<String>>,
+    values: Vec<[Vec<u16>; 5]>,
+}
+
+/// Per facet (in `Facet::ALL` order), the count of each value number.
+pub type Counts = Vec<Vec<usize>>;
+
+fn slot(facet: Facet) -> usize {
+    Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
+}
+
+impl FacetIndex {
+    pub fn new(library: &Library) -> Self {
+        let keys: Vec<Vec<String>> = Facet::ALL
+            .iter()
+            .map(|&f| keys(library, f).into_iter().map(str::to_string).collect())
+            .collect();
+        let number = |facet: Facet, key: &str| -> Option<u16> {
+            keys[slot(facet)]
+                .iter()
+                .position(|k| k == key)
+                .map(|i| i as u16)
+        };
+        let values = library
+            .cases
+            .iter()
+            .map(|case| {
+                Facet::ALL.map(|facet| {
+                    case_keys(library, case, facet)
+                        .into_iter()
+                        .filter_map(|k| number(facet, k))
+                        .collect()
+                })
+            })
+            .collect();
+        FacetIndex { keys, values }
+    }
+
+    /// The chosen values of a filter as numbers, per facet.
+    fn chosen(&self, filter: &Filter) -> [Vec<u16>; 5] {
+        Facet::ALL.map(|facet| {
+            filter
+                .values(facet)
+                .iter()
+                .filter_map(|k| self.keys[slot(facet)].iter().position(|x| x == k))
+                .map(|i| i as u16)
+                .collect()
+        })
+    }
+
+    /// Counts every facet's values in one pass. `in_search` says which cases pass the search
+    /// (all of them when `None`).
+    pub fn count(&self, filter: &Filter, in_search: Option<&[bool]>) -> Counts {
+        let chosen = self.chosen(filter);
+        let mut counts: Counts = self.keys.iter().map(|k| vec![0; k.len()]).collect();
+        for (case, values) in self.values.iter().enumerate() {
+            if in_search.is_some_and(|mask| !mask[case]) {
+                continue;
+            }
+            let passes =
+                |f: usize| chosen[f].is_empty() || values[f].iter().any(|v| chosen[f].contains(v));
+            let mut failed = (0..5).filter(|&f| !passes(f));
+            // A facet's counts ignore its own choice: a case counts toward facet F if it passes
+            // every other facet.
+            let (first, second) = (failed.next(), failed.next());
+            for f in 0..5 {
+                let counted = match (first, second) {
+                    (None, _) => true,
+                    (Some(only), None) => only == f,
+                    _ => false,
+                };
+                if counted {
+                    for &v in &values[f] {
+                        counts[f][v as usize] += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+}
+
 /// The values a case carries in a facet. A unit within a province counts for that province too.
-fn case_values<'l>(library: &'l Library, case: &'l Case, facet: Facet) -> Vec<&'l str> {
+fn case_keys<'l>(library: &'l Library, case: &'l Case, facet: Facet) -> Vec<&'l str> {
     match facet {
         Facet::Sector => case.sector.as_deref().into_iter().collect(),
         Facet::Province => std::iter::once(case.place.province.as_str())
@@ -38,47 +133,14 @@ fn case_values<'l>(library: &'l Library, case: &'l Case, facet: Facet) -> Vec<&'
     }
 }
 
-/// Counts every facet's values in one pass. `in_search` says which cases pass the search (all of
-/// them when `None`).
-pub fn count_all<'l>(
-    library: &'l Library,
-    filter: &Filter,
-    in_search: Option<&[bool]>,
-) -> Counts<'l> {
-    let mut counts: Counts = Facet::ALL.iter().map(|&f| (f, HashMap::new())).collect();
-    for (index, case) in library.cases.iter().enumerate() {
-        if in_search.is_some_and(|mask| !mask[index]) {
-            continue;
-        }
-        let mut failed = Facet::ALL.iter().copied().filter(|&facet| {
-            let chosen = filter.values(facet);
-            !chosen.is_empty() && !chosen.iter().any(|v| has_value(library, case, facet, v))
-        });
-        // A facet's counts ignore its own choice: a case counts toward facet F if it passes
-        // every other facet.
-        let counted: &[Facet] = match (failed.next(), failed.next()) {
-            (None, _) => &Facet::ALL,
-            (Some(only), None) => &[only][..],
-            _ => continue,
-        };
-        for &facet in counted {
-            let slot = counts.get_mut(&facet).expect("every facet has a map");
-            for value in case_values(library, case, facet) {
-                *slot.entry(value).or_default() += 1;
-            }
-        }
-    }
-    counts
-}
-
-/// All values of a facet, in vocabulary order, with their counts.
+/// All values of a facet, in display order, with their counts.
 pub fn values(
     library: &Library,
     filter: &Filter,
     counts: &Counts,
     facet: Facet,
 ) -> Vec<FacetValue> {
-    let terms: Vec<(String, String, String)> = match facet.vocab() {
+    let labels: Vec<(String, String, String)> = match facet.vocab() {
         Some(kind) => library
             .vocab
             .terms(kind)
@@ -94,14 +156,12 @@ pub fn values(
             })
             .collect(),
     };
-    let of_facet = counts.get(&facet);
-    terms
+    let of_facet = counts.get(slot(facet));
+    labels
         .into_iter()
-        .map(|(key, zh, en)| FacetValue {
-            count: of_facet
-                .and_then(|c| c.get(key.as_str()))
-                .copied()
-                .unwrap_or(0),
+        .enumerate()
+        .map(|(i, (key, zh, en))| FacetValue {
+            count: of_facet.and_then(|c| c.get(i)).copied().unwrap_or(0),
             chosen: filter.values(facet).contains(&key),
             key,
             zh,
@@ -118,8 +178,9 @@ mod tests {
     #[test]
     fn counts_follow_the_other_facets_but_not_their_own() {
         let library = load(&LoadOptions::default()).unwrap();
+        let index = FacetIndex::new(&library);
         let count = |filter: &Filter, mask: Option<&[bool]>, facet, key: &str| {
-            let counts = count_all(&library, filter, mask);
+            let counts = index.count(filter, mask);
             values(&library, filter, &counts, facet)
                 .into_iter()
                 .find(|v| v.key == key)
@@ -149,5 +210,25 @@ mod tests {
             count(&filter, Some(&only_nanning), Facet::Sector, "real-estate"),
             1
         );
+    }
+
+    /// The numbered count agrees with the plain filter on every single-value choice.
+    #[test]
+    fn counts_agree_with_the_filter() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = FacetIndex::new(&library);
+        let counts = index.count(&Filter::default(), None);
+        for facet in Facet::ALL {
+            for value in values(&library, &Filter::default(), &counts, facet) {
+                let mut filter = Filter::default();
+                filter.values_mut(facet).push(value.key.clone());
+                assert_eq!(
+                    filter.apply(&library).len(),
+                    value.count,
+                    "{facet:?} {}",
+                    value.key
+                );
+            }
+        }
     }
 }

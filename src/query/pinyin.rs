@@ -13,8 +13,6 @@ use pinyin::ToPinyinMulti;
 /// compatibility ideographs); characters outside them have no reading here.
 const RANGES: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
 
-/// Marks, in an initials string, a character whose readings start with different letters.
-pub const SEVERAL_INITIALS: u8 = 0xFF;
 /// Stands, in an initials string, for a character that can never be part of a pinyin match.
 pub const NOT_SPELLED: u8 = b' ';
 
@@ -22,6 +20,18 @@ struct Table {
     /// Per code point of `RANGES`, in order: the readings' start in `syllables` and their count.
     slots: Vec<(u32, u8)>,
     syllables: Vec<&'static str>,
+    /// Per code point of `RANGES`: the letters its readings start with (bit 0 is `a`).
+    masks: Vec<u32>,
+}
+
+/// A letter's bit in an initials mask; nothing for the rare readings that do not start with a
+/// plain letter (ê).
+fn letter_bit(letter: u8) -> u32 {
+    if letter.is_ascii_lowercase() {
+        1 << (letter - b'a')
+    } else {
+        0
+    }
 }
 
 fn table() -> &'static Table {
@@ -43,50 +53,139 @@ fn table() -> &'static Table {
                 slots.push((at, (syllables.len() as u32 - at) as u8));
             }
         }
-        Table { slots, syllables }
+        let masks = slots
+            .iter()
+            .map(|&(at, count)| {
+                syllables[at as usize..at as usize + count as usize]
+                    .iter()
+                    .fold(0, |m, r| m | letter_bit(r.as_bytes()[0]))
+            })
+            .collect();
+        Table {
+            slots,
+            syllables,
+            masks,
+        }
     })
 }
 
-/// The toneless readings of a character; empty if it is not a Chinese character with a reading.
-pub fn readings(c: char) -> &'static [&'static str] {
+/// A character's place in the table, if it is in a covered block.
+fn slot(c: char) -> Option<usize> {
     let code = c as u32;
     let mut base = 0usize;
     for (start, end) in RANGES {
         if (start..=end).contains(&code) {
-            let table = table();
-            let (at, count) = table.slots[base + (code - start) as usize];
-            return &table.syllables[at as usize..at as usize + count as usize];
+            return Some(base + (code - start) as usize);
         }
         base += (end - start + 1) as usize;
     }
-    &[]
+    None
 }
 
-/// One byte per character of `text`: a Chinese character's initial (or [`SEVERAL_INITIALS`]), an
-/// ASCII letter or digit lowercased, anything else [`NOT_SPELLED`]. `None` when `text` holds no
-/// Chinese character, so plain Latin fields cost nothing.
-pub fn initials(text: &str) -> Option<Box<[u8]>> {
-    let mut any = false;
-    let out: Vec<u8> = text
-        .chars()
-        .map(|c| {
-            let spelled = readings(c);
-            if let Some(first) = spelled.first() {
-                any = true;
-                let initial = first.as_bytes()[0];
-                if spelled.iter().all(|r| r.as_bytes()[0] == initial) {
-                    initial
-                } else {
-                    SEVERAL_INITIALS
+/// The letters a character's readings start with, as a mask (bit 0 is `a`).
+fn initials_mask(c: char) -> u32 {
+    slot(c).map_or(0, |i| table().masks[i])
+}
+
+/// The toneless readings of a character; empty if it is not a Chinese character with a reading.
+pub fn readings(c: char) -> &'static [&'static str] {
+    match slot(c) {
+        Some(i) => {
+            let table = table();
+            let (at, count) = table.slots[i];
+            &table.syllables[at as usize..at as usize + count as usize]
+        }
+        None => &[],
+    }
+}
+
+/// Writes initials strings: one byte per character of a text — a Chinese character's initial, an
+/// ASCII letter or digit lowercased, anything else [`NOT_SPELLED`]. A character whose readings
+/// start with different letters (重 zhong/chong) gets a byte naming its set of initials: the 126
+/// sets most frequent in the library get their own byte, so a search can tell from the byte alone
+/// whether to look closer; the rest share [`RARE_SET`] and are looked up.
+pub struct Encoder {
+    /// Byte `SET_BASE + i` stands for `sets[i]`.
+    sets: Vec<u32>,
+}
+
+/// Initials-string bytes from here up name a set of several initials.
+const SET_BASE: u8 = 0x80;
+/// The byte of the sets too rare to have their own.
+const RARE_SET: u8 = 0xFF;
+
+impl Encoder {
+    /// Chooses the set bytes from the texts to be encoded.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+        let mut frequency: std::collections::HashMap<u32, usize> = Default::default();
+        for text in texts {
+            for c in text.chars() {
+                let mask = initials_mask(c);
+                if mask.count_ones() > 1 {
+                    *frequency.entry(mask).or_default() += 1;
                 }
-            } else if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase() as u8
-            } else {
-                NOT_SPELLED
             }
-        })
-        .collect();
-    any.then(|| out.into_boxed_slice())
+        }
+        let mut sets: Vec<(u32, usize)> = frequency.into_iter().collect();
+        sets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let sets = sets
+            .into_iter()
+            .take((RARE_SET - SET_BASE) as usize)
+            .map(|(mask, _)| mask)
+            .collect();
+        Encoder { sets }
+    }
+
+    /// The initials string of `text`; `None` when it holds no Chinese character, so plain Latin
+    /// fields cost nothing.
+    pub fn initials(&self, text: &str) -> Option<Box<[u8]>> {
+        let mut any = false;
+        let out: Vec<u8> = text
+            .chars()
+            .map(|c| {
+                let mask = initials_mask(c);
+                if mask != 0 {
+                    any = true;
+                }
+                match mask.count_ones() {
+                    0 if c.is_ascii_alphanumeric() => c.to_ascii_lowercase() as u8,
+                    0 => NOT_SPELLED,
+                    1 => b'a' + mask.trailing_zeros() as u8,
+                    _ => self
+                        .sets
+                        .iter()
+                        .position(|&m| m == mask)
+                        .map_or(RARE_SET, |i| SET_BASE + i as u8),
+                }
+            })
+            .collect();
+        any.then(|| out.into_boxed_slice())
+    }
+
+    /// Where a query starting with `first` can start.
+    pub fn starts(&self, first: u8) -> Starts {
+        let mut can = [false; 256];
+        can[first as usize] = true;
+        let bit = letter_bit(first);
+        for (i, &mask) in self.sets.iter().enumerate() {
+            can[SET_BASE as usize + i] = mask & bit != 0;
+        }
+        can[RARE_SET as usize] = bit != 0;
+        Starts { can, bit }
+    }
+}
+
+/// Which initials-string bytes a query can start at (a table, so most characters are passed over
+/// with one look-up); for [`RARE_SET`], the character's own initials decide.
+pub struct Starts {
+    can: [bool; 256],
+    bit: u32,
+}
+
+impl Starts {
+    fn allows(&self, initial: u8, c: char) -> bool {
+        self.can[initial as usize] && (initial != RARE_SET || initials_mask(c) & self.bit != 0)
+    }
 }
 
 /// How many characters from the start of `chars` spell `query` (lowercase ASCII), if they do.
@@ -124,44 +223,43 @@ fn spell(mut chars: std::str::Chars, query: &[u8]) -> Option<usize> {
 
 /// Visits each place `query` (lowercase ASCII letters and digits) is spelt in pinyin in `text`,
 /// as (first character, character count), until `visit` returns false. `initials` is `text`'s
-/// [`initials`] string, used to skip straight to the characters the query can start at.
-fn scan(text: &str, initials: &[u8], query: &[u8], mut visit: impl FnMut(usize, usize) -> bool) {
-    let Some(&first) = query.first() else {
+/// [`initials`] string; `starts` says which of its bytes the query can start at, so most
+/// characters are passed over with one table look-up.
+fn scan(
+    text: &str,
+    initials: &[u8],
+    query: &[u8],
+    starts: &Starts,
+    mut visit: impl FnMut(usize, usize) -> bool,
+) {
+    if query.is_empty() {
         return;
-    };
-    let mut chars = text.chars();
-    let mut at = 0; // character index of `chars`' next character
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr2(first, SEVERAL_INITIALS, &initials[from..]) {
-        let start = from + offset;
-        // Walk the decoder forward to the candidate; candidates only ever move forward.
-        while at < start {
-            chars.next();
-            at += 1;
-        }
-        if let Some(count) = spell(chars.clone(), query)
-            && !visit(start, count)
+    }
+    for ((index, (offset, c)), &initial) in text.char_indices().enumerate().zip(initials) {
+        if starts.allows(initial, c)
+            && let Some(count) = spell(text[offset..].chars(), query)
+            && !visit(index, count)
         {
             return;
         }
-        from = start + 1;
     }
 }
 
 /// Every place `query` is spelt in `text`, as (first character, character count).
-pub fn find_all(text: &str, initials: &[u8], query: &[u8]) -> Vec<(usize, usize)> {
+pub fn find_all(text: &str, initials: &[u8], query: &[u8], starts: &Starts) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    scan(text, initials, query, |start, count| {
+    scan(text, initials, query, starts, |start, count| {
         found.push((start, count));
         true
     });
     found
 }
 
-/// The first place `query` is spelt in `text`.
-pub fn find(text: &str, initials: &[u8], query: &[u8]) -> Option<(usize, usize)> {
+/// The first place `query` is spelt in `text`; `starts` is `Starts::new(query[0])`, made once per
+/// query.
+pub fn find(text: &str, initials: &[u8], query: &[u8], starts: &Starts) -> Option<(usize, usize)> {
     let mut found = None;
-    scan(text, initials, query, |start, count| {
+    scan(text, initials, query, starts, |start, count| {
         found = Some((start, count));
         false
     });
@@ -173,7 +271,25 @@ mod tests {
     use super::*;
 
     fn spelt(text: &str, query: &str) -> Option<(usize, usize)> {
-        find(text, &initials(text).unwrap(), query.as_bytes())
+        let encoder = Encoder::new([text]);
+        let starts = encoder.starts(query.as_bytes()[0]);
+        find(
+            text,
+            &encoder.initials(text).unwrap(),
+            query.as_bytes(),
+            &starts,
+        )
+    }
+
+    #[test]
+    fn rare_sets_of_initials_are_still_found() {
+        // An encoder that learnt nothing gives every polyphone the shared byte.
+        let encoder = Encoder::new([]);
+        let text = "重庆市";
+        let initials = encoder.initials(text).unwrap();
+        assert_eq!(initials[0], RARE_SET);
+        let starts = encoder.starts(b'c');
+        assert_eq!(find(text, &initials, b"chongqing", &starts), Some((0, 2)));
     }
 
     #[test]
@@ -211,10 +327,16 @@ mod tests {
     fn latin_inside_chinese_and_all_occurrences() {
         assert_eq!(spelt("办卡POS机", "posji"), Some((2, 4)));
         let text = "房多多和房多多";
+        let encoder = Encoder::new([text]);
         assert_eq!(
-            find_all(text, &initials(text).unwrap(), b"fdd"),
+            find_all(
+                text,
+                &encoder.initials(text).unwrap(),
+                b"fdd",
+                &encoder.starts(b'f')
+            ),
             [(0, 3), (4, 3)]
         );
-        assert_eq!(initials("only latin"), None);
+        assert_eq!(encoder.initials("only latin"), None);
     }
 }

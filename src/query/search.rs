@@ -81,12 +81,12 @@ struct Field<'l> {
     text: &'l str,
     /// The text lowercased, kept only when it differs from `text`.
     lower: Option<Box<str>>,
-    /// One byte per character (see [`pinyin::initials`]), only when the text has Chinese.
+    /// One byte per character (see [`pinyin::Encoder`]), only when the text has Chinese.
     initials: Option<Box<[u8]>>,
 }
 
 impl<'l> Field<'l> {
-    fn new(kind: FieldKind, text: &'l str) -> Self {
+    fn new(kind: FieldKind, text: &'l str, encoder: &pinyin::Encoder) -> Self {
         let lower = text
             .bytes()
             .any(|b| b.is_ascii_uppercase())
@@ -95,7 +95,7 @@ impl<'l> Field<'l> {
             kind,
             text,
             lower,
-            initials: pinyin::initials(text),
+            initials: encoder.initials(text),
         }
     }
 
@@ -169,6 +169,24 @@ pub struct Rank {
     fuzz: i64,
 }
 
+/// Below this many candidates a search runs on one thread: starting threads would cost more.
+const PARALLEL_FROM: usize = 4096;
+
+/// Whether `pattern`'s characters occur in `text` in order: the cheap test before fuzzy matching,
+/// which is slow in comparison and would fail anyway.
+fn is_subsequence(text: &str, pattern: &str) -> bool {
+    let mut wanted = pattern.chars();
+    let mut next = wanted.next();
+    for c in text.chars() {
+        match next {
+            None => return true,
+            Some(w) if w == c => next = wanted.next(),
+            Some(_) => {}
+        }
+    }
+    next.is_none()
+}
+
 /// A matching case and its rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -180,28 +198,29 @@ pub struct Hit {
 /// The search index of one library.
 pub struct Index<'l> {
     docs: Vec<Vec<Field<'l>>>,
+    encoder: pinyin::Encoder,
     fuzzy: Box<dyn Fuzzy>,
 }
 
-/// The searchable fields of a case, in ranking order.
-fn fields<'l>(library: &'l Library, case: &'l Case) -> Vec<Field<'l>> {
+/// The searchable texts of a case, in ranking order.
+fn texts<'l>(library: &'l Library, case: &'l Case) -> Vec<(FieldKind, &'l str)> {
     let mut out = vec![
-        Field::new(FieldKind::Title, &case.title),
-        Field::new(FieldKind::Party, &case.party.name),
-        Field::new(FieldKind::Id, &case.id),
-        Field::new(FieldKind::Place, &case.place.province),
+        (FieldKind::Title, case.title.as_str()),
+        (FieldKind::Party, case.party.name.as_str()),
+        (FieldKind::Id, case.id.as_str()),
+        (FieldKind::Place, case.place.province.as_str()),
     ];
     for text in [&case.place.city, &case.place.district]
         .into_iter()
         .flatten()
     {
-        out.push(Field::new(FieldKind::Place, text));
+        out.push((FieldKind::Place, text));
     }
     if let Some(authority) = &case.authority {
-        out.push(Field::new(FieldKind::Authority, authority));
+        out.push((FieldKind::Authority, authority));
     }
     for kind in case.data_kinds.iter().flatten() {
-        out.push(Field::new(FieldKind::DataKind, kind));
+        out.push((FieldKind::DataKind, kind));
     }
     for link in &case.law {
         if let Some(statute) = library.statute(&link.statute) {
@@ -209,16 +228,16 @@ fn fields<'l>(library: &'l Library, case: &'l Case) -> Vec<Field<'l>> {
                 .into_iter()
                 .chain(statute.short.as_ref())
             {
-                out.push(Field::new(FieldKind::Statute, text));
+                out.push((FieldKind::Statute, text));
             }
         }
     }
     if let Some(title_en) = &case.title_en {
-        out.push(Field::new(FieldKind::TitleEn, title_en));
+        out.push((FieldKind::TitleEn, title_en));
     }
-    out.push(Field::new(FieldKind::Summary, &case.summary));
+    out.push((FieldKind::Summary, &case.summary));
     if let Some(summary_en) = &case.summary_en {
-        out.push(Field::new(FieldKind::SummaryEn, summary_en));
+        out.push((FieldKind::SummaryEn, summary_en));
     }
     out
 }
@@ -230,49 +249,93 @@ impl<'l> Index<'l> {
     }
 
     pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
-        let docs = library.cases.iter().map(|c| fields(library, c)).collect();
-        Index { docs, fuzzy }
+        let texts: Vec<Vec<(FieldKind, &str)>> =
+            library.cases.iter().map(|c| texts(library, c)).collect();
+        let encoder = pinyin::Encoder::new(texts.iter().flatten().map(|(_, text)| *text));
+        let docs = texts
+            .into_iter()
+            .map(|fields| {
+                fields
+                    .into_iter()
+                    .map(|(kind, text)| Field::new(kind, text, &encoder))
+                    .collect()
+            })
+            .collect();
+        Index {
+            docs,
+            encoder,
+            fuzzy,
+        }
     }
 
-    /// How one word matches one field, if it does.
-    fn match_field(&self, field: &Field, word: &Word) -> Option<WordRank> {
-        let weight = field.kind.weight();
-        if word.finder.find(field.folded().as_bytes()).is_some() {
+    /// The best match of one word in a case's fields, if any. Fields are in ranking order, so
+    /// within a tier the first field that matches is the best one: stop there.
+    fn match_word(
+        &self,
+        fields: &[Field],
+        word: &Word,
+        starts: Option<&pinyin::Starts>,
+    ) -> Option<WordRank> {
+        if let Some(field) = fields
+            .iter()
+            .find(|f| word.finder.find(f.folded().as_bytes()).is_some())
+        {
             return Some(WordRank {
                 tier: 0,
-                weight,
+                weight: field.kind.weight(),
                 span: word.chars,
                 fuzz: 0,
             });
         }
-        if word.spellable
-            && let Some(initials) = &field.initials
-            && let Some((_, count)) = pinyin::find(field.text, initials, word.text.as_bytes())
-        {
-            return Some(WordRank {
-                tier: 1,
-                weight,
-                span: count,
-                fuzz: 0,
-            });
+        if let Some(starts) = starts {
+            for field in fields {
+                if let Some(initials) = &field.initials
+                    && let Some((_, count)) =
+                        pinyin::find(field.text, initials, word.text.as_bytes(), starts)
+                {
+                    return Some(WordRank {
+                        tier: 1,
+                        weight: field.kind.weight(),
+                        span: count,
+                        fuzz: 0,
+                    });
+                }
+            }
         }
-        if field.kind.fuzzy()
-            && word.chars >= 2
-            && let Some((score, indices)) = self.fuzzy.fuzzy(field.text, &word.text)
-        {
-            let span = indices.last().map_or(0, |l| l + 1) - indices.first().copied().unwrap_or(0);
-            return Some(WordRank {
-                tier: 2,
-                weight,
-                span,
-                fuzz: -score,
-            });
+        if word.chars < 2 {
+            return None;
         }
-        None
+        fields
+            .iter()
+            .filter(|f| f.kind.fuzzy() && is_subsequence(f.folded(), &word.text))
+            .filter_map(|f| {
+                let (score, indices) = self.fuzzy.fuzzy(f.text, &word.text)?;
+                let first = indices.first().copied().unwrap_or(0);
+                let span = indices.last().map_or(0, |l| l + 1) - first;
+                Some(WordRank {
+                    tier: 2,
+                    weight: f.kind.weight(),
+                    span,
+                    fuzz: -score,
+                })
+            })
+            .min()
+    }
+
+    /// Where each word of a query can start in an initials string (`None`: it is not pinyin).
+    fn starts(&self, query: &Query) -> Vec<Option<pinyin::Starts>> {
+        query
+            .words
+            .iter()
+            .map(|w| {
+                w.spellable
+                    .then(|| self.encoder.starts(w.text.as_bytes()[0]))
+            })
+            .collect()
     }
 
     /// The rank of a case for a query, or `None` if some word matches nowhere.
-    pub fn rank(&self, case: usize, query: &Query) -> Option<Rank> {
+    fn rank(&self, case: usize, query: &Query, starts: &[Option<pinyin::Starts>]) -> Option<Rank> {
         let fields = &self.docs[case];
         let mut total = Rank {
             worst_tier: 0,
@@ -280,11 +343,8 @@ impl<'l> Index<'l> {
             span: 0,
             fuzz: 0,
         };
-        for word in &query.words {
-            let best = fields
-                .iter()
-                .filter_map(|f| self.match_field(f, word))
-                .min()?;
+        for (word, starts) in query.words.iter().zip(starts) {
+            let best = self.match_word(fields, word, starts.as_ref())?;
             total.worst_tier = total.worst_tier.max(best.tier);
             total.weight += best.weight;
             total.span += best.span;
@@ -304,11 +364,35 @@ impl<'l> Index<'l> {
                 &all
             }
         };
-        let mut hits: Vec<Hit> = candidates
-            .iter()
-            .filter_map(|&case| self.rank(case, query).map(|rank| Hit { case, rank }))
-            .collect();
-        hits.sort_by_key(|h| (h.rank, h.case));
+        let starts = self.starts(query);
+        let starts = &starts;
+        let rank_all = |cases: &[usize]| -> Vec<Hit> {
+            cases
+                .iter()
+                .filter_map(|&case| {
+                    self.rank(case, query, starts)
+                        .map(|rank| Hit { case, rank })
+                })
+                .collect()
+        };
+        // Large searches run on every core: each thread ranks a slice of the candidates.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut hits: Vec<Hit> = if candidates.len() < PARALLEL_FROM || threads < 2 {
+            rank_all(candidates)
+        } else {
+            let chunk = candidates.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = candidates
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || rank_all(part)))
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| w.join().unwrap_or_default())
+                    .collect()
+            })
+        };
+        hits.sort_unstable_by_key(|h| (h.rank, h.case));
         hits
     }
 
@@ -319,19 +403,21 @@ impl<'l> Index<'l> {
         // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
         // skip exact highlights rather than mark the wrong characters.
         let same_shape = lower.chars().count() == text.chars().count();
-        let initials = pinyin::initials(text);
+        let initials = self.encoder.initials(text);
+        let starts = self.starts(query);
         let mut marks = Vec::new();
-        for word in &query.words {
+        for (word, starts) in query.words.iter().zip(&starts) {
             if same_shape {
                 for found in word.finder.find_iter(lower.as_bytes()) {
                     let start = lower[..found].chars().count();
                     marks.extend(start..start + word.chars);
                 }
             }
-            if word.spellable
+            if let Some(starts) = starts
                 && let Some(initials) = &initials
             {
-                for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes()) {
+                for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes(), starts)
+                {
                     marks.extend(start..start + count);
                 }
             }

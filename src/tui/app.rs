@@ -3,7 +3,7 @@
 
 use crate::library::Library;
 use crate::msg::Catalog;
-use crate::query::facets::{self, Counts};
+use crate::query::facets::{Counts, FacetIndex};
 use crate::query::filter::{Facet, Filter};
 use crate::query::search::{Index, Query};
 
@@ -112,8 +112,9 @@ pub struct App<'l> {
     /// the query they answer: a longer query searches only within them.
     searched: Vec<usize>,
     searched_for: String,
+    facet_index: FacetIndex,
     /// Facet counts under the current filters and search.
-    pub facet_counts: Counts<'l>,
+    pub facet_counts: Counts,
     /// Indices into `library.cases` of the cases that pass the filters and the search, in rank
     /// order.
     pub visible: Vec<usize>,
@@ -127,6 +128,8 @@ pub struct App<'l> {
     pub facet_offset: usize,
     pub detail_scroll: usize,
     pub help_scroll: usize,
+    /// The query changed and has not been searched yet.
+    search_pending: bool,
     pub quit: bool,
 }
 
@@ -165,6 +168,7 @@ impl<'l> App<'l> {
             index: Index::new(library),
             searched: (0..library.cases.len()).collect(),
             searched_for: String::new(),
+            facet_index: FacetIndex::new(library),
             facet_counts: Counts::new(),
             visible: Vec::new(),
             selected: 0,
@@ -174,6 +178,7 @@ impl<'l> App<'l> {
             facet_offset: 0,
             detail_scroll: 0,
             help_scroll: 0,
+            search_pending: false,
             quit: false,
         };
         app.refilter();
@@ -230,7 +235,7 @@ impl<'l> App<'l> {
             }
             mask
         });
-        self.facet_counts = facets::count_all(library, &self.filter, mask.as_deref());
+        self.facet_counts = self.facet_index.count(&self.filter, mask.as_deref());
         self.visible = self
             .searched
             .iter()
@@ -374,7 +379,17 @@ impl<'l> App<'l> {
         edit(&mut chars, &mut caret);
         self.query = chars.into_iter().collect();
         self.caret = caret;
-        self.refilter();
+        // Searched once the batch of waiting keys is done (`update_all`), so fast typing on a
+        // large library never queues one search per key.
+        self.search_pending = true;
+    }
+
+    /// Runs the search that typing left pending.
+    pub fn settle(&mut self) {
+        if self.search_pending {
+            self.search_pending = false;
+            self.refilter();
+        }
     }
 
     fn click(&mut self, x: u16, y: u16) {
@@ -401,8 +416,24 @@ impl<'l> App<'l> {
         self.keep_visible();
     }
 
-    /// Applies one action.
+    /// Applies one action, searching at once if it changed the query.
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.settle();
+    }
+
+    /// Applies one action; a changed query is searched at the next other action or [`settle`],
+    /// so a burst of typed keys costs one search.
+    ///
+    /// [`settle`]: App::settle
+    pub fn apply(&mut self, action: Action) {
+        let edits_query = matches!(
+            action,
+            Action::SearchInput(_) | Action::SearchBackspace | Action::SearchDelete
+        );
+        if !edits_query {
+            self.settle();
+        }
         match action {
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
@@ -750,6 +781,23 @@ mod tests {
         assert_eq!(app.focus, Pane::Detail);
         press(&mut app, KeyCode::Char('N'));
         assert_eq!(app.detail_scroll, rows[0]);
+    }
+
+    #[test]
+    fn a_burst_of_typed_keys_costs_one_search() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        app.update(Action::StartSearch);
+        for c in "nanning".chars() {
+            app.apply(Action::SearchInput(c));
+        }
+        assert_eq!(app.visible.len(), 9, "not searched yet");
+        app.settle();
+        assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+        // Any other action searches first, so it never works on stale results.
+        app.apply(Action::SearchBackspace);
+        app.apply(Action::SearchKeep);
+        assert_eq!(ids(&app), ["nanning-fangduoduo"]);
     }
 
     #[test]

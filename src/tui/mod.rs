@@ -204,12 +204,14 @@ fn event_loop(
             if let Some(action) = to_action(app, event::read()?) {
                 redraw_all |= matches!(action, Action::Redraw | Action::Resize(..));
                 changed = true;
-                app.update(action);
+                app.apply(action);
             }
             if app.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
+        // One search for the whole burst of typed keys.
+        app.settle();
         if app.quit {
             break;
         }

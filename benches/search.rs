@@ -1,0 +1,140 @@
+//! Scale benchmarks on synthetic libraries of 10 to 100,000 cases: loading, indexing, queries in
+//! hanzi and pinyin of several lengths, facet recounts, and a whole keystroke (search + recount).
+//! Run with `cargo bench`.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use casebook::library::{self, Library};
+use casebook::query::facets::FacetIndex;
+use casebook::query::filter::Filter;
+use casebook::query::search::{Index, Query};
+use casebook::synth;
+use divan::Bencher;
+
+const SIZES: [usize; 4] = [10, 1_000, 10_000, 100_000];
+
+fn main() {
+    divan::main();
+}
+
+/// Generated libraries, built once per size and kept for every benchmark.
+fn library(size: usize) -> &'static Library {
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Library>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap();
+    cache.entry(size).or_insert_with(|| {
+        Box::leak(Box::new(
+            synth::library(size).expect("generated libraries are valid"),
+        ))
+    })
+}
+
+fn index(size: usize) -> &'static Index<'static> {
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Index<'static>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap();
+    cache
+        .entry(size)
+        .or_insert_with(|| Box::leak(Box::new(Index::new(library(size)))))
+}
+
+/// Parse and validate every file (in memory: the disk is measured end to end with hyperfine).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load(bencher: Bencher, size: usize) {
+    bencher
+        .with_inputs(|| synth::files(size))
+        .bench_values(|files| library::assemble(library::files::embedded(), Some(files), true));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn index_build(bencher: Bencher, size: usize) {
+    let library = library(size);
+    bencher.bench(|| Index::new(library));
+}
+
+fn query(bencher: Bencher, size: usize, text: &str) {
+    let index = index(size);
+    let query = Query::new(text);
+    bencher.bench(|| index.search(&query, None));
+}
+
+#[divan::bench(args = SIZES)]
+fn hanzi_1(bencher: Bencher, size: usize) {
+    query(bencher, size, "房");
+}
+
+#[divan::bench(args = SIZES)]
+fn hanzi_2(bencher: Bencher, size: usize) {
+    query(bencher, size, "房产");
+}
+
+#[divan::bench(args = SIZES)]
+fn hanzi_5(bencher: Bencher, size: usize) {
+    query(bencher, size, "房产经纪有");
+}
+
+#[divan::bench(args = SIZES)]
+fn pinyin_2(bencher: Bencher, size: usize) {
+    query(bencher, size, "fc");
+}
+
+#[divan::bench(args = SIZES)]
+fn pinyin_6(bencher: Bencher, size: usize) {
+    query(bencher, size, "fangch");
+}
+
+#[divan::bench(args = SIZES)]
+fn pinyin_12(bencher: Bencher, size: usize) {
+    query(bencher, size, "fangchanjing");
+}
+
+/// Facet counts for every facet, with a sector chosen.
+#[divan::bench(args = SIZES)]
+fn facet_recount(bencher: Bencher, size: usize) {
+    let facets = FacetIndex::new(library(size));
+    let filter = Filter {
+        sectors: vec!["real-estate".into()],
+        ..Filter::default()
+    };
+    bencher.bench(|| facets.count(&filter, None));
+}
+
+/// One keystroke as the browser handles it: the first letter searches everything, then the
+/// facets are recounted under the search.
+#[divan::bench(args = SIZES)]
+fn keystroke_first(bencher: Bencher, size: usize) {
+    let facets = FacetIndex::new(library(size));
+    let index = index(size);
+    let query = Query::new("f");
+    bencher.bench(|| keystroke(&facets, index, &query, None, size));
+}
+
+/// A later keystroke: `fangc` searched within the results of `fang`.
+#[divan::bench(args = SIZES)]
+fn keystroke_narrowed(bencher: Bencher, size: usize) {
+    let facets = FacetIndex::new(library(size));
+    let index = index(size);
+    let before: Vec<usize> = index
+        .search(&Query::new("fang"), None)
+        .iter()
+        .map(|h| h.case)
+        .collect();
+    let query = Query::new("fangc");
+    bencher.bench(|| keystroke(&facets, index, &query, Some(&before), size));
+}
+
+fn keystroke(
+    facets: &FacetIndex,
+    index: &Index,
+    query: &Query,
+    within: Option<&[usize]>,
+    size: usize,
+) -> usize {
+    let hits = index.search(query, within);
+    let mut mask = vec![false; size];
+    for hit in &hits {
+        mask[hit.case] = true;
+    }
+    facets.count(&Filter::default(), Some(&mask)).len() + hits.len()
+}
