@@ -172,6 +172,12 @@ pub struct Rank {
 /// Below this many candidates a search runs on one thread: starting threads would cost more.
 const PARALLEL_FROM: usize = 4096;
 
+/// The number of cores, asked once: the answer reads the cgroup files, too slow for every search.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// Whether `pattern`'s characters occur in `text` in order: the cheap test before fuzzy matching,
 /// which is slow in comparison and would fail anyway.
 fn is_subsequence(text: &str, pattern: &str) -> bool {
@@ -376,8 +382,12 @@ impl<'l> Index<'l> {
                 .collect()
         };
         // Large searches run on every core: each thread ranks a slice of the candidates.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut hits: Vec<Hit> = if candidates.len() < PARALLEL_FROM || threads < 2 {
+        let threads = if candidates.len() < PARALLEL_FROM {
+            1
+        } else {
+            cores()
+        };
+        let mut hits: Vec<Hit> = if threads < 2 {
             rank_all(candidates)
         } else {
             let chunk = candidates.len().div_ceil(threads);
