@@ -261,6 +261,7 @@ pub fn files(count: usize) -> Vec<SourceFile> {
         stem: "collections".to_string(),
         dir: "generated/".to_string(),
         bytes: Ok(collections_toml(count).into_bytes()),
+        path: None,
     }];
     for number in 1..=count {
         let (id, text) = case_file(number, &mut rng);
@@ -269,6 +270,7 @@ pub fn files(count: usize) -> Vec<SourceFile> {
             stem: id,
             dir: "generated/".to_string(),
             bytes: Ok(text.into_bytes()),
+            path: None,
         });
     }
     files

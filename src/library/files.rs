@@ -27,14 +27,23 @@ pub struct SourceFile {
     /// The content, or why it could not be read (reported when the library is assembled, beside
     /// the problems of every other file).
     pub bytes: Result<Vec<u8>, String>,
+    /// For a file on disk, where to read it when it is decoded (then `bytes` is empty): a large
+    /// directory is parsed one file at a time instead of being held in memory whole.
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl SourceFile {
     /// The file's text, or why it cannot be read as a TOML file.
     pub fn decode(&self) -> Result<String, Diagnostic> {
-        let bytes = match &self.bytes {
-            Ok(bytes) => bytes,
-            Err(why) => return Err(whole_file(&self.name, why.clone())),
+        let read;
+        let bytes = match (&self.bytes, &self.path) {
+            (Err(why), _) => return Err(whole_file(&self.name, why.clone())),
+            (Ok(_), Some(path)) => {
+                read = read_limited(path)
+                    .map_err(|e| whole_file(&self.name, format!("cannot read the file: {e}")))?;
+                &read
+            }
+            (Ok(bytes), None) => bytes,
         };
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(too_large(&self.name, bytes.len() as u64));
@@ -85,6 +94,7 @@ pub fn embedded() -> Vec<SourceFile> {
                 stem,
                 dir: "cases/".to_string(),
                 bytes: Ok(file.contents().to_vec()),
+                path: None,
             })
         })
         .collect();
@@ -126,7 +136,8 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
             name: format!("{prefix}{}", entry.file_name().to_string_lossy()),
             stem,
             dir: prefix.clone(),
-            bytes: read_limited(&path).map_err(|error| format!("cannot read the file: {error}")),
+            bytes: Ok(Vec::new()),
+            path: Some(path),
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));

@@ -148,11 +148,20 @@ fn merge<T>(
     (items, defined)
 }
 
-/// Reads the bytes of every file into text, reporting those that are not fit to parse.
-fn decode_all(layers: [Option<Vec<SourceFile>>; 2], report: &mut Report) -> Vec<Text> {
+/// Reads every file but the case files into text, reporting those that are not fit to parse.
+/// Case files are returned undecoded, with their layer, to be read one at a time.
+fn decode_all(
+    layers: [Option<Vec<SourceFile>>; 2],
+    report: &mut Report,
+) -> (Vec<Text>, Vec<(SourceFile, usize)>) {
     let mut texts = Vec::new();
+    let mut case_files = Vec::new();
     for (layer, files) in layers.into_iter().enumerate() {
         for file in files.into_iter().flatten() {
+            if kind_of(&file) == FileKind::Case {
+                case_files.push((file, layer));
+                continue;
+            }
             match file.decode() {
                 Ok(text) => texts.push(Text {
                     kind: kind_of(&file),
@@ -165,7 +174,7 @@ fn decode_all(layers: [Option<Vec<SourceFile>>; 2], report: &mut Report) -> Vec<
             }
         }
     }
-    texts
+    (texts, case_files)
 }
 
 /// The vocabularies of every vocab file, merged; `within` is checked once all are known.
@@ -237,7 +246,7 @@ pub fn assemble(
     let base_vocab = base_file(FileKind::Vocab);
     let base_statutes = base_file(FileKind::Statutes);
     let base_dir = base.first().map(|f| f.dir.clone()).unwrap_or_default();
-    let texts = decode_all([Some(base), extra], &mut report);
+    let (texts, case_files) = decode_all([Some(base), extra], &mut report);
 
     // Vocabularies first: everything else refers to them.
     let vocab = merge_vocab(&texts, &mut report);
@@ -329,7 +338,22 @@ pub fn assemble(
     let mut cases: Vec<(Case, usize)> = Vec::new();
     let mut case_ids = FirstDefinitions::default();
     let mut positions: HashMap<(String, u64), String> = HashMap::new();
-    for file in texts.iter().filter(|t| t.kind == FileKind::Case) {
+    for (source, layer) in case_files {
+        // One file at a time: its text is dropped once the case is read.
+        let text = match source.decode() {
+            Ok(text) => text,
+            Err(problem) => {
+                report.extend([problem]);
+                continue;
+            }
+        };
+        let file = Text {
+            name: source.name,
+            stem: source.stem,
+            text,
+            kind: FileKind::Case,
+            layer,
+        };
         let mut sink = Sink::new(&file.name, &file.text);
         if let Some(case) = parse::case(&mut sink, &file.text, &file.stem, &refs) {
             let id_span = span_of_key(&file.text, "id").unwrap_or(0..0);

@@ -12,6 +12,7 @@ fn file(name: &str, text: &[u8]) -> SourceFile {
         stem: name.trim_end_matches(".toml").to_string(),
         dir: "office/".to_string(),
         bytes: Ok(text.to_vec()),
+        path: None,
     }
 }
 
