@@ -24,6 +24,19 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// The ids of the JSON array a successful command prints.
+fn json_ids(args: &[&str]) -> Vec<String> {
+    let out = casebook(args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    cases
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
 const IDS: [&str; 9] = [
     "zhuji-xiangsheng",
     "qingdao-zhongxin",
@@ -80,17 +93,7 @@ fn list_json_uses_the_schema_field_names() {
 
 #[test]
 fn list_filters_combine_and_accept_labels() {
-    let ids = |args: &[&str]| -> Vec<String> {
-        let out = casebook(&[&["list", "--json"], args].concat());
-        assert!(out.status.success(), "{}", stderr(&out));
-        let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-        cases
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let ids = |args: &[&str]| json_ids(&[&["list", "--json"], args].concat());
     assert_eq!(
         ids(&["--sector", "real-estate"]),
         ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"]
@@ -418,17 +421,7 @@ fn the_documented_example_validates() {
 
 #[test]
 fn search_ranks_and_filters_and_says_when_nothing_matches() {
-    let ids = |args: &[&str]| -> Vec<String> {
-        let out = casebook(&[&["search"], args, &["--json"]].concat());
-        assert!(out.status.success(), "{}", stderr(&out));
-        let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-        cases
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let ids = |args: &[&str]| json_ids(&[&["search"], args, &["--json"]].concat());
     assert_eq!(ids(&["fdd"]), ["nanning-fangduoduo"]);
     assert_eq!(ids(&["广西", "房"]), ["nanning-fangduoduo"]);
     assert_eq!(ids(&["zj"])[0], "zhuji-xiangsheng");

@@ -57,23 +57,16 @@ pub struct FilterArgs {
 const INFERRED_MARK: &str = "*";
 
 pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
-    let filter = match build_filter(library, &args.filters) {
-        Ok(filter) => filter,
-        Err(message) => {
-            eprintln!("casebook: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    output(library, &filter.apply(library), args.json)
+    match build_filter(library, &args.filters) {
+        Ok(filter) => output(library, &filter.apply(library), args.json),
+        Err(code) => code,
+    }
 }
 
 pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
     let filter = match build_filter(library, &args.filters) {
         Ok(filter) => filter,
-        Err(message) => {
-            eprintln!("casebook: {message}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let query = Query::new(&args.query.join(" "));
     let index = Index::new(library);
@@ -110,7 +103,15 @@ fn output(library: &Library, cases: &[&Case], json: bool) -> ExitCode {
     super::print(&table(library, cases))
 }
 
-fn build_filter(library: &Library, args: &FilterArgs) -> Result<Filter, String> {
+/// The filter the flags ask for, or the usage error (exit 2) after saying which value is unknown.
+fn build_filter(library: &Library, args: &FilterArgs) -> Result<Filter, ExitCode> {
+    filter_from(library, args).map_err(|message| {
+        eprintln!("casebook: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn filter_from(library: &Library, args: &FilterArgs) -> Result<Filter, String> {
     let mut filter = Filter::default();
     let asked = [
         (Facet::Sector, &args.sector, "--sector"),
