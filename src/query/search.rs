@@ -169,6 +169,13 @@ pub struct Rank {
     fuzz: i64,
 }
 
+/// How one query word is looked for, prepared once per query.
+struct WordPlan {
+    starts: Option<pinyin::Starts>,
+    /// How the word matches each statute of the library.
+    statutes: Vec<Option<WordRank>>,
+}
+
 /// Below this many candidates a search runs on one thread: starting threads would cost more.
 const PARALLEL_FROM: usize = 4096;
 
@@ -204,12 +211,25 @@ pub struct Hit {
 /// The search index of one library.
 pub struct Index<'l> {
     docs: Vec<Vec<Field<'l>>>,
+    /// Per case, the statutes it links (indices into `statutes`).
+    links: Vec<Box<[u16]>>,
+    statutes: Vec<Vec<Field<'l>>>,
     encoder: pinyin::Encoder,
     fuzzy: Box<dyn Fuzzy>,
 }
 
-/// The searchable texts of a case, in ranking order.
-fn texts<'l>(library: &'l Library, case: &'l Case) -> Vec<(FieldKind, &'l str)> {
+/// The searchable texts of a statute: a case linking it matches what they match. Statutes are
+/// shared by many cases, so they are indexed, and matched per query, once.
+fn statute_texts(statute: &crate::library::Statute) -> Vec<(FieldKind, &str)> {
+    [&statute.law, &statute.article]
+        .into_iter()
+        .chain(statute.short.as_ref())
+        .map(|text| (FieldKind::Statute, text.as_str()))
+        .collect()
+}
+
+/// The searchable texts of a case, in ranking order (its statutes apart).
+fn texts(case: &Case) -> Vec<(FieldKind, &str)> {
     let mut out = vec![
         (FieldKind::Title, case.title.as_str()),
         (FieldKind::Party, case.party.name.as_str()),
@@ -228,16 +248,6 @@ fn texts<'l>(library: &'l Library, case: &'l Case) -> Vec<(FieldKind, &'l str)> 
     for kind in case.data_kinds.iter().flatten() {
         out.push((FieldKind::DataKind, kind));
     }
-    for link in &case.law {
-        if let Some(statute) = library.statute(&link.statute) {
-            for text in [&statute.law, &statute.article]
-                .into_iter()
-                .chain(statute.short.as_ref())
-            {
-                out.push((FieldKind::Statute, text));
-            }
-        }
-    }
     if let Some(title_en) = &case.title_en {
         out.push((FieldKind::TitleEn, title_en));
     }
@@ -255,20 +265,43 @@ impl<'l> Index<'l> {
     }
 
     pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
-        let texts: Vec<Vec<(FieldKind, &str)>> =
-            library.cases.iter().map(|c| texts(library, c)).collect();
-        let encoder = pinyin::Encoder::new(texts.iter().flatten().map(|(_, text)| *text));
-        let docs = texts
-            .into_iter()
-            .map(|fields| {
-                fields
-                    .into_iter()
-                    .map(|(kind, text)| Field::new(kind, text, &encoder))
-                    .collect()
+        let texts: Vec<Vec<(FieldKind, &str)>> = library.cases.iter().map(|c| texts(c)).collect();
+        let statute_texts: Vec<Vec<(FieldKind, &str)>> =
+            library.statutes.iter().map(statute_texts).collect();
+        let encoder = pinyin::Encoder::new(
+            texts
+                .iter()
+                .chain(&statute_texts)
+                .flatten()
+                .map(|(_, text)| *text),
+        );
+        let build = |fields: Vec<(FieldKind, &'l str)>| -> Vec<Field<'l>> {
+            fields
+                .into_iter()
+                .map(|(kind, text)| Field::new(kind, text, &encoder))
+                .collect()
+        };
+        let statutes = statute_texts.into_iter().map(build).collect();
+        let docs = texts.into_iter().map(build).collect();
+        let links = library
+            .cases
+            .iter()
+            .map(|case| {
+                let mut linked: Vec<u16> = case
+                    .law
+                    .iter()
+                    .filter_map(|l| library.statutes.iter().position(|s| s.id == l.statute))
+                    .map(|i| i as u16)
+                    .collect();
+                linked.sort_unstable();
+                linked.dedup();
+                linked.into_boxed_slice()
             })
             .collect();
         Index {
             docs,
+            links,
+            statutes,
             encoder,
             fuzzy,
         }
@@ -276,8 +309,9 @@ impl<'l> Index<'l> {
 
     /// The best match of one word in a case's fields, if any. Fields are in ranking order, so
     /// within a tier the first field that matches is the best one: stop there.
-    fn match_word(
-        &self,
+    /// The best exact or pinyin match of a word in some fields: fields are in ranking order, so
+    /// within a tier the first field that matches is the best one.
+    fn exact_or_pinyin(
         fields: &[Field],
         word: &Word,
         starts: Option<&pinyin::Starts>,
@@ -293,20 +327,36 @@ impl<'l> Index<'l> {
                 fuzz: 0,
             });
         }
-        if let Some(starts) = starts {
-            for field in fields {
-                if let Some(initials) = &field.initials
-                    && let Some((_, count)) =
-                        pinyin::find(field.text, initials, word.text.as_bytes(), starts)
-                {
-                    return Some(WordRank {
-                        tier: 1,
-                        weight: field.kind.weight(),
-                        span: count,
-                        fuzz: 0,
-                    });
-                }
-            }
+        let starts = starts?;
+        fields.iter().find_map(|field| {
+            let initials = field.initials.as_ref()?;
+            let (_, count) = pinyin::find(field.text, initials, word.text.as_bytes(), starts)?;
+            Some(WordRank {
+                tier: 1,
+                weight: field.kind.weight(),
+                span: count,
+                fuzz: 0,
+            })
+        })
+    }
+
+    /// The best match of one word in a case: its own fields, its statutes (matched once per
+    /// query, `statutes[i]`), or — failing both — fuzzily.
+    fn match_word(
+        &self,
+        case: usize,
+        word: &Word,
+        starts: Option<&pinyin::Starts>,
+        statutes: &[Option<WordRank>],
+    ) -> Option<WordRank> {
+        let fields = &self.docs[case];
+        let own = Self::exact_or_pinyin(fields, word, starts);
+        let linked = self.links[case]
+            .iter()
+            .filter_map(|&s| statutes[s as usize])
+            .min();
+        if let Some(best) = own.into_iter().chain(linked).min() {
+            return Some(best);
         }
         if word.chars < 2 {
             return None;
@@ -328,6 +378,22 @@ impl<'l> Index<'l> {
             .min()
     }
 
+    /// How each word of a query is looked for: its pinyin starts, and how it matches each statute.
+    fn plans(&self, query: &Query) -> Vec<WordPlan> {
+        self.starts(query)
+            .into_iter()
+            .zip(&query.words)
+            .map(|(starts, word)| WordPlan {
+                statutes: self
+                    .statutes
+                    .iter()
+                    .map(|fields| Self::exact_or_pinyin(fields, word, starts.as_ref()))
+                    .collect(),
+                starts,
+            })
+            .collect()
+    }
+
     /// Where each word of a query can start in an initials string (`None`: it is not pinyin).
     fn starts(&self, query: &Query) -> Vec<Option<pinyin::Starts>> {
         query
@@ -341,16 +407,15 @@ impl<'l> Index<'l> {
     }
 
     /// The rank of a case for a query, or `None` if some word matches nowhere.
-    fn rank(&self, case: usize, query: &Query, starts: &[Option<pinyin::Starts>]) -> Option<Rank> {
-        let fields = &self.docs[case];
+    fn rank(&self, case: usize, query: &Query, plans: &[WordPlan]) -> Option<Rank> {
         let mut total = Rank {
             worst_tier: 0,
             weight: 0,
             span: 0,
             fuzz: 0,
         };
-        for (word, starts) in query.words.iter().zip(starts) {
-            let best = self.match_word(fields, word, starts.as_ref())?;
+        for (word, plan) in query.words.iter().zip(plans) {
+            let best = self.match_word(case, word, plan.starts.as_ref(), &plan.statutes)?;
             total.worst_tier = total.worst_tier.max(best.tier);
             total.weight += best.weight;
             total.span += best.span;
@@ -370,15 +435,12 @@ impl<'l> Index<'l> {
                 &all
             }
         };
-        let starts = self.starts(query);
-        let starts = &starts;
+        let plans = self.plans(query);
+        let plans = &plans;
         let rank_all = |cases: &[usize]| -> Vec<Hit> {
             cases
                 .iter()
-                .filter_map(|&case| {
-                    self.rank(case, query, starts)
-                        .map(|rank| Hit { case, rank })
-                })
+                .filter_map(|&case| self.rank(case, query, plans).map(|rank| Hit { case, rank }))
                 .collect()
         };
         // Large searches run on every core: each thread ranks a slice of the candidates.
