@@ -99,92 +99,82 @@ pub fn readings(c: char) -> &'static [&'static str] {
     }
 }
 
-/// Writes initials strings: one byte per character of a text — a Chinese character's initial, an
-/// ASCII letter or digit lowercased, anything else [`NOT_SPELLED`]. A character whose readings
-/// start with different letters (重 zhong/chong) gets a byte naming its set of initials: the 126
-/// sets most frequent in the library get their own byte, so a search can tell from the byte alone
-/// whether to look closer; the rest share [`RARE_SET`] and are looked up.
-pub struct Encoder {
-    /// Byte `SET_BASE + i` stands for `sets[i]`.
-    sets: Vec<u32>,
+/// A text's initials: one byte per character — a Chinese character's initial, an ASCII letter or
+/// digit lowercased, anything else [`NOT_SPELLED`]. A character whose readings start with
+/// different letters (重 zhong/chong) gets `0x80 | ` its first letter, and its other letters are
+/// gathered in `others`: a query starting with a letter no character has as an *other* initial —
+/// the usual case — finds its starting points with a vectorised byte search alone.
+pub struct Initials {
+    bytes: Box<[u8]>,
+    others: u32,
+    /// The byte offset of every `STRIDE`th character, so a match is checked by reading the text
+    /// near it rather than all the text before it. (Field texts are at most 64 KiB.)
+    marks: Box<[u16]>,
 }
 
-/// Initials-string bytes from here up name a set of several initials.
-const SET_BASE: u8 = 0x80;
-/// The byte of the sets too rare to have their own.
-const RARE_SET: u8 = 0xFF;
+/// Characters between two offset marks.
+const STRIDE: usize = 16;
 
-impl Encoder {
-    /// Chooses the set bytes from the texts to be encoded.
-    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
-        let mut frequency: std::collections::HashMap<u32, usize> = Default::default();
-        for text in texts {
-            for c in text.chars() {
-                let mask = initials_mask(c);
-                if mask.count_ones() > 1 {
-                    *frequency.entry(mask).or_default() += 1;
-                }
-            }
-        }
-        let mut sets: Vec<(u32, usize)> = frequency.into_iter().collect();
-        sets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let sets = sets
-            .into_iter()
-            .take((RARE_SET - SET_BASE) as usize)
-            .map(|(mask, _)| mask)
-            .collect();
-        Encoder { sets }
-    }
+/// Marks, in an initials byte, a character with more initials than the one the byte names.
+const SEVERAL: u8 = 0x80;
 
-    /// The initials string of `text`; `None` when it holds no Chinese character, so plain Latin
-    /// fields cost nothing.
-    pub fn initials(&self, text: &str) -> Option<Box<[u8]>> {
+impl Initials {
+    /// The initials of `text`; `None` when it holds no Chinese character, so plain Latin fields
+    /// cost nothing.
+    pub fn of(text: &str) -> Option<Initials> {
         let mut any = false;
-        let out: Vec<u8> = text
+        let mut others = 0;
+        let bytes: Vec<u8> = text
             .chars()
             .map(|c| {
                 let mask = initials_mask(c);
-                if mask != 0 {
-                    any = true;
+                if mask == 0 {
+                    return if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase() as u8
+                    } else {
+                        NOT_SPELLED
+                    };
                 }
-                match mask.count_ones() {
-                    0 if c.is_ascii_alphanumeric() => c.to_ascii_lowercase() as u8,
-                    0 => NOT_SPELLED,
-                    1 => b'a' + mask.trailing_zeros() as u8,
-                    _ => self
-                        .sets
-                        .iter()
-                        .position(|&m| m == mask)
-                        .map_or(RARE_SET, |i| SET_BASE + i as u8),
+                any = true;
+                let first = b'a' + mask.trailing_zeros() as u8;
+                if mask.count_ones() == 1 {
+                    first
+                } else {
+                    others |= mask & !letter_bit(first);
+                    SEVERAL | first
                 }
             })
             .collect();
-        any.then(|| out.into_boxed_slice())
-    }
-
-    /// Where a query starting with `first` can start.
-    pub fn starts(&self, first: u8) -> Starts {
-        let mut can = [false; 256];
-        can[first as usize] = true;
-        let bit = letter_bit(first);
-        for (i, &mask) in self.sets.iter().enumerate() {
-            can[SET_BASE as usize + i] = mask & bit != 0;
-        }
-        can[RARE_SET as usize] = bit != 0;
-        Starts { can, bit }
+        let marks = text
+            .char_indices()
+            .step_by(STRIDE)
+            .map(|(offset, _)| offset as u16)
+            .collect();
+        any.then(|| Initials {
+            bytes: bytes.into_boxed_slice(),
+            others,
+            marks,
+        })
     }
 }
 
-/// Which initials-string bytes a query can start at (a table, so most characters are passed over
-/// with one look-up); for [`RARE_SET`], the character's own initials decide.
+/// Where a query starting with a given letter can start.
 pub struct Starts {
-    can: [bool; 256],
+    first: u8,
     bit: u32,
 }
 
 impl Starts {
+    pub fn new(first: u8) -> Self {
+        Starts {
+            first,
+            bit: letter_bit(first),
+        }
+    }
+
     fn allows(&self, initial: u8, c: char) -> bool {
-        self.can[initial as usize] && (initial != RARE_SET || initials_mask(c) & self.bit != 0)
+        initial & !SEVERAL == self.first
+            || (initial & SEVERAL != 0 && initials_mask(c) & self.bit != 0)
     }
 }
 
@@ -201,6 +191,9 @@ fn spell(mut chars: std::str::Chars, query: &[u8]) -> Option<usize> {
     }
     for reading in readings(c) {
         let reading = reading.as_bytes();
+        if reading[0] != query[0] {
+            continue; // every way to spell the character starts with its reading's first letter
+        }
         // The whole syllable.
         if query.starts_with(reading)
             && let Some(n) = spell(chars.clone(), &query[reading.len()..])
@@ -222,12 +215,10 @@ fn spell(mut chars: std::str::Chars, query: &[u8]) -> Option<usize> {
 }
 
 /// Visits each place `query` (lowercase ASCII letters and digits) is spelt in pinyin in `text`,
-/// as (first character, character count), until `visit` returns false. `initials` is `text`'s
-/// [`initials`] string; `starts` says which of its bytes the query can start at, so most
-/// characters are passed over with one table look-up.
+/// as (first character, character count), until `visit` returns false.
 fn scan(
     text: &str,
-    initials: &[u8],
+    initials: &Initials,
     query: &[u8],
     starts: &Starts,
     mut visit: impl FnMut(usize, usize) -> bool,
@@ -235,7 +226,29 @@ fn scan(
     if query.is_empty() {
         return;
     }
-    for ((index, (offset, c)), &initial) in text.char_indices().enumerate().zip(initials) {
+    if initials.others & starts.bit == 0 {
+        // Only characters whose byte names the letter can start: find them with memchr, then
+        // reach each from the nearest offset mark.
+        let bytes = text.as_bytes();
+        let (mut at, mut offset) = (0, 0);
+        for start in memchr::memchr2_iter(starts.first, SEVERAL | starts.first, &initials.bytes) {
+            if start >= at + STRIDE {
+                at = start - start % STRIDE;
+                offset = initials.marks[start / STRIDE] as usize;
+            }
+            while at < start {
+                offset += utf8_width(bytes[offset]);
+                at += 1;
+            }
+            if let Some(count) = spell(text[offset..].chars(), query)
+                && !visit(start, count)
+            {
+                return;
+            }
+        }
+        return;
+    }
+    for ((index, (offset, c)), &initial) in text.char_indices().enumerate().zip(&initials.bytes) {
         if starts.allows(initial, c)
             && let Some(count) = spell(text[offset..].chars(), query)
             && !visit(index, count)
@@ -245,8 +258,23 @@ fn scan(
     }
 }
 
+/// The length of the UTF-8 sequence a lead byte starts.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Every place `query` is spelt in `text`, as (first character, character count).
-pub fn find_all(text: &str, initials: &[u8], query: &[u8], starts: &Starts) -> Vec<(usize, usize)> {
+pub fn find_all(
+    text: &str,
+    initials: &Initials,
+    query: &[u8],
+    starts: &Starts,
+) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     scan(text, initials, query, starts, |start, count| {
         found.push((start, count));
@@ -257,7 +285,12 @@ pub fn find_all(text: &str, initials: &[u8], query: &[u8], starts: &Starts) -> V
 
 /// The first place `query` is spelt in `text`; `starts` is `Starts::new(query[0])`, made once per
 /// query.
-pub fn find(text: &str, initials: &[u8], query: &[u8], starts: &Starts) -> Option<(usize, usize)> {
+pub fn find(
+    text: &str,
+    initials: &Initials,
+    query: &[u8],
+    starts: &Starts,
+) -> Option<(usize, usize)> {
     let mut found = None;
     scan(text, initials, query, starts, |start, count| {
         found = Some((start, count));
@@ -271,25 +304,35 @@ mod tests {
     use super::*;
 
     fn spelt(text: &str, query: &str) -> Option<(usize, usize)> {
-        let encoder = Encoder::new([text]);
-        let starts = encoder.starts(query.as_bytes()[0]);
+        let starts = Starts::new(query.as_bytes()[0]);
         find(
             text,
-            &encoder.initials(text).unwrap(),
+            &Initials::of(text).unwrap(),
             query.as_bytes(),
             &starts,
         )
     }
 
     #[test]
-    fn rare_sets_of_initials_are_still_found() {
-        // An encoder that learnt nothing gives every polyphone the shared byte.
-        let encoder = Encoder::new([]);
-        let text = "重庆市";
-        let initials = encoder.initials(text).unwrap();
-        assert_eq!(initials[0], RARE_SET);
-        let starts = encoder.starts(b'c');
-        assert_eq!(find(text, &initials, b"chongqing", &starts), Some((0, 2)));
+    fn both_paths_find_the_same_starts() {
+        // 重's byte names c (its lowest letter) and z is an *other* initial: a query starting
+        // with z takes the per-character path, one starting with c the byte search.
+        let text = "重庆市和重庆市";
+        let initials = Initials::of(text).unwrap();
+        let (c, z) = (letter_bit(b'c'), letter_bit(b'z'));
+        assert!(initials.others & z != 0 && initials.others & c == 0);
+        assert_eq!(
+            find_all(text, &initials, b"cq", &Starts::new(b'c')),
+            [(0, 2), (4, 2)]
+        );
+        assert_eq!(
+            find_all(text, &initials, b"zq", &Starts::new(b'z')),
+            [(0, 2), (4, 2)]
+        );
+        assert_eq!(
+            find_all(text, &initials, b"qs", &Starts::new(b'q')),
+            [(1, 2), (5, 2)]
+        );
     }
 
     #[test]
@@ -327,16 +370,11 @@ mod tests {
     fn latin_inside_chinese_and_all_occurrences() {
         assert_eq!(spelt("办卡POS机", "posji"), Some((2, 4)));
         let text = "房多多和房多多";
-        let encoder = Encoder::new([text]);
+        let initials = Initials::of(text).unwrap();
         assert_eq!(
-            find_all(
-                text,
-                &encoder.initials(text).unwrap(),
-                b"fdd",
-                &encoder.starts(b'f')
-            ),
+            find_all(text, &initials, b"fdd", &Starts::new(b'f')),
             [(0, 3), (4, 3)]
         );
-        assert_eq!(encoder.initials("only latin"), None);
+        assert!(Initials::of("only latin").is_none());
     }
 }

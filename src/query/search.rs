@@ -81,12 +81,30 @@ struct Field<'l> {
     text: &'l str,
     /// The text lowercased, kept only when it differs from `text`.
     lower: Option<Box<str>>,
-    /// One byte per character (see [`pinyin::Encoder`]), only when the text has Chinese.
-    initials: Option<Box<[u8]>>,
+    /// Its pinyin initials, only when the text has Chinese.
+    initials: Option<pinyin::Initials>,
+    /// Which characters it holds, roughly (see [`sketch`]): a word holding others cannot be in it.
+    sketch: u64,
+}
+
+/// A 64-bit summary of which characters a text holds: ASCII letters and digits have bits of their
+/// own, other characters share the rest by hash. If a word's sketch has a bit a field's lacks, the
+/// word is not in the field — which spares a substring search of every Chinese field for a Latin
+/// or pinyin word.
+fn sketch(text: &str) -> u64 {
+    text.chars().fold(0, |bits, c| {
+        let c = c.to_ascii_lowercase();
+        bits | 1u64
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                '0'..='9' => 26 + (c as u32 - '0' as u32),
+                _ => 36 + (c as u32).wrapping_mul(2_654_435_761) % 28,
+            }
+    })
 }
 
 impl<'l> Field<'l> {
-    fn new(kind: FieldKind, text: &'l str, encoder: &pinyin::Encoder) -> Self {
+    fn new(kind: FieldKind, text: &'l str) -> Self {
         let lower = text
             .bytes()
             .any(|b| b.is_ascii_uppercase())
@@ -94,8 +112,9 @@ impl<'l> Field<'l> {
         Field {
             kind,
             text,
+            sketch: sketch(lower.as_deref().unwrap_or(text)),
             lower,
-            initials: encoder.initials(text),
+            initials: pinyin::Initials::of(text),
         }
     }
 
@@ -110,6 +129,7 @@ struct Word {
     chars: usize,
     /// Letters and digits only: it may be pinyin.
     spellable: bool,
+    sketch: u64,
     finder: memmem::Finder<'static>,
 }
 
@@ -128,6 +148,7 @@ impl Query {
                 Word {
                     chars: text.chars().count(),
                     spellable: text.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    sketch: sketch(&text),
                     finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                     text,
                 }
@@ -214,7 +235,6 @@ pub struct Index<'l> {
     /// Per case, the statutes it links (indices into `statutes`).
     links: Vec<Box<[u16]>>,
     statutes: Vec<Vec<Field<'l>>>,
-    encoder: pinyin::Encoder,
     fuzzy: Box<dyn Fuzzy>,
 }
 
@@ -268,17 +288,10 @@ impl<'l> Index<'l> {
         let texts: Vec<Vec<(FieldKind, &str)>> = library.cases.iter().map(|c| texts(c)).collect();
         let statute_texts: Vec<Vec<(FieldKind, &str)>> =
             library.statutes.iter().map(statute_texts).collect();
-        let encoder = pinyin::Encoder::new(
-            texts
-                .iter()
-                .chain(&statute_texts)
-                .flatten()
-                .map(|(_, text)| *text),
-        );
         let build = |fields: Vec<(FieldKind, &'l str)>| -> Vec<Field<'l>> {
             fields
                 .into_iter()
-                .map(|(kind, text)| Field::new(kind, text, &encoder))
+                .map(|(kind, text)| Field::new(kind, text))
                 .collect()
         };
         let statutes = statute_texts.into_iter().map(build).collect();
@@ -302,7 +315,6 @@ impl<'l> Index<'l> {
             docs,
             links,
             statutes,
-            encoder,
             fuzzy,
         }
     }
@@ -316,10 +328,9 @@ impl<'l> Index<'l> {
         word: &Word,
         starts: Option<&pinyin::Starts>,
     ) -> Option<WordRank> {
-        if let Some(field) = fields
-            .iter()
-            .find(|f| word.finder.find(f.folded().as_bytes()).is_some())
-        {
+        if let Some(field) = fields.iter().find(|f| {
+            word.sketch & !f.sketch == 0 && word.finder.find(f.folded().as_bytes()).is_some()
+        }) {
             return Some(WordRank {
                 tier: 0,
                 weight: field.kind.weight(),
@@ -401,7 +412,7 @@ impl<'l> Index<'l> {
             .iter()
             .map(|w| {
                 w.spellable
-                    .then(|| self.encoder.starts(w.text.as_bytes()[0]))
+                    .then(|| pinyin::Starts::new(w.text.as_bytes()[0]))
             })
             .collect()
     }
@@ -475,7 +486,7 @@ impl<'l> Index<'l> {
         // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
         // skip exact highlights rather than mark the wrong characters.
         let same_shape = lower.chars().count() == text.chars().count();
-        let initials = self.encoder.initials(text);
+        let initials = pinyin::Initials::of(text);
         let starts = self.starts(query);
         let mut marks = Vec::new();
         for (word, starts) in query.words.iter().zip(&starts) {
