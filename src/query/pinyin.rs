@@ -104,12 +104,13 @@ pub fn readings(c: char) -> &'static [&'static str] {
 /// different letters (重 zhong/chong) gets `0x80 | ` its first letter, and its other letters are
 /// gathered in `others`: a query starting with a letter no character has as an *other* initial —
 /// the usual case — finds its starting points with a vectorised byte search alone.
-pub struct Initials {
-    bytes: Box<[u8]>,
+#[derive(Clone, Copy)]
+pub struct Initials<'a> {
+    bytes: &'a [u8],
     others: u32,
     /// The byte offset of every `STRIDE`th character, so a match is checked by reading the text
     /// near it rather than all the text before it. (Field texts are at most 64 KiB.)
-    marks: Box<[u16]>,
+    marks: &'a [u16],
 }
 
 /// Characters between two offset marks.
@@ -118,23 +119,38 @@ const STRIDE: usize = 16;
 /// Marks, in an initials byte, a character with more initials than the one the byte names.
 const SEVERAL: u8 = 0x80;
 
-impl Initials {
-    /// The initials of `text`; `None` when it holds no Chinese character, so plain Latin fields
-    /// cost nothing.
-    pub fn of(text: &str) -> Option<Initials> {
+/// Where one text's initials lie in an [`Arena`].
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    bytes: (u32, u32),
+    marks: (u32, u32),
+    others: u32,
+}
+
+/// The initials of many texts in two contiguous arrays: no allocation per text, and a scan reads
+/// memory in order.
+#[derive(Default)]
+pub struct Arena {
+    bytes: Vec<u8>,
+    marks: Vec<u16>,
+}
+
+impl Arena {
+    /// Stores the initials of `text`; `None` (and nothing stored) when it holds no Chinese
+    /// character, so plain Latin fields cost nothing.
+    pub fn add(&mut self, text: &str) -> Option<Slot> {
+        let (bytes_at, marks_at) = (self.bytes.len(), self.marks.len());
         let mut any = false;
         let mut others = 0;
-        let bytes: Vec<u8> = text
-            .chars()
-            .map(|c| {
-                let mask = initials_mask(c);
-                if mask == 0 {
-                    return if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase() as u8
-                    } else {
-                        NOT_SPELLED
-                    };
+        for c in text.chars() {
+            let mask = initials_mask(c);
+            let byte = if mask == 0 {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase() as u8
+                } else {
+                    NOT_SPELLED
                 }
+            } else {
                 any = true;
                 let first = b'a' + mask.trailing_zeros() as u8;
                 if mask.count_ones() == 1 {
@@ -143,18 +159,39 @@ impl Initials {
                     others |= mask & !letter_bit(first);
                     SEVERAL | first
                 }
-            })
-            .collect();
-        let marks = text
-            .char_indices()
-            .step_by(STRIDE)
-            .map(|(offset, _)| offset as u16)
-            .collect();
-        any.then(|| Initials {
-            bytes: bytes.into_boxed_slice(),
+            };
+            self.bytes.push(byte);
+        }
+        if !any {
+            self.bytes.truncate(bytes_at);
+            return None;
+        }
+        self.marks.extend(
+            text.char_indices()
+                .step_by(STRIDE)
+                .map(|(offset, _)| offset as u16),
+        );
+        let span = |start: usize, end: usize| (start as u32, (end - start) as u32);
+        Some(Slot {
+            bytes: span(bytes_at, self.bytes.len()),
+            marks: span(marks_at, self.marks.len()),
             others,
-            marks,
         })
+    }
+
+    pub fn get(&self, slot: Slot) -> Initials<'_> {
+        let range = |(start, len): (u32, u32)| start as usize..(start + len) as usize;
+        Initials {
+            bytes: &self.bytes[range(slot.bytes)],
+            marks: &self.marks[range(slot.marks)],
+            others: slot.others,
+        }
+    }
+
+    /// Gives back unused capacity once every text is in.
+    pub fn shrink(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.marks.shrink_to_fit();
     }
 }
 
@@ -218,7 +255,7 @@ fn spell(mut chars: std::str::Chars, query: &[u8]) -> Option<usize> {
 /// as (first character, character count), until `visit` returns false.
 fn scan(
     text: &str,
-    initials: &Initials,
+    initials: Initials,
     query: &[u8],
     starts: &Starts,
     mut visit: impl FnMut(usize, usize) -> bool,
@@ -231,7 +268,7 @@ fn scan(
         // reach each from the nearest offset mark.
         let bytes = text.as_bytes();
         let (mut at, mut offset) = (0, 0);
-        for start in memchr::memchr2_iter(starts.first, SEVERAL | starts.first, &initials.bytes) {
+        for start in memchr::memchr2_iter(starts.first, SEVERAL | starts.first, initials.bytes) {
             if start >= at + STRIDE {
                 at = start - start % STRIDE;
                 offset = initials.marks[start / STRIDE] as usize;
@@ -248,7 +285,7 @@ fn scan(
         }
         return;
     }
-    for ((index, (offset, c)), &initial) in text.char_indices().enumerate().zip(&initials.bytes) {
+    for ((index, (offset, c)), &initial) in text.char_indices().enumerate().zip(initials.bytes) {
         if starts.allows(initial, c)
             && let Some(count) = spell(text[offset..].chars(), query)
             && !visit(index, count)
@@ -271,7 +308,7 @@ fn utf8_width(lead: u8) -> usize {
 /// Every place `query` is spelt in `text`, as (first character, character count).
 pub fn find_all(
     text: &str,
-    initials: &Initials,
+    initials: Initials,
     query: &[u8],
     starts: &Starts,
 ) -> Vec<(usize, usize)> {
@@ -287,7 +324,7 @@ pub fn find_all(
 /// query.
 pub fn find(
     text: &str,
-    initials: &Initials,
+    initials: Initials,
     query: &[u8],
     starts: &Starts,
 ) -> Option<(usize, usize)> {
@@ -305,12 +342,9 @@ mod tests {
 
     fn spelt(text: &str, query: &str) -> Option<(usize, usize)> {
         let starts = Starts::new(query.as_bytes()[0]);
-        find(
-            text,
-            &Initials::of(text).unwrap(),
-            query.as_bytes(),
-            &starts,
-        )
+        let mut arena = Arena::default();
+        let slot = arena.add(text).unwrap();
+        find(text, arena.get(slot), query.as_bytes(), &starts)
     }
 
     #[test]
@@ -318,19 +352,21 @@ mod tests {
         // 重's byte names c (its lowest letter) and z is an *other* initial: a query starting
         // with z takes the per-character path, one starting with c the byte search.
         let text = "重庆市和重庆市";
-        let initials = Initials::of(text).unwrap();
+        let mut arena = Arena::default();
+        let slot = arena.add(text).unwrap();
+        let initials = arena.get(slot);
         let (c, z) = (letter_bit(b'c'), letter_bit(b'z'));
         assert!(initials.others & z != 0 && initials.others & c == 0);
         assert_eq!(
-            find_all(text, &initials, b"cq", &Starts::new(b'c')),
+            find_all(text, initials, b"cq", &Starts::new(b'c')),
             [(0, 2), (4, 2)]
         );
         assert_eq!(
-            find_all(text, &initials, b"zq", &Starts::new(b'z')),
+            find_all(text, initials, b"zq", &Starts::new(b'z')),
             [(0, 2), (4, 2)]
         );
         assert_eq!(
-            find_all(text, &initials, b"qs", &Starts::new(b'q')),
+            find_all(text, initials, b"qs", &Starts::new(b'q')),
             [(1, 2), (5, 2)]
         );
     }
@@ -370,11 +406,17 @@ mod tests {
     fn latin_inside_chinese_and_all_occurrences() {
         assert_eq!(spelt("办卡POS机", "posji"), Some((2, 4)));
         let text = "房多多和房多多";
-        let initials = Initials::of(text).unwrap();
+        let mut arena = Arena::default();
+        let slot = arena.add(text).unwrap();
         assert_eq!(
-            find_all(text, &initials, b"fdd", &Starts::new(b'f')),
+            find_all(text, arena.get(slot), b"fdd", &Starts::new(b'f')),
             [(0, 3), (4, 3)]
         );
-        assert!(Initials::of("only latin").is_none());
+        assert!(arena.add("only latin").is_none());
+        assert_eq!(
+            arena.get(slot).bytes.len(),
+            7,
+            "nothing was stored for the Latin text"
+        );
     }
 }

@@ -81,8 +81,8 @@ struct Field<'l> {
     text: &'l str,
     /// The text lowercased, kept only when it differs from `text`.
     lower: Option<Box<str>>,
-    /// Its pinyin initials, only when the text has Chinese.
-    initials: Option<pinyin::Initials>,
+    /// Where its pinyin initials lie in the index's arena, only when the text has Chinese.
+    initials: Option<pinyin::Slot>,
     /// Which characters it holds, roughly (see [`sketch`]): a word holding others cannot be in it.
     sketch: u64,
 }
@@ -104,7 +104,7 @@ fn sketch(text: &str) -> u64 {
 }
 
 impl<'l> Field<'l> {
-    fn new(kind: FieldKind, text: &'l str) -> Self {
+    fn new(kind: FieldKind, text: &'l str, arena: &mut pinyin::Arena) -> Self {
         let lower = text
             .bytes()
             .any(|b| b.is_ascii_uppercase())
@@ -114,7 +114,7 @@ impl<'l> Field<'l> {
             text,
             sketch: sketch(lower.as_deref().unwrap_or(text)),
             lower,
-            initials: pinyin::Initials::of(text),
+            initials: arena.add(text),
         }
     }
 
@@ -231,10 +231,15 @@ pub struct Hit {
 
 /// The search index of one library.
 pub struct Index<'l> {
-    docs: Vec<Vec<Field<'l>>>,
+    /// Every case's fields, case after case: one array, read in order.
+    fields: Vec<Field<'l>>,
+    /// Per case, the range of its fields in `fields`.
+    docs: Vec<(u32, u32)>,
     /// Per case, the statutes it links (indices into `statutes`).
     links: Vec<Box<[u16]>>,
     statutes: Vec<Vec<Field<'l>>>,
+    /// The pinyin initials of every field.
+    arena: pinyin::Arena,
     fuzzy: Box<dyn Fuzzy>,
 }
 
@@ -285,17 +290,30 @@ impl<'l> Index<'l> {
     }
 
     pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
-        let texts: Vec<Vec<(FieldKind, &str)>> = library.cases.iter().map(|c| texts(c)).collect();
-        let statute_texts: Vec<Vec<(FieldKind, &str)>> =
-            library.statutes.iter().map(statute_texts).collect();
-        let build = |fields: Vec<(FieldKind, &'l str)>| -> Vec<Field<'l>> {
-            fields
-                .into_iter()
-                .map(|(kind, text)| Field::new(kind, text))
-                .collect()
-        };
-        let statutes = statute_texts.into_iter().map(build).collect();
-        let docs = texts.into_iter().map(build).collect();
+        let mut arena = pinyin::Arena::default();
+        let statutes = library
+            .statutes
+            .iter()
+            .map(|statute| {
+                statute_texts(statute)
+                    .into_iter()
+                    .map(|(kind, text)| Field::new(kind, text, &mut arena))
+                    .collect()
+            })
+            .collect();
+        let mut fields = Vec::new();
+        let mut docs = Vec::with_capacity(library.cases.len());
+        for case in &library.cases {
+            let start = fields.len() as u32;
+            fields.extend(
+                texts(case)
+                    .into_iter()
+                    .map(|(kind, text)| Field::new(kind, text, &mut arena)),
+            );
+            docs.push((start, fields.len() as u32));
+        }
+        fields.shrink_to_fit();
+        arena.shrink();
         let links = library
             .cases
             .iter()
@@ -312,18 +330,19 @@ impl<'l> Index<'l> {
             })
             .collect();
         Index {
+            fields,
             docs,
             links,
             statutes,
+            arena,
             fuzzy,
         }
     }
 
-    /// The best match of one word in a case's fields, if any. Fields are in ranking order, so
-    /// within a tier the first field that matches is the best one: stop there.
     /// The best exact or pinyin match of a word in some fields: fields are in ranking order, so
     /// within a tier the first field that matches is the best one.
     fn exact_or_pinyin(
+        &self,
         fields: &[Field],
         word: &Word,
         starts: Option<&pinyin::Starts>,
@@ -340,7 +359,7 @@ impl<'l> Index<'l> {
         }
         let starts = starts?;
         fields.iter().find_map(|field| {
-            let initials = field.initials.as_ref()?;
+            let initials = self.arena.get(field.initials?);
             let (_, count) = pinyin::find(field.text, initials, word.text.as_bytes(), starts)?;
             Some(WordRank {
                 tier: 1,
@@ -360,8 +379,9 @@ impl<'l> Index<'l> {
         starts: Option<&pinyin::Starts>,
         statutes: &[Option<WordRank>],
     ) -> Option<WordRank> {
-        let fields = &self.docs[case];
-        let own = Self::exact_or_pinyin(fields, word, starts);
+        let (start, end) = self.docs[case];
+        let fields = &self.fields[start as usize..end as usize];
+        let own = self.exact_or_pinyin(fields, word, starts);
         let linked = self.links[case]
             .iter()
             .filter_map(|&s| statutes[s as usize])
@@ -398,7 +418,7 @@ impl<'l> Index<'l> {
                 statutes: self
                     .statutes
                     .iter()
-                    .map(|fields| Self::exact_or_pinyin(fields, word, starts.as_ref()))
+                    .map(|fields| self.exact_or_pinyin(fields, word, starts.as_ref()))
                     .collect(),
                 starts,
             })
@@ -486,7 +506,8 @@ impl<'l> Index<'l> {
         // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
         // skip exact highlights rather than mark the wrong characters.
         let same_shape = lower.chars().count() == text.chars().count();
-        let initials = pinyin::Initials::of(text);
+        let mut arena = pinyin::Arena::default();
+        let initials = arena.add(text).map(|slot| arena.get(slot));
         let starts = self.starts(query);
         let mut marks = Vec::new();
         for (word, starts) in query.words.iter().zip(&starts) {
@@ -497,7 +518,7 @@ impl<'l> Index<'l> {
                 }
             }
             if let Some(starts) = starts
-                && let Some(initials) = &initials
+                && let Some(initials) = initials
             {
                 for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes(), starts)
                 {
