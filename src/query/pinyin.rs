@@ -136,6 +136,14 @@ pub struct Arena {
 }
 
 impl Arena {
+    /// An arena with room for the initials of `chars` characters.
+    pub fn with_capacity(chars: usize) -> Self {
+        Arena {
+            bytes: Vec::with_capacity(chars),
+            marks: Vec::with_capacity(chars / STRIDE + 1),
+        }
+    }
+
     /// Stores the initials of `text`; `None` (and nothing stored) when it holds no Chinese
     /// character, so plain Latin fields cost nothing.
     pub fn add(&mut self, text: &str) -> Option<Slot> {

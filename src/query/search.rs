@@ -290,7 +290,15 @@ impl<'l> Index<'l> {
     }
 
     pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
-        let mut arena = pinyin::Arena::default();
+        // Sized up front: growing by doubling would briefly need twice the memory at 100k cases.
+        let (mut field_count, mut char_count) = (0, 0);
+        for case in &library.cases {
+            for (_, text) in texts(case) {
+                field_count += 1;
+                char_count += text.chars().count();
+            }
+        }
+        let mut arena = pinyin::Arena::with_capacity(char_count);
         let statutes = library
             .statutes
             .iter()
@@ -301,7 +309,7 @@ impl<'l> Index<'l> {
                     .collect()
             })
             .collect();
-        let mut fields = Vec::new();
+        let mut fields = Vec::with_capacity(field_count);
         let mut docs = Vec::with_capacity(library.cases.len());
         for case in &library.cases {
             let start = fields.len() as u32;
