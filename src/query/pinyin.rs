@@ -87,6 +87,17 @@ fn initials_mask(c: char) -> u32 {
     slot(c).map_or(0, |i| table().masks[i])
 }
 
+/// Every distinct toneless syllable.
+fn syllables() -> &'static [&'static str] {
+    static ALL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all = table().syllables.clone();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
 /// The toneless readings of a character; empty if it is not a Chinese character with a reading.
 pub fn readings(c: char) -> &'static [&'static str] {
     match slot(c) {
@@ -101,13 +112,13 @@ pub fn readings(c: char) -> &'static [&'static str] {
 
 /// A text's initials: one byte per character — a Chinese character's initial, an ASCII letter or
 /// digit lowercased, anything else [`NOT_SPELLED`]. A character whose readings start with
-/// different letters (重 zhong/chong) gets `0x80 | ` its first letter, and its other letters are
-/// gathered in `others`: a query starting with a letter no character has as an *other* initial —
-/// the usual case — finds its starting points with a vectorised byte search alone.
+/// different letters (重 zhong/chong) gets a byte naming its set of letters: `SETS + i` for the
+/// arena's `i`th most frequent set, [`RARE`] for the rest. `several` gathers the letters of such
+/// characters: a query starting with none of them finds its starting points with memchr alone.
 #[derive(Clone, Copy)]
 pub struct Initials<'a> {
     bytes: &'a [u8],
-    others: u32,
+    several: u32,
     /// The byte offset of every `STRIDE`th character, so a match is checked by reading the text
     /// near it rather than all the text before it. (Field texts are at most 64 KiB.)
     marks: &'a [u16],
@@ -115,32 +126,51 @@ pub struct Initials<'a> {
 
 /// Characters between two offset marks.
 const STRIDE: usize = 16;
-
-/// Marks, in an initials byte, a character with more initials than the one the byte names.
-const SEVERAL: u8 = 0x80;
+/// Initials bytes from here up name a set of several letters.
+const SETS: u8 = 0x80;
+/// The byte of the sets too rare to have a byte of their own: the character decides.
+const RARE: u8 = 0xFF;
 
 /// Where one text's initials lie in an [`Arena`].
 #[derive(Debug, Clone, Copy)]
 pub struct Slot {
     bytes: (u32, u32),
     marks: (u32, u32),
-    others: u32,
+    several: u32,
 }
 
 /// The initials of many texts in two contiguous arrays: no allocation per text, and a scan reads
 /// memory in order.
-#[derive(Default)]
 pub struct Arena {
     bytes: Vec<u8>,
     marks: Vec<u16>,
+    /// The sets of several letters with a byte of their own, most frequent first.
+    sets: Vec<u32>,
 }
 
 impl Arena {
-    /// An arena with room for the initials of `chars` characters.
-    pub fn with_capacity(chars: usize) -> Self {
+    /// An arena for `texts` (which it only reads to choose the set bytes), with room for `chars`
+    /// characters.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, chars: usize) -> Self {
+        let mut frequency: std::collections::HashMap<u32, usize> = Default::default();
+        for text in texts {
+            for c in text.chars() {
+                let mask = initials_mask(c);
+                if mask.count_ones() > 1 {
+                    *frequency.entry(mask).or_default() += 1;
+                }
+            }
+        }
+        let mut sets: Vec<(u32, usize)> = frequency.into_iter().collect();
+        sets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Arena {
             bytes: Vec::with_capacity(chars),
             marks: Vec::with_capacity(chars / STRIDE + 1),
+            sets: sets
+                .into_iter()
+                .take((RARE - SETS) as usize)
+                .map(|(mask, _)| mask)
+                .collect(),
         }
     }
 
@@ -149,25 +179,22 @@ impl Arena {
     pub fn add(&mut self, text: &str) -> Option<Slot> {
         let (bytes_at, marks_at) = (self.bytes.len(), self.marks.len());
         let mut any = false;
-        let mut others = 0;
+        let mut several = 0;
         for c in text.chars() {
             let mask = initials_mask(c);
-            let byte = if mask == 0 {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase() as u8
-                } else {
-                    NOT_SPELLED
-                }
-            } else {
-                any = true;
-                let first = b'a' + mask.trailing_zeros() as u8;
-                if mask.count_ones() == 1 {
-                    first
-                } else {
-                    others |= mask & !letter_bit(first);
-                    SEVERAL | first
+            let byte = match mask.count_ones() {
+                0 if c.is_ascii_alphanumeric() => c.to_ascii_lowercase() as u8,
+                0 => NOT_SPELLED,
+                1 => b'a' + mask.trailing_zeros() as u8,
+                _ => {
+                    several |= mask;
+                    self.sets
+                        .iter()
+                        .position(|&m| m == mask)
+                        .map_or(RARE, |i| SETS + i as u8)
                 }
             };
+            any |= mask != 0;
             self.bytes.push(byte);
         }
         if !any {
@@ -183,7 +210,7 @@ impl Arena {
         Some(Slot {
             bytes: span(bytes_at, self.bytes.len()),
             marks: span(marks_at, self.marks.len()),
-            others,
+            several,
         })
     }
 
@@ -192,7 +219,68 @@ impl Arena {
         Initials {
             bytes: &self.bytes[range(slot.bytes)],
             marks: &self.marks[range(slot.marks)],
-            others: slot.others,
+            several: slot.several,
+        }
+    }
+
+    /// Which initials bytes stand for a character that can start with one of `letters`.
+    fn table(&self, letters: u32, literal: &[u8]) -> [bool; 256] {
+        let mut can = [false; 256];
+        for &byte in literal {
+            can[byte as usize] = true;
+        }
+        for letter in b'a'..=b'z' {
+            can[letter as usize] |= letters & letter_bit(letter) != 0;
+        }
+        for (i, &mask) in self.sets.iter().enumerate() {
+            can[SETS as usize + i] = mask & letters != 0;
+        }
+        can[RARE as usize] = letters != 0;
+        can
+    }
+
+    /// How `query` (lowercase ASCII letters and digits, not empty) is looked for in this arena's
+    /// texts: which bytes it can start at, and which bytes the next few characters can have.
+    pub fn starts(&self, query: &[u8]) -> Starts {
+        let first = query[0];
+        let bit = letter_bit(first);
+        // Follow every way of spelling the first characters (each by its initial or a whole
+        // syllable) to learn which letters the following ones must start with. Stop as soon as
+        // some way could end inside a character: the query might then need no more of them.
+        let mut ahead = Vec::new();
+        let mut offsets = vec![0];
+        'spelling: for _ in 0..LOOKAHEAD {
+            let mut next = Vec::new();
+            for &k in &offsets {
+                let rest = &query[k..];
+                if syllables().iter().any(|s| s.as_bytes().starts_with(rest)) {
+                    break 'spelling;
+                }
+                let ends = std::iter::once(1).chain(
+                    syllables()
+                        .iter()
+                        .filter(|s| s.len() > 1 && rest.starts_with(s.as_bytes()))
+                        .map(|s| s.len()),
+                );
+                for end in ends {
+                    if k + end >= query.len() {
+                        break 'spelling;
+                    }
+                    next.push(k + end);
+                }
+            }
+            next.sort_unstable();
+            next.dedup();
+            let bytes: Vec<u8> = next.iter().map(|&k| query[k]).collect();
+            let letters = bytes.iter().fold(0, |m, &b| m | letter_bit(b));
+            ahead.push(self.table(letters, &bytes));
+            offsets = next;
+        }
+        Starts {
+            first,
+            bit,
+            can: self.table(bit, &[first]),
+            ahead,
         }
     }
 
@@ -203,25 +291,18 @@ impl Arena {
     }
 }
 
-/// Where a query starting with a given letter can start.
+/// Which initials bytes a query can start at, and — when it must span characters — which the
+/// character after the start can have: most candidates fail that test without reading the text.
 pub struct Starts {
     first: u8,
     bit: u32,
+    can: [bool; 256],
+    /// For the characters after the start, in order: the bytes each can have.
+    ahead: Vec<[bool; 256]>,
 }
 
-impl Starts {
-    pub fn new(first: u8) -> Self {
-        Starts {
-            first,
-            bit: letter_bit(first),
-        }
-    }
-
-    fn allows(&self, initial: u8, c: char) -> bool {
-        initial & !SEVERAL == self.first
-            || (initial & SEVERAL != 0 && initials_mask(c) & self.bit != 0)
-    }
-}
+/// How many characters after a start are checked from their initials bytes alone.
+const LOOKAHEAD: usize = 3;
 
 /// How many characters from the start of `chars` spell `query` (lowercase ASCII), if they do.
 fn spell(mut chars: std::str::Chars, query: &[u8]) -> Option<usize> {
@@ -271,34 +352,54 @@ fn scan(
     if query.is_empty() {
         return;
     }
-    if initials.others & starts.bit == 0 {
-        // Only characters whose byte names the letter can start: find them with memchr, then
-        // reach each from the nearest offset mark.
-        let bytes = text.as_bytes();
-        let (mut at, mut offset) = (0, 0);
-        for start in memchr::memchr2_iter(starts.first, SEVERAL | starts.first, initials.bytes) {
-            if start >= at + STRIDE {
-                at = start - start % STRIDE;
-                offset = initials.marks[start / STRIDE] as usize;
-            }
-            while at < start {
-                offset += utf8_width(bytes[offset]);
-                at += 1;
-            }
-            if let Some(count) = spell(text[offset..].chars(), query)
-                && !visit(start, count)
-            {
+    let bytes = text.as_bytes();
+    // The text is read only near candidates, reached from the nearest offset mark.
+    let (mut at, mut offset) = (0, 0);
+    let mut check = |start: usize| -> bool {
+        let following = initials.bytes.get(start + 1..).unwrap_or_default();
+        if starts.ahead.len() > following.len()
+            || starts
+                .ahead
+                .iter()
+                .zip(following)
+                .any(|(table, &b)| !table[b as usize])
+        {
+            return true;
+        }
+        if start >= at + STRIDE || start < at {
+            at = start - start % STRIDE;
+            offset = initials.marks[start / STRIDE] as usize;
+        }
+        while at < start {
+            offset += utf8_width(bytes[offset]);
+            at += 1;
+        }
+        let chars = text[offset..].chars();
+        if initials.bytes[start] == RARE
+            && chars
+                .clone()
+                .next()
+                .is_none_or(|c| initials_mask(c) & starts.bit == 0)
+        {
+            return true;
+        }
+        match spell(chars, query) {
+            Some(count) => visit(start, count),
+            None => true,
+        }
+    };
+    if initials.several & starts.bit == 0 {
+        // No character with several initials can start: only bytes naming the letter can.
+        for start in memchr::memchr_iter(starts.first, initials.bytes) {
+            if !check(start) {
                 return;
             }
         }
-        return;
-    }
-    for ((index, (offset, c)), &initial) in text.char_indices().enumerate().zip(initials.bytes) {
-        if starts.allows(initial, c)
-            && let Some(count) = spell(text[offset..].chars(), query)
-            && !visit(index, count)
-        {
-            return;
+    } else {
+        for (start, &byte) in initials.bytes.iter().enumerate() {
+            if starts.can[byte as usize] && !check(start) {
+                return;
+            }
         }
     }
 }
@@ -328,8 +429,8 @@ pub fn find_all(
     found
 }
 
-/// The first place `query` is spelt in `text`; `starts` is `Starts::new(query[0])`, made once per
-/// query.
+/// The first place `query` is spelt in `text`; `starts` is the arena's `starts(query)`, made
+/// once per query.
 pub fn find(
     text: &str,
     initials: Initials,
@@ -349,34 +450,42 @@ mod tests {
     use super::*;
 
     fn spelt(text: &str, query: &str) -> Option<(usize, usize)> {
-        let starts = Starts::new(query.as_bytes()[0]);
-        let mut arena = Arena::default();
+        let mut arena = Arena::new([text], 0);
         let slot = arena.add(text).unwrap();
-        find(text, arena.get(slot), query.as_bytes(), &starts)
+        find(
+            text,
+            arena.get(slot),
+            query.as_bytes(),
+            &arena.starts(query.as_bytes()),
+        )
     }
 
     #[test]
-    fn both_paths_find_the_same_starts() {
-        // 重's byte names c (its lowest letter) and z is an *other* initial: a query starting
-        // with z takes the per-character path, one starting with c the byte search.
+    fn every_path_finds_the_same_starts() {
+        // 重 has several initials (c, z): a query starting with c or z walks the bytes with the
+        // set table, one starting with q (no such character) uses memchr; an arena that learnt
+        // no sets marks 重 as rare, decided by the character itself.
         let text = "重庆市和重庆市";
-        let mut arena = Arena::default();
-        let slot = arena.add(text).unwrap();
-        let initials = arena.get(slot);
-        let (c, z) = (letter_bit(b'c'), letter_bit(b'z'));
-        assert!(initials.others & z != 0 && initials.others & c == 0);
-        assert_eq!(
-            find_all(text, initials, b"cq", &Starts::new(b'c')),
-            [(0, 2), (4, 2)]
-        );
-        assert_eq!(
-            find_all(text, initials, b"zq", &Starts::new(b'z')),
-            [(0, 2), (4, 2)]
-        );
-        assert_eq!(
-            find_all(text, initials, b"qs", &Starts::new(b'q')),
-            [(1, 2), (5, 2)]
-        );
+        for arena in [Arena::new([text], 0), Arena::new([], 0)] {
+            let mut arena = arena;
+            let slot = arena.add(text).unwrap();
+            let initials = arena.get(slot);
+            assert!(initials.several & letter_bit(b'c') != 0);
+            assert_eq!(initials.several & letter_bit(b'q'), 0);
+            for (query, expected) in [
+                ("cq", [(0, 2), (4, 2)]),
+                ("zq", [(0, 2), (4, 2)]),
+                ("qs", [(1, 2), (5, 2)]),
+            ] {
+                let starts = arena.starts(query.as_bytes());
+                assert_eq!(
+                    find_all(text, initials, query.as_bytes(), &starts),
+                    expected,
+                    "{query}"
+                );
+            }
+        }
+        assert_eq!(Arena::new([], 0).add("重").map(|s| s.bytes.1), Some(1));
     }
 
     #[test]
@@ -414,10 +523,10 @@ mod tests {
     fn latin_inside_chinese_and_all_occurrences() {
         assert_eq!(spelt("办卡POS机", "posji"), Some((2, 4)));
         let text = "房多多和房多多";
-        let mut arena = Arena::default();
+        let mut arena = Arena::new([text], 0);
         let slot = arena.add(text).unwrap();
         assert_eq!(
-            find_all(text, arena.get(slot), b"fdd", &Starts::new(b'f')),
+            find_all(text, arena.get(slot), b"fdd", &arena.starts(b"fdd")),
             [(0, 3), (4, 3)]
         );
         assert!(arena.add("only latin").is_none());

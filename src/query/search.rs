@@ -298,7 +298,13 @@ impl<'l> Index<'l> {
                 char_count += text.chars().count();
             }
         }
-        let mut arena = pinyin::Arena::with_capacity(char_count);
+        let mut arena = pinyin::Arena::new(
+            library
+                .cases
+                .iter()
+                .flat_map(|case| texts(case).into_iter().map(|(_, text)| text)),
+            char_count,
+        );
         let statutes = library
             .statutes
             .iter()
@@ -438,10 +444,7 @@ impl<'l> Index<'l> {
         query
             .words
             .iter()
-            .map(|w| {
-                w.spellable
-                    .then(|| pinyin::Starts::new(w.text.as_bytes()[0]))
-            })
+            .map(|w| w.spellable.then(|| self.arena.starts(w.text.as_bytes())))
             .collect()
     }
 
@@ -514,18 +517,19 @@ impl<'l> Index<'l> {
         // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
         // skip exact highlights rather than mark the wrong characters.
         let same_shape = lower.chars().count() == text.chars().count();
-        let mut arena = pinyin::Arena::default();
+        // The text's own arena: its set bytes are its own, so are the starts made from it.
+        let mut arena = pinyin::Arena::new([text], 0);
         let initials = arena.add(text).map(|slot| arena.get(slot));
-        let starts = self.starts(query);
         let mut marks = Vec::new();
-        for (word, starts) in query.words.iter().zip(&starts) {
+        for word in &query.words {
+            let starts = word.spellable.then(|| arena.starts(word.text.as_bytes()));
             if same_shape {
                 for found in word.finder.find_iter(lower.as_bytes()) {
                     let start = lower[..found].chars().count();
                     marks.extend(start..start + word.chars);
                 }
             }
-            if let Some(starts) = starts
+            if let Some(starts) = &starts
                 && let Some(initials) = initials
             {
                 for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes(), starts)
@@ -644,6 +648,49 @@ mod tests {
         let within: Vec<usize> = first.iter().map(|h| h.case).collect();
         let narrowed = index.search(&Query::new("fang"), Some(&within));
         assert_eq!(narrowed, index.search(&Query::new("fang"), None));
+    }
+
+    /// The index (one arena, frequency-chosen set bytes, byte-search fast paths) finds exactly
+    /// the cases a plain per-field check finds, on a generated library.
+    #[test]
+    fn the_index_agrees_with_a_plain_check() {
+        let library = crate::synth::library(300).unwrap();
+        let index = Index::new(&library);
+        for text in [
+            "fc", "fangch", "zj", "cq", "dsr", "xinxi", "gq", "hz", "房产", "POS",
+        ] {
+            let query = Query::new(text);
+            let mut found: Vec<usize> = index.search(&query, None).iter().map(|h| h.case).collect();
+            found.sort_unstable();
+            let word = text.to_lowercase();
+            let plain: Vec<usize> = (0..library.cases.len())
+                .filter(|&case| {
+                    let all = texts(&library.cases[case]);
+                    all.iter().any(|(_, t)| {
+                        let mut arena = pinyin::Arena::new([], 0);
+                        t.to_lowercase().contains(&word)
+                            || arena.add(t).is_some_and(|slot| {
+                                let starts = arena.starts(word.as_bytes());
+                                word.bytes().all(|b| b.is_ascii_alphanumeric())
+                                    && pinyin::find(t, arena.get(slot), word.as_bytes(), &starts)
+                                        .is_some()
+                            })
+                    }) || library.cases[case].law.iter().any(|l| {
+                        let statute = library.statute(&l.statute).unwrap();
+                        statute_texts(statute)
+                            .iter()
+                            .any(|(_, t)| t.to_lowercase().contains(&word))
+                    }) || index.fields[index.docs[case].0 as usize..index.docs[case].1 as usize]
+                        .iter()
+                        .any(|f| {
+                            f.kind.fuzzy()
+                                && word.chars().count() >= 2
+                                && index.fuzzy.fuzzy(f.text, &word).is_some()
+                        })
+                })
+                .collect();
+            assert_eq!(found, plain, "{text}");
+        }
     }
 
     /// The swappable engine: a fuzzy matcher that never matches turns fuzzy results off.
