@@ -408,7 +408,11 @@ impl<'l> Index<'l> {
         }
         fields
             .iter()
-            .filter(|f| f.kind.fuzzy() && is_subsequence(f.folded(), &word.text))
+            .filter(|f| {
+                f.kind.fuzzy()
+                    && word.sketch & !f.sketch == 0
+                    && is_subsequence(f.folded(), &word.text)
+            })
             .filter_map(|f| {
                 let (score, indices) = self.fuzzy.fuzzy(f.text, &word.text)?;
                 let first = indices.first().copied().unwrap_or(0);
