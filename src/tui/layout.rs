@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Mode, Pane};
+use super::app::{App, Pane};
 use super::view::detail;
 
 /// Below this the browser shows one line asking for a larger terminal.
@@ -164,9 +164,4 @@ pub fn detail_max_scroll(app: &App) -> usize {
     let inner = inner(rect);
     let total = detail::lines(app, case, inner.width as usize).len();
     total.saturating_sub(inner.height as usize)
-}
-
-/// Whether the keyboard is typing into the search box.
-pub fn typing(app: &App) -> bool {
-    app.mode == Mode::Search
 }

@@ -85,10 +85,6 @@ pub fn inferred(look: Look) -> Style {
     )
 }
 
-pub fn later_law(look: Look) -> Style {
-    paint(look, Style::new().fg(Color::Magenta))
-}
-
 pub fn chosen(look: Look) -> Style {
     paint(
         look,
