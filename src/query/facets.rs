@@ -19,7 +19,7 @@ pub struct FacetValue {
 }
 
 /// The values of one facet, in display order (vocabulary or file order).
-fn keys(library: &Library, facet: Facet) -> Vec<&str> {
+pub fn keys(library: &Library, facet: Facet) -> Vec<&str> {
     match facet.vocab() {
         Some(kind) => library
             .vocab

@@ -3,7 +3,7 @@
 
 use crate::library::Library;
 use crate::msg::Catalog;
-use crate::query::facets::{Counts, FacetIndex};
+use crate::query::facets::{self, Counts, FacetIndex};
 use crate::query::filter::{Facet, Filter};
 use crate::query::search::{Index, Query};
 
@@ -138,17 +138,10 @@ impl<'l> App<'l> {
         let facet_rows = Facet::ALL
             .iter()
             .flat_map(|&facet| {
-                let keys: Vec<String> = match facet.vocab() {
-                    Some(kind) => library
-                        .vocab
-                        .terms(kind)
-                        .iter()
-                        .map(|t| t.key.clone())
-                        .collect(),
-                    None => library.collections.iter().map(|c| c.id.clone()).collect(),
-                };
-                std::iter::once(FacetRow::Header(facet))
-                    .chain(keys.into_iter().map(move |k| FacetRow::Value(facet, k)))
+                let values = facets::keys(library, facet)
+                    .into_iter()
+                    .map(move |k| FacetRow::Value(facet, k.to_string()));
+                std::iter::once(FacetRow::Header(facet)).chain(values)
             })
             .collect();
         let mut app = App {
