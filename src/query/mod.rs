@@ -3,5 +3,5 @@
 
 pub mod facets;
 pub mod filter;
-pub mod pinyin;
+mod pinyin;
 pub mod search;

@@ -17,7 +17,8 @@ const RANGES: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
 pub const NOT_SPELLED: u8 = b' ';
 
 struct Table {
-    /// Per code point of `RANGES`, in order: the readings' start in `syllables` and their count.
+    /// Per code point of `RANGES`, in order: its readings' start in `syllables` and their count.
+    /// Characters with the same readings share one run, so a run's start names its reading set.
     slots: Vec<(u32, u8)>,
     syllables: Vec<&'static str>,
     /// Per code point of `RANGES`: the letters its readings start with (bit 0 is `a`).
@@ -39,18 +40,24 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut slots = Vec::new();
         let mut syllables: Vec<&'static str> = Vec::new();
+        let mut runs: std::collections::HashMap<Vec<&'static str>, u32> = Default::default();
         for (start, end) in RANGES {
             for code in start..=end {
-                let at = syllables.len() as u32;
+                let mut readings: Vec<&'static str> = Vec::new();
                 if let Some(multi) = char::from_u32(code).and_then(|c| c.to_pinyin_multi()) {
                     for reading in multi {
                         let plain = reading.plain();
-                        if !syllables[at as usize..].contains(&plain) {
-                            syllables.push(plain);
+                        if !readings.contains(&plain) {
+                            readings.push(plain);
                         }
                     }
                 }
-                slots.push((at, (syllables.len() as u32 - at) as u8));
+                let count = readings.len() as u8;
+                let at = *runs.entry(readings).or_insert_with_key(|readings| {
+                    syllables.extend(readings);
+                    (syllables.len() - readings.len()) as u32
+                });
+                slots.push((at, count));
             }
         }
         let masks = slots
@@ -98,45 +105,95 @@ fn syllables() -> &'static [&'static str] {
     })
 }
 
-/// The toneless readings of a character; empty if it is not a Chinese character with a reading.
-pub fn readings(c: char) -> &'static [&'static str] {
-    match slot(c) {
-        Some(i) => {
-            let table = table();
-            let (at, count) = table.slots[i];
-            &table.syllables[at as usize..at as usize + count as usize]
-        }
-        None => &[],
-    }
+/// A character's reading set: where its run starts in the table (the same for every character
+/// read the same ways) and its readings.
+fn reading_set(c: char) -> Option<(u32, &'static [&'static str])> {
+    let table = table();
+    let (at, count) = table.slots[slot(c)?];
+    (count > 0).then(|| {
+        (
+            at,
+            &table.syllables[at as usize..at as usize + count as usize],
+        )
+    })
 }
 
-/// A text's initials: one byte per character — a Chinese character's initial, an ASCII letter or
-/// digit lowercased, anything else [`NOT_SPELLED`]. A character whose readings start with
-/// different letters (重 zhong/chong) gets a byte naming its set of letters: `SETS + i` for the
-/// arena's `i`th most frequent set, [`RARE`] for the rest. `several` gathers the letters of such
-/// characters: a query starting with none of them finds its starting points with memchr alone.
+/// The toneless readings of a character; empty if it is not a Chinese character with a reading.
+pub fn readings(c: char) -> &'static [&'static str] {
+    reading_set(c).map_or(&[], |(_, readings)| readings)
+}
+
+/// A text's initials: one byte per character, from which most pinyin matching is done without
+/// reading the text itself (which lies elsewhere in memory; reading it near every candidate was
+/// most of a search's time).
+///
+/// A byte is one of:
+/// - a *code*, naming one of the arena's most frequent reading sets (房 `fang`, 重 `zhong chong`):
+///   the character's readings are known from the byte alone;
+/// - an ASCII letter or digit: that character lowercased, or a less frequent Chinese character
+///   whose readings all start with that letter — the text tells which;
+/// - [`RARE`]: a less frequent character whose readings start with several letters;
+/// - [`NOT_SPELLED`]: anything else.
 #[derive(Clone, Copy)]
 pub struct Initials<'a> {
     bytes: &'a [u8],
-    several: u32,
-    /// The byte offset of every `STRIDE`th character, so a match is checked by reading the text
-    /// near it rather than all the text before it. (Field texts are at most 64 KiB.)
+    /// Every letter a character of the text can be spelt from: a query starting with another
+    /// letter cannot match, and the text is skipped unread.
+    letters: u32,
+    /// The byte offset of every `STRIDE`th character, so a character is read from the text near
+    /// it rather than by reading all the text before it. (Field texts are at most 64 KiB.)
     marks: &'a [u16],
+    codes: &'a Codes,
+}
+
+impl Initials<'_> {
+    /// The initials bytes, one per character.
+    pub fn bytes(&self) -> &[u8] {
+        self.bytes
+    }
 }
 
 /// Characters between two offset marks.
 const STRIDE: usize = 16;
-/// Initials bytes from here up name a set of several letters.
-const SETS: u8 = 0x80;
-/// The byte of the sets too rare to have a byte of their own: the character decides.
+/// The byte of characters read several ways, starting with different letters, and too rare to
+/// have a code: the character decides.
 const RARE: u8 = 0xFF;
+
+/// Whether a byte can be a code: every byte but ASCII letters and digits, [`NOT_SPELLED`] and
+/// [`RARE`].
+fn can_be_code(byte: u8) -> bool {
+    !byte.is_ascii_alphanumeric() && byte != NOT_SPELLED && byte != RARE
+}
+
+/// An arena's codes: which reading set each code byte names.
+struct Codes {
+    /// Per byte: the readings its code names (empty for bytes that are not codes).
+    readings: [&'static [&'static str]; 256],
+    /// Per byte: the letters a character with that byte can be spelt from.
+    masks: [u32; 256],
+    /// Per reading set (its run start in the table) with a code: the code.
+    of_set: std::collections::HashMap<u32, u8>,
+}
 
 /// Where one text's initials lie in an [`Arena`].
 #[derive(Debug, Clone, Copy)]
 pub struct Slot {
-    bytes: (u32, u32),
-    marks: (u32, u32),
-    several: u32,
+    bytes: u32,
+    chars: u32,
+    marks: u32,
+    letters: u32,
+}
+
+impl Slot {
+    /// Where the text's first character lies in the arena.
+    pub fn start(&self) -> usize {
+        self.bytes as usize
+    }
+
+    /// The letters its characters can be spelt from.
+    pub fn letters(&self) -> u32 {
+        self.letters
+    }
 }
 
 /// The initials of many texts in two contiguous arrays: no allocation per text, and a scan reads
@@ -144,34 +201,100 @@ pub struct Slot {
 pub struct Arena {
     bytes: Vec<u8>,
     marks: Vec<u16>,
-    /// The sets of several letters with a byte of their own, most frequent first.
-    sets: Vec<u32>,
+    codes: Box<Codes>,
 }
 
 impl Arena {
-    /// An arena for `texts` (which it only reads to choose the set bytes), with room for `chars`
-    /// characters.
+    /// An arena for `texts` (which it only reads to choose the codes: the most frequent reading
+    /// sets), with room for `chars` characters.
     pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, chars: usize) -> Self {
-        let mut frequency: std::collections::HashMap<u32, usize> = Default::default();
+        let mut frequency: std::collections::HashMap<u32, (usize, &'static [&'static str])> =
+            Default::default();
         for text in texts {
             for c in text.chars() {
-                let mask = initials_mask(c);
-                if mask.count_ones() > 1 {
-                    *frequency.entry(mask).or_default() += 1;
+                if let Some((set, readings)) = reading_set(c) {
+                    frequency.entry(set).or_insert((0, readings)).0 += 1;
                 }
             }
         }
-        let mut sets: Vec<(u32, usize)> = frequency.into_iter().collect();
-        sets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut sets: Vec<(u32, usize, &'static [&'static str])> = frequency
+            .into_iter()
+            .map(|(set, (count, readings))| (set, count, readings))
+            .collect();
+        // A set of several letters without a code is RARE, a candidate for every query and read
+        // from the text each time: such sets weigh more in the choice.
+        let weight = |&(_, count, readings): &(u32, usize, &[&str])| {
+            let letters = readings
+                .iter()
+                .fold(0u32, |m, r| m | letter_bit(r.as_bytes()[0]));
+            count * if letters.count_ones() > 1 { 8 } else { 1 }
+        };
+        sets.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.0.cmp(&b.0)));
+        let mut codes = Box::new(Codes {
+            readings: [&[]; 256],
+            masks: [0; 256],
+            of_set: Default::default(),
+        });
+        for byte in 0..=255u8 {
+            codes.masks[byte as usize] = match byte {
+                RARE => u32::MAX >> 6,
+                _ => letter_bit(byte),
+            };
+        }
+        // The most frequent sets get codes, given in order of the letters they start with (sets
+        // of several letters last, next to RARE), so that the codes a query can start at form a
+        // few byte ranges.
+        let mask = |readings: &[&str]| {
+            readings
+                .iter()
+                .fold(0u32, |m, r| m | letter_bit(r.as_bytes()[0]))
+        };
+        let mut chosen: Vec<(u32, usize, &'static [&'static str])> = sets
+            .into_iter()
+            .take((0..=255u8).filter(|&b| can_be_code(b)).count())
+            .collect();
+        chosen.sort_by_key(|&(set, _, readings)| {
+            let mask = mask(readings);
+            (mask.count_ones() > 1, mask.trailing_zeros(), set)
+        });
+        for ((set, _, readings), byte) in chosen
+            .into_iter()
+            .zip((0..=255u8).filter(|&b| can_be_code(b)))
+        {
+            codes.readings[byte as usize] = readings;
+            codes.masks[byte as usize] = mask(readings);
+            codes.of_set.insert(set, byte);
+        }
         Arena {
             bytes: Vec::with_capacity(chars),
             marks: Vec::with_capacity(chars / STRIDE + 1),
-            sets: sets
-                .into_iter()
-                .take((RARE - SETS) as usize)
-                .map(|(mask, _)| mask)
-                .collect(),
+            codes,
         }
+    }
+
+    /// The initials byte of one character.
+    fn byte(&self, c: char) -> u8 {
+        if c.is_ascii_alphanumeric() {
+            return c.to_ascii_lowercase() as u8;
+        }
+        let Some((set, readings)) = reading_set(c) else {
+            return NOT_SPELLED;
+        };
+        if let Some(&code) = self.codes.of_set.get(&set) {
+            return code;
+        }
+        let first = readings[0].as_bytes()[0];
+        if readings.iter().all(|r| r.as_bytes()[0] == first) && first.is_ascii_lowercase() {
+            first
+        } else {
+            RARE
+        }
+    }
+
+    /// The initials bytes a word's exact occurrence would have: a field without them cannot hold
+    /// the word, and is skipped without reading its text.
+    pub fn encode(&self, word: &str) -> Vec<u8> {
+        word.chars().map(|c| self.byte(c)).collect()
     }
 
     /// Stores the initials of `text`; `None` (and nothing stored) when it holds no Chinese
@@ -179,22 +302,15 @@ impl Arena {
     pub fn add(&mut self, text: &str) -> Option<Slot> {
         let (bytes_at, marks_at) = (self.bytes.len(), self.marks.len());
         let mut any = false;
-        let mut several = 0;
+        let mut letters = 0;
         for c in text.chars() {
-            let mask = initials_mask(c);
-            let byte = match mask.count_ones() {
-                0 if c.is_ascii_alphanumeric() => c.to_ascii_lowercase() as u8,
-                0 => NOT_SPELLED,
-                1 => b'a' + mask.trailing_zeros() as u8,
-                _ => {
-                    several |= mask;
-                    self.sets
-                        .iter()
-                        .position(|&m| m == mask)
-                        .map_or(RARE, |i| SETS + i as u8)
-                }
+            let byte = self.byte(c);
+            any |= initials_mask(c) != 0;
+            letters |= if c.is_ascii_alphanumeric() {
+                letter_bit(byte)
+            } else {
+                initials_mask(c)
             };
-            any |= mask != 0;
             self.bytes.push(byte);
         }
         if !any {
@@ -206,36 +322,35 @@ impl Arena {
                 .step_by(STRIDE)
                 .map(|(offset, _)| offset as u16),
         );
-        let span = |start: usize, end: usize| (start as u32, (end - start) as u32);
         Some(Slot {
-            bytes: span(bytes_at, self.bytes.len()),
-            marks: span(marks_at, self.marks.len()),
-            several,
+            bytes: bytes_at as u32,
+            chars: (self.bytes.len() - bytes_at) as u32,
+            marks: marks_at as u32,
+            letters,
         })
     }
 
     pub fn get(&self, slot: Slot) -> Initials<'_> {
-        let range = |(start, len): (u32, u32)| start as usize..(start + len) as usize;
+        let (bytes, chars) = (slot.bytes as usize, slot.chars as usize);
+        let marks = slot.marks as usize;
         Initials {
-            bytes: &self.bytes[range(slot.bytes)],
-            marks: &self.marks[range(slot.marks)],
-            several: slot.several,
+            bytes: &self.bytes[bytes..bytes + chars],
+            marks: &self.marks[marks..marks + chars.div_ceil(STRIDE)],
+            letters: slot.letters,
+            codes: &self.codes,
         }
     }
 
-    /// Which initials bytes stand for a character that can start with one of `letters`.
+    /// Which initials bytes stand for a character that can start with one of `letters`, or is
+    /// one of the `literal` bytes.
     fn table(&self, letters: u32, literal: &[u8]) -> [bool; 256] {
         let mut can = [false; 256];
+        for (byte, mask) in self.codes.masks.iter().enumerate() {
+            can[byte] = mask & letters != 0;
+        }
         for &byte in literal {
             can[byte as usize] = true;
         }
-        for letter in b'a'..=b'z' {
-            can[letter as usize] |= letters & letter_bit(letter) != 0;
-        }
-        for (i, &mask) in self.sets.iter().enumerate() {
-            can[SETS as usize + i] = mask & letters != 0;
-        }
-        can[RARE as usize] = letters != 0;
         can
     }
 
@@ -276,11 +391,34 @@ impl Arena {
             ahead.push(self.table(letters, &bytes));
             offsets = next;
         }
+        let can = self.table(bit, &[first]);
         Starts {
-            first,
             bit,
-            can: self.table(bit, &[first]),
+            first: Ranges::covering(&can),
+            second: ahead.first().map_or(Ranges::ALL, Ranges::covering),
+            can,
             ahead,
+        }
+    }
+
+    /// How many characters the arena holds.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Ends a run of texts (the fields of one case, scanned as one): a match never spans the
+    /// byte it adds.
+    pub fn separate(&mut self) {
+        self.bytes.push(NOT_SPELLED);
+    }
+
+    /// The initials of a run of texts, from `start` to the arena's end as it was at `end`.
+    pub fn run(&self, start: usize, end: usize, letters: u32) -> Initials<'_> {
+        Initials {
+            bytes: &self.bytes[start..end],
+            letters,
+            marks: &[],
+            codes: &self.codes,
         }
     }
 
@@ -292,11 +430,14 @@ impl Arena {
 }
 
 /// Which initials bytes a query can start at, and — when it must span characters — which the
-/// character after the start can have: most candidates fail that test without reading the text.
+/// characters after the start can have: most candidates fail that test at once.
 pub struct Starts {
-    first: u8,
     bit: u32,
     can: [bool; 256],
+    /// Byte ranges covering `can`, and `ahead[0]` (everything when there is no lookahead), for
+    /// finding candidates sixteen bytes at a time.
+    first: Ranges,
+    second: Ranges,
     /// For the characters after the start, in order: the bytes each can have.
     ahead: Vec<[bool; 256]>,
 }
@@ -304,59 +445,139 @@ pub struct Starts {
 /// How many characters after a start are checked from their initials bytes alone.
 const LOOKAHEAD: usize = 3;
 
-/// How many characters from the start of `chars` spell `query` (lowercase ASCII), if they do.
-fn spell(mut chars: std::str::Chars, query: &[u8]) -> Option<usize> {
-    if query.is_empty() {
-        return Some(0);
-    }
-    let c = chars.next()?;
-    if c.is_ascii_alphanumeric() {
-        return (c.to_ascii_lowercase() as u8 == query[0])
-            .then(|| spell(chars, &query[1..]).map(|n| n + 1))
-            .flatten();
-    }
-    for reading in readings(c) {
-        let reading = reading.as_bytes();
-        if reading[0] != query[0] {
-            continue; // every way to spell the character starts with its reading's first letter
-        }
-        // The whole syllable.
-        if query.starts_with(reading)
-            && let Some(n) = spell(chars.clone(), &query[reading.len()..])
-        {
-            return Some(n + 1);
-        }
-        // The syllable being typed: the query ends inside it.
-        if reading.starts_with(query) {
-            return Some(1);
-        }
-        // Just the initial.
-        if reading[0] == query[0]
-            && let Some(n) = spell(chars.clone(), &query[1..])
-        {
-            return Some(n + 1);
-        }
-    }
-    None
+/// What one character can be spelt as.
+enum Unit {
+    /// An ASCII letter or digit, lowercased: only itself.
+    Literal(u8),
+    /// A Chinese character: any of its readings, in full or by its first letter.
+    Readings(&'static [&'static str]),
 }
 
-/// Visits each place `query` (lowercase ASCII letters and digits) is spelt in pinyin in `text`,
-/// as (first character, character count), until `visit` returns false.
-fn scan(
-    text: &str,
+/// Reads one text's characters by position, starting from the closest offset mark.
+pub struct TextReader<'a> {
+    text: &'a str,
+    marks: &'a [u16],
+    /// A character position and its byte offset in `text`, kept between reads.
+    at: usize,
+    offset: usize,
+}
+
+impl<'a> TextReader<'a> {
+    pub fn new(text: &'a str, initials: Initials<'a>) -> Self {
+        TextReader {
+            text,
+            marks: initials.marks,
+            at: 0,
+            offset: 0,
+        }
+    }
+
+    /// The character at position `pos`.
+    pub fn char_at(&mut self, pos: usize) -> Option<char> {
+        if pos >= self.at + STRIDE || pos < self.at {
+            self.at = pos - pos % STRIDE;
+            self.offset = *self.marks.get(pos / STRIDE)? as usize;
+        }
+        let bytes = self.text.as_bytes();
+        while self.at < pos {
+            self.offset += utf8_width(*bytes.get(self.offset)?);
+            self.at += 1;
+        }
+        self.text.get(self.offset..)?.chars().next()
+    }
+}
+
+/// Spells from the initials where they suffice and asks `read` for the character where they do
+/// not (a Latin letter, or a character without a code).
+struct Cursor<'a, R> {
+    initials: Initials<'a>,
+    read: R,
+}
+
+impl<R: FnMut(usize) -> Option<char>> Cursor<'_, R> {
+    /// What the character at `pos` can be spelt as; `None` past the end or for characters that
+    /// spell nothing.
+    fn unit(&mut self, pos: usize) -> Option<Unit> {
+        let byte = *self.initials.bytes.get(pos)?;
+        if byte == NOT_SPELLED {
+            return None;
+        }
+        let known = self.initials.codes.readings[byte as usize];
+        if !known.is_empty() {
+            return Some(Unit::Readings(known));
+        }
+        let c = (self.read)(pos)?;
+        if c.is_ascii_alphanumeric() {
+            Some(Unit::Literal(c.to_ascii_lowercase() as u8))
+        } else {
+            Some(Unit::Readings(readings(c)))
+        }
+    }
+
+    /// How many characters from position `pos` spell `query` (lowercase ASCII), if they do.
+    fn spell(&mut self, pos: usize, query: &[u8]) -> Option<usize> {
+        if query.is_empty() {
+            return Some(0);
+        }
+        // One letter left, and a letter byte naming it: a Latin letter and a character whose
+        // readings all start with it both spell it, so the text need not be read to tell which.
+        if let [letter] = query
+            && self.initials.bytes.get(pos) == Some(letter)
+        {
+            return Some(1);
+        }
+        match self.unit(pos)? {
+            Unit::Literal(b) => (b == query[0])
+                .then(|| self.spell(pos + 1, &query[1..]).map(|n| n + 1))
+                .flatten(),
+            Unit::Readings(readings) => {
+                for reading in readings {
+                    let reading = reading.as_bytes();
+                    if reading[0] != query[0] {
+                        continue; // every way to spell it starts with its reading's first letter
+                    }
+                    // The whole syllable.
+                    if query.starts_with(reading)
+                        && let Some(n) = self.spell(pos + 1, &query[reading.len()..])
+                    {
+                        return Some(n + 1);
+                    }
+                    // The syllable being typed: the query ends inside it.
+                    if reading.starts_with(query) {
+                        return Some(1);
+                    }
+                    // Just the initial.
+                    if let Some(n) = self.spell(pos + 1, &query[1..]) {
+                        return Some(n + 1);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Visits each place `query` (lowercase ASCII letters and digits) is spelt in pinyin in the
+/// characters `initials` stands for, as (first character, character count), until `visit`
+/// returns false. `read` gives the character at a position, for the few the initials leave open.
+pub fn scan(
     initials: Initials,
     query: &[u8],
     starts: &Starts,
+    read: impl FnMut(usize) -> Option<char>,
     mut visit: impl FnMut(usize, usize) -> bool,
 ) {
-    if query.is_empty() {
+    if query.is_empty() || (initials.letters & starts.bit == 0 && !query[0].is_ascii_digit()) {
         return;
     }
-    let bytes = text.as_bytes();
-    // The text is read only near candidates, reached from the nearest offset mark.
-    let (mut at, mut offset) = (0, 0);
+    let mut cursor = Cursor { initials, read };
+    let bytes = initials.bytes;
+    // Whether `start` begins a match: checked from the initials first, then spelt.
     let mut check = |start: usize| -> bool {
-        let following = initials.bytes.get(start + 1..).unwrap_or_default();
+        if !starts.can[bytes[start] as usize] {
+            return true;
+        }
+        let following = bytes.get(start + 1..).unwrap_or_default();
         if starts.ahead.len() > following.len()
             || starts
                 .ahead
@@ -366,41 +587,134 @@ fn scan(
         {
             return true;
         }
-        if start >= at + STRIDE || start < at {
-            at = start - start % STRIDE;
-            offset = initials.marks[start / STRIDE] as usize;
-        }
-        while at < start {
-            offset += utf8_width(bytes[offset]);
-            at += 1;
-        }
-        let chars = text[offset..].chars();
-        if initials.bytes[start] == RARE
-            && chars
-                .clone()
-                .next()
-                .is_none_or(|c| initials_mask(c) & starts.bit == 0)
-        {
-            return true;
-        }
-        match spell(chars, query) {
+        match cursor.spell(start, query) {
             Some(count) => visit(start, count),
             None => true,
         }
     };
-    if initials.several & starts.bit == 0 {
-        // No character with several initials can start: only bytes naming the letter can.
-        for start in memchr::memchr_iter(starts.first, initials.bytes) {
+    let mut at = 0;
+    while at + Ranges::BLOCK < bytes.len() {
+        let mut candidates = Ranges::candidates(&bytes[at..], &starts.first, &starts.second);
+        while candidates != 0 {
+            let start = at + candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
             if !check(start) {
                 return;
             }
         }
-    } else {
-        for (start, &byte) in initials.bytes.iter().enumerate() {
-            if starts.can[byte as usize] && !check(start) {
-                return;
+        at += Ranges::BLOCK;
+    }
+    for start in at..bytes.len() {
+        if !check(start) {
+            return;
+        }
+    }
+}
+
+/// Up to four byte ranges, each `(low, extent)`: a byte `b` is in one when
+/// `b.wrapping_sub(low) <= extent`. Sixteen bytes are tested at once, with SSE2 where there is
+/// one; what they let through is checked exactly afterwards, so they may cover more than asked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ranges([(u8, u8); 4]);
+
+impl Ranges {
+    const ALL: Ranges = Ranges([(0, 255); 4]);
+    /// How many bytes one test covers.
+    const BLOCK: usize = 16;
+
+    /// Ranges holding every byte `table` marks: its runs, the closest ones merged until four
+    /// remain. Nothing marked gives a range of byte 0 only, whose bytes fail the exact check.
+    fn covering(table: &[bool; 256]) -> Ranges {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for byte in (0..256).filter(|&b| table[b]) {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == byte => *end = byte,
+                _ => runs.push((byte, byte)),
             }
         }
+        while runs.len() > 4 {
+            // Merge the pair with the smallest gap between them.
+            let i = (0..runs.len() - 1)
+                .min_by_key(|&i| runs[i + 1].0 - runs[i].1)
+                .unwrap_or(0);
+            runs[i].1 = runs[i + 1].1;
+            runs.remove(i + 1);
+        }
+        let mut ranges = [(0, 0); 4];
+        for (i, range) in ranges.iter_mut().enumerate() {
+            if let Some(&(start, end)) = runs.get(i).or(runs.first()) {
+                *range = (start as u8, (end - start) as u8);
+            }
+        }
+        Ranges(ranges)
+    }
+
+    fn contains(&self, byte: u8) -> bool {
+        self.0
+            .iter()
+            .any(|&(low, extent)| byte.wrapping_sub(low) <= extent)
+    }
+
+    /// Bit `k` set when `bytes[k]` is in `first` and `bytes[k + 1]` in `second`, for `k` below
+    /// [`Ranges::BLOCK`]; `bytes` must hold more than `BLOCK` bytes.
+    fn candidates(bytes: &[u8], first: &Ranges, second: &Ranges) -> u32 {
+        #[cfg(target_arch = "x86_64")]
+        {
+            sse2::candidates(bytes, first, second)
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            Self::candidates_plain(bytes, first, second)
+        }
+    }
+
+    /// The same, a byte at a time.
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    fn candidates_plain(bytes: &[u8], first: &Ranges, second: &Ranges) -> u32 {
+        (0..Self::BLOCK).fold(0, |mask, k| {
+            let hit = first.contains(bytes[k]) && second.contains(bytes[k + 1]);
+            mask | (hit as u32) << k
+        })
+    }
+}
+
+/// Candidate finding with SSE2, which every x86-64 processor has.
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::*;
+
+    use super::Ranges;
+
+    #[target_feature(enable = "sse2")]
+    fn within(v: __m128i, ranges: &Ranges) -> __m128i {
+        let mut hit = _mm_setzero_si128();
+        for &(low, extent) in &ranges.0 {
+            let offset = _mm_sub_epi8(v, _mm_set1_epi8(low as i8));
+            // Unsigned `offset <= extent` is `min(offset, extent) == offset`.
+            let inside = _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(extent as i8)), offset);
+            hit = _mm_or_si128(hit, inside);
+        }
+        hit
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn block(bytes: &[u8], first: &Ranges, second: &Ranges) -> u32 {
+        assert!(bytes.len() > Ranges::BLOCK);
+        // SAFETY: both loads read 16 bytes, from offsets 0 and 1 of a slice longer than 16
+        // (asserted above); `loadu` needs no alignment.
+        let (here, next) = unsafe {
+            (
+                _mm_loadu_si128(bytes.as_ptr().cast()),
+                _mm_loadu_si128(bytes.as_ptr().add(1).cast()),
+            )
+        };
+        let both = _mm_and_si128(within(here, first), within(next, second));
+        _mm_movemask_epi8(both) as u32
+    }
+
+    pub(super) fn candidates(bytes: &[u8], first: &Ranges, second: &Ranges) -> u32 {
+        // SAFETY: SSE2 is part of x86-64 itself, so every processor running this code has it.
+        unsafe { block(bytes, first, second) }
     }
 }
 
@@ -422,10 +736,17 @@ pub fn find_all(
     starts: &Starts,
 ) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    scan(text, initials, query, starts, |start, count| {
-        found.push((start, count));
-        true
-    });
+    let mut reader = TextReader::new(text, initials);
+    scan(
+        initials,
+        query,
+        starts,
+        |pos| reader.char_at(pos),
+        |start, count| {
+            found.push((start, count));
+            true
+        },
+    );
     found
 }
 
@@ -438,10 +759,17 @@ pub fn find(
     starts: &Starts,
 ) -> Option<(usize, usize)> {
     let mut found = None;
-    scan(text, initials, query, starts, |start, count| {
-        found = Some((start, count));
-        false
-    });
+    let mut reader = TextReader::new(text, initials);
+    scan(
+        initials,
+        query,
+        starts,
+        |pos| reader.char_at(pos),
+        |start, count| {
+            found = Some((start, count));
+            false
+        },
+    );
     found
 }
 
@@ -461,21 +789,21 @@ mod tests {
     }
 
     #[test]
-    fn every_path_finds_the_same_starts() {
-        // 重 has several initials (c, z): a query starting with c or z walks the bytes with the
-        // set table, one starting with q (no such character) uses memchr; an arena that learnt
-        // no sets marks 重 as rare, decided by the character itself.
-        let text = "重庆市和重庆市";
+    fn codes_and_characters_give_the_same_answers() {
+        // An arena that learnt this text has codes for its characters and never reads the text;
+        // one that learnt nothing marks 重 (c, z) as rare and 庆 by its letter, and asks the text.
+        let text = "重庆市和重庆市POS机";
         for arena in [Arena::new([text], 0), Arena::new([], 0)] {
             let mut arena = arena;
             let slot = arena.add(text).unwrap();
             let initials = arena.get(slot);
-            assert!(initials.several & letter_bit(b'c') != 0);
-            assert_eq!(initials.several & letter_bit(b'q'), 0);
             for (query, expected) in [
-                ("cq", [(0, 2), (4, 2)]),
-                ("zq", [(0, 2), (4, 2)]),
-                ("qs", [(1, 2), (5, 2)]),
+                ("cq", vec![(0, 2), (4, 2)]),
+                ("zq", vec![(0, 2), (4, 2)]),
+                ("qs", vec![(1, 2), (5, 2)]),
+                ("chongqingshi", vec![(0, 3), (4, 3)]),
+                ("posj", vec![(7, 4)]),
+                ("bj", vec![]),
             ] {
                 let starts = arena.starts(query.as_bytes());
                 assert_eq!(
@@ -485,7 +813,53 @@ mod tests {
                 );
             }
         }
-        assert_eq!(Arena::new([], 0).add("重").map(|s| s.bytes.1), Some(1));
+        let mut learnt = Arena::new([text], 0);
+        let slot = learnt.add(text).unwrap();
+        assert!(
+            learnt.get(slot).bytes()[..4]
+                .iter()
+                .all(|&b| can_be_code(b))
+        );
+        let mut blank = Arena::new([], 0);
+        let slot = blank.add("重庆").unwrap();
+        assert_eq!(blank.get(slot).bytes(), [RARE, b'q']);
+    }
+
+    /// The ranges cover every byte asked for, and the sixteen-at-a-time test agrees with the
+    /// plain one on every offset of a text with every byte value.
+    #[test]
+    fn candidate_ranges() {
+        let mut table = [false; 256];
+        for byte in [3, 4, 5, 40, 90, 91, 200, 201, 250, 255, 7] {
+            table[byte] = true;
+        }
+        let ranges = Ranges::covering(&table);
+        assert!((0..=255u8).all(|b| !table[b as usize] || ranges.contains(b)));
+        assert!(!ranges.contains(100), "the widest gap stays out");
+        assert_eq!(
+            Ranges::covering(&[false; 256]),
+            Ranges([(0, 0); 4]),
+            "nothing asked"
+        );
+        let second = Ranges([(10, 20), (128, 0), (250, 5), (0, 0)]);
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        for at in 0..bytes.len() - Ranges::BLOCK {
+            assert_eq!(
+                Ranges::candidates(&bytes[at..], &ranges, &second),
+                Ranges::candidates_plain(&bytes[at..], &ranges, &second),
+                "at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_encodes_as_its_field_does() {
+        let text = "广西南宁房多多";
+        let mut arena = Arena::new([text], 0);
+        let slot = arena.add(text).unwrap();
+        let bytes = arena.get(slot).bytes().to_vec();
+        assert_eq!(arena.encode("南宁"), bytes[2..4]);
+        assert_eq!(arena.encode("房多多"), bytes[4..]);
     }
 
     #[test]
@@ -531,7 +905,7 @@ mod tests {
         );
         assert!(arena.add("only latin").is_none());
         assert_eq!(
-            arena.get(slot).bytes.len(),
+            arena.get(slot).bytes().len(),
             7,
             "nothing was stored for the Latin text"
         );

@@ -190,9 +190,17 @@ pub struct Rank {
     fuzz: i64,
 }
 
+/// How one query word is looked for in the index's arena, prepared once per query.
+struct Plan {
+    /// Where the word can start as pinyin (`None`: it is not pinyin).
+    starts: Option<pinyin::Starts>,
+    /// The initials bytes of the word's exact occurrences.
+    encoded: memmem::Finder<'static>,
+}
+
 /// How one query word is looked for, prepared once per query.
 struct WordPlan {
-    starts: Option<pinyin::Starts>,
+    plan: Plan,
     /// How the word matches each statute of the library.
     statutes: Vec<Option<WordRank>>,
 }
@@ -229,14 +237,32 @@ pub struct Hit {
     pub rank: Rank,
 }
 
+/// One case in the index.
+struct Doc {
+    /// The range of its fields in `fields`.
+    fields: (u32, u32),
+    /// The range of its fields' initials in the arena, one after the other in ranking order, so
+    /// a case is scanned for pinyin in one pass and its first match is in its best field.
+    run: (u32, u32),
+    /// Every letter its characters can be spelt from.
+    letters: u32,
+    /// Every field's sketch together: a word with a bit outside it matches no field exactly.
+    sketch: u64,
+    /// The same for the fields matched fuzzily: most cases are then never tried fuzzily.
+    fuzzy_sketch: u64,
+    /// The range of its linked statutes in `links`.
+    links: (u32, u32),
+}
+
 /// The search index of one library.
 pub struct Index<'l> {
     /// Every case's fields, case after case: one array, read in order.
     fields: Vec<Field<'l>>,
-    /// Per case, the range of its fields in `fields`.
-    docs: Vec<(u32, u32)>,
-    /// Per case, the statutes it links (indices into `statutes`).
-    links: Vec<Box<[u16]>>,
+    /// Per case: where its fields and initials lie, and what they hold.
+    docs: Vec<Doc>,
+    /// Every case's linked statutes (indices into `statutes`), case after case: one array, as
+    /// one allocation per case scattered them and reading them missed the cache.
+    links: Vec<u16>,
     statutes: Vec<Vec<Field<'l>>>,
     /// The pinyin initials of every field.
     arena: pinyin::Arena,
@@ -317,32 +343,45 @@ impl<'l> Index<'l> {
             .collect();
         let mut fields = Vec::with_capacity(field_count);
         let mut docs = Vec::with_capacity(library.cases.len());
+        let mut links = Vec::new();
         for case in &library.cases {
-            let start = fields.len() as u32;
-            fields.extend(
-                texts(case)
-                    .into_iter()
-                    .map(|(kind, text)| Field::new(kind, text, &mut arena)),
-            );
-            docs.push((start, fields.len() as u32));
+            let (start, run) = (fields.len(), arena.len());
+            let (mut letters, mut sketch, mut fuzzy_sketch) = (0, 0, 0);
+            for (kind, text) in texts(case) {
+                let field = Field::new(kind, text, &mut arena);
+                if let Some(slot) = field.initials {
+                    letters |= slot.letters();
+                    arena.separate();
+                }
+                sketch |= field.sketch;
+                if kind.fuzzy() {
+                    fuzzy_sketch |= field.sketch;
+                }
+                fields.push(field);
+            }
+            let first_link = links.len();
+            let mut linked: Vec<u16> = case
+                .law
+                .iter()
+                .filter_map(|l| library.statutes.iter().position(|s| s.id == l.statute))
+                .map(|i| i as u16)
+                .collect();
+            linked.sort_unstable();
+            linked.dedup();
+            links.extend(linked);
+            let span = |start: usize, end: usize| (start as u32, end as u32);
+            docs.push(Doc {
+                links: span(first_link, links.len()),
+                fields: span(start, fields.len()),
+                run: span(run, arena.len()),
+                letters,
+                sketch,
+                fuzzy_sketch,
+            });
         }
         fields.shrink_to_fit();
         arena.shrink();
-        let links = library
-            .cases
-            .iter()
-            .map(|case| {
-                let mut linked: Vec<u16> = case
-                    .law
-                    .iter()
-                    .filter_map(|l| library.statutes.iter().position(|s| s.id == l.statute))
-                    .map(|i| i as u16)
-                    .collect();
-                linked.sort_unstable();
-                linked.dedup();
-                linked.into_boxed_slice()
-            })
-            .collect();
+        links.shrink_to_fit();
         Index {
             fields,
             docs,
@@ -353,16 +392,28 @@ impl<'l> Index<'l> {
         }
     }
 
+    /// How many characters hold pinyin initials, and how many fields there are.
+    pub fn size(&self) -> (usize, usize) {
+        (self.arena.len(), self.fields.len())
+    }
+
     /// The best exact or pinyin match of a word in some fields: fields are in ranking order, so
     /// within a tier the first field that matches is the best one.
     fn exact_or_pinyin(
         &self,
         fields: &[Field],
         word: &Word,
+        encoded: &memmem::Finder,
         starts: Option<&pinyin::Starts>,
     ) -> Option<WordRank> {
         if let Some(field) = fields.iter().find(|f| {
-            word.sketch & !f.sketch == 0 && word.finder.find(f.folded().as_bytes()).is_some()
+            word.sketch & !f.sketch == 0
+                // A field whose initials lack the word's cannot hold it: its text stays unread.
+                && match (f.initials, &f.lower) {
+                    (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
+                    _ => true,
+                }
+                && word.finder.find(f.folded().as_bytes()).is_some()
         }) {
             return Some(WordRank {
                 tier: 0,
@@ -384,26 +435,72 @@ impl<'l> Index<'l> {
         })
     }
 
+    /// The character at `pos` of a case's run of initials, read from the field it is in.
+    fn char_in_case(&self, fields: &[Field], run: usize, pos: usize) -> Option<char> {
+        let at = run + pos;
+        let (field, slot) = fields
+            .iter()
+            .filter_map(|f| Some((f, f.initials?)))
+            .take_while(|(_, slot)| slot.start() <= at)
+            .last()?;
+        pinyin::TextReader::new(field.text, self.arena.get(slot)).char_at(at - slot.start())
+    }
+
+    /// The best exact or pinyin match of a word in a case's own fields.
+    fn in_case(&self, doc: &Doc, word: &Word, plan: &Plan) -> Option<WordRank> {
+        let fields = &self.fields[doc.fields.0 as usize..doc.fields.1 as usize];
+        if word.sketch & !doc.sketch == 0
+            && let Some(exact) = self.exact_or_pinyin(fields, word, &plan.encoded, None)
+        {
+            return Some(exact);
+        }
+        let starts = plan.starts.as_ref()?;
+        let run = doc.run.0 as usize;
+        let initials = self.arena.run(run, doc.run.1 as usize, doc.letters);
+        let mut found = None;
+        pinyin::scan(
+            initials,
+            word.text.as_bytes(),
+            starts,
+            |pos| self.char_in_case(fields, run, pos),
+            |start, count| {
+                found = Some((start, count));
+                false
+            },
+        );
+        let (start, count) = found?;
+        let field = fields
+            .iter()
+            .rev()
+            .find(|f| f.initials.is_some_and(|slot| slot.start() <= run + start))?;
+        Some(WordRank {
+            tier: 1,
+            weight: field.kind.weight(),
+            span: count,
+            fuzz: 0,
+        })
+    }
+
     /// The best match of one word in a case: its own fields, its statutes (matched once per
     /// query, `statutes[i]`), or — failing both — fuzzily.
     fn match_word(
         &self,
         case: usize,
         word: &Word,
-        starts: Option<&pinyin::Starts>,
+        plan: &Plan,
         statutes: &[Option<WordRank>],
     ) -> Option<WordRank> {
-        let (start, end) = self.docs[case];
-        let fields = &self.fields[start as usize..end as usize];
-        let own = self.exact_or_pinyin(fields, word, starts);
-        let linked = self.links[case]
+        let doc = &self.docs[case];
+        let fields = &self.fields[doc.fields.0 as usize..doc.fields.1 as usize];
+        let own = self.in_case(doc, word, plan);
+        let linked = self.links[doc.links.0 as usize..doc.links.1 as usize]
             .iter()
             .filter_map(|&s| statutes[s as usize])
             .min();
         if let Some(best) = own.into_iter().chain(linked).min() {
             return Some(best);
         }
-        if word.chars < 2 {
+        if word.chars < 2 || word.sketch & !doc.fuzzy_sketch != 0 {
             return None;
         }
         fields
@@ -427,28 +524,29 @@ impl<'l> Index<'l> {
             .min()
     }
 
-    /// How each word of a query is looked for: its pinyin starts, and how it matches each statute.
+    /// How each word of a query is looked for: its plan, and how it matches each statute.
     fn plans(&self, query: &Query) -> Vec<WordPlan> {
-        self.starts(query)
-            .into_iter()
-            .zip(&query.words)
-            .map(|(starts, word)| WordPlan {
-                statutes: self
-                    .statutes
-                    .iter()
-                    .map(|fields| self.exact_or_pinyin(fields, word, starts.as_ref()))
-                    .collect(),
-                starts,
-            })
-            .collect()
-    }
-
-    /// Where each word of a query can start in an initials string (`None`: it is not pinyin).
-    fn starts(&self, query: &Query) -> Vec<Option<pinyin::Starts>> {
         query
             .words
             .iter()
-            .map(|w| w.spellable.then(|| self.arena.starts(w.text.as_bytes())))
+            .map(|word| {
+                let plan = Plan {
+                    starts: word
+                        .spellable
+                        .then(|| self.arena.starts(word.text.as_bytes())),
+                    encoded: memmem::Finder::new(&self.arena.encode(&word.text)).into_owned(),
+                };
+                WordPlan {
+                    statutes: self
+                        .statutes
+                        .iter()
+                        .map(|fields| {
+                            self.exact_or_pinyin(fields, word, &plan.encoded, plan.starts.as_ref())
+                        })
+                        .collect(),
+                    plan,
+                }
+            })
             .collect()
     }
 
@@ -461,7 +559,7 @@ impl<'l> Index<'l> {
             fuzz: 0,
         };
         for (word, plan) in query.words.iter().zip(plans) {
-            let best = self.match_word(case, word, plan.starts.as_ref(), &plan.statutes)?;
+            let best = self.match_word(case, word, &plan.plan, &plan.statutes)?;
             total.worst_tier = total.worst_tier.max(best.tier);
             total.weight += best.weight;
             total.span += best.span;
@@ -475,7 +573,14 @@ impl<'l> Index<'l> {
     pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<Hit> {
         let all: Vec<usize>;
         let candidates = match within {
-            Some(cases) => cases,
+            // Previous results come best first; read in library order, the index is read from
+            // start to end instead of at random, which the cache rewards.
+            Some(cases) => {
+                let mut sorted = cases.to_vec();
+                sorted.sort_unstable();
+                all = sorted;
+                &all
+            }
             None => {
                 all = (0..self.docs.len()).collect();
                 &all
@@ -684,7 +789,8 @@ mod tests {
                         statute_texts(statute)
                             .iter()
                             .any(|(_, t)| t.to_lowercase().contains(&word))
-                    }) || index.fields[index.docs[case].0 as usize..index.docs[case].1 as usize]
+                    }) || index.fields
+                        [index.docs[case].fields.0 as usize..index.docs[case].fields.1 as usize]
                         .iter()
                         .any(|f| {
                             f.kind.fuzzy()
