@@ -724,6 +724,12 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     }
     root.finish(sink);
 
+    // Lists are built by pushing, which leaves room to spare; a library of 100,000 cases keeps
+    // them all, so they are trimmed to size.
+    fn trimmed<T>(mut list: Vec<T>) -> Vec<T> {
+        list.shrink_to_fit();
+        list
+    }
     let case = Case {
         schema: schema?,
         id: id?.into_inner(),
@@ -735,18 +741,18 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         summary_en: summary_en.map(Spanned::into_inner),
         authority: authority.map(Spanned::into_inner),
         sector: sector.map(Spanned::into_inner),
-        violations,
-        data_kinds,
+        violations: trimmed(violations),
+        data_kinds: data_kinds.map(trimmed),
         records,
         amount_yuan,
         amount_note: amount_note.map(Spanned::into_inner),
-        quantity,
+        quantity: trimmed(quantity),
         party: party?,
         place: place?,
         dates,
-        law,
-        penalty,
-        source,
+        law: trimmed(law),
+        penalty: trimmed(penalty),
+        source: trimmed(source),
         inferred,
     };
     for (field, span) in inferred_spans {

@@ -94,6 +94,11 @@ fn initials_mask(c: char) -> u32 {
     slot(c).map_or(0, |i| table().masks[i])
 }
 
+/// Whether an arena stores initials for `text`: only texts with Chinese are.
+pub fn is_stored(text: &str) -> bool {
+    text.chars().any(|c| initials_mask(c) != 0)
+}
+
 /// Every distinct toneless syllable.
 fn syllables() -> &'static [&'static str] {
     static ALL: OnceLock<Vec<&'static str>> = OnceLock::new();

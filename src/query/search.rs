@@ -317,12 +317,24 @@ impl<'l> Index<'l> {
 
     pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
         // Sized up front: growing by doubling would briefly need twice the memory at 100k cases.
+        // Exactly: shrinking afterwards would copy the arena, briefly holding it twice.
+        let stored = |text: &str| {
+            pinyin::is_stored(text)
+                .then(|| text.chars().count() + 1)
+                .unwrap_or(0)
+        };
         let (mut field_count, mut char_count) = (0, 0);
         for case in &library.cases {
             for (_, text) in texts(case) {
                 field_count += 1;
-                char_count += text.chars().count();
+                char_count += stored(text);
             }
+        }
+        for statute in &library.statutes {
+            char_count += statute_texts(statute)
+                .into_iter()
+                .map(|(_, text)| stored(text))
+                .sum::<usize>();
         }
         let mut arena = pinyin::Arena::new(
             library
