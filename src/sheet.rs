@@ -4,7 +4,7 @@
 //! The sheet is plain data (labels resolved, unknowns spelt out, inferences marked), so the CLI's
 //! text and Markdown output and the interactive detail pane all show the same thing.
 
-use crate::library::{Basis, Case, LawRole, Library, PartialDate, VocabKind};
+use crate::library::{Basis, Case, LawRole, Library, PartialDate, Str, VocabKind};
 use crate::msg::{Catalog, fill};
 use crate::text::thousands;
 
@@ -103,7 +103,7 @@ pub fn basis_label(m: &Catalog, basis: Basis) -> &'static str {
 /// cases the library identifies.
 pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
     let Some(collection) = library.collection(&case.collection) else {
-        return case.collection.clone();
+        return case.collection.to_string();
     };
     let position = case
         .position
@@ -150,14 +150,14 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
             VocabKind::Provinces,
             &case.place.province,
         )];
-        parts.extend(case.place.city.clone());
-        parts.extend(case.place.district.clone());
+        parts.extend(case.place.city.as_deref().map(str::to_string));
+        parts.extend(case.place.district.as_deref().map(str::to_string));
         parts.join(" ")
     };
     let party_and_place = Section {
         heading: m.sec_party,
         rows: vec![
-            r.row(m.row_party, vec![case.party.name.clone()]),
+            r.row(m.row_party, vec![case.party.name.to_string()]),
             with_reason(
                 r.row(
                     m.row_party_kind,
@@ -192,7 +192,10 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
         heading: m.sec_authority,
         rows: vec![
             with_reason(
-                r.opt(m.row_authority, case.authority.clone()),
+                r.opt(
+                    m.row_authority,
+                    case.authority.as_deref().map(str::to_string),
+                ),
                 case,
                 "authority",
             ),
@@ -210,9 +213,9 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
         ],
     };
 
-    let mut happened = vec![r.row(m.row_summary, vec![case.summary.clone()])];
+    let mut happened = vec![r.row(m.row_summary, vec![case.summary.to_string()])];
     if let Some(en) = &case.summary_en {
-        happened.push(r.row(m.row_summary_en, vec![en.clone()]));
+        happened.push(r.row(m.row_summary_en, vec![en.to_string()]));
     }
 
     let mut data_rows = vec![
@@ -287,7 +290,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
                 basis_label(m, link.basis),
                 statute.id
             ),
-            None => link.statute.clone(),
+            None => link.statute.to_string(),
         })
         .collect();
     let law = Section {
@@ -337,8 +340,9 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
                 case.source
                     .iter()
                     .map(|s| {
-                        let mut line = s.title.clone();
-                        for part in [s.publisher.clone(), date(s.date), s.url.clone()]
+                        let mut line = s.title.to_string();
+                        let text = |t: &Option<Str>| t.as_deref().map(str::to_string);
+                        for part in [text(&s.publisher), date(s.date), text(&s.url)]
                             .into_iter()
                             .flatten()
                         {
@@ -353,9 +357,9 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
     };
 
     Sheet {
-        id: case.id.clone(),
-        title: case.title.clone(),
-        title_en: case.title_en.clone(),
+        id: case.id.to_string(),
+        title: case.title.to_string(),
+        title_en: case.title_en.as_deref().map(str::to_string),
         collection_line: collection_line(m, library, case),
         sections: vec![
             party_and_place,

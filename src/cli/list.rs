@@ -167,14 +167,14 @@ fn row(library: &Library, case: &Case) -> Vec<String> {
             library
                 .vocab
                 .term(VocabKind::Penalties, &p.kind)
-                .map_or(p.kind.clone(), |t| t.label.zh.clone())
+                .map_or(p.kind.to_string(), |t| t.label.zh.clone())
         })
         .collect();
     vec![
         case.position.map_or(String::new(), |p| p.to_string()),
-        case.id.clone(),
-        case.party.name.clone(),
-        case.place.province.clone(),
+        case.id.to_string(),
+        case.party.name.to_string(),
+        case.place.province.to_string(),
         label_cell(
             library,
             case,

@@ -338,7 +338,7 @@ pub fn assemble(
     // Sized once: growing by doubling would, at 100,000 cases, briefly hold twice the memory.
     let mut cases: Vec<Case> = Vec::with_capacity(case_files.len());
     let mut case_ids = FirstDefinitions::default();
-    let mut positions: HashMap<(String, u64), String> = HashMap::new();
+    let mut positions: HashMap<(Str, u64), String> = HashMap::new();
     for (source, layer) in case_files {
         // One file at a time: its text is dropped once the case is read.
         let text = match source.decode() {

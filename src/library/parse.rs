@@ -12,7 +12,7 @@ use toml::de::DeTable;
 use super::diag::Sink;
 use super::model::{
     Basis, Breakdown, Campaign, Case, Collection, Dates, Era, Figure, Label, LawLink, LawRole,
-    Party, Penalty, PenaltyRange, Place, Quantity, Source, Statute, Term, Vocab, VocabKind,
+    Party, Penalty, PenaltyRange, Place, Quantity, Source, Statute, Str, Term, Vocab, VocabKind,
 };
 use super::reader::{Fields, checked_key};
 
@@ -46,6 +46,11 @@ pub fn document<'i>(sink: &mut Sink, text: &'i str) -> Option<Spanned<DeTable<'i
 }
 
 /// `[a-z0-9-]+`: ids are typed on command lines and used as file names.
+/// A case's text, out of its span.
+fn owned(text: Spanned<String>) -> Str {
+    text.into_inner().into()
+}
+
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -434,10 +439,10 @@ fn sources(sink: &mut Sink, root: &mut Fields) -> Vec<Source> {
         fields.finish(sink);
         if let Some(title) = title {
             out.push(Source {
-                title: title.into_inner(),
-                publisher: publisher.map(Spanned::into_inner),
+                title: owned(title),
+                publisher: publisher.map(owned),
                 date: date.map(Spanned::into_inner),
-                url: url.map(Spanned::into_inner),
+                url: url.map(owned),
             });
         }
     }
@@ -525,7 +530,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         Some(list) => list
             .into_iter()
             .filter(|v| known_term(sink, refs.vocab, VocabKind::Violations, v))
-            .map(Spanned::into_inner)
+            .map(owned)
             .collect(),
         None if violations_written => Vec::new(), // wrong type, already reported
         None => {
@@ -537,7 +542,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     };
     let data_kinds = root
         .opt_str_list(sink, "data_kinds")
-        .map(|list| list.into_iter().map(Spanned::into_inner).collect());
+        .map(|list| list.into_iter().map(owned).collect());
     let records = root.opt_u64(sink, "records");
     let amount_yuan = root.opt_u64(sink, "amount_yuan");
     let amount_note = root.opt_str(sink, "amount_note");
@@ -552,9 +557,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         if let (Some(value), Some(unit), Some(what)) = (value, unit, what) {
             quantity.push(Quantity {
                 value,
-                unit: unit.into_inner(),
-                what: what.into_inner(),
-                what_en: what_en.map(Spanned::into_inner),
+                unit: owned(unit),
+                what: owned(what),
+                what_en: what_en.map(owned),
             });
         }
     }
@@ -566,8 +571,8 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             .filter(|k| known_term(sink, refs.vocab, VocabKind::PartyKinds, k));
         fields.finish(sink);
         Some(Party {
-            name: name?.into_inner(),
-            kind: kind?.into_inner(),
+            name: owned(name?),
+            kind: owned(kind?),
         })
     });
     let place = root.req_table(sink, "place").and_then(|mut fields| {
@@ -578,9 +583,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         let district = fields.opt_str(sink, "district");
         fields.finish(sink);
         Some(Place {
-            province: province?.into_inner(),
-            city: city.map(Spanned::into_inner),
-            district: district.map(Spanned::into_inner),
+            province: owned(province?),
+            city: city.map(owned),
+            district: district.map(owned),
         })
     });
     let dates = match root.opt_table(sink, "dates") {
@@ -655,7 +660,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         });
         if let (Some(statute), Some(role), Some(basis)) = (statute, role, basis) {
             law.push(LawLink {
-                statute: statute.into_inner(),
+                statute: owned(statute),
                 role,
                 basis,
             });
@@ -672,9 +677,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         fields.finish(sink);
         if let Some(kind) = kind {
             penalty.push(Penalty {
-                kind: kind.into_inner(),
+                kind: owned(kind),
                 amount_yuan,
-                note: note.map(Spanned::into_inner),
+                note: note.map(owned),
             });
         }
     }
@@ -732,20 +737,20 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     }
     let case = Case {
         schema: schema?,
-        id: id?.into_inner(),
-        collection: collection?.into_inner(),
+        id: owned(id?),
+        collection: owned(collection?),
         position,
-        title: title?.into_inner(),
-        title_en: title_en.map(Spanned::into_inner),
-        summary: summary?.into_inner(),
-        summary_en: summary_en.map(Spanned::into_inner),
-        authority: authority.map(Spanned::into_inner),
-        sector: sector.map(Spanned::into_inner),
+        title: owned(title?),
+        title_en: title_en.map(owned),
+        summary: owned(summary?),
+        summary_en: summary_en.map(owned),
+        authority: authority.map(owned),
+        sector: sector.map(owned),
         violations: trimmed(violations),
         data_kinds: data_kinds.map(trimmed),
         records,
         amount_yuan,
-        amount_note: amount_note.map(Spanned::into_inner),
+        amount_note: amount_note.map(owned),
         quantity: trimmed(quantity),
         party: party?,
         place: place?,

@@ -4,7 +4,7 @@
 //! Values are numbered once per library ([`FacetIndex`]), so a recount is one pass over the cases
 //! comparing small integers, whatever the number of cases.
 
-use crate::library::{Case, Library, VocabKind};
+use crate::library::{Case, Library, Str, VocabKind};
 
 use super::filter::{Facet, Filter};
 
@@ -153,7 +153,7 @@ fn case_keys<'l>(library: &'l Library, case: &'l Case, facet: Facet) -> Vec<&'l 
                     .and_then(|t| t.within.as_deref()),
             )
             .collect(),
-        Facet::Violation => case.violations.iter().map(String::as_str).collect(),
+        Facet::Violation => case.violations.iter().map(Str::as_str).collect(),
         Facet::Penalty => case.penalty.iter().map(|p| p.kind.as_str()).collect(),
         Facet::Collection => vec![case.collection.as_str()],
     }

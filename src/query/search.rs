@@ -15,7 +15,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
-use crate::library::{Case, Library};
+use crate::library::{Case, Library, Str};
 
 use super::pinyin;
 
@@ -75,16 +75,31 @@ impl FieldKind {
     }
 }
 
-/// One searchable text.
-struct Field<'l> {
-    kind: FieldKind,
-    text: &'l str,
-    /// The text lowercased, kept only when it differs from `text`.
-    lower: Option<Box<str>>,
-    /// Where its pinyin initials lie in the index's arena, only when the text has Chinese.
-    initials: Option<pinyin::Slot>,
+/// One searchable text. Its text is not kept here but read from the case when needed: at
+/// 100,000 cases a reference per field was 15 MB, and the index is kept small to be read fast.
+struct Field {
     /// Which characters it holds, roughly (see [`sketch`]): a word holding others cannot be in it.
     sketch: u64,
+    /// Where its pinyin initials lie in the index's arena, only when the text has Chinese.
+    initials: Option<pinyin::Slot>,
+    /// Where its lowercased copy is in the index's `lowered`, kept only when the text has capitals.
+    lower: Option<NonMaxU32>,
+    kind: FieldKind,
+}
+
+/// An index that is never `u32::MAX`, so that an `Option` of it takes four bytes.
+#[derive(Clone, Copy)]
+struct NonMaxU32(std::num::NonZeroU32);
+
+impl NonMaxU32 {
+    fn new(value: usize) -> Option<Self> {
+        let value = u32::try_from(value).ok()?;
+        std::num::NonZeroU32::new(!value).map(NonMaxU32)
+    }
+
+    fn get(self) -> usize {
+        !self.0.get() as usize
+    }
 }
 
 /// A 64-bit summary of which characters a text holds: ASCII letters and digits have bits of their
@@ -103,23 +118,26 @@ fn sketch(text: &str) -> u64 {
     })
 }
 
-impl<'l> Field<'l> {
-    fn new(kind: FieldKind, text: &'l str, arena: &mut pinyin::Arena) -> Self {
+impl Field {
+    fn new(
+        kind: FieldKind,
+        text: &str,
+        arena: &mut pinyin::Arena,
+        lowered: &mut Vec<Box<str>>,
+    ) -> Self {
         let lower = text
             .bytes()
             .any(|b| b.is_ascii_uppercase())
             .then(|| text.to_lowercase().into_boxed_str());
         Field {
             kind,
-            text,
             sketch: sketch(lower.as_deref().unwrap_or(text)),
-            lower,
+            lower: lower.and_then(|lower| {
+                lowered.push(lower);
+                NonMaxU32::new(lowered.len() - 1)
+            }),
             initials: arena.add(text),
         }
-    }
-
-    fn folded(&self) -> &str {
-        self.lower.as_deref().unwrap_or(self.text)
     }
 }
 
@@ -256,14 +274,17 @@ struct Doc {
 
 /// The search index of one library.
 pub struct Index<'l> {
+    library: &'l Library,
     /// Every case's fields, case after case: one array, read in order.
-    fields: Vec<Field<'l>>,
+    fields: Vec<Field>,
+    /// Lowercased copies of the texts with capitals.
+    lowered: Vec<Box<str>>,
     /// Per case: where its fields and initials lie, and what they hold.
     docs: Vec<Doc>,
     /// Every case's linked statutes (indices into `statutes`), case after case: one array, as
     /// one allocation per case scattered them and reading them missed the cache.
     links: Vec<u16>,
-    statutes: Vec<Vec<Field<'l>>>,
+    statutes: Vec<Vec<Field>>,
     /// The pinyin initials of every field.
     arena: pinyin::Arena,
     fuzzy: Box<dyn Fuzzy>,
@@ -271,42 +292,41 @@ pub struct Index<'l> {
 
 /// The searchable texts of a statute: a case linking it matches what they match. Statutes are
 /// shared by many cases, so they are indexed, and matched per query, once.
-fn statute_texts(statute: &crate::library::Statute) -> Vec<(FieldKind, &str)> {
+fn statute_texts(
+    statute: &crate::library::Statute,
+) -> impl Iterator<Item = (FieldKind, &str)> + Clone {
     [&statute.law, &statute.article]
         .into_iter()
         .chain(statute.short.as_ref())
         .map(|text| (FieldKind::Statute, text.as_str()))
-        .collect()
 }
 
 /// The searchable texts of a case, in ranking order (its statutes apart).
-fn texts(case: &Case) -> Vec<(FieldKind, &str)> {
-    let mut out = vec![
-        (FieldKind::Title, case.title.as_str()),
-        (FieldKind::Party, case.party.name.as_str()),
-        (FieldKind::Id, case.id.as_str()),
-        (FieldKind::Place, case.place.province.as_str()),
+fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, &str)> + Clone {
+    let named = [
+        (FieldKind::Title, &case.title),
+        (FieldKind::Party, &case.party.name),
+        (FieldKind::Id, &case.id),
+        (FieldKind::Place, &case.place.province),
     ];
-    for text in [&case.place.city, &case.place.district]
+    fn optional(kind: FieldKind, text: &Option<Str>) -> Option<(FieldKind, &Str)> {
+        text.as_ref().map(|t| (kind, t))
+    }
+    named
         .into_iter()
-        .flatten()
-    {
-        out.push((FieldKind::Place, text));
-    }
-    if let Some(authority) = &case.authority {
-        out.push((FieldKind::Authority, authority));
-    }
-    for kind in case.data_kinds.iter().flatten() {
-        out.push((FieldKind::DataKind, kind));
-    }
-    if let Some(title_en) = &case.title_en {
-        out.push((FieldKind::TitleEn, title_en));
-    }
-    out.push((FieldKind::Summary, &case.summary));
-    if let Some(summary_en) = &case.summary_en {
-        out.push((FieldKind::SummaryEn, summary_en));
-    }
-    out
+        .chain(optional(FieldKind::Place, &case.place.city))
+        .chain(optional(FieldKind::Place, &case.place.district))
+        .chain(optional(FieldKind::Authority, &case.authority))
+        .chain(
+            case.data_kinds
+                .iter()
+                .flatten()
+                .map(|kind| (FieldKind::DataKind, kind)),
+        )
+        .chain(optional(FieldKind::TitleEn, &case.title_en))
+        .chain(std::iter::once((FieldKind::Summary, &case.summary)))
+        .chain(optional(FieldKind::SummaryEn, &case.summary_en))
+        .map(|(kind, text)| (kind, text.as_str()))
 }
 
 impl<'l> Index<'l> {
@@ -332,7 +352,6 @@ impl<'l> Index<'l> {
         }
         for statute in &library.statutes {
             char_count += statute_texts(statute)
-                .into_iter()
                 .map(|(_, text)| stored(text))
                 .sum::<usize>();
         }
@@ -340,16 +359,16 @@ impl<'l> Index<'l> {
             library
                 .cases
                 .iter()
-                .flat_map(|case| texts(case).into_iter().map(|(_, text)| text)),
+                .flat_map(|case| texts(case).map(|(_, text)| text)),
             char_count,
         );
+        let mut lowered = Vec::new();
         let statutes = library
             .statutes
             .iter()
             .map(|statute| {
                 statute_texts(statute)
-                    .into_iter()
-                    .map(|(kind, text)| Field::new(kind, text, &mut arena))
+                    .map(|(kind, text)| Field::new(kind, text, &mut arena, &mut lowered))
                     .collect()
             })
             .collect();
@@ -360,7 +379,7 @@ impl<'l> Index<'l> {
             let (start, run) = (fields.len(), arena.len());
             let (mut letters, mut sketch, mut fuzzy_sketch) = (0, 0, 0);
             for (kind, text) in texts(case) {
-                let field = Field::new(kind, text, &mut arena);
+                let field = Field::new(kind, text, &mut arena, &mut lowered);
                 if let Some(slot) = field.initials {
                     letters |= slot.letters();
                     arena.separate();
@@ -394,8 +413,11 @@ impl<'l> Index<'l> {
         fields.shrink_to_fit();
         arena.shrink();
         links.shrink_to_fit();
+        lowered.shrink_to_fit();
         Index {
+            library,
             fields,
+            lowered,
             docs,
             links,
             statutes,
@@ -409,23 +431,43 @@ impl<'l> Index<'l> {
         (self.arena.len(), self.fields.len())
     }
 
+    /// A field's text as exact matching reads it: lowercased.
+    fn folded<'a>(&'a self, field: &Field, text: &'a str) -> &'a str {
+        field.lower.map_or(text, |at| &self.lowered[at.get()])
+    }
+
+    /// A case's fields, each with its text.
+    fn case_fields(&self, case: usize) -> impl Iterator<Item = (&Field, &str)> + Clone {
+        let (start, end) = self.docs[case].fields;
+        self.fields[start as usize..end as usize]
+            .iter()
+            .zip(texts(&self.library.cases[case]).map(|(_, text)| text))
+    }
+
+    /// A statute's fields, each with its text.
+    fn statute_fields(&self, statute: usize) -> impl Iterator<Item = (&Field, &str)> + Clone {
+        self.statutes[statute]
+            .iter()
+            .zip(statute_texts(&self.library.statutes[statute]).map(|(_, text)| text))
+    }
+
     /// The best exact or pinyin match of a word in some fields: fields are in ranking order, so
     /// within a tier the first field that matches is the best one.
-    fn exact_or_pinyin(
-        &self,
-        fields: &[Field],
+    fn exact_or_pinyin<'a>(
+        &'a self,
+        mut fields: impl Iterator<Item = (&'a Field, &'a str)> + Clone,
         word: &Word,
         encoded: &memmem::Finder,
         starts: Option<&pinyin::Starts>,
     ) -> Option<WordRank> {
-        if let Some(field) = fields.iter().find(|f| {
+        if let Some((field, _)) = fields.clone().find(|&(f, text)| {
             word.sketch & !f.sketch == 0
                 // A field whose initials lack the word's cannot hold it: its text stays unread.
-                && match (f.initials, &f.lower) {
+                && match (f.initials, f.lower) {
                     (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
                     _ => true,
                 }
-                && word.finder.find(f.folded().as_bytes()).is_some()
+                && word.finder.find(self.folded(f, text).as_bytes()).is_some()
         }) {
             return Some(WordRank {
                 tier: 0,
@@ -435,9 +477,9 @@ impl<'l> Index<'l> {
             });
         }
         let starts = starts?;
-        fields.iter().find_map(|field| {
+        fields.find_map(|(field, text)| {
             let initials = self.arena.get(field.initials?);
-            let (_, count) = pinyin::find(field.text, initials, word.text.as_bytes(), starts)?;
+            let (_, count) = pinyin::find(text, initials, word.text.as_bytes(), starts)?;
             Some(WordRank {
                 tier: 1,
                 weight: field.kind.weight(),
@@ -448,21 +490,22 @@ impl<'l> Index<'l> {
     }
 
     /// The character at `pos` of a case's run of initials, read from the field it is in.
-    fn char_in_case(&self, fields: &[Field], run: usize, pos: usize) -> Option<char> {
-        let at = run + pos;
-        let (field, slot) = fields
-            .iter()
-            .filter_map(|f| Some((f, f.initials?)))
+    fn char_in_case(&self, case: usize, pos: usize) -> Option<char> {
+        let at = self.docs[case].run.0 as usize + pos;
+        let (text, slot) = self
+            .case_fields(case)
+            .filter_map(|(f, text)| Some((text, f.initials?)))
             .take_while(|(_, slot)| slot.start() <= at)
             .last()?;
-        pinyin::TextReader::new(field.text, self.arena.get(slot)).char_at(at - slot.start())
+        pinyin::TextReader::new(text, self.arena.get(slot)).char_at(at - slot.start())
     }
 
     /// The best exact or pinyin match of a word in a case's own fields.
-    fn in_case(&self, doc: &Doc, word: &Word, plan: &Plan) -> Option<WordRank> {
-        let fields = &self.fields[doc.fields.0 as usize..doc.fields.1 as usize];
+    fn in_case(&self, case: usize, word: &Word, plan: &Plan) -> Option<WordRank> {
+        let doc = &self.docs[case];
         if word.sketch & !doc.sketch == 0
-            && let Some(exact) = self.exact_or_pinyin(fields, word, &plan.encoded, None)
+            && let Some(exact) =
+                self.exact_or_pinyin(self.case_fields(case), word, &plan.encoded, None)
         {
             return Some(exact);
         }
@@ -474,13 +517,14 @@ impl<'l> Index<'l> {
             initials,
             word.text.as_bytes(),
             starts,
-            |pos| self.char_in_case(fields, run, pos),
+            |pos| self.char_in_case(case, pos),
             |start, count| {
                 found = Some((start, count));
                 false
             },
         );
         let (start, count) = found?;
+        let fields = &self.fields[doc.fields.0 as usize..doc.fields.1 as usize];
         let field = fields
             .iter()
             .rev()
@@ -503,8 +547,7 @@ impl<'l> Index<'l> {
         statutes: &[Option<WordRank>],
     ) -> Option<WordRank> {
         let doc = &self.docs[case];
-        let fields = &self.fields[doc.fields.0 as usize..doc.fields.1 as usize];
-        let own = self.in_case(doc, word, plan);
+        let own = self.in_case(case, word, plan);
         let linked = self.links[doc.links.0 as usize..doc.links.1 as usize]
             .iter()
             .filter_map(|&s| statutes[s as usize])
@@ -515,15 +558,14 @@ impl<'l> Index<'l> {
         if word.chars < 2 || word.sketch & !doc.fuzzy_sketch != 0 {
             return None;
         }
-        fields
-            .iter()
-            .filter(|f| {
+        self.case_fields(case)
+            .filter(|&(f, text)| {
                 f.kind.fuzzy()
                     && word.sketch & !f.sketch == 0
-                    && is_subsequence(f.folded(), &word.text)
+                    && is_subsequence(self.folded(f, text), &word.text)
             })
-            .filter_map(|f| {
-                let (score, indices) = self.fuzzy.fuzzy(f.text, &word.text)?;
+            .filter_map(|(f, text)| {
+                let (score, indices) = self.fuzzy.fuzzy(text, &word.text)?;
                 let first = indices.first().copied().unwrap_or(0);
                 let span = indices.last().map_or(0, |l| l + 1) - first;
                 Some(WordRank {
@@ -549,11 +591,14 @@ impl<'l> Index<'l> {
                     encoded: memmem::Finder::new(&self.arena.encode(&word.text)).into_owned(),
                 };
                 WordPlan {
-                    statutes: self
-                        .statutes
-                        .iter()
-                        .map(|fields| {
-                            self.exact_or_pinyin(fields, word, &plan.encoded, plan.starts.as_ref())
+                    statutes: (0..self.statutes.len())
+                        .map(|statute| {
+                            self.exact_or_pinyin(
+                                self.statute_fields(statute),
+                                word,
+                                &plan.encoded,
+                                plan.starts.as_ref(),
+                            )
                         })
                         .collect(),
                     plan,
@@ -682,7 +727,7 @@ mod tests {
         index
             .search(&Query::new(query), None)
             .iter()
-            .map(|h| library.cases[h.case].id.clone())
+            .map(|h| library.cases[h.case].id.to_string())
             .collect()
     }
 
@@ -786,8 +831,8 @@ mod tests {
             let word = text.to_lowercase();
             let plain: Vec<usize> = (0..library.cases.len())
                 .filter(|&case| {
-                    let all = texts(&library.cases[case]);
-                    all.iter().any(|(_, t)| {
+                    let mut all = texts(&library.cases[case]);
+                    all.any(|(_, t)| {
                         let mut arena = pinyin::Arena::new([], 0);
                         t.to_lowercase().contains(&word)
                             || arena.add(t).is_some_and(|slot| {
@@ -798,17 +843,12 @@ mod tests {
                             })
                     }) || library.cases[case].law.iter().any(|l| {
                         let statute = library.statute(&l.statute).unwrap();
-                        statute_texts(statute)
-                            .iter()
-                            .any(|(_, t)| t.to_lowercase().contains(&word))
-                    }) || index.fields
-                        [index.docs[case].fields.0 as usize..index.docs[case].fields.1 as usize]
-                        .iter()
-                        .any(|f| {
-                            f.kind.fuzzy()
-                                && word.chars().count() >= 2
-                                && index.fuzzy.fuzzy(f.text, &word).is_some()
-                        })
+                        statute_texts(statute).any(|(_, t)| t.to_lowercase().contains(&word))
+                    }) || texts(&library.cases[case]).any(|(kind, t)| {
+                        kind.fuzzy()
+                            && word.chars().count() >= 2
+                            && index.fuzzy.fuzzy(t, &word).is_some()
+                    })
                 })
                 .collect();
             assert_eq!(found, plain, "{text}");
