@@ -339,9 +339,11 @@ impl<'l> Index<'l> {
         // Sized up front: growing by doubling would briefly need twice the memory at 100k cases.
         // Exactly: shrinking afterwards would copy the arena, briefly holding it twice.
         let stored = |text: &str| {
-            pinyin::is_stored(text)
-                .then(|| text.chars().count() + 1)
-                .unwrap_or(0)
+            if pinyin::is_stored(text) {
+                text.chars().count() + 1
+            } else {
+                0
+            }
         };
         let (mut field_count, mut char_count) = (0, 0);
         for case in &library.cases {
