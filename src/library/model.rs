@@ -355,23 +355,23 @@ pub struct Case {
     pub authority: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<Str>,
-    pub violations: Vec<Str>,
+    pub violations: Box<[Str]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_kinds: Option<Vec<Str>>,
+    pub data_kinds: Option<Box<[Str]>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_note: Option<Str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub quantity: Vec<Quantity>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub quantity: Box<[Quantity]>,
     pub party: Party,
     pub place: Place,
     pub dates: Dates,
-    pub law: Vec<LawLink>,
-    pub penalty: Vec<Penalty>,
-    pub source: Vec<Source>,
+    pub law: Box<[LawLink]>,
+    pub penalty: Box<[Penalty]>,
+    pub source: Box<[Source]>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub inferred: BTreeMap<String, String>,
 }

@@ -730,10 +730,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     root.finish(sink);
 
     // Lists are built by pushing, which leaves room to spare; a library of 100,000 cases keeps
-    // them all, so they are trimmed to size.
-    fn trimmed<T>(mut list: Vec<T>) -> Vec<T> {
-        list.shrink_to_fit();
-        list
+    // them all, so they are trimmed to size (and lose their capacity field).
+    fn trimmed<T>(list: Vec<T>) -> Box<[T]> {
+        list.into_boxed_slice()
     }
     let case = Case {
         schema: schema?,

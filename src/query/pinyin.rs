@@ -159,7 +159,7 @@ impl Initials<'_> {
 }
 
 /// Characters between two offset marks.
-const STRIDE: usize = 16;
+const STRIDE: usize = 32;
 /// The byte of characters read several ways, starting with different letters, and too rare to
 /// have a code: the character decides.
 const RARE: u8 = 0xFF;
@@ -180,24 +180,19 @@ struct Codes {
     of_set: std::collections::HashMap<u32, u8>,
 }
 
-/// Where one text's initials lie in an [`Arena`].
+/// Where one text's initials lie in an [`Arena`]: twelve bytes, and no more in an `Option`.
 #[derive(Debug, Clone, Copy)]
 pub struct Slot {
     bytes: u32,
-    chars: u32,
+    /// A stored text has at least one character.
+    chars: std::num::NonZeroU32,
     marks: u32,
-    letters: u32,
 }
 
 impl Slot {
     /// Where the text's first character lies in the arena.
     pub fn start(&self) -> usize {
         self.bytes as usize
-    }
-
-    /// The letters its characters can be spelt from.
-    pub fn letters(&self) -> u32 {
-        self.letters
     }
 }
 
@@ -302,9 +297,10 @@ impl Arena {
         word.chars().map(|c| self.byte(c)).collect()
     }
 
-    /// Stores the initials of `text`; `None` (and nothing stored) when it holds no Chinese
-    /// character, so plain Latin fields cost nothing.
-    pub fn add(&mut self, text: &str) -> Option<Slot> {
+    /// Stores the initials of `text` and tells the letters its characters can be spelt from;
+    /// `None` (and nothing stored) when it holds no Chinese character, so plain Latin fields
+    /// cost nothing.
+    pub fn add(&mut self, text: &str) -> Option<(Slot, u32)> {
         let (bytes_at, marks_at) = (self.bytes.len(), self.marks.len());
         let mut any = false;
         let mut letters = 0;
@@ -327,21 +323,23 @@ impl Arena {
                 .step_by(STRIDE)
                 .map(|(offset, _)| offset as u16),
         );
-        Some(Slot {
+        let chars = std::num::NonZeroU32::new((self.bytes.len() - bytes_at) as u32)?;
+        let slot = Slot {
             bytes: bytes_at as u32,
-            chars: (self.bytes.len() - bytes_at) as u32,
+            chars,
             marks: marks_at as u32,
-            letters,
-        })
+        };
+        Some((slot, letters))
     }
 
+    /// A text's initials. (Its letters are not kept: a scan of it never skips it unread.)
     pub fn get(&self, slot: Slot) -> Initials<'_> {
-        let (bytes, chars) = (slot.bytes as usize, slot.chars as usize);
+        let (bytes, chars) = (slot.bytes as usize, slot.chars.get() as usize);
         let marks = slot.marks as usize;
         Initials {
             bytes: &self.bytes[bytes..bytes + chars],
             marks: &self.marks[marks..marks + chars.div_ceil(STRIDE)],
-            letters: slot.letters,
+            letters: u32::MAX,
             codes: &self.codes,
         }
     }
@@ -784,7 +782,7 @@ mod tests {
 
     fn spelt(text: &str, query: &str) -> Option<(usize, usize)> {
         let mut arena = Arena::new([text], 0);
-        let slot = arena.add(text).unwrap();
+        let (slot, _) = arena.add(text).unwrap();
         find(
             text,
             arena.get(slot),
@@ -800,7 +798,7 @@ mod tests {
         let text = "重庆市和重庆市POS机";
         for arena in [Arena::new([text], 0), Arena::new([], 0)] {
             let mut arena = arena;
-            let slot = arena.add(text).unwrap();
+            let (slot, _) = arena.add(text).unwrap();
             let initials = arena.get(slot);
             for (query, expected) in [
                 ("cq", vec![(0, 2), (4, 2)]),
@@ -819,14 +817,14 @@ mod tests {
             }
         }
         let mut learnt = Arena::new([text], 0);
-        let slot = learnt.add(text).unwrap();
+        let (slot, _) = learnt.add(text).unwrap();
         assert!(
             learnt.get(slot).bytes()[..4]
                 .iter()
                 .all(|&b| can_be_code(b))
         );
         let mut blank = Arena::new([], 0);
-        let slot = blank.add("重庆").unwrap();
+        let (slot, _) = blank.add("重庆").unwrap();
         assert_eq!(blank.get(slot).bytes(), [RARE, b'q']);
     }
 
@@ -861,7 +859,7 @@ mod tests {
     fn a_word_encodes_as_its_field_does() {
         let text = "广西南宁房多多";
         let mut arena = Arena::new([text], 0);
-        let slot = arena.add(text).unwrap();
+        let (slot, _) = arena.add(text).unwrap();
         let bytes = arena.get(slot).bytes().to_vec();
         assert_eq!(arena.encode("南宁"), bytes[2..4]);
         assert_eq!(arena.encode("房多多"), bytes[4..]);
@@ -903,7 +901,7 @@ mod tests {
         assert_eq!(spelt("办卡POS机", "posji"), Some((2, 4)));
         let text = "房多多和房多多";
         let mut arena = Arena::new([text], 0);
-        let slot = arena.add(text).unwrap();
+        let (slot, _) = arena.add(text).unwrap();
         assert_eq!(
             find_all(text, arena.get(slot), b"fdd", &arena.starts(b"fdd")),
             [(0, 3), (4, 3)]

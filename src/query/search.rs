@@ -78,14 +78,14 @@ impl FieldKind {
 /// One searchable text. Its text is not kept here but read from the case when needed: at
 /// 100,000 cases a reference per field was 15 MB, and the index is kept small to be read fast.
 struct Field {
-    /// Which characters it holds, roughly (see [`sketch`]): a word holding others cannot be in it.
-    sketch: u64,
     /// Where its pinyin initials lie in the index's arena, only when the text has Chinese.
     initials: Option<pinyin::Slot>,
     /// Where its lowercased copy is in the index's `lowered`, kept only when the text has capitals.
     lower: Option<NonMaxU32>,
-    kind: FieldKind,
 }
+
+/// A field as a search reads it: what kind of text, its index entry and the text.
+type Seen<'a> = (FieldKind, &'a Field, &'a str);
 
 /// An index that is never `u32::MAX`, so that an `Option` of it takes four bytes.
 #[derive(Clone, Copy)]
@@ -119,25 +119,23 @@ fn sketch(text: &str) -> u64 {
 }
 
 impl Field {
-    fn new(
-        kind: FieldKind,
-        text: &str,
-        arena: &mut pinyin::Arena,
-        lowered: &mut Vec<Box<str>>,
-    ) -> Self {
+    /// The field of a text, with its sketch and the letters its characters can be spelt from
+    /// (which only its case keeps).
+    fn new(text: &str, arena: &mut pinyin::Arena, lowered: &mut Vec<Box<str>>) -> (Self, u64, u32) {
         let lower = text
             .bytes()
             .any(|b| b.is_ascii_uppercase())
             .then(|| text.to_lowercase().into_boxed_str());
-        Field {
-            kind,
-            sketch: sketch(lower.as_deref().unwrap_or(text)),
+        let sketch = sketch(lower.as_deref().unwrap_or(text));
+        let added = arena.add(text);
+        let field = Field {
             lower: lower.and_then(|lower| {
                 lowered.push(lower);
                 NonMaxU32::new(lowered.len() - 1)
             }),
-            initials: arena.add(text),
-        }
+            initials: added.map(|(slot, _)| slot),
+        };
+        (field, sketch, added.map_or(0, |(_, letters)| letters))
     }
 }
 
@@ -147,6 +145,8 @@ struct Word {
     chars: usize,
     /// Letters and digits only: it may be pinyin.
     spellable: bool,
+    /// It holds Chinese: only fields with Chinese can hold it.
+    chinese: bool,
     sketch: u64,
     finder: memmem::Finder<'static>,
 }
@@ -166,6 +166,7 @@ impl Query {
                 Word {
                     chars: text.chars().count(),
                     spellable: text.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    chinese: pinyin::is_stored(&text),
                     sketch: sketch(&text),
                     finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                     text,
@@ -202,10 +203,11 @@ struct WordRank {
 /// A case's place in the results: smaller is better; ties keep library order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Rank {
-    worst_tier: u32,
-    weight: u32,
-    span: usize,
-    fuzz: i64,
+    // Twelve bytes: a search of 100,000 cases holds one per hit, and every byte is memory.
+    worst_tier: u8,
+    weight: u16,
+    span: u32,
+    fuzz: i32,
 }
 
 /// How one query word is looked for in the index's arena, prepared once per query.
@@ -370,7 +372,7 @@ impl<'l> Index<'l> {
             .iter()
             .map(|statute| {
                 statute_texts(statute)
-                    .map(|(kind, text)| Field::new(kind, text, &mut arena, &mut lowered))
+                    .map(|(_, text)| Field::new(text, &mut arena, &mut lowered).0)
                     .collect()
             })
             .collect();
@@ -381,14 +383,15 @@ impl<'l> Index<'l> {
             let (start, run) = (fields.len(), arena.len());
             let (mut letters, mut sketch, mut fuzzy_sketch) = (0, 0, 0);
             for (kind, text) in texts(case) {
-                let field = Field::new(kind, text, &mut arena, &mut lowered);
-                if let Some(slot) = field.initials {
-                    letters |= slot.letters();
+                let (field, field_sketch, field_letters) =
+                    Field::new(text, &mut arena, &mut lowered);
+                if field.initials.is_some() {
+                    letters |= field_letters;
                     arena.separate();
                 }
-                sketch |= field.sketch;
+                sketch |= field_sketch;
                 if kind.fuzzy() {
-                    fuzzy_sketch |= field.sketch;
+                    fuzzy_sketch |= field_sketch;
                 }
                 fields.push(field);
             }
@@ -438,53 +441,56 @@ impl<'l> Index<'l> {
         field.lower.map_or(text, |at| &self.lowered[at.get()])
     }
 
-    /// A case's fields, each with its text.
-    fn case_fields(&self, case: usize) -> impl Iterator<Item = (&Field, &str)> + Clone {
+    /// A case's fields, each with its kind and text.
+    fn case_fields(&self, case: usize) -> impl Iterator<Item = Seen<'_>> + Clone {
         let (start, end) = self.docs[case].fields;
         self.fields[start as usize..end as usize]
             .iter()
-            .zip(texts(&self.library.cases[case]).map(|(_, text)| text))
+            .zip(texts(&self.library.cases[case]))
+            .map(|(field, (kind, text))| (kind, field, text))
     }
 
-    /// A statute's fields, each with its text.
-    fn statute_fields(&self, statute: usize) -> impl Iterator<Item = (&Field, &str)> + Clone {
+    /// A statute's fields, each with its kind and text.
+    fn statute_fields(&self, statute: usize) -> impl Iterator<Item = Seen<'_>> + Clone {
         self.statutes[statute]
             .iter()
-            .zip(statute_texts(&self.library.statutes[statute]).map(|(_, text)| text))
+            .zip(statute_texts(&self.library.statutes[statute]))
+            .map(|(field, (kind, text))| (kind, field, text))
     }
 
     /// The best exact or pinyin match of a word in some fields: fields are in ranking order, so
     /// within a tier the first field that matches is the best one.
     fn exact_or_pinyin<'a>(
         &'a self,
-        mut fields: impl Iterator<Item = (&'a Field, &'a str)> + Clone,
+        mut fields: impl Iterator<Item = Seen<'a>> + Clone,
         word: &Word,
         encoded: &memmem::Finder,
         starts: Option<&pinyin::Starts>,
     ) -> Option<WordRank> {
-        if let Some((field, _)) = fields.clone().find(|&(f, text)| {
-            word.sketch & !f.sketch == 0
-                // A field whose initials lack the word's cannot hold it: its text stays unread.
-                && match (f.initials, f.lower) {
-                    (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
-                    _ => true,
-                }
-                && word.finder.find(self.folded(f, text).as_bytes()).is_some()
+        if let Some((kind, _, _)) = fields.clone().find(|&(_, f, text)| {
+            // A field whose initials lack the word's cannot hold it, nor can a field without
+            // Chinese hold a word with some: either way its text stays unread.
+            let may_hold = match (f.initials, f.lower) {
+                (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
+                (None, _) => !word.chinese,
+                (Some(_), Some(_)) => true,
+            };
+            may_hold && word.finder.find(self.folded(f, text).as_bytes()).is_some()
         }) {
             return Some(WordRank {
                 tier: 0,
-                weight: field.kind.weight(),
+                weight: kind.weight(),
                 span: word.chars,
                 fuzz: 0,
             });
         }
         let starts = starts?;
-        fields.find_map(|(field, text)| {
+        fields.find_map(|(kind, field, text)| {
             let initials = self.arena.get(field.initials?);
             let (_, count) = pinyin::find(text, initials, word.text.as_bytes(), starts)?;
             Some(WordRank {
                 tier: 1,
-                weight: field.kind.weight(),
+                weight: kind.weight(),
                 span: count,
                 fuzz: 0,
             })
@@ -496,7 +502,7 @@ impl<'l> Index<'l> {
         let at = self.docs[case].run.0 as usize + pos;
         let (text, slot) = self
             .case_fields(case)
-            .filter_map(|(f, text)| Some((text, f.initials?)))
+            .filter_map(|(_, f, text)| Some((text, f.initials?)))
             .take_while(|(_, slot)| slot.start() <= at)
             .last()?;
         pinyin::TextReader::new(text, self.arena.get(slot)).char_at(at - slot.start())
@@ -526,14 +532,14 @@ impl<'l> Index<'l> {
             },
         );
         let (start, count) = found?;
-        let fields = &self.fields[doc.fields.0 as usize..doc.fields.1 as usize];
-        let field = fields
-            .iter()
-            .rev()
-            .find(|f| f.initials.is_some_and(|slot| slot.start() <= run + start))?;
+        // The field the match is in: the last to start at or before it.
+        let (kind, _, _) = self
+            .case_fields(case)
+            .filter(|(_, f, _)| f.initials.is_some_and(|slot| slot.start() <= run + start))
+            .last()?;
         Some(WordRank {
             tier: 1,
-            weight: field.kind.weight(),
+            weight: kind.weight(),
             span: count,
             fuzz: 0,
         })
@@ -561,18 +567,16 @@ impl<'l> Index<'l> {
             return None;
         }
         self.case_fields(case)
-            .filter(|&(f, text)| {
-                f.kind.fuzzy()
-                    && word.sketch & !f.sketch == 0
-                    && is_subsequence(self.folded(f, text), &word.text)
+            .filter(|&(kind, f, text)| {
+                kind.fuzzy() && is_subsequence(self.folded(f, text), &word.text)
             })
-            .filter_map(|(f, text)| {
+            .filter_map(|(kind, _, text)| {
                 let (score, indices) = self.fuzzy.fuzzy(text, &word.text)?;
                 let first = indices.first().copied().unwrap_or(0);
                 let span = indices.last().map_or(0, |l| l + 1) - first;
                 Some(WordRank {
                     tier: 2,
-                    weight: f.kind.weight(),
+                    weight: kind.weight(),
                     span,
                     fuzz: -score,
                 })
@@ -619,10 +623,13 @@ impl<'l> Index<'l> {
         };
         for (word, plan) in query.words.iter().zip(plans) {
             let best = self.match_word(case, word, &plan.plan, &plan.statutes)?;
-            total.worst_tier = total.worst_tier.max(best.tier);
-            total.weight += best.weight;
-            total.span += best.span;
-            total.fuzz += best.fuzz;
+            // Saturating: absurd queries and texts must not overflow, and such sums tie anyway.
+            let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            total.worst_tier = total.worst_tier.max(best.tier as u8);
+            total.weight = total.weight.saturating_add(best.weight as u16);
+            total.span = total.span.saturating_add(narrow(best.span));
+            let fuzz = best.fuzz.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
+            total.fuzz = total.fuzz.saturating_add(fuzz);
         }
         Some(total)
     }
@@ -687,7 +694,7 @@ impl<'l> Index<'l> {
         let same_shape = lower.chars().count() == text.chars().count();
         // The text's own arena: its set bytes are its own, so are the starts made from it.
         let mut arena = pinyin::Arena::new([text], 0);
-        let initials = arena.add(text).map(|slot| arena.get(slot));
+        let initials = arena.add(text).map(|(slot, _)| arena.get(slot));
         let mut marks = Vec::new();
         for word in &query.words {
             let starts = word.spellable.then(|| arena.starts(word.text.as_bytes()));
@@ -837,7 +844,7 @@ mod tests {
                     all.any(|(_, t)| {
                         let mut arena = pinyin::Arena::new([], 0);
                         t.to_lowercase().contains(&word)
-                            || arena.add(t).is_some_and(|slot| {
+                            || arena.add(t).is_some_and(|(slot, _)| {
                                 let starts = arena.starts(word.as_bytes());
                                 word.bytes().all(|b| b.is_ascii_alphanumeric())
                                     && pinyin::find(t, arena.get(slot), word.as_bytes(), &starts)
