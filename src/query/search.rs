@@ -84,9 +84,6 @@ struct Field {
     lower: Option<NonMaxU32>,
 }
 
-/// A field as a search reads it: what kind of text, its index entry and the text.
-type Seen<'a> = (FieldKind, &'a Field, &'a str);
-
 /// An index that is never `u32::MAX`, so that an `Option` of it takes four bytes.
 #[derive(Clone, Copy)]
 struct NonMaxU32(std::num::NonZeroU32);
@@ -249,12 +246,48 @@ fn is_subsequence(text: &str, pattern: &str) -> bool {
     next.is_none()
 }
 
+/// Whether `wanted`'s bytes occur in `bytes` in order (not necessarily together).
+fn bytes_in_order(mut bytes: &[u8], wanted: &[u8]) -> bool {
+    for &byte in wanted {
+        match memchr::memchr(byte, bytes) {
+            Some(at) => bytes = &bytes[at + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// A matching case and its rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Index into `library.cases`.
     pub case: usize,
     pub rank: Rank,
+}
+
+/// The sketches of a case's (or statute's) fields, together: those with Chinese, those without.
+#[derive(Clone, Copy, Default)]
+struct Sketches {
+    chinese: u64,
+    latin: u64,
+}
+
+impl Sketches {
+    fn add(&mut self, field: &Field, sketch: u64) {
+        match field.initials {
+            Some(_) => self.chinese |= sketch,
+            None => self.latin |= sketch,
+        }
+    }
+
+    /// Whether `word` may be in `field` exactly, as far as the sketches tell.
+    fn may_hold(&self, field: &Field, word: &Word) -> bool {
+        let of = match field.initials {
+            Some(_) => self.chinese,
+            None => self.latin,
+        };
+        word.sketch & !of == 0
+    }
 }
 
 /// One case in the index.
@@ -266,8 +299,9 @@ struct Doc {
     run: (u32, u32),
     /// Every letter its characters can be spelt from.
     letters: u32,
-    /// Every field's sketch together: a word with a bit outside it matches no field exactly.
-    sketch: u64,
+    /// The sketches of its fields with Chinese, and of those without, each together: a word
+    /// with a bit outside one matches none of those fields exactly.
+    sketches: Sketches,
     /// The same for the fields matched fuzzily: most cases are then never tried fuzzily.
     fuzzy_sketch: u64,
     /// The range of its linked statutes in `links`.
@@ -279,6 +313,8 @@ pub struct Index<'l> {
     library: &'l Library,
     /// Every case's fields, case after case: one array, read in order.
     fields: Vec<Field>,
+    /// The kind of each field, beside it (a byte each rather than four in `Field`).
+    kinds: Vec<FieldKind>,
     /// Lowercased copies of the texts with capitals.
     lowered: Vec<Box<str>>,
     /// Per case: where its fields and initials lie, and what they hold.
@@ -287,6 +323,8 @@ pub struct Index<'l> {
     /// one allocation per case scattered them and reading them missed the cache.
     links: Vec<u16>,
     statutes: Vec<Vec<Field>>,
+    statute_kinds: Vec<Vec<FieldKind>>,
+    statute_sketches: Vec<Sketches>,
     /// The pinyin initials of every field.
     arena: pinyin::Arena,
     fuzzy: Box<dyn Fuzzy>,
@@ -367,21 +405,35 @@ impl<'l> Index<'l> {
             char_count,
         );
         let mut lowered = Vec::new();
+        let mut statute_sketches = Vec::new();
         let statutes = library
             .statutes
             .iter()
             .map(|statute| {
-                statute_texts(statute)
-                    .map(|(_, text)| Field::new(text, &mut arena, &mut lowered).0)
-                    .collect()
+                let mut sketches = Sketches::default();
+                let fields = statute_texts(statute)
+                    .map(|(_, text)| {
+                        let (field, sketch, _) = Field::new(text, &mut arena, &mut lowered);
+                        sketches.add(&field, sketch);
+                        field
+                    })
+                    .collect();
+                statute_sketches.push(sketches);
+                fields
             })
             .collect();
+        let statute_kinds = library
+            .statutes
+            .iter()
+            .map(|statute| statute_texts(statute).map(|(kind, _)| kind).collect())
+            .collect();
         let mut fields = Vec::with_capacity(field_count);
+        let mut kinds = Vec::with_capacity(field_count);
         let mut docs = Vec::with_capacity(library.cases.len());
         let mut links = Vec::new();
         for case in &library.cases {
             let (start, run) = (fields.len(), arena.len());
-            let (mut letters, mut sketch, mut fuzzy_sketch) = (0, 0, 0);
+            let (mut letters, mut sketches, mut fuzzy_sketch) = (0, Sketches::default(), 0);
             for (kind, text) in texts(case) {
                 let (field, field_sketch, field_letters) =
                     Field::new(text, &mut arena, &mut lowered);
@@ -389,11 +441,12 @@ impl<'l> Index<'l> {
                     letters |= field_letters;
                     arena.separate();
                 }
-                sketch |= field_sketch;
+                sketches.add(&field, field_sketch);
                 if kind.fuzzy() {
                     fuzzy_sketch |= field_sketch;
                 }
                 fields.push(field);
+                kinds.push(kind);
             }
             let first_link = links.len();
             let mut linked: Vec<u16> = case
@@ -411,7 +464,7 @@ impl<'l> Index<'l> {
                 fields: span(start, fields.len()),
                 run: span(run, arena.len()),
                 letters,
-                sketch,
+                sketches,
                 fuzzy_sketch,
             });
         }
@@ -422,10 +475,13 @@ impl<'l> Index<'l> {
         Index {
             library,
             fields,
+            kinds,
             lowered,
             docs,
             links,
             statutes,
+            statute_kinds,
+            statute_sketches,
             arena,
             fuzzy,
         }
@@ -441,80 +497,97 @@ impl<'l> Index<'l> {
         field.lower.map_or(text, |at| &self.lowered[at.get()])
     }
 
-    /// A case's fields, each with its kind and text.
-    fn case_fields(&self, case: usize) -> impl Iterator<Item = Seen<'_>> + Clone {
+    /// The text of a case's `n`th field.
+    fn case_text(&self, case: usize, n: usize) -> &'l str {
+        texts(&self.library.cases[case])
+            .nth(n)
+            .map_or("", |(_, text)| text)
+    }
+
+    /// A case's fields, and the kind of each.
+    fn case_fields(&self, case: usize) -> (&[Field], &[FieldKind]) {
         let (start, end) = self.docs[case].fields;
-        self.fields[start as usize..end as usize]
-            .iter()
-            .zip(texts(&self.library.cases[case]))
-            .map(|(field, (kind, text))| (kind, field, text))
+        let range = start as usize..end as usize;
+        (&self.fields[range.clone()], &self.kinds[range])
     }
 
-    /// A statute's fields, each with its kind and text.
-    fn statute_fields(&self, statute: usize) -> impl Iterator<Item = Seen<'_>> + Clone {
-        self.statutes[statute]
-            .iter()
-            .zip(statute_texts(&self.library.statutes[statute]))
-            .map(|(field, (kind, text))| (kind, field, text))
-    }
-
-    /// The best exact or pinyin match of a word in some fields: fields are in ranking order, so
-    /// within a tier the first field that matches is the best one.
+    /// The best exact or pinyin match of a word in some fields (their kinds beside them, their
+    /// texts read by number only when needed): fields are in ranking order, so within a tier
+    /// the first field that matches is the best one.
     fn exact_or_pinyin<'a>(
         &'a self,
-        mut fields: impl Iterator<Item = Seen<'a>> + Clone,
+        (fields, kinds): (&[Field], &[FieldKind]),
+        sketches: Sketches,
+        text: impl Fn(usize) -> &'a str,
         word: &Word,
         encoded: &memmem::Finder,
         starts: Option<&pinyin::Starts>,
     ) -> Option<WordRank> {
-        if let Some((kind, _, _)) = fields.clone().find(|&(_, f, text)| {
+        let exact = fields.iter().enumerate().position(|(n, f)| {
             // A field whose initials lack the word's cannot hold it, nor can a field without
             // Chinese hold a word with some: either way its text stays unread.
-            let may_hold = match (f.initials, f.lower) {
-                (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
-                (None, _) => !word.chinese,
-                (Some(_), Some(_)) => true,
-            };
-            may_hold && word.finder.find(self.folded(f, text).as_bytes()).is_some()
-        }) {
+            let may_hold = sketches.may_hold(f, word)
+                && match (f.initials, f.lower) {
+                    (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
+                    (None, _) => !word.chinese,
+                    (Some(_), Some(_)) => true,
+                };
+            may_hold
+                && word
+                    .finder
+                    .find(self.folded(f, text(n)).as_bytes())
+                    .is_some()
+        });
+        if let Some(n) = exact {
             return Some(WordRank {
                 tier: 0,
-                weight: kind.weight(),
+                weight: kinds[n].weight(),
                 span: word.chars,
                 fuzz: 0,
             });
         }
         let starts = starts?;
-        fields.find_map(|(kind, field, text)| {
+        fields.iter().enumerate().find_map(|(n, field)| {
             let initials = self.arena.get(field.initials?);
-            let (_, count) = pinyin::find(text, initials, word.text.as_bytes(), starts)?;
+            let (_, count) = pinyin::find(text(n), initials, word.text.as_bytes(), starts)?;
             Some(WordRank {
                 tier: 1,
-                weight: kind.weight(),
+                weight: kinds[n].weight(),
                 span: count,
                 fuzz: 0,
             })
         })
     }
 
+    /// Which of a case's fields position `at` of the arena lies in: the last to start at or
+    /// before it.
+    fn field_at(&self, case: usize, at: usize) -> Option<usize> {
+        let (fields, _) = self.case_fields(case);
+        fields
+            .iter()
+            .rposition(|f| f.initials.is_some_and(|slot| slot.start() <= at))
+    }
+
     /// The character at `pos` of a case's run of initials, read from the field it is in.
     fn char_in_case(&self, case: usize, pos: usize) -> Option<char> {
         let at = self.docs[case].run.0 as usize + pos;
-        let (text, slot) = self
-            .case_fields(case)
-            .filter_map(|(_, f, text)| Some((text, f.initials?)))
-            .take_while(|(_, slot)| slot.start() <= at)
-            .last()?;
-        pinyin::TextReader::new(text, self.arena.get(slot)).char_at(at - slot.start())
+        let n = self.field_at(case, at)?;
+        let slot = self.case_fields(case).0[n].initials?;
+        pinyin::TextReader::new(self.case_text(case, n), self.arena.get(slot))
+            .char_at(at - slot.start())
     }
 
     /// The best exact or pinyin match of a word in a case's own fields.
     fn in_case(&self, case: usize, word: &Word, plan: &Plan) -> Option<WordRank> {
         let doc = &self.docs[case];
-        if word.sketch & !doc.sketch == 0
-            && let Some(exact) =
-                self.exact_or_pinyin(self.case_fields(case), word, &plan.encoded, None)
-        {
+        if let Some(exact) = self.exact_or_pinyin(
+            self.case_fields(case),
+            doc.sketches,
+            |n| self.case_text(case, n),
+            word,
+            &plan.encoded,
+            None,
+        ) {
             return Some(exact);
         }
         let starts = plan.starts.as_ref()?;
@@ -532,14 +605,10 @@ impl<'l> Index<'l> {
             },
         );
         let (start, count) = found?;
-        // The field the match is in: the last to start at or before it.
-        let (kind, _, _) = self
-            .case_fields(case)
-            .filter(|(_, f, _)| f.initials.is_some_and(|slot| slot.start() <= run + start))
-            .last()?;
+        let n = self.field_at(case, run + start)?;
         Some(WordRank {
             tier: 1,
-            weight: kind.weight(),
+            weight: self.case_fields(case).1[n].weight(),
             span: count,
             fuzz: 0,
         })
@@ -566,10 +635,20 @@ impl<'l> Index<'l> {
         if word.chars < 2 || word.sketch & !doc.fuzzy_sketch != 0 {
             return None;
         }
-        self.case_fields(case)
-            .filter(|&(kind, f, text)| {
-                kind.fuzzy() && is_subsequence(self.folded(f, text), &word.text)
+        let (fields, kinds) = self.case_fields(case);
+        (0..fields.len())
+            .filter(|&n| kinds[n].fuzzy())
+            // As for exact matches, the initials tell which fields cannot hold the word's
+            // characters in order, without reading their texts.
+            .filter(|&n| match (fields[n].initials, fields[n].lower) {
+                (Some(slot), None) => {
+                    bytes_in_order(self.arena.get(slot).bytes(), plan.encoded.needle())
+                }
+                (None, _) => !word.chinese,
+                (Some(_), Some(_)) => true,
             })
+            .map(|n| (kinds[n], &fields[n], self.case_text(case, n)))
+            .filter(|&(_, f, text)| is_subsequence(self.folded(f, text), &word.text))
             .filter_map(|(kind, _, text)| {
                 let (score, indices) = self.fuzzy.fuzzy(text, &word.text)?;
                 let first = indices.first().copied().unwrap_or(0);
@@ -600,7 +679,13 @@ impl<'l> Index<'l> {
                     statutes: (0..self.statutes.len())
                         .map(|statute| {
                             self.exact_or_pinyin(
-                                self.statute_fields(statute),
+                                (&self.statutes[statute], &self.statute_kinds[statute]),
+                                self.statute_sketches[statute],
+                                |n| {
+                                    statute_texts(&self.library.statutes[statute])
+                                        .nth(n)
+                                        .map_or("", |(_, text)| text)
+                                },
                                 word,
                                 &plan.encoded,
                                 plan.starts.as_ref(),
