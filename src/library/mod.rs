@@ -93,14 +93,11 @@ fn kind_of(file: &SourceFile) -> FileKind {
     }
 }
 
-/// A decoded file: its name, stem, text and the layer it belongs to.
+/// A decoded file other than a case: its name, kind and text.
 struct Text {
     name: String,
-    stem: String,
     text: String,
     kind: FileKind,
-    /// 0: the base library; 1: the extending directory.
-    layer: usize,
 }
 
 /// The first definition of each id of one kind, so that a second one is reported with the file
@@ -120,9 +117,114 @@ impl FirstDefinitions {
         true
     }
 
+    /// Claims `id` for `file`, where it is written at `(line, col)`; the problem, if another
+    /// file has it.
+    fn claim_at(
+        &mut self,
+        file: &str,
+        (line, col): (usize, usize),
+        what: &str,
+        id: &str,
+    ) -> Option<Diagnostic> {
+        if let Some(first) = self.0.get(id) {
+            return Some(Diagnostic {
+                file: file.to_string(),
+                line,
+                col,
+                message: format!("{what} \"{id}\" is already defined in {first}"),
+            });
+        }
+        self.0.insert(id.to_string(), file.to_string());
+        None
+    }
+
     fn contains(&self, id: &str) -> bool {
         self.0.contains_key(id)
     }
+}
+
+/// One case file, read and checked on its own.
+struct ReadCase {
+    name: String,
+    layer: usize,
+    case: Option<Case>,
+    problems: Vec<Diagnostic>,
+    /// Where its `id` and `position` are written, for the checks across files.
+    id_at: (usize, usize),
+    position_at: (usize, usize),
+}
+
+fn read_case((source, layer): (SourceFile, usize), refs: &parse::Refs) -> ReadCase {
+    // One file at a time: its text is dropped once the case is read.
+    let text = match source.decode() {
+        Ok(text) => text,
+        Err(problem) => {
+            return ReadCase {
+                name: source.name,
+                layer,
+                case: None,
+                problems: vec![problem],
+                id_at: (1, 1),
+                position_at: (1, 1),
+            };
+        }
+    };
+    let mut sink = Sink::new(&source.name, &text);
+    let case = parse::case(&mut sink, &text, &source.stem, refs);
+    let at = |key: &str| diag::line_col(&text, span_of_key(&text, key).unwrap_or(0..0).start);
+    let (id_at, position_at) = (at("id"), at("position"));
+    let problems = sink.problems;
+    ReadCase {
+        name: source.name,
+        layer,
+        case,
+        problems,
+        id_at,
+        position_at,
+    }
+}
+
+/// Reads every case file, on every core, and hands each to `each` in file order (the checks
+/// across files, such as duplicate ids, need that order). Files are dealt out in turn and results
+/// come back through small queues, so only a few are ever waiting: collecting them all first
+/// would, at 100,000 cases, briefly hold every case twice.
+fn read_cases(files: Vec<(SourceFile, usize)>, refs: &parse::Refs, mut each: impl FnMut(ReadCase)) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let count = files.len();
+    // Below this many files a second thread costs more than it saves.
+    if cores < 2 || count < 256 {
+        files
+            .into_iter()
+            .for_each(|file| each(read_case(file, refs)));
+        return;
+    }
+    let mut hands: Vec<Vec<(SourceFile, usize)>> = (0..cores).map(|_| Vec::new()).collect();
+    for (i, file) in files.into_iter().enumerate() {
+        hands[i % cores].push(file);
+    }
+    std::thread::scope(|scope| {
+        let queues: Vec<_> = hands
+            .into_iter()
+            .map(|hand| {
+                let (send, receive) = std::sync::mpsc::sync_channel(64);
+                scope.spawn(move || {
+                    for file in hand {
+                        if send.send(read_case(file, refs)).is_err() {
+                            return; // the reader has stopped
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        for i in 0..count {
+            // A worker that stops early has panicked: the scope passes its panic on.
+            let Ok(read) = queues[i % cores].recv() else {
+                break;
+            };
+            each(read);
+        }
+    });
 }
 
 /// Parses every file of one kind and keeps the first definition of each id.
@@ -166,9 +268,7 @@ fn decode_all(
                 Ok(text) => texts.push(Text {
                     kind: kind_of(&file),
                     name: file.name,
-                    stem: file.stem,
                     text,
-                    layer,
                 }),
                 Err(problem) => report.extend([problem]),
             }
@@ -339,46 +439,35 @@ pub fn assemble(
     let mut cases: Vec<Case> = Vec::with_capacity(case_files.len());
     let mut case_ids = FirstDefinitions::default();
     let mut positions: HashMap<(Str, u64), String> = HashMap::new();
-    for (source, layer) in case_files {
-        // One file at a time: its text is dropped once the case is read.
-        let text = match source.decode() {
-            Ok(text) => text,
-            Err(problem) => {
-                report.extend([problem]);
-                continue;
-            }
-        };
-        let file = Text {
-            name: source.name,
-            stem: source.stem,
-            text,
-            kind: FileKind::Case,
-            layer,
-        };
-        let mut sink = Sink::new(&file.name, &file.text);
-        if let Some(case) = parse::case(&mut sink, &file.text, &file.stem, &refs) {
-            let id_span = span_of_key(&file.text, "id").unwrap_or(0..0);
-            case_ids.claim(&mut sink, "case", &case.id, id_span);
-            if let Some(position) = case.position {
-                let slot = (case.collection.clone(), position);
-                if let Some(first) = positions.get(&slot) {
-                    let message = format!(
+    read_cases(case_files, &refs, |read| {
+        report.extend(read.problems);
+        let Some(case) = read.case else { return };
+        if let Some(duplicate) = case_ids.claim_at(&read.name, read.id_at, "case", &case.id) {
+            report.extend([duplicate]);
+        }
+        if let Some(position) = case.position {
+            let slot = (case.collection.clone(), position);
+            if let Some(first) = positions.get(&slot) {
+                let (line, col) = read.position_at;
+                report.extend([Diagnostic {
+                    file: read.name.clone(),
+                    line,
+                    col,
+                    message: format!(
                         "position {position} in collection \"{}\" is already taken by {first}",
                         case.collection
-                    );
-                    sink.at(span_of_key(&file.text, "position").unwrap_or(0..0), message);
-                } else {
-                    positions.insert(slot, file.name.clone());
-                }
-            }
-            // With `only`, the embedded cases are checked (an office's id may not clash with
-            // them) but not kept.
-            if !(only && file.layer == 0) {
-                cases.push(case);
+                    ),
+                }]);
+            } else {
+                positions.insert(slot, read.name.clone());
             }
         }
-        report.extend(sink.problems);
-    }
+        // With `only`, the embedded cases are checked (an office's id may not clash with them)
+        // but not kept.
+        if !(only && read.layer == 0) {
+            cases.push(case);
+        }
+    });
 
     if !report.is_empty() {
         return Err(report.finish());

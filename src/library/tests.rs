@@ -450,3 +450,42 @@ fn a_province_can_only_lie_within_a_known_province() {
         ["office/vocab.toml:1:12: `within` names \"火星省\", which is not in [provinces]"]
     );
 }
+
+/// Hundreds of files are read on several threads; what is reported, and which file counts as
+/// the first definition, does not depend on it.
+#[test]
+fn many_files_read_in_parallel_report_in_file_order() {
+    let mut files = crate::synth::files(300);
+    let copy = files
+        .iter()
+        .find(|f| f.stem == "gen-000007")
+        .expect("a generated case");
+    let mut duplicate = copy.clone();
+    duplicate.name = "zz/gen-000007.toml".to_string();
+    files.push(duplicate);
+    let broken = files
+        .iter_mut()
+        .find(|f| f.stem == "gen-000123")
+        .expect("a generated case");
+    broken.bytes = Ok(b"schema = 1\nid = \"gen-000123\"\n".to_vec());
+    let found = match assemble(files::embedded(), Some(files), true) {
+        Ok(_) => Vec::new(),
+        Err(report) => report.problems.iter().map(|p| p.to_string()).collect(),
+    };
+    assert!(
+        found.contains(&"zz/gen-000007.toml:2:1: case \"gen-000007\" is already defined in generated/gen-000007.toml".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|p| p.starts_with("zz/") || p.starts_with("generated/gen-000123.toml")),
+        "{found:#?}"
+    );
+    let library = crate::synth::library(300).expect("valid");
+    assert_eq!(library.cases.len(), 300);
+    assert!(
+        library.cases.windows(2).all(|w| w[0].id < w[1].id),
+        "in order"
+    );
+}

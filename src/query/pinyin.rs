@@ -177,7 +177,9 @@ struct Codes {
     /// Per byte: the letters a character with that byte can be spelt from.
     masks: [u32; 256],
     /// Per reading set (its run start in the table) with a code: the code.
-    of_set: std::collections::HashMap<u32, u8>,
+    /// Per reading set (its run start in the table): its code, or [`NOT_SPELLED`] (never a code)
+    /// when it has none. An array rather than a map: it is asked once per character indexed.
+    of_set: Vec<u8>,
 }
 
 /// Where one text's initials lie in an [`Arena`]: twelve bytes, and no more in an `Option`.
@@ -208,18 +210,22 @@ impl Arena {
     /// An arena for `texts` (which it only reads to choose the codes: the most frequent reading
     /// sets), with room for `chars` characters.
     pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, chars: usize) -> Self {
-        let mut frequency: std::collections::HashMap<u32, (usize, &'static [&'static str])> =
-            Default::default();
+        let table_len = table().syllables.len();
+        let mut frequency: Vec<(usize, &'static [&'static str])> = vec![(0, &[]); table_len];
         for text in texts {
             for c in text.chars() {
                 if let Some((set, readings)) = reading_set(c) {
-                    frequency.entry(set).or_insert((0, readings)).0 += 1;
+                    let entry = &mut frequency[set as usize];
+                    entry.0 += 1;
+                    entry.1 = readings;
                 }
             }
         }
         let mut sets: Vec<(u32, usize, &'static [&'static str])> = frequency
             .into_iter()
-            .map(|(set, (count, readings))| (set, count, readings))
+            .enumerate()
+            .filter(|(_, (count, _))| *count > 0)
+            .map(|(set, (count, readings))| (set as u32, count, readings))
             .collect();
         // A set of several letters without a code is RARE, a candidate for every query and read
         // from the text each time: such sets weigh more in the choice.
@@ -233,7 +239,7 @@ impl Arena {
         let mut codes = Box::new(Codes {
             readings: [&[]; 256],
             masks: [0; 256],
-            of_set: Default::default(),
+            of_set: vec![NOT_SPELLED; table_len],
         });
         for byte in 0..=255u8 {
             codes.masks[byte as usize] = match byte {
@@ -263,7 +269,7 @@ impl Arena {
         {
             codes.readings[byte as usize] = readings;
             codes.masks[byte as usize] = mask(readings);
-            codes.of_set.insert(set, byte);
+            codes.of_set[set as usize] = byte;
         }
         Arena {
             bytes: Vec::with_capacity(chars),
@@ -280,7 +286,8 @@ impl Arena {
         let Some((set, readings)) = reading_set(c) else {
             return NOT_SPELLED;
         };
-        if let Some(&code) = self.codes.of_set.get(&set) {
+        let code = self.codes.of_set[set as usize];
+        if code != NOT_SPELLED {
             return code;
         }
         let first = readings[0].as_bytes()[0];

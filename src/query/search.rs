@@ -7,9 +7,11 @@
 //! fuzzy, title and party before place and law before summaries, shorter spans first, then library
 //! order.
 //!
-//! The index is built once per library: it keeps, per field, a lowercase copy only where the text
-//! has capitals and a one-byte-per-character initials string only where it has Chinese, and
-//! otherwise borrows the library's own text.
+//! The index is built once per library and is small, because at 100,000 cases reading memory is
+//! what a search costs: one byte of initials per Chinese character (a case's fields one after the
+//! other, so a case is scanned for pinyin in one pass), a lowercase copy only of texts with
+//! capitals, a few bytes per field, and per case the sketches that let most cases be passed over
+//! without reading their texts, which stay in the library and are read only near a likely match.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -762,7 +764,11 @@ impl<'l> Index<'l> {
                     .collect();
                 workers
                     .into_iter()
-                    .flat_map(|w| w.join().unwrap_or_default())
+                    // A worker's panic is a bug: passed on, never results silently missing.
+                    .flat_map(|w| {
+                        w.join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
                     .collect()
             })
         };
