@@ -306,6 +306,10 @@ struct Doc {
     sketches: Sketches,
     /// The same for the fields matched fuzzily: most cases are then never tried fuzzily.
     fuzzy_sketch: u64,
+    /// Per letter, two bits: the best weight (plus one) of a field with a character spelt from
+    /// it, 0 for none. A one-letter query — every search's first keystroke — is answered in
+    /// pinyin from this alone.
+    letter_weights: u64,
     /// The range of its linked statutes in `links`.
     links: (u32, u32),
 }
@@ -436,12 +440,21 @@ impl<'l> Index<'l> {
         for case in &library.cases {
             let (start, run) = (fields.len(), arena.len());
             let (mut letters, mut sketches, mut fuzzy_sketch) = (0, Sketches::default(), 0);
+            let mut letter_weights = 0u64;
             for (kind, text) in texts(case) {
                 let (field, field_sketch, field_letters) =
                     Field::new(text, &mut arena, &mut lowered);
                 if field.initials.is_some() {
                     letters |= field_letters;
                     arena.separate();
+                    for letter in 0..26 {
+                        let shift = 2 * letter;
+                        let known = (letter_weights >> shift) & 3;
+                        if field_letters & (1 << letter) != 0 && known == 0 {
+                            // Fields come in ranking order: the first is the best.
+                            letter_weights |= u64::from(kind.weight() + 1) << shift;
+                        }
+                    }
                 }
                 sketches.add(&field, field_sketch);
                 if kind.fuzzy() {
@@ -468,6 +481,7 @@ impl<'l> Index<'l> {
                 letters,
                 sketches,
                 fuzzy_sketch,
+                letter_weights,
             });
         }
         fields.shrink_to_fit();
@@ -593,6 +607,17 @@ impl<'l> Index<'l> {
             return Some(exact);
         }
         let starts = plan.starts.as_ref()?;
+        if let &[letter] = word.text.as_bytes()
+            && letter.is_ascii_lowercase()
+        {
+            let weight = (doc.letter_weights >> (2 * (letter - b'a'))) & 3;
+            return (weight > 0).then_some(WordRank {
+                tier: 1,
+                weight: weight as u32 - 1,
+                span: 1,
+                fuzz: 0,
+            });
+        }
         let run = doc.run.0 as usize;
         let initials = self.arena.run(run, doc.run.1 as usize, doc.letters);
         let mut found = None;
@@ -923,7 +948,8 @@ mod tests {
         let library = crate::synth::library(300).unwrap();
         let index = Index::new(&library);
         for text in [
-            "fc", "fangch", "zj", "cq", "dsr", "xinxi", "gq", "hz", "房产", "POS",
+            "fc", "fangch", "zj", "cq", "dsr", "xinxi", "gq", "hz", "房产", "POS", "f", "q", "v",
+            "x",
         ] {
             let query = Query::new(text);
             let mut found: Vec<usize> = index.search(&query, None).iter().map(|h| h.case).collect();
