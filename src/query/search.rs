@@ -611,7 +611,8 @@ impl<'l> Index<'l> {
             && letter.is_ascii_lowercase()
         {
             let weight = (doc.letter_weights >> (2 * (letter - b'a'))) & 3;
-            return (weight > 0).then_some(WordRank {
+            // Lazily: for no match the weight is 0 and has no predecessor.
+            return (weight > 0).then(|| WordRank {
                 tier: 1,
                 weight: weight as u32 - 1,
                 span: 1,
