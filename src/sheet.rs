@@ -4,7 +4,8 @@
 //! The sheet is plain data (labels resolved, unknowns spelt out, inferences marked), so the CLI's
 //! text and Markdown output and the interactive detail pane all show the same thing.
 
-use crate::library::{Basis, Case, LawRole, Library, PartialDate, Str, VocabKind};
+use crate::law;
+use crate::library::{Basis, Case, Era, LawRole, Library, PartialDate, Statute, Str, VocabKind};
 use crate::msg::{Catalog, fill};
 use crate::text::thousands;
 
@@ -65,6 +66,131 @@ impl Rows<'_> {
 fn with_reason(mut row: Row, case: &Case, field: &str) -> Row {
     row.inferred = case.inferred_reason(field).map(str::to_string);
     row
+}
+
+/// Later law that governs what `statute` governed, one line per law:
+/// `个人信息保护法 第五条、第十条（2021-11-01 起施行；后法，…）`.
+pub fn later_law_lines(m: &Catalog, library: &Library, statute: &Statute) -> Vec<String> {
+    let mut groups: Vec<(String, Vec<&str>, String)> = Vec::new();
+    for later in law::later_law(library, statute) {
+        let name = later.short.as_deref().unwrap_or(&later.law).to_string();
+        let in_force = later
+            .in_force
+            .map_or(m.not_stated_short.to_string(), |d| d.to_string());
+        match groups
+            .iter_mut()
+            .find(|(n, _, f)| *n == name && *f == in_force)
+        {
+            Some((_, articles, _)) => articles.push(&later.article),
+            None => groups.push((name, vec![&later.article], in_force)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(name, articles, in_force)| {
+            fill(
+                m.later_line,
+                &[
+                    ("citation", format!("{name} {}", articles.join("、"))),
+                    ("in_force", in_force),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// Where each fine of a case sits in the range of its penalty provisions; "not stated" when the
+/// source gives no amount.
+fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> Vec<String> {
+    let ranges: Vec<(&Statute, &crate::library::PenaltyRange)> = case
+        .law
+        .iter()
+        .filter(|l| l.role == LawRole::Penalty)
+        .filter_map(|l| library.statute(&l.statute))
+        .filter_map(|s| Some((s, s.penalty.as_ref()?)))
+        .collect();
+    let mut lines = Vec::new();
+    for amount in case.penalty.iter().filter_map(|p| p.amount_yuan) {
+        for (statute, range) in &ranges {
+            let Some(share) = range
+                .fine_max_yuan
+                .and_then(|cap| law::Share::of(amount, cap))
+            else {
+                continue;
+            };
+            if share.exceeds() {
+                lines.push(format!("{}：{}", yuan(amount), m.position_over));
+                continue;
+            }
+            let fraction = match share.simple_fraction() {
+                Some(fraction) => format!("{fraction}（{}）", share.percent()),
+                None => share.percent(),
+            };
+            lines.push(fill(
+                m.position_line,
+                &[
+                    ("amount", yuan(amount)),
+                    ("citation", statute.citation()),
+                    ("cap", yuan(share.cap)),
+                    ("share", fraction),
+                ],
+            ));
+            if let Some([low, high]) = range.gains_multiple.as_deref() {
+                lines.push(fill(
+                    m.position_gains,
+                    &[("low", low.to_string()), ("high", high.to_string())],
+                ));
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(m.position_unknown.to_string());
+    }
+    lines
+}
+
+/// How the case's figures compare with the criminal thresholds; nothing where the data kinds do
+/// not tell which threshold applies, or the source gives no figure.
+fn threshold_lines(m: &Catalog, library: &Library, case: &Case) -> Vec<String> {
+    let Some((_, thresholds)) = law::threshold_provision(library) else {
+        return Vec::new();
+    };
+    let Some(compared) = law::compare_records(thresholds, case) else {
+        return Vec::new();
+    };
+    let verdict = |reached: bool| if reached { m.reached } else { m.not_reached }.to_string();
+    let mut lines = vec![
+        m.threshold_disclaimer.to_string(),
+        fill(
+            m.threshold_line,
+            &[
+                ("value", thousands(compared.value)),
+                ("unit", m.records_unit.to_string()),
+                ("item", compared.item.clone()),
+                ("threshold", thousands(compared.threshold)),
+                ("verdict", verdict(compared.reached())),
+            ],
+        ),
+    ];
+    if let Some(half) = compared.in_duty {
+        lines.push(fill(
+            m.threshold_in_duty,
+            &[
+                ("threshold", thousands(half)),
+                ("verdict", verdict(compared.reached_in_duty())),
+            ],
+        ));
+    }
+    if let Some(tenfold) = compared.especially_serious {
+        lines.push(fill(
+            m.threshold_especially,
+            &[
+                ("threshold", thousands(tenfold)),
+                ("verdict", verdict(compared.especially_serious_reached())),
+            ],
+        ));
+    }
+    lines
 }
 
 /// `¥286,179`.
@@ -279,12 +405,15 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
         )],
     };
 
+    // Numbered: in the browser, the number opens the provision.
     let law_lines = case
         .law
         .iter()
-        .map(|link| match library.statute(&link.statute) {
+        .enumerate()
+        .map(|(i, link)| match library.statute(&link.statute) {
             Some(statute) => format!(
-                "{} — {} · {} [{}]",
+                "[{}] {} — {} · {} [{}]",
+                i + 1,
                 statute.citation(),
                 role_label(m, link.role),
                 basis_label(m, link.basis),
@@ -293,9 +422,23 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
             None => link.statute.to_string(),
         })
         .collect();
+    let mut law_rows = vec![with_reason(r.row(m.row_provisions, law_lines), case, "law")];
+    let later: Vec<String> = case
+        .law
+        .iter()
+        .filter_map(|link| library.statute(&link.statute))
+        .flat_map(|statute| {
+            later_law_lines(m, library, statute)
+                .into_iter()
+                .map(move |line| format!("{} → {line}", statute.citation()))
+        })
+        .collect();
+    if !later.is_empty() {
+        law_rows.push(r.row(m.row_later, later));
+    }
     let law = Section {
         heading: m.sec_law,
-        rows: vec![with_reason(r.row(m.row_provisions, law_lines), case, "law")],
+        rows: law_rows,
     };
 
     let mut penalty_rows = vec![with_reason(
@@ -330,6 +473,11 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
         .collect();
     if !ranges.is_empty() {
         penalty_rows.push(r.row(m.row_range, ranges));
+        penalty_rows.push(r.row(m.row_position, penalty_position(m, library, case)));
+    }
+    let thresholds = threshold_lines(m, library, case);
+    if !thresholds.is_empty() {
+        penalty_rows.push(r.row(m.row_threshold, thresholds));
     }
 
     let sources = Section {
@@ -380,5 +528,159 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
             },
             sources,
         ],
+    }
+}
+
+/// A provision laid out for reading: its text, its penalty range in words and figures, its
+/// thresholds, the cases linked to it, and — apart, labelled — the later law that now governs the
+/// same conduct (or, for later law, the 2019 provisions it follows).
+pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
+    let r = Rows { m };
+    let era = match statute.era {
+        Era::Y2019 => m.era_2019,
+        Era::Later => m.era_later,
+    };
+    let mut text_rows = vec![r.row(m.row_text, vec![statute.text.clone()])];
+    if let Some(note) = &statute.text_note {
+        text_rows.push(r.row(m.row_note, vec![note.clone()]));
+    }
+    text_rows.push(r.row(m.row_summary_en, vec![statute.summary_en.clone()]));
+    text_rows.push(r.row(m.row_version, vec![statute.version.to_string()]));
+    text_rows.push(r.opt(m.row_in_force, date(statute.in_force)));
+    text_rows.push(r.row(m.row_era, vec![era.to_string()]));
+    let mut sections = vec![Section {
+        heading: m.sec_text,
+        rows: text_rows,
+    }];
+
+    if let Some(range) = &statute.penalty {
+        let mut rows = vec![r.opt(m.row_range, range.words.clone())];
+        let pair = |p: &Option<Vec<u64>>, unit: fn(u64) -> String| {
+            p.as_deref()
+                .and_then(|p| Some(format!("{}–{}", unit(*p.first()?), unit(*p.last()?))))
+        };
+        let figures: Vec<String> = [
+            (m.fig_fine_max, range.fine_max_yuan.map(yuan)),
+            (m.fig_gains, pair(&range.gains_multiple, |n| n.to_string())),
+            (m.fig_prison, range.prison_max_years.map(|y| y.to_string())),
+            (m.fig_individual, pair(&range.individual_fine_yuan, yuan)),
+            (m.fig_serious, range.serious_fine_max_yuan.map(yuan)),
+            (
+                m.fig_turnover,
+                range.serious_turnover_percent.map(|p| format!("{p}%")),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| Some(format!("{label}：{}", value?)))
+        .chain(std::iter::once(
+            range
+                .measures
+                .iter()
+                .map(|k| term_label(library, VocabKind::Penalties, k))
+                .collect::<Vec<_>>()
+                .join("、"),
+        ))
+        .filter(|line| !line.is_empty())
+        .collect();
+        rows.push(r.row(m.row_figures, figures));
+        if let Some(note) = &range.note {
+            rows.push(r.row(m.row_note, vec![note.clone()]));
+        }
+        sections.push(Section {
+            heading: m.sec_range,
+            rows,
+        });
+    }
+
+    if let Some(thresholds) = &statute.thresholds {
+        let lines = thresholds
+            .tiers
+            .iter()
+            .map(|tier| {
+                let figure = match (tier.records, tier.gains_yuan) {
+                    (Some(records), _) => format!("{} {}", thousands(records), m.records_unit),
+                    (_, Some(gains)) => yuan(gains),
+                    _ => String::new(),
+                };
+                if tier.kinds.is_empty() {
+                    format!("{}：{figure}", tier.item)
+                } else {
+                    format!("{}：{figure}（{}）", tier.item, tier.kinds.join("、"))
+                }
+            })
+            .collect();
+        sections.push(Section {
+            heading: m.sec_thresholds,
+            rows: vec![r.row(m.row_threshold, lines)],
+        });
+    }
+
+    let linked = law::linked_cases(library, &statute.id);
+    let case_lines = |list: &[usize]| -> Vec<String> {
+        let lines: Vec<String> = list
+            .iter()
+            .map(|&i| {
+                let case = &library.cases[i];
+                format!("{} {}", case.id, case.party.name)
+            })
+            .collect();
+        if lines.is_empty() {
+            vec![m.none.to_string()]
+        } else {
+            lines
+        }
+    };
+    sections.push(Section {
+        heading: m.sec_linked,
+        rows: vec![
+            r.row(m.row_linked_stated, case_lines(&linked.stated)),
+            r.row(m.row_linked_governing, case_lines(&linked.governing)),
+        ],
+    });
+
+    let today = match statute.era {
+        Era::Y2019 => {
+            let lines = later_law_lines(m, library, statute);
+            r.row(
+                m.row_later,
+                if lines.is_empty() {
+                    vec![m.none.to_string()]
+                } else {
+                    lines
+                },
+            )
+        }
+        Era::Later => {
+            let earlier: Vec<String> = law::earlier_law(library, statute)
+                .iter()
+                .map(|s| format!("{} [{}]", s.citation(), s.id))
+                .collect();
+            r.row(
+                m.row_earlier,
+                if earlier.is_empty() {
+                    vec![m.none.to_string()]
+                } else {
+                    earlier
+                },
+            )
+        }
+    };
+    sections.push(Section {
+        heading: m.sec_today,
+        rows: vec![today],
+    });
+
+    Sheet {
+        id: statute.id.clone(),
+        title: format!("{} {}", statute.law, statute.article),
+        title_en: Some(statute.heading_en.clone()),
+        collection_line: format!(
+            "{} · {} {} · {}",
+            statute.citation(),
+            m.row_version,
+            statute.version,
+            era
+        ),
+        sections,
     }
 }

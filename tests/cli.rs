@@ -442,3 +442,66 @@ fn search_ranks_and_filters_and_says_when_nothing_matches() {
         "{table}"
     );
 }
+
+#[test]
+fn statute_prints_the_text_the_linked_cases_and_later_law() {
+    let out = casebook(&["statute", "cprl-29-2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("经营者及其工作人员对收集的消费者个人信息必须严格保密"));
+    assert!(text.contains("zhuji-xiangsheng 诸暨祥生新合置业有限公司"));
+    assert!(text.contains("【今天适用的法律】"));
+    assert!(text.contains("个人信息保护法 第五条、第十条、第十三条（2021-11-01 起施行；后法"));
+    // The penalty provision: the range in words and as figures.
+    let text = stdout(&casebook(&["statute", "cprl-56"]));
+    assert!(text.contains("无违法所得时罚款上限：¥500,000"));
+    assert!(text.contains("违法所得的倍数：1–10"));
+    assert!(text.contains("个人信息保护法 第六十六条（2021-11-01 起施行"));
+    // Later law points back to what it follows.
+    let text = stdout(&casebook(&["statute", "pipl-66"]));
+    assert!(text.contains("此前的条款") && text.contains("消法 第五十六条 [cprl-56]"));
+    assert!(text.contains("情节严重时罚款上限：¥50,000,000"));
+}
+
+#[test]
+fn statute_list_json_and_unknown_ids() {
+    let text = stdout(&casebook(&["statute"]));
+    let first_later = text.find("（后法）").expect("later law is listed");
+    assert!(
+        text.find("中华人民共和国消费者权益保护法（2019 年适用）")
+            .unwrap()
+            < first_later
+    );
+    assert!(text[first_later..].contains("pipl-66"));
+    assert!(!text[..first_later].contains("pipl-66"));
+
+    let out = casebook(&["statute", "criminal-253-1", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["statute"]["id"], "criminal-253-1");
+    let linked: Vec<&str> = value["cases_stated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(value["cases_governing"].as_array().unwrap())
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(linked, ["yibin-yu"]);
+
+    let out = casebook(&["statute", "cprl-29"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("nearest ids: cprl-29-1"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn case_sheet_numbers_its_provisions_and_places_the_penalty() {
+    let text = stdout(&casebook(&["show", "nanning-fangduoduo"]));
+    assert!(text.contains("[1] 消法 第二十九条第一款"));
+    assert!(text.contains("消法 第五十六条 → 个人信息保护法 第六十六条"));
+    assert!(text.contains("幅度中的位置  处罚数额未载明 (not stated)；适用的幅度见上"));
+    // No threshold comparison where the data kinds are not ones the interpretation names.
+    assert!(!text.contains("门槛比较"));
+}

@@ -3,6 +3,7 @@
 
 mod list;
 mod show;
+mod statute;
 mod validate;
 
 use std::io::Write;
@@ -58,6 +59,9 @@ pub enum Command {
     Search(list::SearchArgs),
     /// Show one case in full, with labels resolved and unknown facts marked "not stated".
     Show(show::ShowArgs),
+    /// Show a provision of law in full (text, penalty range, linked cases, later law), or with no
+    /// id every provision grouped by law.
+    Statute(statute::StatuteArgs),
     /// Check a library directory (default: the built-in library) and report every problem as
     /// FILE:LINE:COL: message. Exits 1 if there is any problem, 0 if none.
     Validate(validate::ValidateArgs),
@@ -76,6 +80,9 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Show(args)) => {
             with_library(&cli.cases, cli.only, |lib| show::run(lib, &args))
+        }
+        Some(Command::Statute(args)) => {
+            with_library(&cli.cases, cli.only, |lib| statute::run(lib, &args))
         }
         None => {
             let options = tui::Options {

@@ -404,6 +404,12 @@ pub fn assemble(
         },
     );
 
+    for file in texts.iter().filter(|t| t.kind == FileKind::Statutes) {
+        let mut sink = Sink::new(&file.name, &file.text);
+        parse::successors(&mut sink, &file.text, &statutes);
+        report.extend(sink.problems);
+    }
+
     let (collections, collection_ids) = merge(
         &texts,
         FileKind::Collections,

@@ -224,6 +224,39 @@ pub struct Statute {
     pub summary_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub penalty: Option<PenaltyRange>,
+    /// Later law that now governs the same conduct (ids of `era = "later"` provisions), for
+    /// "what applies today"; never mixed with what applied in 2019.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<String>,
+    /// Criminal thresholds the provision sets (法释〔2017〕10号 第五条).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<Thresholds>,
+}
+
+/// The thresholds of "情节严重" a provision sets, as figures (`[statute.thresholds]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Thresholds {
+    pub tiers: Vec<ThresholdTier>,
+    /// Information obtained in the course of duty or service: the thresholds divided by this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty_divisor: Option<u64>,
+    /// "情节特别严重": this many times the thresholds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub especially_serious_multiple: Option<u64>,
+}
+
+/// One threshold: a number of records of the named kinds (none named: the other kinds), or an
+/// amount of illegal gains.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ThresholdTier {
+    /// Where the provision sets it, e.g. `第五条第一款第（三）项`.
+    pub item: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gains_yuan: Option<u64>,
 }
 
 impl Statute {

@@ -12,7 +12,8 @@ use toml::de::DeTable;
 use super::diag::Sink;
 use super::model::{
     Basis, Breakdown, Campaign, Case, Collection, Dates, Era, Figure, Label, LawLink, LawRole,
-    Party, Penalty, PenaltyRange, Place, Quantity, Source, Statute, Str, Term, Vocab, VocabKind,
+    Party, Penalty, PenaltyRange, Place, Quantity, Source, Statute, Str, Term, ThresholdTier,
+    Thresholds, Vocab, VocabKind,
 };
 use super::reader::{Fields, checked_key};
 
@@ -201,6 +202,11 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let penalty = fields
             .opt_table(sink, "penalty")
             .map(|table| penalty_range(sink, table, vocab));
+        // Checked against every statute once all are known (see `successors`).
+        let successors = fields.opt_str_list(sink, "successors").unwrap_or_default();
+        let thresholds = fields
+            .opt_table(sink, "thresholds")
+            .map(|table| thresholds(sink, table));
         fields.finish(sink);
 
         if let Some(id) = &id
@@ -234,12 +240,99 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 text_note: text_note.map(Spanned::into_inner),
                 summary_en: summary_en.into_inner(),
                 penalty,
+                successors: successors.into_iter().map(Spanned::into_inner).collect(),
+                thresholds,
             },
             id_span,
         ));
     }
     root.finish(sink);
     out
+}
+
+/// Checks each statute's `successors` in one statutes file, once every statute is known: each must
+/// name a provision of later law, and only a 2019 provision has successors.
+pub fn successors(sink: &mut Sink, text: &str, statutes: &[Statute]) {
+    let Some(doc) = document(sink, text) else {
+        return;
+    };
+    let Some(list) = doc
+        .get_ref()
+        .get("statute")
+        .and_then(|v| v.get_ref().as_array())
+    else {
+        return;
+    };
+    let era_of = |id: &str| statutes.iter().find(|s| s.id == id).map(|s| s.era);
+    for table in list.iter() {
+        let Some(table) = table.get_ref().as_table() else {
+            continue;
+        };
+        let Some(items) = table.get("successors").and_then(|v| v.get_ref().as_array()) else {
+            continue;
+        };
+        let own = table
+            .get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .and_then(era_of);
+        for item in items.iter() {
+            let Some(id) = item.get_ref().as_str() else {
+                continue; // a wrong type is reported where the statute is read
+            };
+            let message = match era_of(id) {
+                None => {
+                    let known = statutes.iter().map(|s| s.id.as_str());
+                    let hint = nearest(id, known)
+                        .map(|near| format!(" (did you mean \"{near}\"?)"))
+                        .unwrap_or_default();
+                    format!("successors names unknown statute \"{id}\"{hint}")
+                }
+                Some(Era::Y2019) => {
+                    format!("successors must be later law, but \"{id}\" has era \"2019\"")
+                }
+                Some(Era::Later) if own == Some(Era::Later) => {
+                    "only a 2019 provision has successors".to_string()
+                }
+                Some(Era::Later) => continue,
+            };
+            sink.at(item.span(), message);
+        }
+    }
+}
+
+fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
+    let tiers = fields
+        .tables(sink, "tier")
+        .into_iter()
+        .filter_map(|mut tier| {
+            let span = tier.span();
+            let item = tier.req_str(sink, "item");
+            let records = tier.opt_u64(sink, "records");
+            let kinds = tier.opt_str_list(sink, "kinds").unwrap_or_default();
+            let gains_yuan = tier.opt_u64(sink, "gains_yuan");
+            tier.finish(sink);
+            if records.is_some() == gains_yuan.is_some() {
+                sink.at(
+                    span,
+                    "a threshold tier sets `records` or `gains_yuan`, one of them",
+                );
+                return None;
+            }
+            Some(ThresholdTier {
+                item: item?.into_inner(),
+                records,
+                kinds: kinds.into_iter().map(Spanned::into_inner).collect(),
+                gains_yuan,
+            })
+        })
+        .collect();
+    let thresholds = Thresholds {
+        tiers,
+        duty_divisor: fields.opt_u64(sink, "duty_divisor"),
+        especially_serious_multiple: fields.opt_u64(sink, "especially_serious_multiple"),
+    };
+    fields.finish(sink);
+    thresholds
 }
 
 fn penalty_range(sink: &mut Sink, mut fields: Fields, vocab: &Vocab) -> PenaltyRange {

@@ -489,3 +489,26 @@ fn many_files_read_in_parallel_report_in_file_order() {
         "in order"
     );
 }
+
+#[test]
+fn successors_must_name_later_law() {
+    let statute = |id: &str, era: &str, successors: &str| {
+        format!(
+            "[[statute]]\nid = \"{id}\"\nlaw = \"x\"\nlaw_en = \"x\"\nversion = \"2013\"\nera = \"{era}\"\narticle = \"x\"\nheading_en = \"x\"\ntext = \"x\"\nsummary_en = \"x\"\nsuccessors = {successors}\n"
+        )
+    };
+    let text = statute(
+        "office-1",
+        "2019",
+        "[\"pipl-66\", \"pipl-67\", \"cprl-14\"]",
+    ) + &statute("office-2", "later", "[\"pipl-66\"]");
+    let found = problems(vec![file("statutes.toml", text.as_bytes())]);
+    assert_eq!(
+        found,
+        [
+            "office/statutes.toml:11:26: successors names unknown statute \"pipl-67\" (did you mean \"pipl-66\"?)",
+            "office/statutes.toml:11:37: successors must be later law, but \"cprl-14\" has era \"2019\"",
+            "office/statutes.toml:22:15: only a 2019 provision has successors",
+        ]
+    );
+}

@@ -1,0 +1,117 @@
+//! `casebook statute [ID]`: the provisions grouped by law, or one provision in full with the cases
+//! linked to it and the later law that now governs the same conduct.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::law;
+use crate::library::{Era, Library};
+use crate::msg::ZH;
+use crate::sheet;
+use crate::text::{pad, sanitize, width};
+
+#[derive(Debug, Args)]
+pub struct StatuteArgs {
+    /// The provision's id, e.g. cprl-29-2 (without one: every provision, grouped by law).
+    pub id: Option<String>,
+    /// Print as JSON: the provision with its linked cases and later (or earlier) law.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
+    let Some(id) = &args.id else {
+        return list(library, args.json);
+    };
+    let Some(statute) = library.statute(id) else {
+        let known = library.statutes.iter().map(|s| s.id.as_str());
+        // Ids that extend what was typed first (`cprl-29` → its paragraphs), then the closest.
+        let mut near: Vec<(bool, usize, &str)> = known
+            .map(|k| (!k.starts_with(id.as_str()), strsim::levenshtein(k, id), k))
+            .collect();
+        near.sort();
+        let near: Vec<&str> = near.into_iter().take(3).map(|(_, _, k)| k).collect();
+        eprintln!(
+            "casebook: no statute \"{}\"; nearest ids: {}",
+            crate::text::sanitize_line(id),
+            near.join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    if args.json {
+        let linked = law::linked_cases(library, &statute.id);
+        let ids = |list: &[usize]| -> Vec<&str> {
+            list.iter().map(|&i| library.cases[i].id.as_str()).collect()
+        };
+        let related = |list: Vec<&crate::library::Statute>| -> Vec<String> {
+            list.into_iter().map(|s| s.id.clone()).collect()
+        };
+        let value = serde_json::json!({
+            "statute": statute,
+            "cases_stated": ids(&linked.stated),
+            "cases_governing": ids(&linked.governing),
+            "later_law": related(law::later_law(library, statute)),
+            "earlier_law": related(law::earlier_law(library, statute)),
+        });
+        return json(&value);
+    }
+    let sheet = sheet::statute(&ZH, library, statute);
+    super::print(&sanitize(&super::show::plain(&ZH, &sheet)))
+}
+
+fn json(value: &serde_json::Value) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => super::print(&(text + "\n")),
+        Err(e) => {
+            eprintln!("casebook: cannot write JSON: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Every provision, grouped by law, 2019 law first: id, article, English heading.
+fn list(library: &Library, as_json: bool) -> ExitCode {
+    let groups = law::by_law(library);
+    if as_json {
+        let value: Vec<serde_json::Value> = groups
+            .iter()
+            .map(|(law, members)| {
+                serde_json::json!({
+                    "law": law,
+                    "statutes": members.iter().map(|s| &s.id).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        return json(&serde_json::Value::Array(value));
+    }
+    let id_width = library
+        .statutes
+        .iter()
+        .map(|s| width(&s.id))
+        .max()
+        .unwrap_or(0);
+    let article_width = library
+        .statutes
+        .iter()
+        .map(|s| width(&s.article))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (law, members) in groups {
+        let era = match members[0].era {
+            Era::Y2019 => ZH.era_2019,
+            Era::Later => ZH.era_later,
+        };
+        out.push_str(&format!("{law}（{era}）\n"));
+        for statute in members {
+            out.push_str(&format!(
+                "  {}  {}  {}\n",
+                pad(&statute.id, id_width),
+                pad(&statute.article, article_width),
+                statute.heading_en
+            ));
+        }
+    }
+    super::print(&sanitize(&out))
+}

@@ -1,0 +1,203 @@
+//! The law behind the cases: which cases each provision is linked to, which later law now governs
+//! the same conduct, where a fine sits in its statutory range, and how a case's figures compare
+//! with the criminal thresholds of 法释〔2017〕10号. Pure functions over the library; the CLI and
+//! the browser show what they return.
+
+use crate::library::{Basis, Case, Era, Library, Statute, Thresholds};
+
+/// The cases linked to one provision, split by how the link is known.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LinkedCases {
+    /// Cases whose source cites the provision (indices into `library.cases`).
+    pub stated: Vec<usize>,
+    /// Cases the provision governs, though no source cites it for them.
+    pub governing: Vec<usize>,
+}
+
+/// The cases linked to `statute`, in library order; a case linking it both ways counts as stated.
+pub fn linked_cases(library: &Library, statute: &str) -> LinkedCases {
+    let mut linked = LinkedCases::default();
+    for (i, case) in library.cases.iter().enumerate() {
+        let links: Vec<Basis> = case
+            .law
+            .iter()
+            .filter(|l| *l.statute == *statute)
+            .map(|l| l.basis)
+            .collect();
+        if links.contains(&Basis::Stated) {
+            linked.stated.push(i);
+        } else if !links.is_empty() {
+            linked.governing.push(i);
+        }
+    }
+    linked
+}
+
+/// The later law that now governs what `statute` governed in 2019 (its `successors`).
+pub fn later_law<'l>(library: &'l Library, statute: &Statute) -> Vec<&'l Statute> {
+    statute
+        .successors
+        .iter()
+        .filter_map(|id| library.statute(id))
+        .collect()
+}
+
+/// The 2019 provisions whose conduct `statute` (later law) now governs.
+pub fn earlier_law<'l>(library: &'l Library, statute: &Statute) -> Vec<&'l Statute> {
+    library
+        .statutes
+        .iter()
+        .filter(|s| s.successors.contains(&statute.id))
+        .collect()
+}
+
+/// The provisions grouped by law, 2019 law first, each group in file order.
+pub fn by_law(library: &Library) -> Vec<(&str, Vec<&Statute>)> {
+    let mut groups: Vec<(&str, Vec<&Statute>)> = Vec::new();
+    for era in [Era::Y2019, Era::Later] {
+        for statute in library.statutes.iter().filter(|s| s.era == era) {
+            match groups.iter_mut().find(|(law, _)| *law == statute.law) {
+                Some((_, members)) => members.push(statute),
+                None => groups.push((&statute.law, vec![statute])),
+            }
+        }
+    }
+    groups
+}
+
+/// Where an amount sits against a cap, as a fraction in lowest terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub amount: u64,
+    pub cap: u64,
+    pub numerator: u64,
+    pub denominator: u64,
+}
+
+impl Share {
+    /// `amount` as a share of `cap`; `None` for a cap of zero.
+    pub fn of(amount: u64, cap: u64) -> Option<Share> {
+        if cap == 0 {
+            return None;
+        }
+        let divisor = gcd(amount, cap);
+        Some(Share {
+            amount,
+            cap,
+            numerator: amount / divisor,
+            denominator: cap / divisor,
+        })
+    }
+
+    /// The share in per cent, to one decimal (`12.5`), rounded half up.
+    pub fn percent(&self) -> String {
+        let tenths =
+            (u128::from(self.amount) * 1000 + u128::from(self.cap) / 2) / u128::from(self.cap);
+        if tenths % 10 == 0 {
+            format!("{}%", tenths / 10)
+        } else {
+            format!("{}.{}%", tenths / 10, tenths % 10)
+        }
+    }
+
+    /// A fraction a reader takes in at once (`1/5`), or `None` when it would not be one.
+    pub fn simple_fraction(&self) -> Option<String> {
+        (self.denominator <= 100 && self.numerator <= self.denominator)
+            .then(|| format!("{}/{}", self.numerator, self.denominator))
+    }
+
+    pub fn exceeds(&self) -> bool {
+        self.amount > self.cap
+    }
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+/// How one figure of a case compares with one threshold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThresholdComparison {
+    /// Where the threshold is set, e.g. `第五条第一款第（三）项`.
+    pub item: String,
+    /// The case's figure: records, or yuan of illegal gains.
+    pub value: u64,
+    pub threshold: u64,
+    /// The threshold for information obtained in the course of duty or service, if the
+    /// provision sets one (half).
+    pub in_duty: Option<u64>,
+    /// The threshold of "情节特别严重" (ten times), if the provision sets one.
+    pub especially_serious: Option<u64>,
+}
+
+impl ThresholdComparison {
+    fn new(thresholds: &Thresholds, item: &str, value: u64, threshold: u64) -> Self {
+        ThresholdComparison {
+            item: item.to_string(),
+            value,
+            threshold,
+            // Half a threshold: "达到…标准一半以上", so 25 for 50 and 2,500 for 5,000.
+            in_duty: thresholds
+                .duty_divisor
+                .filter(|&d| d > 0)
+                .map(|d| threshold.div_ceil(d)),
+            especially_serious: thresholds
+                .especially_serious_multiple
+                .and_then(|m| threshold.checked_mul(m)),
+        }
+    }
+
+    pub fn reached(&self) -> bool {
+        self.value >= self.threshold
+    }
+
+    pub fn reached_in_duty(&self) -> bool {
+        self.in_duty.is_some_and(|t| self.value >= t)
+    }
+
+    pub fn especially_serious_reached(&self) -> bool {
+        self.especially_serious.is_some_and(|t| self.value >= t)
+    }
+}
+
+/// Compares a case's number of records with the record thresholds. Only when every data kind of
+/// the case is one a single tier names is there a comparison: a kind the provision does not name
+/// may fall under another tier's catch-all words, so the tool stays silent rather than guess.
+pub fn compare_records(thresholds: &Thresholds, case: &Case) -> Option<ThresholdComparison> {
+    let records = case.records?;
+    let kinds = case.data_kinds.as_deref().filter(|k| !k.is_empty())?;
+    let tier = thresholds.tiers.iter().find(|tier| {
+        !tier.kinds.is_empty() && kinds.iter().all(|k| tier.kinds.iter().any(|t| *t == **k))
+    })?;
+    Some(ThresholdComparison::new(
+        thresholds,
+        &tier.item,
+        records,
+        tier.records?,
+    ))
+}
+
+/// Compares an amount of illegal gains with the gains threshold.
+pub fn compare_gains(thresholds: &Thresholds, gains_yuan: u64) -> Option<ThresholdComparison> {
+    let tier = thresholds.tiers.iter().find(|t| t.gains_yuan.is_some())?;
+    Some(ThresholdComparison::new(
+        thresholds,
+        &tier.item,
+        gains_yuan,
+        tier.gains_yuan?,
+    ))
+}
+
+/// The provision that sets criminal thresholds, if the library has one.
+pub fn threshold_provision(library: &Library) -> Option<(&Statute, &Thresholds)> {
+    library
+        .statutes
+        .iter()
+        .find_map(|s| Some((s, s.thresholds.as_ref()?)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,255 @@
+use super::*;
+use crate::library::{LawRole, LoadOptions, load};
+
+fn library() -> Library {
+    load(&LoadOptions::default()).expect("the embedded library is valid")
+}
+
+#[test]
+fn every_link_resolves_and_lists_agree_both_ways() {
+    let library = library();
+    for (i, case) in library.cases.iter().enumerate() {
+        for link in case.law.iter() {
+            let statute = library
+                .statute(&link.statute)
+                .unwrap_or_else(|| panic!("{} links unknown {}", case.id, link.statute));
+            let linked = linked_cases(&library, &statute.id);
+            let stated = case
+                .law
+                .iter()
+                .any(|l| l.statute == link.statute && l.basis == Basis::Stated);
+            let list = if stated {
+                &linked.stated
+            } else {
+                &linked.governing
+            };
+            assert!(list.contains(&i), "{} missing from {}", case.id, statute.id);
+        }
+    }
+    for statute in &library.statutes {
+        let linked = linked_cases(&library, &statute.id);
+        for &i in linked.stated.iter().chain(&linked.governing) {
+            assert!(
+                library.cases[i]
+                    .law
+                    .iter()
+                    .any(|l| *l.statute == statute.id),
+                "{} lists {} which does not link it",
+                statute.id,
+                library.cases[i].id
+            );
+        }
+        assert!(linked.stated.iter().all(|i| !linked.governing.contains(i)));
+    }
+}
+
+#[test]
+fn statute_case_lists_on_the_real_cases() {
+    let library = library();
+    let ids = |list: &[usize]| -> Vec<String> {
+        list.iter()
+            .map(|&i| library.cases[i].id.to_string())
+            .collect()
+    };
+    // 消法56 is the penalty basis every administrative case names or is governed by.
+    let linked = linked_cases(&library, "cprl-56");
+    assert!(!linked.stated.is_empty() || !linked.governing.is_empty());
+    // 刑法253-1 is linked to the case transferred to the police only.
+    let criminal = linked_cases(&library, "criminal-253-1");
+    let all: Vec<String> = ids(&criminal.stated)
+        .into_iter()
+        .chain(ids(&criminal.governing))
+        .collect();
+    assert_eq!(all, ["yibin-yu"]);
+    assert!(
+        library.cases[criminal
+            .stated
+            .iter()
+            .chain(&criminal.governing)
+            .next()
+            .copied()
+            .unwrap()]
+        .law
+        .iter()
+        .any(|l| l.role == LawRole::Transfer || l.role == LawRole::Violated)
+    );
+    assert_eq!(linked_cases(&library, "pipl-66"), LinkedCases::default());
+}
+
+#[test]
+fn later_law_is_labelled_and_points_back() {
+    let library = library();
+    let cprl56 = library.statute("cprl-56").unwrap();
+    let later: Vec<&str> = later_law(&library, cprl56)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(later, ["pipl-66"]);
+    let pipl66 = library.statute("pipl-66").unwrap();
+    assert_eq!(pipl66.era, Era::Later);
+    let earlier: Vec<&str> = earlier_law(&library, pipl66)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(earlier, ["cprl-56"]);
+    let cprl29 = library.statute("cprl-29-2").unwrap();
+    let later: Vec<&str> = later_law(&library, cprl29)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(
+        later,
+        [
+            "pipl-5",
+            "pipl-10",
+            "pipl-13",
+            "civil-code-1034",
+            "civil-code-1035",
+            "civil-code-1038"
+        ]
+    );
+    assert!(
+        later_law(&library, cprl29)
+            .iter()
+            .all(|s| s.era == Era::Later)
+    );
+    // 2019 law comes first, each law once.
+    let groups = by_law(&library);
+    let first_later = groups
+        .iter()
+        .position(|(_, members)| members[0].era == Era::Later)
+        .unwrap();
+    assert!(
+        groups[..first_later]
+            .iter()
+            .all(|(_, m)| m.iter().all(|s| s.era == Era::Y2019))
+    );
+    assert!(
+        groups[first_later..]
+            .iter()
+            .all(|(_, m)| m.iter().all(|s| s.era == Era::Later))
+    );
+    let mut laws: Vec<&str> = groups.iter().map(|(law, _)| *law).collect();
+    laws.dedup();
+    assert_eq!(laws.len(), groups.len());
+}
+
+#[test]
+fn shares_of_a_cap() {
+    let fifth = Share::of(100_000, 500_000).unwrap();
+    assert_eq!((fifth.numerator, fifth.denominator), (1, 5));
+    assert_eq!(fifth.simple_fraction().as_deref(), Some("1/5"));
+    assert_eq!(fifth.percent(), "20%");
+    let small = Share::of(30_000, 500_000).unwrap();
+    assert_eq!(small.simple_fraction().as_deref(), Some("3/50"));
+    assert_eq!(small.percent(), "6%");
+    let third = Share::of(1, 3).unwrap();
+    assert_eq!(third.percent(), "33.3%");
+    let odd = Share::of(12_345, 500_000).unwrap();
+    assert_eq!(odd.simple_fraction(), None, "{odd:?}");
+    assert_eq!(odd.percent(), "2.5%");
+    let over = Share::of(750_000, 500_000).unwrap();
+    assert!(over.exceeds());
+    assert_eq!(over.percent(), "150%");
+    let cap = Share::of(500_000, 500_000).unwrap();
+    assert!(!cap.exceeds());
+    assert_eq!(cap.simple_fraction().as_deref(), Some("1/1"));
+    assert_eq!(Share::of(1, 0), None);
+    assert_eq!(Share::of(u64::MAX, u64::MAX).unwrap().percent(), "100%");
+    // PIPL 66's serious cap.
+    assert_eq!(
+        Share::of(5_000_000, 50_000_000)
+            .unwrap()
+            .simple_fraction()
+            .as_deref(),
+        Some("1/10")
+    );
+}
+
+fn case_with(kinds: &[&str], records: u64) -> Case {
+    let mut case = library().cases[0].clone();
+    case.data_kinds = Some(kinds.iter().map(|k| (*k).into()).collect());
+    case.records = Some(records);
+    case
+}
+
+#[test]
+fn record_thresholds_at_below_and_above() {
+    let library = library();
+    let (_, thresholds) = threshold_provision(&library).expect("法释〔2017〕10号 sets thresholds");
+    for (kind, threshold, in_duty, tenfold) in [
+        ("行踪轨迹信息", 50, 25, 500),
+        ("征信信息", 50, 25, 500),
+        ("住宿信息", 500, 250, 5000),
+        ("健康生理信息", 500, 250, 5000),
+    ] {
+        for (records, reached, reached_in_duty, especially) in [
+            (in_duty - 1, false, false, false),
+            (in_duty, false, true, false),
+            (threshold - 1, false, true, false),
+            (threshold, true, true, false),
+            (threshold + 1, true, true, false),
+            (tenfold - 1, true, true, false),
+            (tenfold, true, true, true),
+        ] {
+            let compared = compare_records(thresholds, &case_with(&[kind], records))
+                .unwrap_or_else(|| panic!("{kind} is named"));
+            assert_eq!(compared.threshold, threshold, "{kind}");
+            assert_eq!(compared.in_duty, Some(in_duty));
+            assert_eq!(compared.especially_serious, Some(tenfold));
+            assert_eq!(
+                (
+                    compared.reached(),
+                    compared.reached_in_duty(),
+                    compared.especially_serious_reached()
+                ),
+                (reached, reached_in_duty, especially),
+                "{kind} {records}"
+            );
+        }
+    }
+    // Kinds the interpretation does not name: no comparison (the catch-all words of item (四)
+    // might cover them, or item (五) might).
+    assert_eq!(
+        compare_records(thresholds, &case_with(&["姓名", "电话号码"], 1537)),
+        None
+    );
+    // Named kinds of two tiers at once: the count is not split, so no comparison either.
+    assert_eq!(
+        compare_records(thresholds, &case_with(&["征信信息", "住宿信息"], 900)),
+        None
+    );
+    let mut no_count = case_with(&["征信信息"], 1);
+    no_count.records = None;
+    assert_eq!(compare_records(thresholds, &no_count), None);
+    // The real cases name no such kind: nothing is said about them.
+    for case in &library.cases {
+        assert_eq!(compare_records(thresholds, case), None, "{}", case.id);
+    }
+}
+
+#[test]
+fn gains_thresholds_at_below_and_above() {
+    let library = library();
+    let (_, thresholds) = threshold_provision(&library).unwrap();
+    for (gains, reached, in_duty, especially) in [
+        (2_499, false, false, false),
+        (2_500, false, true, false),
+        (4_999, false, true, false),
+        (5_000, true, true, false),
+        (49_999, true, true, false),
+        (50_000, true, true, true),
+    ] {
+        let compared = compare_gains(thresholds, gains).unwrap();
+        assert_eq!(compared.item, "第五条第一款第（七）项");
+        assert_eq!(
+            (
+                compared.reached(),
+                compared.reached_in_duty(),
+                compared.especially_serious_reached()
+            ),
+            (reached, in_duty, especially),
+            "{gains}"
+        );
+    }
+}
