@@ -615,13 +615,15 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
         });
     }
 
+    // Numbered across both lists: in the browser, the number opens the case.
     let linked = law::linked_cases(library, &statute.id);
-    let case_lines = |list: &[usize]| -> Vec<String> {
+    let case_lines = |list: &[usize], first: usize| -> Vec<String> {
         let lines: Vec<String> = list
             .iter()
-            .map(|&i| {
+            .enumerate()
+            .map(|(n, &i)| {
                 let case = &library.cases[i];
-                format!("{} {}", case.id, case.party.name)
+                format!("[{}] {} {}", first + n, case.id, case.party.name)
             })
             .collect();
         if lines.is_empty() {
@@ -633,8 +635,11 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
     sections.push(Section {
         heading: m.sec_linked,
         rows: vec![
-            r.row(m.row_linked_stated, case_lines(&linked.stated)),
-            r.row(m.row_linked_governing, case_lines(&linked.governing)),
+            r.row(m.row_linked_stated, case_lines(&linked.stated, 1)),
+            r.row(
+                m.row_linked_governing,
+                case_lines(&linked.governing, linked.stated.len() + 1),
+            ),
         ],
     });
 

@@ -449,7 +449,7 @@ fn statute_prints_the_text_the_linked_cases_and_later_law() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("经营者及其工作人员对收集的消费者个人信息必须严格保密"));
-    assert!(text.contains("zhuji-xiangsheng 诸暨祥生新合置业有限公司"));
+    assert!(text.contains("[1] zhuji-xiangsheng 诸暨祥生新合置业有限公司"));
     assert!(text.contains("【今天适用的法律】"));
     assert!(text.contains("个人信息保护法 第五条、第十条、第十三条（2021-11-01 起施行；后法"));
     // The penalty provision: the range in words and as figures.

@@ -351,3 +351,22 @@ fn mouse_wheel_and_click() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
 }
+
+/// At 80×24, as a new user would: a case's provision opens with its number, the text is there,
+/// Esc comes back to the case; `s` opens the statute view and later law is labelled.
+#[test]
+fn provision_text_and_back_in_two_keys() {
+    let mut s = Session::start(&["--case", "zhuji-xiangsheng"], 80, 24, &[]);
+    s.expect("诸暨祥生新合置业有限公司");
+    s.keys(&["1"]);
+    s.expect("消法 第二十九条第二款");
+    s.expect("经营者及其工作人员对收集的消费者个人信");
+    s.expect("条款 3 / 24");
+    s.keys(&["\x7f"]); // Backspace
+    s.expect("9 / 9 例");
+    s.keys(&["s", "G"]);
+    s.expect("后法");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}

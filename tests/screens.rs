@@ -194,3 +194,24 @@ fn search_highlights_matches_in_list_and_detail() {
         assert!(underlined(title_row).contains("房多多"), "{query}: detail");
     }
 }
+
+/// The statute view, reached from a case with one key: the provision's text, its range and
+/// linked cases, and the later law, apart and labelled; and a whole provision in one tall frame.
+#[test]
+fn statute_view() {
+    let library = library();
+    for (w, h) in SIZES {
+        let mut app = App::new(&library, &ZH, w, h);
+        assert!(app.open_case("nanning-fangduoduo"));
+        app.update(Action::OpenNumbered(3)); // 消法 第五十六条
+        insta::assert_snapshot!(format!("statute_cprl-56_{w}x{h}"), draw(&app));
+    }
+    for id in ["cprl-56", "pipl-66", "spc-2017-10"] {
+        let mut app = App::new(&library, &ZH, 100, 120);
+        app.update(Action::Statutes);
+        while library.statutes[app.statute].id != id {
+            app.update(Action::NextProvision);
+        }
+        insta::assert_snapshot!(format!("statute_{id}_full"), draw(&app));
+    }
+}

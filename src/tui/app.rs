@@ -38,6 +38,12 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Help,
+    /// The statute view, on the selected case's first provision.
+    Statutes,
+    /// Open the case's `n`th provision, or in the statute view the provision's `n`th case.
+    OpenNumbered(u8),
+    NextProvision,
+    PrevProvision,
     Quit,
     Redraw,
     Resize(u16, u16),
@@ -53,6 +59,21 @@ pub enum Mode {
     Browse,
     Search,
     Help,
+    /// A provision of law: its text, range, cases and later law.
+    Statute,
+}
+
+/// A place to come back to with Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A case in the browser (an index into `library.cases`).
+    Case {
+        case: usize,
+        focus: Pane,
+        scroll: usize,
+    },
+    /// A provision (an index into `library.statutes`).
+    Statute { statute: usize, scroll: usize },
 }
 
 /// The panes of the browse screen.
@@ -128,6 +149,15 @@ pub struct App<'l> {
     pub facet_offset: usize,
     pub detail_scroll: usize,
     pub help_scroll: usize,
+    /// The provision the statute view shows (an index into `library.statutes`), and its scroll.
+    pub statute: usize,
+    pub statute_scroll: usize,
+    /// Every provision in the order the statute view steps through them: by law, 2019 first.
+    pub statute_order: Vec<usize>,
+    /// Where Esc goes back to, most recent last.
+    pub history: Vec<Place>,
+    /// The mode help was opened from, to return to.
+    pub help_from: Mode,
     /// The query changed and has not been searched yet.
     search_pending: bool,
     pub quit: bool,
@@ -171,6 +201,15 @@ impl<'l> App<'l> {
             facet_offset: 0,
             detail_scroll: 0,
             help_scroll: 0,
+            statute: 0,
+            statute_scroll: 0,
+            statute_order: crate::law::by_law(library)
+                .into_iter()
+                .flat_map(|(_, members)| members)
+                .filter_map(|s| library.statutes.iter().position(|t| t.id == s.id))
+                .collect(),
+            history: Vec::new(),
+            help_from: Mode::Browse,
             search_pending: false,
             quit: false,
         };
@@ -190,6 +229,114 @@ impl<'l> App<'l> {
         self.focus = Pane::Detail;
         self.keep_visible();
         true
+    }
+
+    fn statute_index(&self, id: &str) -> Option<usize> {
+        self.library.statutes.iter().position(|s| s.id == id)
+    }
+
+    /// Where the user is now, to come back to.
+    fn place(&self) -> Option<Place> {
+        match self.mode {
+            Mode::Statute => Some(Place::Statute {
+                statute: self.statute,
+                scroll: self.statute_scroll,
+            }),
+            _ => Some(Place::Case {
+                case: *self.visible.get(self.selected)?,
+                focus: self.focus,
+                scroll: self.detail_scroll,
+            }),
+        }
+    }
+
+    /// Shows a provision, remembering where the user was.
+    fn open_statute(&mut self, statute: Option<usize>) {
+        let Some(statute) = statute else { return };
+        if let Some(place) = self.place() {
+            self.history.push(place);
+        }
+        self.mode = Mode::Statute;
+        self.statute = statute;
+        self.statute_scroll = 0;
+    }
+
+    /// Shows a case in the browser's detail, clearing filters and search if they hide it.
+    fn show_case(&mut self, case: usize, focus: Pane, scroll: usize) {
+        if !self.visible.contains(&case) {
+            self.filter = Filter::default();
+            self.query.clear();
+            self.caret = 0;
+            self.refilter();
+        }
+        if let Some(row) = self.visible.iter().position(|&i| i == case) {
+            self.selected = row;
+        }
+        self.mode = Mode::Browse;
+        self.focus = if self.panes().contains(&focus) {
+            focus
+        } else {
+            Pane::List
+        };
+        self.detail_scroll = scroll;
+        self.keep_visible();
+    }
+
+    /// The `n`th provision of the selected case, or — in the statute view — the `n`th case linked
+    /// to the provision (those its source cites first, as the view numbers them).
+    fn open_numbered(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self.mode {
+            Mode::Statute => {
+                let id = &self.library.statutes[self.statute].id;
+                let linked = crate::law::linked_cases(self.library, id);
+                let Some(&case) = linked.stated.iter().chain(&linked.governing).nth(n - 1) else {
+                    return;
+                };
+                if let Some(place) = self.place() {
+                    self.history.push(place);
+                }
+                self.show_case(case, Pane::Detail, 0);
+            }
+            Mode::Browse => {
+                let statute = self
+                    .current()
+                    .and_then(|case| case.law.get(n - 1))
+                    .and_then(|link| self.statute_index(&link.statute));
+                self.open_statute(statute);
+            }
+            _ => {}
+        }
+    }
+
+    /// The next or previous provision, in the view's order.
+    fn step_statute(&mut self, delta: isize) {
+        let order = &self.statute_order;
+        let at = order.iter().position(|&s| s == self.statute).unwrap_or(0) as isize;
+        let next = (at + delta).clamp(0, order.len() as isize - 1) as usize;
+        if let Some(&statute) = order.get(next) {
+            self.statute = statute;
+            self.statute_scroll = 0;
+        }
+    }
+
+    /// Back to where the user was before the last jump; to the browser when there is none.
+    fn go_back(&mut self) {
+        match self.history.pop() {
+            Some(Place::Statute { statute, scroll }) => {
+                self.mode = Mode::Statute;
+                self.statute = statute;
+                self.statute_scroll = scroll;
+            }
+            Some(Place::Case {
+                case,
+                focus,
+                scroll,
+            }) => self.show_case(case, focus, scroll),
+            None => self.mode = Mode::Browse,
+        }
     }
 
     /// The case under the list's selection, if any case is visible.
@@ -297,6 +444,10 @@ impl<'l> App<'l> {
     }
 
     fn page(&self) -> usize {
+        if self.mode == Mode::Statute {
+            let text = layout::inner(layout::statute_screen(self).text);
+            return (text.height as usize).max(1);
+        }
         match self.focus {
             Pane::Detail => self.screen().detail_height().max(1),
             Pane::List => self.screen().list_rows().max(1),
@@ -305,6 +456,11 @@ impl<'l> App<'l> {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.mode == Mode::Statute {
+            let max = layout::statute_max_scroll(self) as isize;
+            self.statute_scroll = (self.statute_scroll as isize + delta).clamp(0, max) as usize;
+            return;
+        }
         if self.mode == Mode::Help {
             let last = super::keymap::help_line_count(self.m) as isize;
             self.help_scroll = (self.help_scroll as isize + delta).clamp(0, last) as usize;
@@ -445,7 +601,11 @@ impl<'l> App<'l> {
                 _ => {}
             },
             Action::Back => match self.mode {
-                Mode::Help => self.mode = Mode::Browse,
+                Mode::Help => self.mode = self.help_from,
+                Mode::Statute => self.go_back(),
+                Mode::Browse if matches!(self.history.last(), Some(Place::Statute { .. })) => {
+                    self.go_back()
+                }
                 _ if self.focus == Pane::Detail => self.focus = Pane::List,
                 _ if self.focus == Pane::Facets && self.drawer_open => {
                     self.drawer_open = false;
@@ -523,12 +683,23 @@ impl<'l> App<'l> {
             Action::PrevMatch => self.jump_to_match(false),
             Action::Help => {
                 self.help_scroll = 0;
-                self.mode = if self.mode == Mode::Help {
-                    Mode::Browse
+                if self.mode == Mode::Help {
+                    self.mode = self.help_from;
                 } else {
-                    Mode::Help
-                };
+                    self.help_from = self.mode;
+                    self.mode = Mode::Help;
+                }
             }
+            Action::Statutes => {
+                let first = self
+                    .current()
+                    .and_then(|case| case.law.first())
+                    .and_then(|link| self.statute_index(&link.statute));
+                self.open_statute(first.or(self.statute_order.first().copied()));
+            }
+            Action::OpenNumbered(n) => self.open_numbered(n as usize),
+            Action::NextProvision => self.step_statute(1),
+            Action::PrevProvision => self.step_statute(-1),
             Action::Quit => self.quit = true,
             Action::Redraw => {}
             Action::Resize(width, height) => {
@@ -854,5 +1025,72 @@ mod tests {
         let hints = keymap::hints(Mode::Browse, &ZH);
         assert!(hints.contains(&("/", ZH.key_search)));
         assert!(hints.contains(&("q", ZH.key_quit)));
+    }
+
+    /// From a case, a number opens its provision and Esc comes back; from the provision, a
+    /// number opens a linked case and Esc comes back to the provision, where it was.
+    #[test]
+    fn provisions_and_cases_both_ways_with_history() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 100, 30);
+        assert!(app.open_case("nanning-fangduoduo"));
+        press(&mut app, KeyCode::Char('3'));
+        assert_eq!(app.mode, Mode::Statute);
+        assert_eq!(library.statutes[app.statute].id, "cprl-56");
+        press(&mut app, KeyCode::PageDown);
+        let scrolled = app.statute_scroll;
+        assert!(scrolled > 0);
+        // 消法56's third linked case is 南宁房多多; the first is 诸暨.
+        press(&mut app, KeyCode::Char('1'));
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.current().unwrap().id, "zhuji-xiangsheng");
+        assert_eq!(app.focus, Pane::Detail);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Statute);
+        assert_eq!(
+            (
+                library.statutes[app.statute].id.as_str(),
+                app.statute_scroll
+            ),
+            ("cprl-56", scrolled)
+        );
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.current().unwrap().id, "nanning-fangduoduo");
+        // A number past the case's provisions does nothing.
+        press(&mut app, KeyCode::Char('9'));
+        assert_eq!(app.mode, Mode::Browse);
+        assert!(app.history.is_empty());
+    }
+
+    #[test]
+    fn the_statute_view_steps_through_provisions_and_keeps_help_in_place() {
+        let library = library();
+        let mut app = App::new(&library, &ZH, 80, 24);
+        press(&mut app, KeyCode::Char('s'));
+        assert_eq!(app.mode, Mode::Statute);
+        // The first case's first provision.
+        assert_eq!(library.statutes[app.statute].id, "cprl-29-2");
+        press(&mut app, KeyCode::Char('N'));
+        assert_eq!(library.statutes[app.statute].id, "cprl-29-1");
+        for _ in 0..100 {
+            press(&mut app, KeyCode::Char('n'));
+        }
+        assert_eq!(
+            library.statutes[app.statute].era,
+            crate::library::Era::Later
+        );
+        assert_eq!(app.statute, *app.statute_order.last().unwrap());
+        press(&mut app, KeyCode::Char('?'));
+        assert_eq!(app.mode, Mode::Help);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Statute);
+        // j and k scroll the text, within bounds.
+        for _ in 0..500 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        assert_eq!(app.statute_scroll, layout::statute_max_scroll(&app));
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode, Mode::Browse);
     }
 }

@@ -41,17 +41,25 @@ pub enum Group {
     Move,
     Panes,
     Filter,
+    Law,
     App,
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Move, Group::Panes, Group::Filter, Group::App];
+    pub const ALL: [Group; 5] = [
+        Group::Move,
+        Group::Panes,
+        Group::Filter,
+        Group::Law,
+        Group::App,
+    ];
 
     pub fn title(self, m: &Catalog) -> &'static str {
         match self {
             Group::Move => m.group_move,
             Group::Panes => m.group_panes,
             Group::Filter => m.group_filter,
+            Group::Law => m.group_law,
             Group::App => m.group_app,
         }
     }
@@ -88,8 +96,10 @@ const fn bind(
 
 const BROWSE: &[Mode] = &[Mode::Browse];
 const SEARCH: &[Mode] = &[Mode::Search];
-const BROWSE_HELP: &[Mode] = &[Mode::Browse, Mode::Help];
-const ALL: &[Mode] = &[Mode::Browse, Mode::Search, Mode::Help];
+const STATUTE: &[Mode] = &[Mode::Statute];
+const BROWSE_STATUTE: &[Mode] = &[Mode::Browse, Mode::Statute];
+const BROWSE_HELP: &[Mode] = &[Mode::Browse, Mode::Help, Mode::Statute];
+const ALL: &[Mode] = &[Mode::Browse, Mode::Search, Mode::Help, Mode::Statute];
 
 /// Every binding. The first match for the current mode wins.
 #[rustfmt::skip]
@@ -103,6 +113,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Tab, "Tab")], Action::NextPane, BROWSE, Group::Panes, |m| m.key_next_pane, false),
     bind(&[key(KeyCode::BackTab, "Shift-Tab")], Action::PrevPane, BROWSE, Group::Panes, |m| m.key_prev_pane, false),
     bind(&[key(KeyCode::Enter, "Enter"), ch('l', "l")], Action::Open, BROWSE, Group::Panes, |m| m.key_open, true),
+    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATUTE, Group::Law, |m| m.key_back, true),
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, BROWSE_HELP, Group::Panes, |m| m.key_back, false),
     bind(&[ch('/', "/")], Action::StartSearch, BROWSE, Group::Filter, |m| m.key_search, true),
     bind(&[key(KeyCode::Enter, "Enter")], Action::SearchKeep, SEARCH, Group::Filter, |m| m.key_search_keep, true),
@@ -112,6 +123,18 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('f', "f")], Action::ToggleFacets, BROWSE, Group::Filter, |m| m.key_facets, true),
     bind(&[ch(' ', "Space"), ch('x', "x")], Action::ToggleValue, BROWSE, Group::Filter, |m| m.key_toggle, false),
     bind(&[ch('c', "c")], Action::ClearFilters, BROWSE, Group::Filter, |m| m.key_clear, false),
+    bind(&[ch('s', "s")], Action::Statutes, BROWSE, Group::Law, |m| m.key_statutes, true),
+    bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('4', "4")], Action::OpenNumbered(4), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('5', "5")], Action::OpenNumbered(5), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('6', "6")], Action::OpenNumbered(6), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('7', "7")], Action::OpenNumbered(7), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('8', "8")], Action::OpenNumbered(8), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('9', "9")], Action::OpenNumbered(9), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
+    bind(&[ch('n', "n"), key(KeyCode::Right, "→")], Action::NextProvision, STATUTE, Group::Law, |m| m.key_next_provision, true),
+    bind(&[ch('N', "N"), key(KeyCode::Left, "←")], Action::PrevProvision, STATUTE, Group::Law, |m| m.key_prev_provision, true),
     bind(&[ch('?', "?")], Action::Help, BROWSE_HELP, Group::App, |m| m.key_help, true),
     bind(&[ctrl('l', "Ctrl-l")], Action::Redraw, ALL, Group::App, |m| m.key_redraw, false),
     bind(&[ch('q', "q")], Action::Quit, BROWSE_HELP, Group::App, |m| m.key_quit, true),

@@ -165,3 +165,60 @@ pub fn detail_max_scroll(app: &App) -> usize {
     let total = detail::lines(app, case, inner.width as usize).len();
     total.saturating_sub(inner.height as usize)
 }
+
+/// The statute view: the provisions down the left from 80 columns, the provision's text beside
+/// them (alone when narrower), the status line at the bottom.
+pub struct StatuteScreen {
+    pub list: Option<Rect>,
+    pub text: Rect,
+    pub status: Rect,
+}
+
+/// Columns of the statute view's list of provisions.
+const STATUTE_LIST_WIDTH: u16 = 30;
+
+pub fn statute_screen(app: &App) -> StatuteScreen {
+    let area = Rect::new(0, 0, app.width, app.height);
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let status = Rect {
+        y: area.height.saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    if app.width >= 80 {
+        let list = Rect {
+            width: STATUTE_LIST_WIDTH,
+            ..body
+        };
+        let text = Rect {
+            x: body.x + STATUTE_LIST_WIDTH,
+            width: body.width - STATUTE_LIST_WIDTH,
+            ..body
+        };
+        StatuteScreen {
+            list: Some(list),
+            text,
+            status,
+        }
+    } else {
+        StatuteScreen {
+            list: None,
+            text: body,
+            status,
+        }
+    }
+}
+
+/// How far the provision's text can scroll.
+pub fn statute_max_scroll(app: &App) -> usize {
+    let text = inner(statute_screen(app).text);
+    let Some(statute) = app.library.statutes.get(app.statute) else {
+        return 0;
+    };
+    let sheet = crate::sheet::statute(app.m, app.library, statute);
+    let total = detail::sheet_lines(app, &sheet, text.width as usize).len();
+    total.saturating_sub(text.height as usize)
+}

@@ -71,6 +71,16 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         app.library.cases.len(),
         app.m.cases_unit
     );
+    if app.mode == Mode::Statute {
+        // Which provision of how many, rather than the browser's case count.
+        let at = app.statute_order.iter().position(|&s| s == app.statute);
+        left = format!(
+            "{} {} / {}",
+            app.m.pane_statutes,
+            at.map_or(0, |a| a + 1),
+            app.statute_order.len()
+        );
+    }
     let chosen = chosen_labels(app);
     if !chosen.is_empty() {
         left.push_str(&format!(" · {}：{}", app.m.filters, chosen.join("、")));

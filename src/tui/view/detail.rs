@@ -67,7 +67,11 @@ impl Detail {
 }
 
 fn build(app: &App, case: &Case, width: usize) -> Detail {
-    let sheet = sheet::build(app.m, app.library, case);
+    from_sheet(app, &sheet::build(app.m, app.library, case), width)
+}
+
+/// A sheet (a case's or a provision's) laid out at `width` cells.
+fn from_sheet(app: &App, sheet: &sheet::Sheet, width: usize) -> Detail {
     let mut out = Detail {
         lines: Vec::new(),
         matches: Vec::new(),
@@ -137,6 +141,12 @@ fn build(app: &App, case: &Case, width: usize) -> Detail {
         }
     }
     out
+}
+
+/// Every line of a sheet at `width` cells: the statute view draws provisions the way the detail
+/// draws cases.
+pub fn sheet_lines(app: &App, sheet: &sheet::Sheet, width: usize) -> Vec<Line<'static>> {
+    from_sheet(app, sheet, width).lines
 }
 
 /// Every line of a case's detail at `width` cells. `update` counts them to bound scrolling.

@@ -6,6 +6,7 @@ pub mod detail;
 mod facets;
 mod help;
 mod list;
+mod statute;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,6 +23,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     if screen.too_small {
         let line = crate::text::truncate(app.m.too_small, frame.area().width as usize);
         frame.render_widget(Paragraph::new(line), frame.area());
+        return;
+    }
+    if app.mode == Mode::Statute || (app.mode == Mode::Help && app.help_from == Mode::Statute) {
+        statute::render(app, frame);
+        if app.mode == Mode::Help {
+            help::render(app, frame, screen.area);
+        }
         return;
     }
     bars::search(app, frame, screen.search);
