@@ -89,8 +89,6 @@ pub struct Catalog {
     pub reached: &'static str,
     pub not_reached: &'static str,
     pub yuan_unit: &'static str,
-    /// `{n}`: press the number to open the provision.
-    pub open_hint: &'static str,
     /// `{n}`: the position in the published list.
     pub position: &'static str,
     /// `{announced}` published, `{identified}` identified.
@@ -236,7 +234,6 @@ pub static ZH: Catalog = Catalog {
     reached: "已达到",
     not_reached: "未达到",
     yuan_unit: "元",
-    open_hint: "按数字 {n} 打开条文",
     position: "第 {n} 例",
     published_identified: "公布 {announced} 例，已识别 {identified} 例",
     col_party: "当事人",

@@ -505,3 +505,37 @@ fn case_sheet_numbers_its_provisions_and_places_the_penalty() {
     // No threshold comparison where the data kinds are not ones the interpretation names.
     assert!(!text.contains("门槛比较"));
 }
+
+/// A case whose data kinds are ones 法释〔2017〕10号 names gets a threshold comparison, labelled as
+/// no legal finding; its fine is placed in the range of its penalty provision.
+#[test]
+fn threshold_comparison_and_fine_position_on_an_office_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = GOOD
+        .replace(
+            "violations = [\"collect-without-consent\"]",
+            "violations = [\"collect-without-consent\"]\ndata_kinds = [\"征信信息\"]\nrecords = 620",
+        )
+        .replace(
+            "[[source]]",
+            "[[law]]\nstatute = \"cprl-56\"\nrole = \"penalty\"\nbasis = \"stated\"\n\n[[penalty]]\nkind = \"fine\"\namount_yuan = 100000\n\n[[source]]",
+        );
+    std::fs::write(dir.path().join("office-case.toml"), text).unwrap();
+    let dir = dir.path().to_str().unwrap();
+    let out = casebook(&["--cases", dir, "show", "office-case"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("门槛比较，非法律认定 (threshold comparison, not a legal finding)"));
+    assert!(text.contains("620 条：第五条第一款第（三）项 标准 50 条 — 已达到"));
+    assert!(text.contains("履职或提供服务中获得的，标准减半为 25 — 已达到"));
+    assert!(text.contains("情节特别严重（十倍）500 — 已达到"));
+    assert!(text.contains("¥100,000：消法 第五十六条 无违法所得时罚款上限 ¥500,000 的 1/5（20%）"));
+    assert!(text.contains("有违法所得时，幅度为违法所得的 1–10 倍（来源未载明违法所得）"));
+    // The provision now lists the office's case as citing it.
+    let text = stdout(&casebook(&["--cases", dir, "statute", "cprl-56"]));
+    let stated = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("来源引用"))
+        .expect("a stated row");
+    assert!(stated.ends_with("[1] office-case 某公司"), "{stated}");
+}
