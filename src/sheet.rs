@@ -110,8 +110,32 @@ fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> Vec<String> 
         .filter_map(|s| Some((s, s.penalty.as_ref()?)))
         .collect();
     let mut lines = Vec::new();
+    let gains = case.illegal_gains_yuan.filter(|&g| g > 0);
     for amount in case.penalty.iter().filter_map(|p| p.amount_yuan) {
         for (statute, range) in &ranges {
+            // With illegal gains the fine is a multiple of them; the cap is for where there are none.
+            if let (Some(gains), Some([low, high])) = (gains, range.gains_multiple.as_deref())
+                && let Some(multiple) = law::Share::of(amount, gains)
+            {
+                let verdict = if multiple.within_multiples(*low, *high) {
+                    m.within
+                } else {
+                    m.outside
+                };
+                lines.push(fill(
+                    m.position_multiple,
+                    &[
+                        ("amount", yuan(amount)),
+                        ("gains", yuan(gains)),
+                        ("times", multiple.times()),
+                        ("citation", statute.citation()),
+                        ("low", low.to_string()),
+                        ("high", high.to_string()),
+                        ("verdict", verdict.to_string()),
+                    ],
+                ));
+                continue;
+            }
             let Some(share) = range
                 .fine_max_yuan
                 .and_then(|cap| law::Share::of(amount, cap))
@@ -155,40 +179,46 @@ fn threshold_lines(m: &Catalog, library: &Library, case: &Case) -> Vec<String> {
     let Some((_, thresholds)) = law::threshold_provision(library) else {
         return Vec::new();
     };
-    let Some(compared) = law::compare_records(thresholds, case) else {
-        return Vec::new();
-    };
+    let compared = [
+        law::compare_records(thresholds, case).map(|c| (c, m.records_unit)),
+        case.illegal_gains_yuan
+            .and_then(|gains| law::compare_gains(thresholds, gains))
+            .map(|c| (c, m.yuan_unit)),
+    ];
     let verdict = |reached: bool| if reached { m.reached } else { m.not_reached }.to_string();
-    let mut lines = vec![
-        m.threshold_disclaimer.to_string(),
-        fill(
+    let mut lines = Vec::new();
+    for (compared, unit) in compared.into_iter().flatten() {
+        lines.push(fill(
             m.threshold_line,
             &[
                 ("value", thousands(compared.value)),
-                ("unit", m.records_unit.to_string()),
+                ("unit", unit.to_string()),
                 ("item", compared.item.clone()),
                 ("threshold", thousands(compared.threshold)),
                 ("verdict", verdict(compared.reached())),
             ],
-        ),
-    ];
-    if let Some(half) = compared.in_duty {
-        lines.push(fill(
-            m.threshold_in_duty,
-            &[
-                ("threshold", thousands(half)),
-                ("verdict", verdict(compared.reached_in_duty())),
-            ],
         ));
+        if let Some(half) = compared.in_duty {
+            lines.push(fill(
+                m.threshold_in_duty,
+                &[
+                    ("threshold", thousands(half)),
+                    ("verdict", verdict(compared.reached_in_duty())),
+                ],
+            ));
+        }
+        if let Some(tenfold) = compared.especially_serious {
+            lines.push(fill(
+                m.threshold_especially,
+                &[
+                    ("threshold", thousands(tenfold)),
+                    ("verdict", verdict(compared.especially_serious_reached())),
+                ],
+            ));
+        }
     }
-    if let Some(tenfold) = compared.especially_serious {
-        lines.push(fill(
-            m.threshold_especially,
-            &[
-                ("threshold", thousands(tenfold)),
-                ("verdict", verdict(compared.especially_serious_reached())),
-            ],
-        ));
+    if !lines.is_empty() {
+        lines.insert(0, m.threshold_disclaimer.to_string());
     }
     lines
 }
@@ -376,6 +406,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
             case,
             "amount_yuan",
         ),
+        r.opt(m.row_gains, case.illegal_gains_yuan.map(yuan)),
     ];
     for quantity in &case.quantity {
         let mut line = format!(

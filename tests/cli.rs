@@ -531,6 +531,22 @@ fn threshold_comparison_and_fine_position_on_an_office_case() {
     assert!(text.contains("情节特别严重（十倍）500 — 已达到"));
     assert!(text.contains("¥100,000：消法 第五十六条 无违法所得时罚款上限 ¥500,000 的 1/5（20%）"));
     assert!(text.contains("有违法所得时，幅度为违法所得的 1–10 倍（来源未载明违法所得）"));
+    // With illegal gains stated, the fine is placed as a multiple of them, and the gains are
+    // compared with the gains threshold.
+    let path = std::path::Path::new(dir).join("office-case.toml");
+    let with_gains = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("records = 620", "records = 620\nillegal_gains_yuan = 12000");
+    std::fs::write(&path, with_gains).unwrap();
+    let text = stdout(&casebook(&["--cases", dir, "show", "office-case"]));
+    assert!(text.contains("违法所得      ¥12,000"), "{text}");
+    assert!(text.contains(
+        "¥100,000：违法所得 ¥12,000 的 8.3 倍；消法 第五十六条 的幅度为 1–10 倍 — 在幅度内"
+    ));
+    assert!(!text.contains("无违法所得时罚款上限 ¥500,000 的"));
+    assert!(text.contains("12,000 元：第五条第一款第（七）项 标准 5,000 元 — 已达到"));
+    assert!(text.contains("履职或提供服务中获得的，标准减半为 2,500 — 已达到"));
+    assert!(text.contains("情节特别严重（十倍）50,000 — 未达到"));
     // The provision now lists the office's case as citing it.
     let text = stdout(&casebook(&["--cases", dir, "statute", "cprl-56"]));
     let stated = text

@@ -100,6 +100,23 @@ impl Share {
         }
     }
 
+    /// The amount as a multiple of the base, to one decimal (`3`, `2.5`), rounded half up.
+    pub fn times(&self) -> String {
+        let tenths =
+            (u128::from(self.amount) * 10 + u128::from(self.cap) / 2) / u128::from(self.cap);
+        if tenths % 10 == 0 {
+            format!("{}", tenths / 10)
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    }
+
+    /// Whether the multiple lies within `[low, high]` (`low * base <= amount <= high * base`).
+    pub fn within_multiples(&self, low: u64, high: u64) -> bool {
+        let (amount, base) = (u128::from(self.amount), u128::from(self.cap));
+        amount >= u128::from(low) * base && amount <= u128::from(high) * base
+    }
+
     /// A fraction a reader takes in at once (`1/5`), or `None` when it would not be one.
     pub fn simple_fraction(&self) -> Option<String> {
         (self.denominator <= 100 && self.numerator <= self.denominator)

@@ -166,6 +166,33 @@ fn shares_of_a_cap() {
     );
 }
 
+#[test]
+fn multiples_of_gains() {
+    let three = Share::of(30_000, 10_000).unwrap();
+    assert_eq!(three.times(), "3");
+    assert!(three.within_multiples(1, 10));
+    let half = Share::of(5_000, 10_000).unwrap();
+    assert_eq!(half.times(), "0.5");
+    assert!(!half.within_multiples(1, 10), "below one time the gains");
+    assert!(
+        Share::of(10_000, 10_000).unwrap().within_multiples(1, 10),
+        "at the low end"
+    );
+    assert!(
+        Share::of(100_000, 10_000).unwrap().within_multiples(1, 10),
+        "at the high end"
+    );
+    let over = Share::of(100_001, 10_000).unwrap();
+    assert!(!over.within_multiples(1, 10));
+    assert_eq!(over.times(), "10");
+    assert_eq!(Share::of(25_000, 10_000).unwrap().times(), "2.5");
+    assert!(
+        Share::of(u64::MAX, 1)
+            .unwrap()
+            .within_multiples(1, u64::MAX)
+    );
+}
+
 fn case_with(kinds: &[&str], records: u64) -> Case {
     let mut case = library().cases[0].clone();
     case.data_kinds = Some(kinds.iter().map(|k| (*k).into()).collect());

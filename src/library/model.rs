@@ -397,6 +397,10 @@ pub struct Case {
     pub amount_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_note: Option<Str>,
+    /// The party's illegal gains (违法所得) as the source states them: the base of a fine of
+    /// "一倍以上十倍以下", and a criminal threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub illegal_gains_yuan: Option<u64>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub quantity: Box<[Quantity]>,
     pub party: Party,

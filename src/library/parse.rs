@@ -639,6 +639,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     let records = root.opt_u64(sink, "records");
     let amount_yuan = root.opt_u64(sink, "amount_yuan");
     let amount_note = root.opt_str(sink, "amount_note");
+    let illegal_gains_yuan = root.opt_u64(sink, "illegal_gains_yuan");
 
     let mut quantity = Vec::new();
     for mut fields in root.tables(sink, "quantity") {
@@ -843,6 +844,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         records,
         amount_yuan,
         amount_note: amount_note.map(owned),
+        illegal_gains_yuan,
         quantity: trimmed(quantity),
         party: party?,
         place: place?,
