@@ -65,6 +65,8 @@ pub struct Catalog {
     pub row_position: &'static str,
     pub row_threshold: &'static str,
     pub none: &'static str,
+    /// `{n}`: how many more cases are linked than are listed.
+    pub more_cases: &'static str,
     /// `{citation}`, `{in_force}`.
     pub later_line: &'static str,
     pub fig_fine_max: &'static str,
@@ -221,6 +223,7 @@ pub static ZH: Catalog = Catalog {
     row_position: "幅度中的位置",
     row_threshold: "门槛比较",
     none: "无",
+    more_cases: "……另有 {n} 例（casebook statute ID --json 列出全部）",
     later_line: "{citation}（{in_force} 起施行；后法，不适用于 2019 年的案件）",
     fig_fine_max: "无违法所得时罚款上限",
     fig_gains: "违法所得的倍数",

@@ -562,6 +562,9 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
     }
 }
 
+/// How many linked cases a provision's sheet lists, per kind of link.
+const LINKED_SHOWN: usize = 20;
+
 /// A provision laid out for reading: its text, its penalty range in words and figures, its
 /// thresholds, the cases linked to it, and — apart, labelled — the later law that now governs the
 /// same conduct (or, for later law, the 2019 provisions it follows).
@@ -648,15 +651,22 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
 
     // Numbered across both lists: in the browser, the number opens the case.
     let linked = law::linked_cases(library, &statute.id);
+    // At most a screenful each: a provision of a large library may govern thousands of cases
+    // (`casebook statute ID --json` lists them all).
     let case_lines = |list: &[usize], first: usize| -> Vec<String> {
-        let lines: Vec<String> = list
+        let mut lines: Vec<String> = list
             .iter()
+            .take(LINKED_SHOWN)
             .enumerate()
             .map(|(n, &i)| {
                 let case = &library.cases[i];
                 format!("[{}] {} {}", first + n, case.id, case.party.name)
             })
             .collect();
+        if list.len() > LINKED_SHOWN {
+            let more = (list.len() - LINKED_SHOWN) as u64;
+            lines.push(fill(m.more_cases, &[("n", thousands(more))]));
+        }
         if lines.is_empty() {
             vec![m.none.to_string()]
         } else {
@@ -669,7 +679,7 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
             r.row(m.row_linked_stated, case_lines(&linked.stated, 1)),
             r.row(
                 m.row_linked_governing,
-                case_lines(&linked.governing, linked.stated.len() + 1),
+                case_lines(&linked.governing, linked.stated.len().min(LINKED_SHOWN) + 1),
             ),
         ],
     });

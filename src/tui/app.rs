@@ -292,6 +292,7 @@ impl<'l> App<'l> {
             Mode::Statute => {
                 let id = &self.library.statutes[self.statute].id;
                 let linked = crate::law::linked_cases(self.library, id);
+                // The sheet numbers the first 20 of each list; a key reaches 9, within them.
                 let Some(&case) = linked.stated.iter().chain(&linked.governing).nth(n - 1) else {
                     return;
                 };
