@@ -280,3 +280,27 @@ fn gains_thresholds_at_below_and_above() {
         );
     }
 }
+
+/// A provision of a large library lists 20 cases of each kind and says how many more there are.
+#[test]
+fn a_provision_sheet_lists_a_screenful_of_cases() {
+    let library = crate::synth::library(300).unwrap();
+    let statute = library.statute("cprl-29-2").unwrap();
+    let linked = linked_cases(&library, "cprl-29-2");
+    let total = linked.stated.len() + linked.governing.len();
+    assert!(total > 40, "{total}");
+    let sheet = crate::sheet::statute(&crate::msg::ZH, &library, statute);
+    let rows: Vec<&crate::sheet::Row> = sheet.sections.iter().flat_map(|s| &s.rows).collect();
+    let listed: usize = rows
+        .iter()
+        .flat_map(|r| &r.lines)
+        .filter(|l| l.starts_with('['))
+        .count();
+    assert!(listed <= 40);
+    assert!(
+        rows.iter()
+            .flat_map(|r| &r.lines)
+            .any(|l| l.contains("另有")),
+        "says how many more"
+    );
+}
