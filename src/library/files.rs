@@ -145,11 +145,29 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
 }
 
 /// Reads at most one byte past the size limit, so a huge file is refused without loading it.
+/// Only regular files are opened (a FIFO would block forever, a device never end), and a symbolic
+/// link only when it stays inside the file's directory: a directory written by someone else must
+/// not make casebook read, and quote in its errors, files elsewhere.
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        // A loop fails here, with the system's "too many levels of symbolic links".
+        let target = fs::canonicalize(path)?;
+        let dir = fs::canonicalize(path.parent().unwrap_or(Path::new(".")))?;
+        if !target.starts_with(&dir) {
+            return Err(std::io::Error::other(format!(
+                "it is a symbolic link to {}, outside the directory",
+                target.display()
+            )));
+        }
+    }
+    let metadata = fs::metadata(path)?;
+    if metadata.is_dir() {
         return Err(std::io::Error::other("it is a directory"));
     }
+    if !metadata.is_file() {
+        return Err(std::io::Error::other("it is not a regular file"));
+    }
+    let file = fs::File::open(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)

@@ -19,6 +19,8 @@ pub type Value<'i> = Spanned<DeValue<'i>>;
 /// Longest text a single field may hold: a case summary is a few thousand characters, so this only
 /// stops absurd input from reaching the screen.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// The most lines one text may have: a statute's full text has a few dozen.
+pub const MAX_TEXT_LINES: usize = 1000;
 
 /// A table being read, with the keys read so far.
 pub struct Fields<'a, 'i> {
@@ -310,6 +312,14 @@ pub fn checked_text(
                 "{what} is {} bytes long; the limit is {MAX_TEXT_BYTES}",
                 text.len()
             ),
+        );
+        return None;
+    }
+    let lines = text.lines().count();
+    if lines > MAX_TEXT_LINES {
+        sink.at(
+            span,
+            format!("{what} has {lines} lines; the limit is {MAX_TEXT_LINES}"),
         );
         return None;
     }

@@ -1,0 +1,48 @@
+//! Any typed text → the search (match, rank, highlight) over the built-in library and a
+//! generated one. Nothing may panic, and highlights must fall inside the text.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use casebook::library::{self, Library, LoadOptions};
+use casebook::query::search::{Index, Query};
+use libfuzzer_sys::fuzz_target;
+
+/// The built-in library and a generated one, indexed once.
+fn indexes() -> &'static [(&'static Library, Index<'static>); 2] {
+    static INDEXES: OnceLock<[(&'static Library, Index<'static>); 2]> = OnceLock::new();
+    INDEXES.get_or_init(|| {
+        let built_in: &'static Library = Box::leak(Box::new(
+            library::load(&LoadOptions::default()).expect("built in"),
+        ));
+        let generated: &'static Library =
+            Box::leak(Box::new(casebook::synth::library(300).expect("generated")));
+        [
+            (built_in, Index::new(built_in)),
+            (generated, Index::new(generated)),
+        ]
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let query = Query::new(&text);
+    for (library, index) in indexes() {
+        let hits = index.search(&query, None);
+        let within: Vec<usize> = hits.iter().map(|h| h.case).collect();
+        let longer = Query::new(&format!("{text}a"));
+        let narrowed = index.search(&longer, Some(&within));
+        // A longer query never matches more than the shorter one did.
+        assert!(narrowed.len() <= hits.len());
+        for hit in hits.iter().take(3) {
+            let title = &library.cases[hit.case].title;
+            let count = title.chars().count();
+            for mark in index.highlight(title, &query) {
+                assert!(
+                    mark < count,
+                    "highlight {mark} outside a {count}-character title"
+                );
+            }
+        }
+    }
+});
