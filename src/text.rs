@@ -35,6 +35,23 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// JSON text with every forbidden character written as a `\uXXXX` escape: they can only stand
+/// inside strings (JSON's own syntax is plain ASCII), where the escape means the same character.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_forbidden(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Like [`sanitize`], for one-line cells: newlines become spaces too.
 pub fn sanitize_line(text: &str) -> String {
     sanitize(text).replace('\n', " ")
@@ -129,6 +146,29 @@ mod tests {
         assert_eq!(forbidden_char("\u{1b}]52;c;x\u{7}"), Some('\u{1b}'));
         assert_eq!(forbidden_char("\u{85}"), Some('\u{85}'));
         assert_eq!(forbidden_char("（九）侵害"), None);
+    }
+
+    /// Terminal escapes of every kind lose their control characters before output; the printable
+    /// rest stays as harmless text.
+    #[test]
+    fn no_control_sequence_survives() {
+        for hostile in [
+            "\u{1b}[2J\u{1b}[H",               // CSI: clear the screen
+            "\u{1b}]52;c;ZXZpbA==\u{7}",       // OSC 52: write the clipboard
+            "\u{1b}]0;pwned\u{1b}\\",          // OSC 0: set the window title
+            "\u{7}\u{7}",                      // BEL
+            "\u{9b}31m\u{90}q\u{9d}0;x\u{9c}", // C1 CSI, DCS, OSC, ST
+            "\u{202e}gnp.exe\u{2066}\u{200f}", // bidi overrides
+            "a\rb\u{7f}c\u{0}",
+        ] {
+            let clean = sanitize(hostile);
+            assert!(clean.chars().all(|c| !is_forbidden(c)), "{clean:?}");
+            assert!(!clean.contains('\u{1b}') && !clean.contains('\u{9b}'));
+            let json = json_safe(&serde_json::to_string(hostile).unwrap());
+            assert!(json.chars().all(|c| !is_forbidden(c)), "{json:?}");
+            let back: String = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, hostile, "the escape means the same text");
+        }
     }
 
     #[test]

@@ -371,3 +371,26 @@ fn provision_text_and_back_in_two_keys() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
 }
+
+/// SIGINT from outside (not the Ctrl-C key, which quits) and a panic each leave the terminal
+/// restored, with the conventional status: 128 + 2, and Rust's 101.
+#[test]
+fn sigint_and_a_panic_restore_the_terminal() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.expect("9 / 9 例");
+    let pid = s.child.process_id().expect("a pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(s.wait_exit(), 130);
+    assert_restored(&s);
+
+    let mut s = Session::start(&[], 80, 24, &[("CASEBOOK_TEST_PANIC", "1")]);
+    s.expect("9 / 9 例");
+    s.keys(&["j"]);
+    assert_eq!(s.wait_exit(), 101);
+    assert_restored(&s);
+    s.expect("CASEBOOK_TEST_PANIC");
+}

@@ -215,3 +215,30 @@ fn statute_view() {
         insta::assert_snapshot!(format!("statute_{id}_full"), draw(&app));
     }
 }
+
+/// Defence in depth: even text that slipped past validation (here written into a loaded library)
+/// reaches the screen without a single control character.
+#[test]
+fn escape_sequences_never_reach_the_screen() {
+    let mut library = library();
+    let hostile = "\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]0;pwned\u{1b}\\\u{9b}31m\u{202e}";
+    let case = &mut library.cases[0];
+    case.title = format!("{hostile}标题{hostile}").into();
+    case.party.name = format!("{hostile}当事人").into();
+    case.summary = format!("概述{hostile}\n第二行{hostile}").into();
+    for (w, h) in SIZES {
+        let mut app = App::new(&library, &ZH, w, h);
+        app.open_case(&library.cases[0].id);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| view::render(&app, frame)).unwrap();
+        for cell in terminal.backend().buffer().content() {
+            assert!(
+                !cell.symbol().chars().any(casebook::text::is_forbidden),
+                "{:?} drawn at {w}x{h}",
+                cell.symbol()
+            );
+        }
+        let screen = draw(&app);
+        assert!(screen.contains("当事人"), "{screen}");
+    }
+}

@@ -92,13 +92,7 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
 
 fn output(library: &Library, cases: &[&Case], json: bool) -> ExitCode {
     if json {
-        return match serde_json::to_string_pretty(&cases) {
-            Ok(json) => super::print(&(json + "\n")),
-            Err(e) => {
-                eprintln!("casebook: cannot write JSON: {e}");
-                ExitCode::from(1)
-            }
-        };
+        return super::print_json(&cases);
     }
     super::print(&table(library, cases))
 }

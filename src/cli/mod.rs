@@ -128,6 +128,19 @@ fn with_library(
     }
 }
 
+/// Writes a value as pretty JSON. serde_json escapes C0 controls but writes C1 controls and bidi
+/// marks as they are; those are escaped too (defence in depth: validation already refuses them),
+/// so JSON on a terminal cannot drive it either.
+pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => print(&(crate::text::json_safe(&json) + "\n")),
+        Err(e) => {
+            eprintln!("casebook: cannot write JSON: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Writes to stdout, treating a closed pipe (`casebook list | head`) as success.
 pub(crate) fn print(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();

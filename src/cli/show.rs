@@ -32,13 +32,7 @@ pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
         return ExitCode::from(1);
     };
     if args.json {
-        return match serde_json::to_string_pretty(case) {
-            Ok(json) => super::print(&(json + "\n")),
-            Err(e) => {
-                eprintln!("casebook: cannot write JSON: {e}");
-                ExitCode::from(1)
-            }
-        };
+        return super::print_json(case);
     }
     let sheet = sheet::build(&ZH, library, case);
     let out = if args.markdown {

@@ -61,13 +61,7 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
 }
 
 fn json(value: &serde_json::Value) -> ExitCode {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => super::print(&(text + "\n")),
-        Err(e) => {
-            eprintln!("casebook: cannot write JSON: {e}");
-            ExitCode::from(1)
-        }
-    }
+    super::print_json(value)
 }
 
 /// Every provision, grouped by law, 2019 law first: id, article, English heading.

@@ -201,7 +201,15 @@ fn event_loop(
         let mut redraw_all = false;
         let mut changed = false;
         loop {
-            if let Some(action) = to_action(app, event::read()?) {
+            let event = event::read()?;
+            // For the test that a panic leaves the terminal restored: with this variable set,
+            // the first key press panics.
+            if matches!(event, event::Event::Key(_))
+                && std::env::var_os("CASEBOOK_TEST_PANIC").is_some()
+            {
+                panic!("CASEBOOK_TEST_PANIC: a panic on request");
+            }
+            if let Some(action) = to_action(app, event) {
                 redraw_all |= matches!(action, Action::Redraw | Action::Resize(..));
                 changed = true;
                 app.apply(action);
