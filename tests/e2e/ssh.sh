@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# casebook over a real SSH session, end to end. Installs OpenSSH's server from Debian's packages if
+# missing, starts sshd on 127.0.0.1 with throwaway keys, and from a local tmux pane runs
+# `ssh -tt` into it to start casebook. Drives it (filter, open a case, search), reads the screen
+# back, quits, and checks the exit status and that the terminal was restored (tmux's own record
+# of the pane's modes). Then drops the link mid-session (kills the ssh client) and checks that
+# casebook is gone. Loopback only, bounded in time, and it cleans up after itself.
+# Usage: tests/e2e/ssh.sh [path/to/casebook]
+set -euo pipefail
+
+bin=$(realpath "${1:-target/debug/casebook}")
+[ -x "$bin" ] || { echo "ssh.sh: no casebook binary at $bin" >&2; exit 1; }
+
+# Installing needs root; elsewhere sudo.
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+if [ ! -x /usr/sbin/sshd ] || ! command -v tmux >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -q openssh-server tmux >/dev/null 2>&1 ||
+    { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q openssh-server tmux >/dev/null; }
+fi
+
+work=$(mktemp -d)
+socket="$work/tmux.sock"
+cleanup() {
+  tmux -S "$socket" kill-server 2>/dev/null || true
+  [ -f "$work/sshd.pid" ] && kill "$(cat "$work/sshd.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Throwaway keys and a private sshd on a free loopback port.
+ssh-keygen -q -t ed25519 -N '' -f "$work/host_key"
+ssh-keygen -q -t ed25519 -N '' -f "$work/id"
+cp "$work/id.pub" "$work/authorized_keys"
+chmod 600 "$work/authorized_keys"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+[ -d /run/sshd ] || $sudo mkdir -p /run/sshd
+cat >"$work/sshd_config" <<CONF
+ListenAddress 127.0.0.1
+Port $port
+HostKey $work/host_key
+PidFile $work/sshd.pid
+AuthorizedKeysFile $work/authorized_keys
+StrictModes no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+UsePAM no
+AcceptEnv LANG TERM
+CONF
+/usr/sbin/sshd -f "$work/sshd_config" -E "$work/sshd.log"
+for _ in $(seq 50); do [ -f "$work/sshd.pid" ] && break; sleep 0.1; done
+
+ssh_cmd="ssh -tt -i $work/id -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=5 $(id -un)@127.0.0.1"
+
+screen() { tmux -S "$socket" capture-pane -p -t "$1"; }
+# Waits up to 10 s for text on a pane's screen.
+expect() {
+  for _ in $(seq 100); do
+    screen "$1" | grep -qF -- "$2" && return 0
+    sleep 0.1
+  done
+  echo "ssh.sh: the screen never showed \"$2\":" >&2
+  screen "$1" >&2
+  exit 1
+}
+keys() { tmux -S "$socket" send-keys -t "$1" "${@:2}"; sleep 0.3; }
+
+# 1. A whole session: filter, open a case, search, quit.
+tmux -S "$socket" -f /dev/null new-session -d -s one -x 80 -y 24 \
+  "$ssh_cmd 'TERM=xterm-256color $bin'; echo EXIT=\$? > $work/one.exit; sleep 30"
+tmux -S "$socket" set-option -g remain-on-exit on >/dev/null
+expect one "9 / 9 例"
+keys one f Space
+expect one "3 / 9 例"
+keys one Escape
+keys one j Enter
+expect one "第 7 例"
+keys one c
+keys one / n n Enter
+expect one "/nn"
+[ "$(tmux -S "$socket" display -p -t one '#{alternate_on}')" = 1 ] ||
+  { echo "ssh.sh: casebook did not use the alternate screen" >&2; exit 1; }
+keys one q
+for _ in $(seq 100); do [ -f "$work/one.exit" ] && break; sleep 0.1; done
+[ "$(cat "$work/one.exit" 2>/dev/null)" = "EXIT=0" ] ||
+  { echo "ssh.sh: casebook over ssh ended with $(cat "$work/one.exit" 2>/dev/null)" >&2; exit 1; }
+# Restored: the alternate screen left, the cursor shown, mouse reporting off.
+modes=$(tmux -S "$socket" display -p -t one '#{alternate_on} #{cursor_flag} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}')
+[ "$modes" = "0 1 0000" ] ||
+  { echo "ssh.sh: terminal not restored (alternate cursor mouse: $modes)" >&2; exit 1; }
+echo "ssh.sh: a whole session over ssh: ok"
+
+# 2. The link drops mid-session: casebook must go (SIGHUP), not linger.
+marker="casebook-ssh-e2e-$$"
+tmux -S "$socket" new-session -d -s two -x 80 -y 24 \
+  "$ssh_cmd 'exec -a $marker $bin'; sleep 30"
+expect two "9 / 9 例"
+pgrep -f "$marker" >/dev/null || { echo "ssh.sh: casebook is not running" >&2; exit 1; }
+pkill -KILL -f "ssh -tt -i $work/id"
+for _ in $(seq 100); do pgrep -f "$marker" >/dev/null || break; sleep 0.1; done
+if pgrep -f "$marker" >/dev/null; then
+  echo "ssh.sh: casebook outlived its dropped ssh link" >&2
+  pkill -KILL -f "$marker" || true
+  exit 1
+fi
+echo "ssh.sh: a dropped ssh link ends casebook: ok"
