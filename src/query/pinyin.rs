@@ -738,6 +738,18 @@ fn utf8_width(lead: u8) -> usize {
     }
 }
 
+/// [`scan`] over one text, reading its characters from the text itself.
+fn scan_text(
+    text: &str,
+    initials: Initials,
+    query: &[u8],
+    starts: &Starts,
+    visit: impl FnMut(usize, usize) -> bool,
+) {
+    let mut reader = TextReader::new(text, initials);
+    scan(initials, query, starts, |pos| reader.char_at(pos), visit);
+}
+
 /// Every place `query` is spelt in `text`, as (first character, character count).
 pub fn find_all(
     text: &str,
@@ -746,17 +758,10 @@ pub fn find_all(
     starts: &Starts,
 ) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    let mut reader = TextReader::new(text, initials);
-    scan(
-        initials,
-        query,
-        starts,
-        |pos| reader.char_at(pos),
-        |start, count| {
-            found.push((start, count));
-            true
-        },
-    );
+    scan_text(text, initials, query, starts, |start, count| {
+        found.push((start, count));
+        true
+    });
     found
 }
 
@@ -769,17 +774,10 @@ pub fn find(
     starts: &Starts,
 ) -> Option<(usize, usize)> {
     let mut found = None;
-    let mut reader = TextReader::new(text, initials);
-    scan(
-        initials,
-        query,
-        starts,
-        |pos| reader.char_at(pos),
-        |start, count| {
-            found = Some((start, count));
-            false
-        },
-    );
+    scan_text(text, initials, query, starts, |start, count| {
+        found = Some((start, count));
+        false
+    });
     found
 }
 
