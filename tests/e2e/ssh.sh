@@ -14,10 +14,11 @@ bin=$(realpath "${1:-target/debug/casebook}")
 # Installing needs root; elsewhere sudo.
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
-if [ ! -x /usr/sbin/sshd ] || ! command -v tmux >/dev/null; then
+if [ ! -x /usr/sbin/sshd ] || ! command -v tmux >/dev/null || ! command -v pgrep >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y -q openssh-server tmux >/dev/null 2>&1 ||
-    { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q openssh-server tmux >/dev/null; }
+  packages="openssh-server tmux procps"
+  $sudo apt-get install -y -q $packages >/dev/null 2>&1 ||
+    { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q $packages >/dev/null; }
 fi
 
 work=$(mktemp -d)
