@@ -503,11 +503,6 @@ impl<'l> Index<'l> {
         }
     }
 
-    /// How many characters hold pinyin initials, and how many fields there are.
-    pub fn size(&self) -> (usize, usize) {
-        (self.arena.len(), self.fields.len())
-    }
-
     /// A field's text as exact matching reads it: lowercased.
     fn folded<'a>(&'a self, field: &Field, text: &'a str) -> &'a str {
         field.lower.map_or(text, |at| &self.lowered[at.get()])
