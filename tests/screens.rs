@@ -3,8 +3,8 @@
 
 use casebook::library::{Library, LoadOptions, load};
 use casebook::msg::ZH;
-use casebook::tui::app::{Action, App, Look, Pane};
-use casebook::tui::view;
+use casebook::tui::screens::browse::facets::FacetRow;
+use casebook::tui::{Action, App, Look, Pane};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -18,7 +18,7 @@ fn library() -> Library {
 /// skipped), and trailing blanks are trimmed.
 fn draw(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|frame| view::render(app, frame)).unwrap();
+    terminal.draw(|frame| app.view(frame)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..app.height {
@@ -53,8 +53,8 @@ fn filtered_list() {
         // Toggle 房产租售 through the keymap's action, then choose 广西 too.
         app.update(Action::ToggleValue);
         while !matches!(
-            &app.facet_rows[app.facet_cursor],
-            casebook::tui::app::FacetRow::Value(_, key) if key == "广西壮族自治区"
+            &app.browse().facets.rows[app.browse().facets.cursor],
+            FacetRow::Value(_, key) if key == "广西壮族自治区"
         ) {
             app.update(Action::Down);
         }
@@ -110,7 +110,7 @@ fn ascii_look_for_linux_and_vt100_consoles() {
         ascii: true,
         color: true,
     };
-    app.focus = Pane::List;
+    assert_eq!(app.browse().focus, Pane::List);
     let screen = draw(&app);
     assert!(!screen.contains('┌') && !screen.contains('▶'));
     insta::assert_snapshot!("ascii_80x24", screen);
@@ -127,7 +127,7 @@ fn cursor_sits_at_the_caret_in_display_cells() {
     }
     app.update(Action::SearchLeft);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| view::render(&app, frame)).unwrap();
+    terminal.draw(|frame| app.view(frame)).unwrap();
     let label = casebook::text::width(&format!("/ {}：", ZH.search_label)) as u16;
     terminal
         .backend_mut()
@@ -144,7 +144,7 @@ fn no_wide_character_is_split() {
             let mut app = App::new(&library, &ZH, w, h);
             app.open_case(&case.id);
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|frame| view::render(&app, frame)).unwrap();
+            terminal.draw(|frame| app.view(frame)).unwrap();
             let buffer = terminal.backend().buffer();
             for y in 0..h {
                 let mut x = 0;
@@ -177,7 +177,7 @@ fn search_highlights_matches_in_list_and_detail() {
         }
         app.update(Action::SearchKeep);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        terminal.draw(|frame| view::render(&app, frame)).unwrap();
+        terminal.draw(|frame| app.view(frame)).unwrap();
         let buffer = terminal.backend().buffer();
         let underlined = |y: u16| -> String {
             (0..120)
@@ -209,7 +209,7 @@ fn statute_view() {
     for id in ["cprl-56", "pipl-66", "spc-2017-10"] {
         let mut app = App::new(&library, &ZH, 100, 120);
         app.update(Action::Statutes);
-        while library.statutes[app.statute].id != id {
+        while library.statutes[app.screens.statute.statute].id != id {
             app.update(Action::NextProvision);
         }
         insta::assert_snapshot!(format!("statute_{id}_full"), draw(&app));
@@ -230,7 +230,7 @@ fn escape_sequences_never_reach_the_screen() {
         let mut app = App::new(&library, &ZH, w, h);
         app.open_case(&library.cases[0].id);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|frame| view::render(&app, frame)).unwrap();
+        terminal.draw(|frame| app.view(frame)).unwrap();
         for cell in terminal.backend().buffer().content() {
             assert!(
                 !cell.symbol().chars().any(casebook::text::is_forbidden),

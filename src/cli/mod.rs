@@ -88,7 +88,7 @@ pub fn run() -> ExitCode {
             let options = tui::Options {
                 case: cli.case.clone(),
                 mouse: !cli.no_mouse,
-                look: tui::app::Look {
+                look: tui::Look {
                     ascii: cli.ascii || tui::ascii_terminal(std::env::var("TERM").ok().as_deref()),
                     // https://no-color.org: any non-empty value turns colour off.
                     color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),

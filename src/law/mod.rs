@@ -65,6 +65,16 @@ pub fn by_law(library: &Library) -> Vec<(&str, Vec<&Statute>)> {
     groups
 }
 
+/// Every provision (as an index into `library.statutes`) in reading order: by law, 2019 law
+/// first, the order `by_law` gives.
+pub fn reading_order(library: &Library) -> Vec<usize> {
+    by_law(library)
+        .into_iter()
+        .flat_map(|(_, members)| members)
+        .filter_map(|s| library.statutes.iter().position(|t| t.id == s.id))
+        .collect()
+}
+
 /// Where an amount sits against a cap, as a fraction in lowest terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Share {

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::msg::Catalog;
 
-use super::app::{Action, Mode};
+use super::types::{Action, Scope};
 
 /// A key as bound: the code, the modifiers it needs, and how help shows it.
 #[derive(Debug, Clone, Copy)]
@@ -35,117 +35,141 @@ const fn ch(c: char, label: &'static str) -> Key {
     key(KeyCode::Char(c), label)
 }
 
-/// Help groups, in the order the help screen shows them.
+/// A help group: one screen's own keys, or the keys every screen shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {
-    Move,
-    Panes,
-    Filter,
-    Law,
-    App,
+    Screen(Scope),
+    /// Keys that mean the same on every screen.
+    Everywhere,
 }
 
 impl Group {
+    /// The groups in the order the help screen shows them.
     pub const ALL: [Group; 5] = [
-        Group::Move,
-        Group::Panes,
-        Group::Filter,
-        Group::Law,
-        Group::App,
+        Group::Screen(Scope::Browse),
+        Group::Screen(Scope::Search),
+        Group::Screen(Scope::Statute),
+        Group::Screen(Scope::Help),
+        Group::Everywhere,
     ];
 
     pub fn title(self, m: &Catalog) -> &'static str {
         match self {
-            Group::Move => m.group_move,
-            Group::Panes => m.group_panes,
-            Group::Filter => m.group_filter,
-            Group::Law => m.group_law,
-            Group::App => m.group_app,
+            Group::Screen(Scope::Browse) => m.group_browse,
+            Group::Screen(Scope::Search) => m.group_search,
+            Group::Screen(Scope::Statute) => m.group_statute,
+            Group::Screen(Scope::Help) => m.group_help,
+            Group::Everywhere => m.group_everywhere,
         }
     }
 }
 
-/// One binding: keys, the action, where it applies, and its description.
+/// One binding: keys, the action, the scopes it belongs to, and its description.
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
-    pub modes: &'static [Mode],
-    pub group: Group,
+    /// One screen (or the search line), or every screen ([`SCREENS`], [`ALWAYS`]).
+    pub scopes: &'static [Scope],
     pub describe: fn(&Catalog) -> &'static str,
     /// Shown in the status bar.
     pub hint: bool,
 }
 
+impl Binding {
+    /// The help group: a binding of one scope is that screen's; a shared one is everywhere's.
+    pub fn group(&self) -> Group {
+        match self.scopes {
+            [scope] => Group::Screen(*scope),
+            _ => Group::Everywhere,
+        }
+    }
+}
+
 const fn bind(
     keys: &'static [Key],
     action: Action,
-    modes: &'static [Mode],
-    group: Group,
+    scopes: &'static [Scope],
     describe: fn(&Catalog) -> &'static str,
     hint: bool,
 ) -> Binding {
     Binding {
         keys,
         action,
-        modes,
-        group,
+        scopes,
         describe,
         hint,
     }
 }
 
-const BROWSE: &[Mode] = &[Mode::Browse];
-const SEARCH: &[Mode] = &[Mode::Search];
-const STATUTE: &[Mode] = &[Mode::Statute];
-const BROWSE_STATUTE: &[Mode] = &[Mode::Browse, Mode::Statute];
-const BROWSE_HELP: &[Mode] = &[Mode::Browse, Mode::Help, Mode::Statute];
-const ALL: &[Mode] = &[Mode::Browse, Mode::Search, Mode::Help, Mode::Statute];
+const BROWSE: &[Scope] = &[Scope::Browse];
+const SEARCH: &[Scope] = &[Scope::Search];
+const STATUTE: &[Scope] = &[Scope::Statute];
+const HELP: &[Scope] = &[Scope::Help];
+/// Every screen, but not while typing in the search line (where letters are text).
+pub const SCREENS: &[Scope] = &[Scope::Browse, Scope::Statute, Scope::Help];
+/// Everywhere, typing included.
+pub const ALWAYS: &[Scope] = &[Scope::Browse, Scope::Search, Scope::Statute, Scope::Help];
 
-/// Every binding. The first match for the current mode wins.
+/// Every binding, one screen after another, then the shared ones. A key means one thing in a
+/// scope (a test checks it), so the order matters only for the status-bar hints.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(&[ch('j', "j"), key(KeyCode::Down, "↓")], Action::Down, BROWSE_HELP, Group::Move, |m| m.key_down, false),
-    bind(&[ch('k', "k"), key(KeyCode::Up, "↑")], Action::Up, BROWSE_HELP, Group::Move, |m| m.key_up, false),
-    bind(&[ch('g', "g"), key(KeyCode::Home, "Home")], Action::First, BROWSE_HELP, Group::Move, |m| m.key_first, false),
-    bind(&[ch('G', "G"), key(KeyCode::End, "End")], Action::Last, BROWSE_HELP, Group::Move, |m| m.key_last, false),
-    bind(&[key(KeyCode::PageDown, "PgDn"), ctrl('d', "Ctrl-d")], Action::PageDown, BROWSE_HELP, Group::Move, |m| m.key_page_down, false),
-    bind(&[key(KeyCode::PageUp, "PgUp"), ctrl('u', "Ctrl-u")], Action::PageUp, BROWSE_HELP, Group::Move, |m| m.key_page_up, false),
-    bind(&[key(KeyCode::Tab, "Tab")], Action::NextPane, BROWSE, Group::Panes, |m| m.key_next_pane, false),
-    bind(&[key(KeyCode::BackTab, "Shift-Tab")], Action::PrevPane, BROWSE, Group::Panes, |m| m.key_prev_pane, false),
-    bind(&[key(KeyCode::Enter, "Enter"), ch('l', "l")], Action::Open, BROWSE, Group::Panes, |m| m.key_open, true),
-    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATUTE, Group::Law, |m| m.key_back, true),
-    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, BROWSE_HELP, Group::Panes, |m| m.key_back, false),
-    bind(&[ch('/', "/")], Action::StartSearch, BROWSE, Group::Filter, |m| m.key_search, true),
-    bind(&[key(KeyCode::Enter, "Enter")], Action::SearchKeep, SEARCH, Group::Filter, |m| m.key_search_keep, true),
-    bind(&[key(KeyCode::Esc, "Esc")], Action::SearchCancel, SEARCH, Group::Filter, |m| m.key_search_cancel, true),
-    bind(&[ch('n', "n")], Action::NextMatch, BROWSE, Group::Filter, |m| m.key_next_match, false),
-    bind(&[ch('N', "N")], Action::PrevMatch, BROWSE, Group::Filter, |m| m.key_prev_match, false),
-    bind(&[ch('f', "f")], Action::ToggleFacets, BROWSE, Group::Filter, |m| m.key_facets, true),
-    bind(&[ch(' ', "Space"), ch('x', "x")], Action::ToggleValue, BROWSE, Group::Filter, |m| m.key_toggle, false),
-    bind(&[ch('c', "c")], Action::ClearFilters, BROWSE, Group::Filter, |m| m.key_clear, false),
-    bind(&[ch('s', "s")], Action::Statutes, BROWSE, Group::Law, |m| m.key_statutes, true),
-    bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('4', "4")], Action::OpenNumbered(4), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('5', "5")], Action::OpenNumbered(5), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('6', "6")], Action::OpenNumbered(6), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('7', "7")], Action::OpenNumbered(7), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('8', "8")], Action::OpenNumbered(8), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('9', "9")], Action::OpenNumbered(9), BROWSE_STATUTE, Group::Law, |m| m.key_open_numbered, false),
-    bind(&[ch('n', "n"), key(KeyCode::Right, "→")], Action::NextProvision, STATUTE, Group::Law, |m| m.key_next_provision, true),
-    bind(&[ch('N', "N"), key(KeyCode::Left, "←")], Action::PrevProvision, STATUTE, Group::Law, |m| m.key_prev_provision, true),
-    bind(&[ch('?', "?")], Action::Help, BROWSE_HELP, Group::App, |m| m.key_help, true),
-    bind(&[ctrl('l', "Ctrl-l")], Action::Redraw, ALL, Group::App, |m| m.key_redraw, false),
-    bind(&[ch('q', "q")], Action::Quit, BROWSE_HELP, Group::App, |m| m.key_quit, true),
-    bind(&[ctrl('c', "Ctrl-c")], Action::Quit, ALL, Group::App, |m| m.key_quit, false),
-    // Editing the search line (typed characters go into it).
-    bind(&[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, SEARCH, Group::Filter, |m| m.key_search_delete, false),
-    bind(&[key(KeyCode::Delete, "Del")], Action::SearchDelete, SEARCH, Group::Filter, |m| m.key_search_delete, false),
-    bind(&[key(KeyCode::Left, "←")], Action::SearchLeft, SEARCH, Group::Filter, |m| m.key_search_move, false),
-    bind(&[key(KeyCode::Right, "→")], Action::SearchRight, SEARCH, Group::Filter, |m| m.key_search_move, false),
-    bind(&[key(KeyCode::Home, "Home")], Action::SearchHome, SEARCH, Group::Filter, |m| m.key_search_move, false),
-    bind(&[key(KeyCode::End, "End")], Action::SearchEnd, SEARCH, Group::Filter, |m| m.key_search_move, false),
+    // The browse screen: facets, list, detail.
+    bind(&[key(KeyCode::Tab, "Tab")], Action::NextPane, BROWSE, |m| m.key_next_pane, false),
+    bind(&[key(KeyCode::BackTab, "Shift-Tab")], Action::PrevPane, BROWSE, |m| m.key_prev_pane, false),
+    bind(&[key(KeyCode::Enter, "Enter"), ch('l', "l")], Action::Open, BROWSE, |m| m.key_open, true),
+    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, BROWSE, |m| m.key_back, false),
+    bind(&[ch('/', "/")], Action::StartSearch, BROWSE, |m| m.key_search, true),
+    bind(&[ch('n', "n")], Action::NextMatch, BROWSE, |m| m.key_next_match, false),
+    bind(&[ch('N', "N")], Action::PrevMatch, BROWSE, |m| m.key_prev_match, false),
+    bind(&[ch('f', "f")], Action::ToggleFacets, BROWSE, |m| m.key_facets, true),
+    bind(&[ch(' ', "Space"), ch('x', "x")], Action::ToggleValue, BROWSE, |m| m.key_toggle, false),
+    bind(&[ch('c', "c")], Action::ClearFilters, BROWSE, |m| m.key_clear, false),
+    bind(&[ch('s', "s")], Action::Statutes, BROWSE, |m| m.key_statutes, true),
+    bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('4', "4")], Action::OpenNumbered(4), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('5', "5")], Action::OpenNumbered(5), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('6', "6")], Action::OpenNumbered(6), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('7', "7")], Action::OpenNumbered(7), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('8', "8")], Action::OpenNumbered(8), BROWSE, |m| m.key_open_provision, false),
+    bind(&[ch('9', "9")], Action::OpenNumbered(9), BROWSE, |m| m.key_open_provision, false),
+    // The search line (typed characters go into it).
+    bind(&[key(KeyCode::Enter, "Enter")], Action::SearchKeep, SEARCH, |m| m.key_search_keep, true),
+    bind(&[key(KeyCode::Esc, "Esc")], Action::SearchCancel, SEARCH, |m| m.key_search_cancel, true),
+    bind(&[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, SEARCH, |m| m.key_search_delete, false),
+    bind(&[key(KeyCode::Delete, "Del")], Action::SearchDelete, SEARCH, |m| m.key_search_delete, false),
+    bind(&[key(KeyCode::Left, "←")], Action::SearchLeft, SEARCH, |m| m.key_search_move, false),
+    bind(&[key(KeyCode::Right, "→")], Action::SearchRight, SEARCH, |m| m.key_search_move, false),
+    bind(&[key(KeyCode::Home, "Home")], Action::SearchHome, SEARCH, |m| m.key_search_move, false),
+    bind(&[key(KeyCode::End, "End")], Action::SearchEnd, SEARCH, |m| m.key_search_move, false),
+    // The statute view.
+    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATUTE, |m| m.key_back, true),
+    bind(&[ch('n', "n"), key(KeyCode::Right, "→")], Action::NextProvision, STATUTE, |m| m.key_next_provision, true),
+    bind(&[ch('N', "N"), key(KeyCode::Left, "←")], Action::PrevProvision, STATUTE, |m| m.key_prev_provision, true),
+    bind(&[ch('1', "1")], Action::OpenNumbered(1), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('2', "2")], Action::OpenNumbered(2), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('3', "3")], Action::OpenNumbered(3), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('4', "4")], Action::OpenNumbered(4), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('5', "5")], Action::OpenNumbered(5), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('6', "6")], Action::OpenNumbered(6), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('7', "7")], Action::OpenNumbered(7), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('8', "8")], Action::OpenNumbered(8), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('9', "9")], Action::OpenNumbered(9), STATUTE, |m| m.key_open_case, false),
+    // The help screen.
+    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, HELP, |m| m.key_back, false),
+    // Every screen.
+    bind(&[ch('j', "j"), key(KeyCode::Down, "↓")], Action::Down, SCREENS, |m| m.key_down, false),
+    bind(&[ch('k', "k"), key(KeyCode::Up, "↑")], Action::Up, SCREENS, |m| m.key_up, false),
+    bind(&[ch('g', "g"), key(KeyCode::Home, "Home")], Action::First, SCREENS, |m| m.key_first, false),
+    bind(&[ch('G', "G"), key(KeyCode::End, "End")], Action::Last, SCREENS, |m| m.key_last, false),
+    bind(&[key(KeyCode::PageDown, "PgDn"), ctrl('d', "Ctrl-d")], Action::PageDown, SCREENS, |m| m.key_page_down, false),
+    bind(&[key(KeyCode::PageUp, "PgUp"), ctrl('u', "Ctrl-u")], Action::PageUp, SCREENS, |m| m.key_page_up, false),
+    bind(&[ch('?', "?")], Action::Help, SCREENS, |m| m.key_help, true),
+    bind(&[ctrl('l', "Ctrl-l")], Action::Redraw, ALWAYS, |m| m.key_redraw, false),
+    bind(&[ch('q', "q")], Action::Quit, SCREENS, |m| m.key_quit, true),
+    bind(&[ctrl('c', "Ctrl-c")], Action::Quit, ALWAYS, |m| m.key_quit, false),
 ];
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -158,16 +182,22 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     wanted == got
 }
 
-/// The action for a key press in a mode, if any. Releases and repeats of other kinds are ignored
-/// (Windows reports releases too).
-pub fn action(mode: Mode, event: &KeyEvent) -> Option<Action> {
+/// The action for a key press in a scope, if any: the scope's own bindings first, then those it
+/// shares. Releases and repeats of other kinds are ignored (Windows reports releases too).
+pub fn action(scope: Scope, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
-    let bound = BINDINGS
+    let in_scope = |b: &&Binding| b.scopes.contains(&scope);
+    let pressed = |b: &&Binding| b.keys.iter().any(|k| matches(k, event));
+    let own = BINDINGS
         .iter()
-        .filter(|b| b.modes.contains(&mode))
-        .find(|b| b.keys.iter().any(|k| matches(k, event)))
+        .filter(|b| b.group() == Group::Screen(scope));
+    let shared = BINDINGS.iter().filter(|b| b.group() == Group::Everywhere);
+    let bound = own
+        .chain(shared)
+        .filter(in_scope)
+        .find(pressed)
         .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
@@ -177,16 +207,16 @@ pub fn action(mode: Mode, event: &KeyEvent) -> Option<Action> {
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match event.code {
-        KeyCode::Char(c) if mode == Mode::Search && plain => Some(Action::SearchInput(c)),
+        KeyCode::Char(c) if scope == Scope::Search && plain => Some(Action::SearchInput(c)),
         _ => None,
     }
 }
 
-/// The status-bar hints for a mode: `key description` pairs.
-pub fn hints(mode: Mode, m: &Catalog) -> Vec<(&'static str, &'static str)> {
+/// The status-bar hints for a scope: `key description` pairs.
+pub fn hints(scope: Scope, m: &Catalog) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.hint && b.modes.contains(&mode))
+        .filter(|b| b.hint && b.scopes.contains(&scope))
         .map(|b| (b.keys[0].label, (b.describe)(m)))
         .collect()
 }
@@ -195,7 +225,7 @@ pub fn hints(mode: Mode, m: &Catalog) -> Vec<(&'static str, &'static str)> {
 /// description (the search-editing keys, the two ways to quit) share a row.
 pub fn help_rows(group: Group, m: &Catalog) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Vec<&str>, &'static str)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.group == group) {
+    for binding in BINDINGS.iter().filter(|b| b.group() == group) {
         let describe = (binding.describe)(m);
         let labels = binding.keys.iter().map(|k| k.label);
         match rows.iter_mut().find(|(_, d)| *d == describe) {
@@ -207,12 +237,101 @@ pub fn help_rows(group: Group, m: &Catalog) -> Vec<(String, &'static str)> {
         .map(|(mut keys, describe)| {
             let mut seen = std::collections::HashSet::new();
             keys.retain(|k| seen.insert(*k));
-            (keys.join(" "), describe)
+            (join_keys(&keys), describe)
         })
         .collect()
 }
 
-/// How many lines the help screen has in one column, to bound its scrolling.
-pub fn help_line_count(m: &Catalog) -> usize {
-    Group::ALL.iter().map(|&g| help_rows(g, m).len() + 2).sum()
+/// Key labels joined by spaces, a run of three or more consecutive digits as a range (`1–9`).
+fn join_keys(keys: &[&str]) -> String {
+    let digit = |k: &str| match k.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(*d),
+        _ => None,
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let mut end = i;
+        while let (Some(a), Some(b)) = (digit(keys[end]), keys.get(end + 1).and_then(|k| digit(k)))
+        {
+            if b != a + 1 {
+                break;
+            }
+            end += 1;
+        }
+        if end >= i + 2 {
+            parts.push(format!("{}–{}", keys[i], keys[end]));
+        } else {
+            end = i;
+            parts.push(keys[i].to_string());
+        }
+        i = end + 1;
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg::ZH;
+    use crossterm::event::KeyEvent;
+
+    #[test]
+    fn every_binding_is_described_and_scoped_as_help_groups_expect() {
+        for binding in BINDINGS {
+            assert!(!(binding.describe)(&ZH).is_empty());
+            assert!(!binding.keys.is_empty());
+            assert!(
+                binding.scopes.len() == 1 || binding.scopes == SCREENS || binding.scopes == ALWAYS,
+                "{:?}: one scope, or every screen",
+                binding.action
+            );
+        }
+        // Every binding shows in exactly one help group.
+        let shown: usize = Group::ALL
+            .iter()
+            .map(|&g| BINDINGS.iter().filter(|b| b.group() == g).count())
+            .sum();
+        assert_eq!(shown, BINDINGS.len());
+    }
+
+    /// A key means one thing on a screen: no two bindings in force together share a key.
+    #[test]
+    fn a_key_means_one_thing_per_scope() {
+        for scope in Scope::ALL {
+            let mut seen: Vec<(&Key, &Action)> = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.scopes.contains(&scope)) {
+                for key in binding.keys {
+                    let event = KeyEvent::new(key.code, key.mods);
+                    if let Some((other, action)) = seen.iter().find(|(k, _)| matches(k, &event)) {
+                        panic!(
+                            "{scope:?}: {} is bound to {action:?} and {:?}",
+                            other.label, binding.action
+                        );
+                    }
+                    seen.push((key, &binding.action));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_screen_on_top_decides_what_a_key_means() {
+        let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(action(Scope::Browse, &n), Some(Action::NextMatch));
+        assert_eq!(action(Scope::Statute, &n), Some(Action::NextProvision));
+        assert_eq!(action(Scope::Search, &n), Some(Action::SearchInput('n')));
+        assert_eq!(action(Scope::Help, &n), None);
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action(Scope::Help, &q), Some(Action::Quit));
+        assert_eq!(action(Scope::Search, &q), Some(Action::SearchInput('q')));
+    }
+
+    #[test]
+    fn digit_runs_read_as_a_range() {
+        assert_eq!(join_keys(&["1", "2", "3", "4"]), "1–4");
+        assert_eq!(join_keys(&["1", "2"]), "1 2");
+        assert_eq!(join_keys(&["q", "1", "2", "3", "5"]), "q 1–3 5");
+        assert_eq!(join_keys(&["Esc", "Backspace"]), "Esc Backspace");
+    }
 }

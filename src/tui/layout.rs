@@ -1,10 +1,10 @@
-//! Where each pane goes, as a pure function of the terminal size and the state. `update` uses it
-//! to keep cursors on screen and to size pages; the view uses it to draw.
+//! Where each pane goes, as a pure function of the terminal size and a screen's few layout
+//! choices. A screen's `update` uses it to keep cursors on screen and to size pages; its view uses
+//! it to draw. It knows no screen: callers pass the numbers.
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Pane};
-use super::view::detail;
+use super::types::Pane;
 
 /// Below this the browser shows one line asking for a larger terminal.
 pub const MIN_WIDTH: u16 = 40;
@@ -19,9 +19,9 @@ const LIST_WIDTH_TWO: u16 = 38;
 /// Each case takes two lines in the list: title, then place · sector · penalty.
 pub const LIST_ITEM_HEIGHT: usize = 2;
 
-/// The rectangles of one frame.
+/// The rectangles of one frame of the browse screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Screen {
+pub struct BrowseLayout {
     pub area: Rect,
     pub too_small: bool,
     pub search: Rect,
@@ -41,7 +41,7 @@ pub fn inner(rect: Rect) -> Rect {
     }
 }
 
-impl Screen {
+impl BrowseLayout {
     pub fn list_rows(&self) -> usize {
         self.list
             .map_or(0, |r| inner(r).height as usize / LIST_ITEM_HEIGHT)
@@ -93,10 +93,11 @@ pub fn facets_in_drawer(width: u16) -> bool {
     (TWO_PANES..THREE_PANES).contains(&width)
 }
 
-/// Lays out the browse screen.
-pub fn screen(app: &App) -> Screen {
-    let area = Rect::new(0, 0, app.width, app.height);
-    let nothing = Screen {
+/// Lays out the browse screen: `drawer_open` says whether the facet drawer is out (two-pane
+/// widths), `focus` which pane shows when only one fits.
+pub fn browse(width: u16, height: u16, drawer_open: bool, focus: Pane) -> BrowseLayout {
+    let area = Rect::new(0, 0, width, height);
+    let nothing = BrowseLayout {
         area,
         too_small: true,
         search: Rect::default(),
@@ -105,43 +106,43 @@ pub fn screen(app: &App) -> Screen {
         list: None,
         detail: None,
     };
-    if app.width < MIN_WIDTH || app.height < MIN_HEIGHT {
+    if too_small(width, height) {
         return nothing;
     }
-    let search = Rect::new(0, 0, app.width, 1);
-    let status = Rect::new(0, app.height - 1, app.width, 1);
-    let main = Rect::new(0, 1, app.width, app.height - 2);
-    let column = |x: u16, width: u16| Rect::new(x, main.y, width, main.height);
-    let (facets, list, detail) = if app.width >= THREE_PANES {
+    let search = Rect::new(0, 0, width, 1);
+    let status = Rect::new(0, height - 1, width, 1);
+    let main = Rect::new(0, 1, width, height - 2);
+    let column = |x: u16, w: u16| Rect::new(x, main.y, w, main.height);
+    let (facets, list, detail) = if width >= THREE_PANES {
         let detail_x = FACETS_WIDTH + LIST_WIDTH_THREE;
         (
             Some(column(0, FACETS_WIDTH)),
             Some(column(FACETS_WIDTH, LIST_WIDTH_THREE)),
-            Some(column(detail_x, app.width - detail_x)),
+            Some(column(detail_x, width - detail_x)),
         )
-    } else if app.width >= TWO_PANES {
-        if app.drawer_open {
+    } else if width >= TWO_PANES {
+        if drawer_open {
             (
                 Some(column(0, FACETS_WIDTH)),
-                Some(column(FACETS_WIDTH, app.width - FACETS_WIDTH)),
+                Some(column(FACETS_WIDTH, width - FACETS_WIDTH)),
                 None,
             )
         } else {
             (
                 None,
                 Some(column(0, LIST_WIDTH_TWO)),
-                Some(column(LIST_WIDTH_TWO, app.width - LIST_WIDTH_TWO)),
+                Some(column(LIST_WIDTH_TWO, width - LIST_WIDTH_TWO)),
             )
         }
     } else {
         let whole = Some(main);
-        match app.focus {
+        match focus {
             Pane::Facets => (whole, None, None),
             Pane::List => (None, whole, None),
             Pane::Detail => (None, None, whole),
         }
     };
-    Screen {
+    BrowseLayout {
         too_small: false,
         search,
         status,
@@ -152,23 +153,9 @@ pub fn screen(app: &App) -> Screen {
     }
 }
 
-/// How far the detail pane can scroll before its last line reaches the bottom.
-pub fn detail_max_scroll(app: &App) -> usize {
-    let screen = screen(app);
-    let Some(rect) = screen.detail else {
-        return 0;
-    };
-    let Some(case) = app.current() else {
-        return 0;
-    };
-    let inner = inner(rect);
-    let total = detail::lines(app, case, inner.width as usize).len();
-    total.saturating_sub(inner.height as usize)
-}
-
 /// The statute view: the provisions down the left from 80 columns, the provision's text beside
 /// them (alone when narrower), the status line at the bottom.
-pub struct StatuteScreen {
+pub struct StatuteLayout {
     pub list: Option<Rect>,
     pub text: Rect,
     pub status: Rect,
@@ -177,8 +164,8 @@ pub struct StatuteScreen {
 /// Columns of the statute view's list of provisions.
 const STATUTE_LIST_WIDTH: u16 = 30;
 
-pub fn statute_screen(app: &App) -> StatuteScreen {
-    let area = Rect::new(0, 0, app.width, app.height);
+pub fn statute(width: u16, height: u16) -> StatuteLayout {
+    let area = Rect::new(0, 0, width, height);
     let body = Rect {
         height: area.height.saturating_sub(1),
         ..area
@@ -188,7 +175,7 @@ pub fn statute_screen(app: &App) -> StatuteScreen {
         height: 1.min(area.height),
         ..area
     };
-    if app.width >= 80 {
+    if width >= TWO_PANES {
         let list = Rect {
             width: STATUTE_LIST_WIDTH,
             ..body
@@ -198,13 +185,13 @@ pub fn statute_screen(app: &App) -> StatuteScreen {
             width: body.width - STATUTE_LIST_WIDTH,
             ..body
         };
-        StatuteScreen {
+        StatuteLayout {
             list: Some(list),
             text,
             status,
         }
     } else {
-        StatuteScreen {
+        StatuteLayout {
             list: None,
             text: body,
             status,
@@ -212,13 +199,19 @@ pub fn statute_screen(app: &App) -> StatuteScreen {
     }
 }
 
-/// How far the provision's text can scroll.
-pub fn statute_max_scroll(app: &App) -> usize {
-    let text = inner(statute_screen(app).text);
-    let Some(statute) = app.library.statutes.get(app.statute) else {
-        return 0;
-    };
-    let sheet = crate::sheet::statute(app.m, app.library, statute);
-    let total = detail::sheet_lines(app, &sheet, text.width as usize).len();
-    total.saturating_sub(text.height as usize)
+/// Whether the terminal is too small for any screen (one line then asks for a larger one).
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// The rectangle of `width`×`height` centred in `area` (clamped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }

@@ -1,5 +1,23 @@
 //! The interactive browser: terminal setup and teardown, and the event loop. State and drawing
-//! live in `app` and `view`; this file only connects them to a real terminal.
+//! live in the screens; this file only connects them to a real terminal.
+//!
+//! ## Shape: one component per screen
+//! We follow gitui's `components/` + `popups/` shape rather than television's `screen/`: in
+//! television the state lives in one central struct and `screen/` holds drawing functions, which
+//! is the single `App` this replaced. In gitui each component owns its state, handles its events
+//! and draws itself, and popups are asked first. Here every screen (`screens/`) owns its state, its
+//! keys (a [`Scope`] of the one keymap table), an Elm-style `update` that returns what the app
+//! must do next ([`Next`]: stay, go to a place, close) instead of gitui's shared event queue, and
+//! a `view` that is a pure function of its state. The [`app::App`] only routes: which screen is
+//! shown, the popups over it, the history Esc retraces, the size and the look.
+//!
+//! ```text
+//! types     Action, Next, Place, Scope, ScreenId, Pane, Look, Context — imports no other part
+//! keymap    one table of bindings, each naming its scopes; hints and help rows come from it
+//! layout    pure rectangles for a size;  theme  styles;  text  wrapping;  widgets  drawing pieces
+//! screens/  browse/ (facets, list, detail, search line), statute, help — and the `Screens` table
+//! app       the router;  mod (this file)  the terminal and the event loop
+//! ```
 //!
 //! The terminal is restored on every way out: quit, error, panic, Ctrl-C, SIGTERM, SIGHUP (an SSH
 //! link dropping) and SIGINT/SIGQUIT sent from outside.
@@ -7,9 +25,15 @@
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod screens;
+pub mod sheet_view;
 pub mod text;
 pub mod theme;
-pub mod view;
+pub mod types;
+pub mod widgets;
+
+#[cfg(test)]
+mod tests;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -30,7 +54,8 @@ use ratatui::layout::Rect;
 use crate::library::Library;
 use crate::msg::Catalog;
 
-use app::{Action, App, Look};
+pub use app::App;
+pub use types::{Action, Look, Next, Pane, Place, Scope, ScreenId};
 
 /// How the browser starts.
 #[derive(Debug, Clone, Default)]
@@ -159,7 +184,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
 fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
     // Synchronized updates: the terminal shows the frame whole, never half drawn.
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| view::render(app, frame))?;
+    terminal.draw(|frame| app.view(frame))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }
@@ -238,7 +263,7 @@ fn event_loop(
 /// Turns a terminal event into an action: key presses through the keymap, mouse and resize.
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action(app.mode, &key),
+        Event::Key(key) => keymap::action(app.scope(), &key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),

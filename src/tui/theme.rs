@@ -7,7 +7,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
-use super::app::Look;
+use super::types::Look;
 
 /// Borders drawn with `+ - |`, for consoles without box-drawing glyphs.
 const ASCII_BORDER: border::Set = border::Set {

@@ -1,0 +1,47 @@
+//! The case detail: the case sheet (the same one `casebook show` prints), wrapped to the pane,
+//! scrolled, and with the search's matches highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::library::Case;
+use crate::sheet;
+use crate::tui::layout::inner;
+use crate::tui::sheet_view::{self, SheetLines};
+use crate::tui::theme;
+use crate::tui::types::Context;
+use crate::tui::widgets::{pane, scrolled};
+
+use super::results::Results;
+
+/// A case's detail laid out at `width` cells, with the lines that hold a search match.
+pub fn lay_out(ctx: &Context, results: &Results, case: &Case, width: usize) -> SheetLines {
+    let sheet = sheet::build(ctx.m, ctx.library, case);
+    sheet_view::lay_out(ctx, &sheet, width, &|text| results.marks(text))
+}
+
+pub fn view(
+    ctx: &Context,
+    results: &Results,
+    case: Option<&Case>,
+    scroll: usize,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let block = pane(ctx, focused, format!(" {} ", ctx.m.pane_detail));
+    let body = inner(area);
+    let Some(case) = case else {
+        frame.render_widget(block, area);
+        let text = crate::text::truncate(ctx.m.no_case_selected, body.width as usize);
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme::quiet(ctx.look))),
+            body,
+        );
+        return;
+    };
+    let lines = lay_out(ctx, results, case, body.width as usize).lines;
+    scrolled(frame, area, block, lines, scroll);
+}

@@ -1,0 +1,464 @@
+//! The browse screen: facets, the case list and the case detail, with the search line above and
+//! the status line below. Its state is its own; it reaches other screens only by answering
+//! [`Next::Go`] with a place.
+
+mod bars;
+pub mod detail;
+pub mod facets;
+mod list;
+pub mod results;
+pub mod search_line;
+
+use ratatui::Frame;
+
+use crate::library::Case;
+use crate::tui::layout::{self, BrowseLayout};
+use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+
+use super::Screen;
+use facets::FacetPane;
+use results::Results;
+use search_line::SearchLine;
+
+pub struct Browse<'l> {
+    pub focus: Pane,
+    /// At 80–119 columns the facets live in a drawer over the list.
+    pub drawer_open: bool,
+    pub search: SearchLine,
+    pub results: Results<'l>,
+    pub facets: FacetPane,
+    /// Index into `results.visible`.
+    pub selected: usize,
+    pub list_offset: usize,
+    pub detail_scroll: usize,
+    /// The query changed and has not been searched yet.
+    search_pending: bool,
+}
+
+impl<'l> Browse<'l> {
+    pub fn new(library: &'l crate::library::Library) -> Self {
+        Browse {
+            focus: Pane::List,
+            drawer_open: false,
+            search: SearchLine::default(),
+            results: Results::new(library),
+            facets: FacetPane::new(library),
+            selected: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            search_pending: false,
+        }
+    }
+
+    /// The case under the list's selection, if any case is visible.
+    pub fn current(&self) -> Option<&'l Case> {
+        self.results.case_at(self.selected)
+    }
+
+    /// Selects a case by id and shows its detail (`casebook --case ID`); false if there is no
+    /// such case among those shown.
+    pub fn open_case(&mut self, ctx: &Context, id: &str) -> bool {
+        let Some(index) = ctx.library.cases.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        let Some(row) = self.results.visible.iter().position(|&i| i == index) else {
+            return false;
+        };
+        self.selected = row;
+        self.focus = Pane::Detail;
+        self.keep_visible(ctx);
+        true
+    }
+
+    /// Where each pane goes at this size.
+    pub fn layout(&self, ctx: &Context) -> BrowseLayout {
+        layout::browse(ctx.width, ctx.height, self.drawer_open, self.focus)
+    }
+
+    /// Recomputes which cases are visible, keeping the selected case if it still is.
+    fn refilter(&mut self, ctx: &Context) {
+        let keep = self.results.visible.get(self.selected).copied();
+        self.results.refresh(&self.search.query);
+        let visible = &self.results.visible;
+        self.selected = keep
+            .and_then(|k| visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        if keep != visible.get(self.selected).copied() {
+            self.detail_scroll = 0;
+        }
+        self.keep_visible(ctx);
+    }
+
+    /// Scrolls the list and facet pane so their cursors are on screen, and clamps the detail.
+    fn keep_visible(&mut self, ctx: &Context) {
+        let layout = self.layout(ctx);
+        self.list_offset = follow(self.selected, self.list_offset, layout.list_rows());
+        self.facets.follow(layout.facet_rows());
+        self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll(ctx));
+    }
+
+    /// How far the detail pane can scroll before its last line reaches the bottom.
+    pub fn detail_max_scroll(&self, ctx: &Context) -> usize {
+        let (Some(rect), Some(case)) = (self.layout(ctx).detail, self.current()) else {
+            return 0;
+        };
+        let body = layout::inner(rect);
+        let total = detail::lay_out(ctx, &self.results, case, body.width as usize)
+            .lines
+            .len();
+        total.saturating_sub(body.height as usize)
+    }
+
+    /// The lines of the current case's detail that hold a search match, at the detail's width
+    /// (the whole screen's when the detail is not shown beside the list).
+    pub fn match_rows(&self, ctx: &Context) -> Vec<usize> {
+        let layout = self.layout(ctx);
+        let rect = match layout.detail {
+            Some(rect) => rect,
+            None if self.focus != Pane::List => layout.area,
+            None => return Vec::new(),
+        };
+        let Some(case) = self.current() else {
+            return Vec::new();
+        };
+        let width = layout::inner(rect).width as usize;
+        detail::lay_out(ctx, &self.results, case, width).matches
+    }
+
+    /// Scrolls the detail to the next (or previous) line with a search match.
+    fn jump_to_match(&mut self, ctx: &Context, forward: bool) {
+        let rows = self.match_rows(ctx);
+        let target = if forward {
+            rows.iter().find(|&&r| r > self.detail_scroll)
+        } else {
+            rows.iter().rev().find(|&&r| r < self.detail_scroll)
+        };
+        if let Some(&row) = target {
+            self.focus = Pane::Detail;
+            self.detail_scroll = row;
+            self.keep_visible(ctx);
+        }
+    }
+
+    /// One page of the focused pane.
+    fn page(&self, ctx: &Context) -> usize {
+        let layout = self.layout(ctx);
+        let rows = match self.focus {
+            Pane::Detail => layout.detail_height(),
+            Pane::List => layout.list_rows(),
+            Pane::Facets => layout.facet_rows(),
+        };
+        rows.max(1)
+    }
+
+    fn move_by(&mut self, ctx: &Context, delta: isize) {
+        match self.focus {
+            Pane::List => {
+                let before = self.selected;
+                let last = self.results.visible.len().saturating_sub(1) as isize;
+                self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+                if before != self.selected {
+                    self.detail_scroll = 0;
+                }
+            }
+            Pane::Facets => self.facets.step(delta),
+            Pane::Detail => {
+                let max = self.detail_max_scroll(ctx) as isize;
+                self.detail_scroll = (self.detail_scroll as isize + delta).clamp(0, max) as usize;
+            }
+        }
+        self.keep_visible(ctx);
+    }
+
+    fn cycle_focus(&mut self, ctx: &Context, forward: bool) {
+        let panes = self.layout(ctx).focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % panes.len()
+        } else {
+            (at + panes.len() - 1) % panes.len()
+        };
+        self.focus = panes[next];
+    }
+
+    fn toggle_value(&mut self, ctx: &Context) {
+        if self.facets.toggle(&mut self.results.filter) {
+            self.refilter(ctx);
+        }
+    }
+
+    fn toggle_facets(&mut self, ctx: &Context) {
+        if layout::facets_in_drawer(ctx.width) {
+            self.drawer_open = !self.drawer_open;
+            self.focus = if self.drawer_open {
+                Pane::Facets
+            } else {
+                Pane::List
+            };
+        } else {
+            self.focus = if self.focus == Pane::Facets {
+                Pane::List
+            } else {
+                Pane::Facets
+            };
+        }
+        self.keep_visible(ctx);
+    }
+
+    /// Esc: the detail gives the keyboard back to the list; the facets close.
+    fn back(&mut self, ctx: &Context) {
+        if self.focus == Pane::Detail {
+            self.focus = Pane::List;
+        } else if self.focus == Pane::Facets && self.drawer_open {
+            self.drawer_open = false;
+            self.focus = Pane::List;
+        } else if self.focus == Pane::Facets
+            && !self.layout(ctx).focusable().contains(&Pane::Facets)
+        {
+            self.focus = Pane::List;
+        }
+    }
+
+    fn clear(&mut self, ctx: &Context) {
+        self.results.filter = Default::default();
+        self.search.clear();
+        self.refilter(ctx);
+    }
+
+    /// The place of the `n`th provision of the selected case (numbered from 1, as the sheet
+    /// numbers them).
+    fn provision(&self, ctx: &Context, n: usize) -> Option<Place> {
+        let link = self.current()?.law.get(n.checked_sub(1)?)?;
+        let statute = ctx
+            .library
+            .statutes
+            .iter()
+            .position(|s| s.id == link.statute)?;
+        Some(Place::Statute { statute, scroll: 0 })
+    }
+
+    /// `s`: the selected case's first provision, or the first provision of all.
+    fn statutes(&self, ctx: &Context) -> Next {
+        let first = self.provision(ctx, 1).or_else(|| {
+            let statute = *crate::law::reading_order(ctx.library).first()?;
+            Some(Place::Statute { statute, scroll: 0 })
+        });
+        first.map_or(Next::Stay, Next::Go)
+    }
+
+    fn click(&mut self, ctx: &Context, x: u16, y: u16) {
+        let layout = self.layout(ctx);
+        if let Some(row) = layout.list_row_at(x, y) {
+            let index = self.list_offset + row;
+            if index < self.results.visible.len() {
+                if self.selected != index {
+                    self.detail_scroll = 0;
+                }
+                self.selected = index;
+            }
+            self.focus = Pane::List;
+        } else if let Some(row) = layout.facet_row_at(x, y) {
+            let index = self.facets.offset + row;
+            self.focus = Pane::Facets;
+            if matches!(
+                self.facets.rows.get(index),
+                Some(facets::FacetRow::Value(..))
+            ) {
+                self.facets.cursor = index;
+                self.toggle_value(ctx);
+            }
+        } else if layout.detail.is_some_and(|r| r.contains((x, y).into())) {
+            self.focus = Pane::Detail;
+        }
+        self.keep_visible(ctx);
+    }
+
+    /// The wheel scrolls the pane under the pointer, which takes the focus (but not from the
+    /// search line while typing).
+    fn wheel(&mut self, ctx: &Context, x: u16, y: u16, delta: i32) {
+        let layout = self.layout(ctx);
+        let saved = self.focus;
+        let under = |r: Option<ratatui::layout::Rect>| r.is_some_and(|r| r.contains((x, y).into()));
+        if under(layout.detail) {
+            self.focus = Pane::Detail;
+        } else if under(layout.facets) {
+            self.focus = Pane::Facets;
+        } else if under(layout.list) {
+            self.focus = Pane::List;
+        }
+        self.move_by(ctx, delta as isize);
+        if self.search.typing {
+            self.focus = saved;
+        }
+    }
+
+    /// Typing leaves the search pending, to run once the burst of waiting keys is handled
+    /// (`settle`), so fast typing on a large library never queues one search per key.
+    fn edited(&mut self, changed: bool) {
+        self.search_pending |= changed;
+    }
+}
+
+/// The first row to show so that `cursor` is within `rows` rows starting at `offset`.
+fn follow(cursor: usize, offset: usize, rows: usize) -> usize {
+    if rows == 0 {
+        return offset; // the pane is not on screen
+    }
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    }
+}
+
+impl<'l> Screen<'l> for Browse<'l> {
+    fn scope(&self) -> Scope {
+        if self.search.typing {
+            Scope::Search
+        } else {
+            Scope::Browse
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
+        let edits_query = matches!(
+            action,
+            Action::SearchInput(_) | Action::SearchBackspace | Action::SearchDelete
+        );
+        if !edits_query {
+            // Any other action works on fresh results.
+            self.settle(ctx);
+        }
+        match action {
+            Action::Down => self.move_by(ctx, 1),
+            Action::Up => self.move_by(ctx, -1),
+            Action::First => self.move_by(ctx, isize::MIN / 2),
+            Action::Last => self.move_by(ctx, isize::MAX / 2),
+            Action::PageDown => self.move_by(ctx, self.page(ctx) as isize),
+            Action::PageUp => self.move_by(ctx, -(self.page(ctx) as isize)),
+            Action::NextPane => self.cycle_focus(ctx, true),
+            Action::PrevPane => self.cycle_focus(ctx, false),
+            Action::Open => match self.focus {
+                Pane::List if self.current().is_some() => {
+                    self.focus = Pane::Detail;
+                    self.detail_scroll = 0;
+                }
+                Pane::Facets => self.toggle_value(ctx),
+                _ => {}
+            },
+            Action::Back => self.back(ctx),
+            Action::StartSearch => self.search.start(),
+            Action::SearchKeep => self.search.keep(),
+            Action::SearchCancel => {
+                self.search.cancel();
+                self.refilter(ctx);
+            }
+            Action::SearchInput(c) => {
+                let changed = self.search.insert(c);
+                self.edited(changed);
+            }
+            Action::SearchBackspace => {
+                let changed = self.search.backspace();
+                self.edited(changed);
+            }
+            Action::SearchDelete => {
+                let changed = self.search.delete();
+                self.edited(changed);
+            }
+            Action::SearchLeft => self.search.left(),
+            Action::SearchRight => self.search.right(),
+            Action::SearchHome => self.search.home(),
+            Action::SearchEnd => self.search.end(),
+            Action::ToggleFacets => self.toggle_facets(ctx),
+            Action::ToggleValue if self.focus == Pane::Facets => self.toggle_value(ctx),
+            Action::ClearFilters => self.clear(ctx),
+            Action::NextMatch => self.jump_to_match(ctx, true),
+            Action::PrevMatch => self.jump_to_match(ctx, false),
+            Action::Statutes => return self.statutes(ctx),
+            Action::OpenNumbered(n) => {
+                return self.provision(ctx, n as usize).map_or(Next::Stay, Next::Go);
+            }
+            Action::Resize(..) => {
+                if !self.layout(ctx).focusable().contains(&self.focus) && !self.drawer_open {
+                    self.focus = Pane::List;
+                }
+                self.keep_visible(ctx);
+            }
+            Action::Click(x, y) => self.click(ctx, x, y),
+            Action::Scroll(x, y, delta) => self.wheel(ctx, x, y, delta),
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
+        let layout = self.layout(ctx);
+        let active = ctx.keys == Scope::Browse;
+        bars::search(ctx, &self.search, frame, layout.search);
+        if let Some(area) = layout.facets {
+            let focused = active && self.focus == Pane::Facets;
+            facets::view(ctx, &self.facets, &self.results, focused, frame, area);
+        }
+        if let Some(area) = layout.list {
+            list::view(ctx, self, active && self.focus == Pane::List, frame, area);
+        }
+        if let Some(area) = layout.detail {
+            let focused = active && self.focus == Pane::Detail;
+            let case = self.current();
+            detail::view(
+                ctx,
+                &self.results,
+                case,
+                self.detail_scroll,
+                focused,
+                frame,
+                area,
+            );
+        }
+        bars::status(ctx, self, frame, layout.status);
+    }
+
+    fn place(&self) -> Option<Place> {
+        Some(Place::Case {
+            case: *self.results.visible.get(self.selected)?,
+            focus: self.focus,
+            scroll: self.detail_scroll,
+        })
+    }
+
+    /// Shows a case, clearing the filters and the search if they hide it.
+    fn show(&mut self, ctx: &Context<'l>, place: Place) {
+        let Place::Case {
+            case,
+            focus,
+            scroll,
+        } = place
+        else {
+            return;
+        };
+        if !self.results.visible.contains(&case) {
+            self.results.filter = Default::default();
+            self.search.clear();
+            self.refilter(ctx);
+        }
+        if let Some(row) = self.results.visible.iter().position(|&i| i == case) {
+            self.selected = row;
+        }
+        self.focus = if self.layout(ctx).focusable().contains(&focus) {
+            focus
+        } else {
+            Pane::List
+        };
+        self.detail_scroll = scroll;
+        self.keep_visible(ctx);
+    }
+
+    fn settle(&mut self, ctx: &Context<'l>) {
+        if self.search_pending {
+            self.search_pending = false;
+            self.refilter(ctx);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Which cases the browser shows: the facet filter and the search, combined, with the facet
+//! counts under them. No terminal here; the browse screen keeps one and refreshes it.
+
+use crate::library::{Case, Library};
+use crate::query::facets::{Counts, FacetIndex};
+use crate::query::filter::Filter;
+use crate::query::search::{Index, Query};
+
+pub struct Results<'l> {
+    pub library: &'l Library,
+    pub filter: Filter,
+    /// The query last searched, parsed, for matching and highlighting.
+    pub parsed: Query,
+    pub index: Index<'l>,
+    /// The cases matching the query, best first (all cases, in library order, for no query), and
+    /// the query they answer: a longer query searches only within them.
+    searched: Vec<usize>,
+    searched_for: String,
+    facet_index: FacetIndex,
+    /// Facet counts under the current filters and search.
+    pub facet_counts: Counts,
+    /// Indices into `library.cases` of the cases that pass the filters and the search, in rank
+    /// order.
+    pub visible: Vec<usize>,
+}
+
+impl<'l> Results<'l> {
+    pub fn new(library: &'l Library) -> Self {
+        let mut results = Results {
+            library,
+            filter: Filter::default(),
+            parsed: Query::new(""),
+            index: Index::new(library),
+            searched: (0..library.cases.len()).collect(),
+            searched_for: String::new(),
+            facet_index: FacetIndex::new(library),
+            facet_counts: Counts::new(),
+            visible: Vec::new(),
+        };
+        results.refresh("");
+        results
+    }
+
+    /// Recomputes the visible cases for `query` and the current filter.
+    pub fn refresh(&mut self, query: &str) {
+        let library = self.library;
+        if query != self.searched_for {
+            self.parsed = Query::new(query);
+            self.searched = if self.parsed.is_empty() {
+                (0..library.cases.len()).collect()
+            } else {
+                // Typing on narrows: search only the previous results.
+                let grew =
+                    !self.searched_for.trim().is_empty() && query.starts_with(&self.searched_for);
+                let within = grew.then_some(self.searched.as_slice());
+                let hits = self.index.search(&self.parsed, within);
+                hits.into_iter().map(|h| h.case).collect()
+            };
+            self.searched_for = query.to_string();
+        }
+        let mask = (!self.parsed.is_empty()).then(|| {
+            let mut mask = vec![false; library.cases.len()];
+            for &case in &self.searched {
+                mask[case] = true;
+            }
+            mask
+        });
+        self.facet_counts = self.facet_index.count(&self.filter, mask.as_deref());
+        self.visible = self
+            .searched
+            .iter()
+            .copied()
+            .filter(|&i| self.filter.matches(library, &library.cases[i]))
+            .collect();
+    }
+
+    /// The case at a row of the visible list.
+    pub fn case_at(&self, row: usize) -> Option<&'l Case> {
+        let library = self.library;
+        let index = *self.visible.get(row)?;
+        Some(&library.cases[index])
+    }
+
+    /// The characters of `text` the search matched (none without a query).
+    pub fn marks(&self, text: &str) -> Vec<usize> {
+        if self.parsed.is_empty() {
+            Vec::new()
+        } else {
+            self.index.highlight(text, &self.parsed)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{LoadOptions, load};
+    use crate::query::filter::Facet;
+
+    #[test]
+    fn search_and_filter_combine_and_counts_follow() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let mut results = Results::new(&library);
+        assert_eq!(results.visible.len(), library.cases.len());
+        results.refresh("房");
+        let with_fang = results.visible.len();
+        assert!(with_fang > 0 && with_fang < library.cases.len());
+        results
+            .filter
+            .values_mut(Facet::Province)
+            .push("广西壮族自治区".into());
+        results.refresh("房");
+        let ids: Vec<&str> = results
+            .visible
+            .iter()
+            .map(|&i| library.cases[i].id.as_str())
+            .collect();
+        assert_eq!(ids, ["nanning-fangduoduo"]);
+        results.refresh("");
+        assert_eq!(results.visible.len(), 1, "the filter stays without a query");
+        assert!(results.marks("南宁房多多").is_empty());
+    }
+}

@@ -1,0 +1,76 @@
+//! The screens, each a component that owns its state, its keys (a [`Scope`] of the keymap), its
+//! `update` and its `view`; and [`Screens`], the table the app routes through.
+
+pub mod browse;
+pub mod help;
+pub mod statute;
+
+use ratatui::Frame;
+
+use super::types::{Action, Context, Next, Place, Scope, ScreenId};
+
+/// A screen of the browser.
+pub trait Screen<'l> {
+    /// Which keys are in force on this screen now.
+    fn scope(&self) -> Scope;
+
+    /// Applies one action and says what the app must do next.
+    fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next;
+
+    /// Draws the screen; a popup draws over what is already in the frame.
+    fn view(&self, ctx: &Context<'l>, frame: &mut Frame);
+
+    /// Whether the screen is drawn over another (help) rather than on its own.
+    fn is_popup(&self) -> bool {
+        false
+    }
+
+    /// Called when a popup opens.
+    fn enter(&mut self) {}
+
+    /// Where the user is, for Esc to come back to; `None` for screens outside the history.
+    fn place(&self) -> Option<Place> {
+        None
+    }
+
+    /// Shows a place of this screen, reached by a jump or by going back.
+    fn show(&mut self, _ctx: &Context<'l>, _place: Place) {}
+
+    /// Finishes work a burst of keys left pending (the browser's search).
+    fn settle(&mut self, _ctx: &Context<'l>) {}
+}
+
+/// Every screen, alive for the whole session so that each keeps its state while another is
+/// shown. Adding a screen is a field here, a line in `new` and one in each of `get` and
+/// `get_mut`.
+pub struct Screens<'l> {
+    pub browse: browse::Browse<'l>,
+    pub statute: statute::StatuteView,
+    pub help: help::Help,
+}
+
+impl<'l> Screens<'l> {
+    pub fn new(library: &'l crate::library::Library) -> Self {
+        Screens {
+            browse: browse::Browse::new(library),
+            statute: statute::StatuteView::new(library),
+            help: help::Help::default(),
+        }
+    }
+
+    pub fn get(&self, id: ScreenId) -> &dyn Screen<'l> {
+        match id {
+            ScreenId::Browse => &self.browse,
+            ScreenId::Statute => &self.statute,
+            ScreenId::Help => &self.help,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: ScreenId) -> &mut dyn Screen<'l> {
+        match id {
+            ScreenId::Browse => &mut self.browse,
+            ScreenId::Statute => &mut self.statute,
+            ScreenId::Help => &mut self.help,
+        }
+    }
+}

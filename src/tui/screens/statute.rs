@@ -1,0 +1,226 @@
+//! The statute view: every provision down the left, grouped by law with 2019 law first; the
+//! chosen provision's sheet beside it (its text, range, cases, and the later law, labelled).
+//! A number opens the provision's numbered case; `n`/`N` step through the provisions.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::library::Era;
+use crate::sheet;
+use crate::tui::layout::{self, inner};
+use crate::tui::sheet_view;
+use crate::tui::theme;
+use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+use crate::tui::widgets::{cell, scrolled, status_line};
+
+use super::Screen;
+
+pub struct StatuteView {
+    /// The provision shown (an index into `library.statutes`), and how far its text is scrolled.
+    pub statute: usize,
+    pub scroll: usize,
+    /// Every provision in the order `n` steps through them: by law, 2019 first.
+    pub order: Vec<usize>,
+}
+
+/// Lays nothing out as marked: the statute view has no search of its own yet.
+fn unmarked(_: &str) -> Vec<usize> {
+    Vec::new()
+}
+
+impl StatuteView {
+    pub fn new(library: &crate::library::Library) -> Self {
+        StatuteView {
+            statute: 0,
+            scroll: 0,
+            order: crate::law::reading_order(library),
+        }
+    }
+
+    /// The provision's sheet in lines at the text pane's width.
+    fn lines(&self, ctx: &Context) -> Vec<Line<'static>> {
+        let Some(statute) = ctx.library.statutes.get(self.statute) else {
+            return Vec::new();
+        };
+        let width = inner(layout::statute(ctx.width, ctx.height).text).width as usize;
+        let sheet = sheet::statute(ctx.m, ctx.library, statute);
+        sheet_view::lay_out(ctx, &sheet, width, &unmarked).lines
+    }
+
+    /// How far the provision's text can scroll.
+    pub fn max_scroll(&self, ctx: &Context) -> usize {
+        let height = inner(layout::statute(ctx.width, ctx.height).text).height as usize;
+        self.lines(ctx).len().saturating_sub(height)
+    }
+
+    fn scroll_by(&mut self, ctx: &Context, delta: isize) {
+        let max = self.max_scroll(ctx) as isize;
+        self.scroll = (self.scroll as isize + delta).clamp(0, max) as usize;
+    }
+
+    fn page(&self, ctx: &Context) -> isize {
+        let text = inner(layout::statute(ctx.width, ctx.height).text);
+        text.height.max(1) as isize
+    }
+
+    /// The next or previous provision, in the view's order.
+    fn step(&mut self, delta: isize) {
+        let at = self
+            .order
+            .iter()
+            .position(|&s| s == self.statute)
+            .unwrap_or(0) as isize;
+        let next = (at + delta).clamp(0, self.order.len() as isize - 1) as usize;
+        if let Some(&statute) = self.order.get(next) {
+            self.statute = statute;
+            self.scroll = 0;
+        }
+    }
+
+    /// The `n`th case linked to the provision (those its source cites first, as the sheet
+    /// numbers them).
+    fn case(&self, ctx: &Context, n: usize) -> Option<Place> {
+        let id = &ctx.library.statutes.get(self.statute)?.id;
+        let linked = crate::law::linked_cases(ctx.library, id);
+        // The sheet numbers the first 20 of each list; a key reaches 9, within them.
+        let &case = linked
+            .stated
+            .iter()
+            .chain(&linked.governing)
+            .nth(n.checked_sub(1)?)?;
+        Some(Place::Case {
+            case,
+            focus: Pane::Detail,
+            scroll: 0,
+        })
+    }
+
+    /// The list's lines: a heading per law, then its provisions (the chosen one marked), each with
+    /// the provision it stands for.
+    fn list_rows(&self, ctx: &Context, width: usize) -> Vec<(Option<usize>, Line<'static>)> {
+        let mut rows = Vec::new();
+        let mut law = "";
+        for &i in &self.order {
+            let statute = &ctx.library.statutes[i];
+            if statute.law != law {
+                law = &statute.law;
+                let name = statute.short.as_deref().unwrap_or(&statute.law);
+                let heading = match statute.era {
+                    Era::Y2019 => name.to_string(),
+                    Era::Later => format!("{name}（{}）", ctx.m.era_later),
+                };
+                rows.push((
+                    None,
+                    Line::from(cell(&heading, width, theme::heading(ctx.look))),
+                ));
+            }
+            let chosen = i == self.statute;
+            let marker = if chosen {
+                theme::marker(ctx.look)
+            } else {
+                "  "
+            };
+            let style = if chosen {
+                theme::selected(ctx.look)
+            } else {
+                Style::new()
+            };
+            let text = format!("{marker}{}", statute.article);
+            rows.push((
+                Some(i),
+                Line::from(vec![cell(&text, width, style), Span::raw("")]),
+            ));
+        }
+        rows
+    }
+
+    fn view_list(&self, ctx: &Context, frame: &mut Frame, area: ratatui::layout::Rect) {
+        let block = Block::bordered()
+            .border_set(theme::border(ctx.look))
+            .title(format!(" {} ", ctx.m.pane_statutes));
+        let body = inner(area);
+        frame.render_widget(block, area);
+        let rows = self.list_rows(ctx, body.width as usize);
+        // Keep the chosen provision in sight.
+        let at = rows
+            .iter()
+            .position(|(i, _)| *i == Some(self.statute))
+            .unwrap_or(0);
+        let height = body.height as usize;
+        let offset = at.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .skip(offset)
+            .take(height)
+            .map(|(_, line)| line)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+}
+
+impl<'l> Screen<'l> for StatuteView {
+    fn scope(&self) -> Scope {
+        Scope::Statute
+    }
+
+    fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
+        match action {
+            Action::Down => self.scroll_by(ctx, 1),
+            Action::Up => self.scroll_by(ctx, -1),
+            Action::First => self.scroll_by(ctx, isize::MIN / 2),
+            Action::Last => self.scroll_by(ctx, isize::MAX / 2),
+            Action::PageDown => self.scroll_by(ctx, self.page(ctx)),
+            Action::PageUp => self.scroll_by(ctx, -self.page(ctx)),
+            Action::Scroll(_, _, delta) => self.scroll_by(ctx, delta as isize),
+            Action::Resize(..) => self.scroll_by(ctx, 0),
+            Action::NextProvision => self.step(1),
+            Action::PrevProvision => self.step(-1),
+            Action::OpenNumbered(n) => {
+                return self.case(ctx, n as usize).map_or(Next::Stay, Next::Go);
+            }
+            Action::Back => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
+        let layout = layout::statute(ctx.width, ctx.height);
+        let Some(statute) = ctx.library.statutes.get(self.statute) else {
+            return;
+        };
+        if let Some(area) = layout.list {
+            self.view_list(ctx, frame, area);
+        }
+        let block = Block::bordered()
+            .border_set(theme::border(ctx.look))
+            .border_style(theme::focused_border(ctx.look))
+            .title(format!(" {} ", statute.citation()));
+        scrolled(frame, layout.text, block, self.lines(ctx), self.scroll);
+        // Which provision of how many.
+        let at = self.order.iter().position(|&s| s == self.statute);
+        let left = format!(
+            "{} {} / {}",
+            ctx.m.pane_statutes,
+            at.map_or(0, |a| a + 1),
+            self.order.len()
+        );
+        status_line(ctx, frame, layout.status, &left);
+    }
+
+    fn place(&self) -> Option<Place> {
+        Some(Place::Statute {
+            statute: self.statute,
+            scroll: self.scroll,
+        })
+    }
+
+    fn show(&mut self, _ctx: &Context<'l>, place: Place) {
+        if let Place::Statute { statute, scroll } = place {
+            self.statute = statute;
+            self.scroll = scroll;
+        }
+    }
+}

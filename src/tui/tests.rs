@@ -1,0 +1,439 @@
+//! The browser driven as a user drives it: key presses through the keymap into `App::update`,
+//! across screens and back through the history.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::library::{Library, LoadOptions, load};
+use crate::msg::ZH;
+use crate::query::filter::Facet;
+
+use super::App;
+use super::keymap;
+use super::screens::browse::facets::FacetRow;
+use super::types::{Action, Pane, Scope};
+
+fn library() -> Library {
+    load(&LoadOptions::default()).unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let event = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = keymap::action(app.scope(), &event) {
+        app.update(action);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn ids<'a>(app: &'a App<'a>) -> Vec<&'a str> {
+    app.browse()
+        .results
+        .visible
+        .iter()
+        .map(|&i| app.library.cases[i].id.as_str())
+        .collect()
+}
+
+#[test]
+fn moving_selects_cases_and_stops_at_the_ends() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    assert_eq!(app.browse().current().unwrap().id, "zhuji-xiangsheng");
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.browse().selected, 0);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.browse().current().unwrap().id, "alar-tongtianyi");
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.browse().current().unwrap().id, "luoyang-shoumao");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.browse().current().unwrap().id, "luoyang-shoumao");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.browse().selected, 0);
+}
+
+#[test]
+fn facets_toggle_with_or_inside_and_across() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.browse().focus, Pane::Facets);
+    press(&mut app, KeyCode::Char(' ')); // 房产租售
+    assert_eq!(
+        ids(&app),
+        ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"]
+    );
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' ')); // 教育培训: OR within the facet
+    assert_eq!(app.browse().results.visible.len(), 5);
+    // Down to the provinces: 北京市 is the first value after the heading.
+    while !matches!(
+        &app.browse().facets.rows[app.browse().facets.cursor],
+        FacetRow::Value(Facet::Province, _)
+    ) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char(' ')); // 北京市: AND across facets
+    assert_eq!(ids(&app), ["beijing-maikainike"]);
+    press(&mut app, KeyCode::Char(' ')); // toggled off again
+    assert_eq!(app.browse().results.visible.len(), 5);
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.browse().results.visible.len(), 9);
+    assert!(app.browse().results.filter.is_empty());
+}
+
+#[test]
+fn the_facet_cursor_skips_headings() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    app.update(Action::ToggleFacets);
+    assert_eq!(app.browse().facets.cursor, 1);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(
+        app.browse().facets.cursor,
+        1,
+        "cannot land on the first heading"
+    );
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert!(matches!(
+        app.browse().facets.rows[app.browse().facets.cursor],
+        FacetRow::Value(Facet::Province, _)
+    ));
+    press(&mut app, KeyCode::Char('k'));
+    assert!(matches!(
+        app.browse().facets.rows[app.browse().facets.cursor],
+        FacetRow::Value(Facet::Sector, _)
+    ));
+}
+
+#[test]
+fn search_filters_as_you_type_and_esc_restores() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.scope(), Scope::Search);
+    typed(&mut app, "房多多");
+    assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+    assert_eq!(app.browse().search.caret, 3);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.browse().search.query, "房多");
+    press(&mut app, KeyCode::Enter); // keep
+    assert_eq!(app.scope(), Scope::Browse);
+    assert_eq!(app.browse().search.query, "房多");
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "x");
+    press(&mut app, KeyCode::Esc); // cancel: back to the kept query
+    assert_eq!(app.browse().search.query, "房多");
+    assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+    // `q` is text while typing, not quit.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    assert_eq!(app.browse().results.visible.len(), 0);
+}
+
+#[test]
+fn open_scroll_and_back() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.browse().focus, Pane::Detail);
+    press(&mut app, KeyCode::PageDown);
+    assert!(app.browse().detail_scroll > 0);
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = app.browse().detail_scroll;
+    assert_eq!(bottom, app.browse().detail_max_scroll(&app.context()));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.browse().detail_scroll,
+        bottom,
+        "scrolling stops at the end"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.browse().focus, Pane::List);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.browse().detail_scroll,
+        0,
+        "a new case starts at the top"
+    );
+}
+
+#[test]
+fn one_pane_at_a_time_below_80_columns() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 60, 20);
+    let screen = app.browse().layout(&app.context());
+    assert!(screen.list.is_some() && screen.detail.is_none() && screen.facets.is_none());
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.browse().layout(&app.context()).detail.is_some()
+            && app.browse().layout(&app.context()).list.is_none()
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.browse().focus, Pane::Facets);
+    assert!(app.browse().layout(&app.context()).facets.is_some());
+    app.update(Action::Resize(30, 8));
+    assert!(app.browse().layout(&app.context()).too_small);
+}
+
+#[test]
+fn the_facet_drawer_at_two_pane_widths() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    assert!(app.browse().layout(&app.context()).facets.is_none());
+    press(&mut app, KeyCode::Char('f'));
+    assert!(app.browse().drawer_open && app.browse().layout(&app.context()).facets.is_some());
+    assert_eq!(app.browse().focus, Pane::Facets);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.browse().drawer_open && app.browse().layout(&app.context()).facets.is_none());
+    assert_eq!(app.browse().focus, Pane::List);
+}
+
+#[test]
+fn n_and_capital_n_jump_between_matches_in_the_detail() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "yibin");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.browse().current().unwrap().id, "yibin-yu");
+    let rows = app.browse().match_rows(&app.context());
+    assert!(
+        rows.len() >= 2,
+        "the title and the English summary mention Yibin: {rows:?}"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.browse().detail_scroll,
+        rows[1].min(app.browse().detail_max_scroll(&app.context()))
+    );
+    assert_eq!(app.browse().focus, Pane::Detail);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.browse().detail_scroll, rows[0]);
+}
+
+#[test]
+fn a_burst_of_typed_keys_costs_one_search() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.update(Action::StartSearch);
+    for c in "nanning".chars() {
+        app.apply(Action::SearchInput(c));
+    }
+    assert_eq!(app.browse().results.visible.len(), 9, "not searched yet");
+    app.settle();
+    assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+    // Any other action searches first, so it never works on stale results.
+    app.apply(Action::SearchBackspace);
+    app.apply(Action::SearchKeep);
+    assert_eq!(ids(&app), ["nanning-fangduoduo"]);
+}
+
+#[test]
+fn deep_link_opens_the_case() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    assert!(app.open_case("yibin-yu"));
+    assert_eq!(app.browse().current().unwrap().id, "yibin-yu");
+    assert_eq!(app.browse().focus, Pane::Detail);
+    assert!(!app.open_case("no-such-case"));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 60, 20);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.scope(), Scope::Help);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.screens.help.scroll, 1);
+    assert_eq!(
+        app.browse().selected,
+        0,
+        "keys scroll the help, not the list"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn only_presses_count_and_ctrl_c_quits() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(keymap::action(Scope::Browse, &release), None);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(keymap::action(Scope::Search, &ctrl_c), Some(Action::Quit));
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn mouse_click_and_wheel() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    let list = app.browse().layout(&app.context()).list.unwrap();
+    // The third case's first line: border, then two lines a case.
+    app.update(Action::Click(list.x + 3, list.y + 1 + 4));
+    assert_eq!(app.browse().current().unwrap().id, "alar-tongtianyi");
+    let detail = app.browse().layout(&app.context()).detail.unwrap();
+    app.update(Action::Scroll(detail.x + 2, detail.y + 2, 3));
+    assert_eq!(app.browse().detail_scroll, 3);
+    assert_eq!(app.browse().focus, Pane::Detail);
+}
+
+#[test]
+fn every_binding_is_described_and_the_hints_come_from_the_table() {
+    for binding in keymap::BINDINGS {
+        assert!(!(binding.describe)(&ZH).is_empty());
+        assert!(!binding.keys.is_empty());
+    }
+    let hints = keymap::hints(Scope::Browse, &ZH);
+    assert!(hints.contains(&("/", ZH.key_search)));
+    assert!(hints.contains(&("q", ZH.key_quit)));
+}
+
+/// From a case, a number opens its provision and Esc comes back; from the provision, a
+/// number opens a linked case and Esc comes back to the provision, where it was.
+#[test]
+fn provisions_and_cases_both_ways_with_history() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    assert!(app.open_case("nanning-fangduoduo"));
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.scope(), Scope::Statute);
+    assert_eq!(library.statutes[app.screens.statute.statute].id, "cprl-56");
+    press(&mut app, KeyCode::PageDown);
+    let scrolled = app.screens.statute.scroll;
+    assert!(scrolled > 0);
+    // 消法56's third linked case is 南宁房多多; the first is 诸暨.
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.scope(), Scope::Browse);
+    assert_eq!(app.browse().current().unwrap().id, "zhuji-xiangsheng");
+    assert_eq!(app.browse().focus, Pane::Detail);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Statute);
+    assert_eq!(
+        (
+            library.statutes[app.screens.statute.statute].id.as_str(),
+            app.screens.statute.scroll
+        ),
+        ("cprl-56", scrolled)
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.scope(), Scope::Browse);
+    assert_eq!(app.browse().current().unwrap().id, "nanning-fangduoduo");
+    // A number past the case's provisions does nothing.
+    press(&mut app, KeyCode::Char('9'));
+    assert_eq!(app.scope(), Scope::Browse);
+    assert!(app.history.is_empty());
+}
+
+#[test]
+fn the_statute_view_steps_through_provisions_and_keeps_help_in_place() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.scope(), Scope::Statute);
+    // The first case's first provision.
+    assert_eq!(
+        library.statutes[app.screens.statute.statute].id,
+        "cprl-29-2"
+    );
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(
+        library.statutes[app.screens.statute.statute].id,
+        "cprl-29-1"
+    );
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Char('n'));
+    }
+    assert_eq!(
+        library.statutes[app.screens.statute.statute].era,
+        crate::library::Era::Later
+    );
+    assert_eq!(
+        app.screens.statute.statute,
+        *app.screens.statute.order.last().unwrap()
+    );
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.scope(), Scope::Help);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Statute);
+    // j and k scroll the text, within bounds.
+    for _ in 0..500 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(
+        app.screens.statute.scroll,
+        app.screens.statute.max_scroll(&app.context())
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+}
+
+/// Help is a popup over whichever screen is shown; closing it leaves that screen as it was, and
+/// its scrolling stops at its last line.
+#[test]
+fn help_opens_over_any_screen_and_its_scroll_is_bounded() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 60, 20);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('n'));
+    let statute = app.screens.statute.statute;
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.scope(), Scope::Help);
+    for _ in 0..500 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let bottom = app.screens.help.scroll;
+    assert!(bottom > 0 && bottom < 100, "{bottom}");
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.scope(), Scope::Statute);
+    assert_eq!(app.screens.statute.statute, statute);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.screens.help.scroll, 0, "help opens at its top");
+}
+
+/// The mouse acts on the screen on top only: a click in the statute view does not reach the
+/// browser's panes below it, and the wheel scrolls the provision.
+#[test]
+fn the_mouse_talks_to_the_screen_on_top() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    let list = app.browse().layout(&app.context()).list.unwrap();
+    assert!(app.open_case("zhuji-xiangsheng"));
+    press(&mut app, KeyCode::Char('3')); // 消法 第五十六条, longer than a screen
+    app.update(Action::Click(list.x + 3, list.y + 1 + 4));
+    assert_eq!(app.browse().selected, 0);
+    app.update(Action::Scroll(60, 10, 3));
+    assert_eq!(app.screens.statute.scroll, 3);
+    assert_eq!(app.scope(), Scope::Statute);
+}
+
+/// Esc from a provision reached without a jump goes to the browser; Tab there still works.
+#[test]
+fn back_from_a_screen_with_no_history_returns_to_the_browser() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.history.len(), 1, "the case the user came from");
+    app.history.clear();
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.browse().focus, Pane::Detail);
+}

@@ -1,0 +1,157 @@
+//! The vocabulary every part of the browser shares: what a user can ask for ([`Action`]), what a
+//! screen answers ([`Next`]), where Esc goes back to ([`Place`]), which keys are in force
+//! ([`Scope`]), how the terminal is drawn ([`Look`]) and what every screen may read ([`Context`]).
+//!
+//! This module imports no other part of `tui`, so the screens, the keymap, the layout and the
+//! theme can all use it without a circle.
+
+use crate::library::Library;
+use crate::msg::Catalog;
+
+/// What the user can ask for. The keymap maps keys to these; tests drive `update` with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Down,
+    Up,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    NextPane,
+    PrevPane,
+    Open,
+    Back,
+    StartSearch,
+    SearchKeep,
+    SearchCancel,
+    SearchInput(char),
+    SearchBackspace,
+    SearchDelete,
+    SearchLeft,
+    SearchRight,
+    SearchHome,
+    SearchEnd,
+    ToggleFacets,
+    ToggleValue,
+    ClearFilters,
+    NextMatch,
+    PrevMatch,
+    Help,
+    /// The statute view, on the selected case's first provision.
+    Statutes,
+    /// Open the case's `n`th provision, or in the statute view the provision's `n`th case.
+    OpenNumbered(u8),
+    NextProvision,
+    PrevProvision,
+    Quit,
+    Redraw,
+    Resize(u16, u16),
+    /// A click at a screen cell (mouse is optional; every click has a key).
+    Click(u16, u16),
+    /// Wheel scroll at a screen cell: positive is down.
+    Scroll(u16, u16, i32),
+}
+
+/// Which keys are in force: one per screen, plus the browser's search line, which takes typed
+/// text. Every binding of the keymap names the scopes it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Browse,
+    /// The browser's search line while typing.
+    Search,
+    Statute,
+    Help,
+}
+
+impl Scope {
+    /// Every scope, in the order the help screen lists them.
+    pub const ALL: [Scope; 4] = [Scope::Browse, Scope::Search, Scope::Statute, Scope::Help];
+}
+
+/// The screens the app routes between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenId {
+    /// Facets, the case list and the case detail.
+    Browse,
+    /// A provision of law: its text, range, cases and later law.
+    Statute,
+    /// The key help, drawn over the screen below it.
+    Help,
+}
+
+impl ScreenId {
+    pub const ALL: [ScreenId; 3] = [ScreenId::Browse, ScreenId::Statute, ScreenId::Help];
+}
+
+/// The panes of the browse screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Facets,
+    List,
+    Detail,
+}
+
+/// A place to jump to, and to come back to with Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A case in the browser (an index into `library.cases`).
+    Case {
+        case: usize,
+        focus: Pane,
+        scroll: usize,
+    },
+    /// A provision (an index into `library.statutes`).
+    Statute { statute: usize, scroll: usize },
+}
+
+impl Place {
+    /// The screen that shows this place.
+    pub fn screen(self) -> ScreenId {
+        match self {
+            Place::Case { .. } => ScreenId::Browse,
+            Place::Statute { .. } => ScreenId::Statute,
+        }
+    }
+}
+
+/// What a screen's `update` asks the app to do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Nothing beyond the screen's own change.
+    Stay,
+    /// Show this place (on whichever screen shows it), remembering where the user was.
+    Go(Place),
+    /// Leave this screen: a popup closes, a full screen goes back to the browser.
+    Close,
+}
+
+/// How the terminal is drawn: colours and box drawing it can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// Plain ASCII borders and markers, for `TERM=linux`/`vt100` consoles.
+    pub ascii: bool,
+    /// False under `NO_COLOR`: attributes (bold, reverse) only.
+    pub color: bool,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Look {
+            ascii: false,
+            color: true,
+        }
+    }
+}
+
+/// What every screen may read while it updates or draws: the library, the interface strings,
+/// the look, the terminal's size, and which keys are in force (a screen under a popup draws
+/// itself unfocused, with the popup's hints).
+#[derive(Clone, Copy)]
+pub struct Context<'l> {
+    pub library: &'l Library,
+    pub m: &'static Catalog,
+    pub look: Look,
+    pub width: u16,
+    pub height: u16,
+    pub keys: Scope,
+}

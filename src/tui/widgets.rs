@@ -1,0 +1,107 @@
+//! Drawing pieces several screens use: a pane's frame, a one-line cell, text with marked
+//! characters, and the status line. Pure functions of their arguments; they know no screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::text::width;
+
+use super::keymap;
+use super::theme;
+use super::types::Context;
+
+/// The frame of a pane: its title, and a bold coloured border when it has the focus.
+pub fn pane<'a>(ctx: &Context, focused: bool, title: impl Into<Line<'a>>) -> Block<'a> {
+    let style = if focused {
+        theme::focused_border(ctx.look)
+    } else {
+        Style::new()
+    };
+    Block::bordered()
+        .border_set(theme::border(ctx.look))
+        .border_style(style)
+        .title(title)
+}
+
+/// A one-line cell of `width`, cut with `…` at display width.
+pub fn cell(text: &str, width: usize, style: Style) -> Span<'static> {
+    Span::styled(
+        crate::text::truncate(&crate::text::sanitize_line(text), width),
+        style,
+    )
+}
+
+/// Spans of `text` with the characters whose index (counted from `first`, in the text the marks
+/// refer to) is in `marks` drawn in `marked`, the rest in `style`.
+pub fn marked_spans(
+    text: &str,
+    first: usize,
+    marks: &[usize],
+    style: Style,
+    marked: Style,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_marked = marks.binary_search(&(first + i)).is_ok();
+        if is_marked != run_marked && !run.is_empty() {
+            let taken = std::mem::take(&mut run);
+            spans.push(Span::styled(taken, if run_marked { marked } else { style }));
+        }
+        run_marked = is_marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { marked } else { style }));
+    }
+    spans
+}
+
+/// The status line: `left` (where the user is) and, where they fit whole, the hints of the keys
+/// in force on the right.
+pub fn status_line(ctx: &Context, frame: &mut Frame, area: Rect, left: &str) {
+    let mut hints: Vec<Span> = Vec::new();
+    for (key, describe) in keymap::hints(ctx.keys, ctx.m) {
+        hints.push(Span::styled(format!(" {key}"), theme::key(ctx.look)));
+        hints.push(Span::raw(format!(" {describe}")));
+    }
+    let hints_width: usize = hints.iter().map(|s| width(&s.content)).sum();
+    let total = area.width as usize;
+    let left_room = total.saturating_sub(hints_width + 1).max(total / 2);
+    let mut spans = vec![cell(left, left_room, theme::title(ctx.look))];
+    let used = width(&spans[0].content);
+    if used + 1 + hints_width <= total {
+        spans.push(Span::raw(" ".repeat(total - used - hints_width)));
+        spans.extend(hints);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A scrolled window of `lines` in a bordered `block` at `area`, with `shown/total` on the bottom
+/// border when the lines do not all fit.
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let body = super::layout::inner(area);
+    let total = lines.len();
+    let mut block = block;
+    if total > body.height as usize {
+        let last = (scroll + body.height as usize).min(total);
+        block = block.title_bottom(Line::from(format!(" {last}/{total} ")).right_aligned());
+    }
+    frame.render_widget(block, area);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(body.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), body);
+}
