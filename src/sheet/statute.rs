@@ -1,0 +1,245 @@
+//! A provision's sheet, one function per section: its text, its penalty range in words and
+//! figures, its thresholds, the cases linked to it, and — apart, labelled — the later law that now
+//! governs the same conduct (or, for later law, the 2019 provisions it follows).
+
+use crate::law;
+use crate::library::{Era, Library, PenaltyRange, Statute, Thresholds, VocabKind};
+use crate::msg::{Catalog, fill};
+use crate::text::thousands;
+
+use super::{Rows, Section, Sheet, date, later_law_lines, term_label, yuan};
+
+/// How many linked cases a provision's sheet lists, per kind of link.
+const LINKED_SHOWN: usize = 20;
+
+/// Lays out one provision.
+pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
+    let r = Rows { m };
+    let mut sections = vec![text(&r, statute)];
+    if let Some(range) = &statute.penalty {
+        sections.push(range_section(&r, library, range));
+    }
+    if let Some(thresholds) = &statute.thresholds {
+        sections.push(thresholds_section(&r, thresholds));
+    }
+    sections.push(linked(&r, library, statute));
+    sections.push(today(&r, library, statute));
+    Sheet {
+        id: statute.id.clone(),
+        title: format!("{} {}", statute.law, statute.article),
+        title_en: Some(statute.heading_en.clone()),
+        collection_line: format!(
+            "{} · {} {} · {}",
+            statute.citation(),
+            m.row_version,
+            statute.version,
+            era(m, statute)
+        ),
+        sections,
+    }
+}
+
+fn era(m: &Catalog, statute: &Statute) -> &'static str {
+    match statute.era {
+        Era::Y2019 => m.era_2019,
+        Era::Later => m.era_later,
+    }
+}
+
+/// The official text, its note, the English summary, version, in-force date and era.
+fn text(r: &Rows, statute: &Statute) -> Section {
+    let m = r.m;
+    let mut rows = vec![r.row(m.row_text, vec![statute.text.clone()])];
+    if let Some(note) = &statute.text_note {
+        rows.push(r.row(m.row_note, vec![note.clone()]));
+    }
+    rows.push(r.row(m.row_summary_en, vec![statute.summary_en.clone()]));
+    rows.push(r.row(m.row_version, vec![statute.version.to_string()]));
+    rows.push(r.opt(m.row_in_force, date(statute.in_force)));
+    rows.push(r.row(m.row_era, vec![era(m, statute).to_string()]));
+    Section {
+        heading: m.sec_text,
+        rows,
+    }
+}
+
+/// The penalty range in the law's words, then as figures and measures.
+fn range_section(r: &Rows, library: &Library, range: &PenaltyRange) -> Section {
+    let m = r.m;
+    let mut rows = vec![r.opt(m.row_range, range.words.clone())];
+    let pair = |p: &Option<Vec<u64>>, unit: fn(u64) -> String| {
+        p.as_deref()
+            .and_then(|p| Some(format!("{}–{}", unit(*p.first()?), unit(*p.last()?))))
+    };
+    let figures: Vec<String> = [
+        (m.fig_fine_max, range.fine_max_yuan.map(yuan)),
+        (m.fig_gains, pair(&range.gains_multiple, |n| n.to_string())),
+        (m.fig_prison, range.prison_max_years.map(|y| y.to_string())),
+        (m.fig_individual, pair(&range.individual_fine_yuan, yuan)),
+        (m.fig_serious, range.serious_fine_max_yuan.map(yuan)),
+        (
+            m.fig_turnover,
+            range.serious_turnover_percent.map(|p| format!("{p}%")),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some(format!("{label}：{}", value?)))
+    .chain(std::iter::once(
+        range
+            .measures
+            .iter()
+            .map(|k| term_label(library, VocabKind::Penalties, k))
+            .collect::<Vec<_>>()
+            .join("、"),
+    ))
+    .filter(|line| !line.is_empty())
+    .collect();
+    rows.push(r.row(m.row_figures, figures));
+    if let Some(note) = &range.note {
+        rows.push(r.row(m.row_note, vec![note.clone()]));
+    }
+    Section {
+        heading: m.sec_range,
+        rows,
+    }
+}
+
+/// The criminal thresholds, one line a tier: the item, the figure, the kinds of information.
+fn thresholds_section(r: &Rows, thresholds: &Thresholds) -> Section {
+    let m = r.m;
+    let lines = thresholds
+        .tiers
+        .iter()
+        .map(|tier| {
+            let figure = match (tier.records, tier.gains_yuan) {
+                (Some(records), _) => format!("{} {}", thousands(records), m.records_unit),
+                (_, Some(gains)) => yuan(gains),
+                _ => String::new(),
+            };
+            if tier.kinds.is_empty() {
+                format!("{}：{figure}", tier.item)
+            } else {
+                format!("{}：{figure}（{}）", tier.item, tier.kinds.join("、"))
+            }
+        })
+        .collect();
+    Section {
+        heading: m.sec_thresholds,
+        rows: vec![r.row(m.row_threshold, lines)],
+    }
+}
+
+/// The linked cases, numbered across both lists (in the browser the number opens the case), at
+/// most a screenful of each: a provision of a large library may govern thousands of cases
+/// (`casebook statute ID --json` lists them all).
+fn linked(r: &Rows, library: &Library, statute: &Statute) -> Section {
+    let m = r.m;
+    let linked = law::linked_cases(library, &statute.id);
+    let case_lines = |list: &[usize], first: usize| -> Vec<String> {
+        let mut lines: Vec<String> = list
+            .iter()
+            .take(LINKED_SHOWN)
+            .enumerate()
+            .map(|(n, &i)| {
+                let case = &library.cases[i];
+                format!("[{}] {} {}", first + n, case.id, case.party.name)
+            })
+            .collect();
+        if list.len() > LINKED_SHOWN {
+            let more = (list.len() - LINKED_SHOWN) as u64;
+            lines.push(fill(m.more_cases, &[("n", thousands(more))]));
+        }
+        or_none(m, lines)
+    };
+    let governing_first = linked.stated.len().min(LINKED_SHOWN) + 1;
+    Section {
+        heading: m.sec_linked,
+        rows: vec![
+            r.row(m.row_linked_stated, case_lines(&linked.stated, 1)),
+            r.row(
+                m.row_linked_governing,
+                case_lines(&linked.governing, governing_first),
+            ),
+        ],
+    }
+}
+
+/// For 2019 law, the later law that now governs the same conduct; for later law, the 2019
+/// provisions it follows.
+fn today(r: &Rows, library: &Library, statute: &Statute) -> Section {
+    let m = r.m;
+    let row = match statute.era {
+        Era::Y2019 => r.row(
+            m.row_later,
+            or_none(m, later_law_lines(m, library, statute)),
+        ),
+        Era::Later => {
+            let earlier = law::earlier_law(library, statute)
+                .iter()
+                .map(|s| format!("{} [{}]", s.citation(), s.id))
+                .collect();
+            r.row(m.row_earlier, or_none(m, earlier))
+        }
+    };
+    Section {
+        heading: m.sec_today,
+        rows: vec![row],
+    }
+}
+
+/// The lines, or the catalog's "none" when there are none (an empty list is a fact here, not an
+/// unknown).
+fn or_none(m: &Catalog, lines: Vec<String>) -> Vec<String> {
+    if lines.is_empty() {
+        vec![m.none.to_string()]
+    } else {
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{LoadOptions, load};
+    use crate::msg::ZH;
+
+    fn sections_of(id: &str) -> Vec<Section> {
+        let library = load(&LoadOptions::default()).unwrap();
+        let provision = library.statute(id).unwrap();
+        statute(&ZH, &library, provision).sections
+    }
+
+    #[test]
+    fn a_penalty_provision_has_its_range_and_later_law() {
+        let sections = sections_of("cprl-56");
+        let headings: Vec<&str> = sections.iter().map(|s| s.heading).collect();
+        assert_eq!(
+            headings,
+            [ZH.sec_text, ZH.sec_range, ZH.sec_linked, ZH.sec_today]
+        );
+        let figures = &sections[1].rows[1];
+        assert!(
+            figures.lines.iter().any(|l| l.contains("¥500,000")),
+            "{figures:?}"
+        );
+        assert!(sections[3].rows[0].lines[0].contains("个人信息保护法"));
+    }
+
+    #[test]
+    fn the_judicial_interpretation_lists_its_thresholds() {
+        let sections = sections_of("spc-2017-10");
+        let thresholds = sections
+            .iter()
+            .find(|s| s.heading == ZH.sec_thresholds)
+            .unwrap();
+        assert!(thresholds.rows[0].lines.iter().any(|l| l.contains("5,000")));
+    }
+
+    #[test]
+    fn later_law_points_back_to_the_2019_provisions() {
+        let sections = sections_of("pipl-66");
+        let today = sections.last().unwrap();
+        assert_eq!(today.rows[0].label, ZH.row_earlier);
+        assert!(today.rows[0].lines.iter().any(|l| l.contains("[cprl-56]")));
+    }
+}
