@@ -1,0 +1,356 @@
+//! One case file: every field checked against the schema and against the vocabularies,
+//! statutes and collections (`Refs`).
+
+use toml::Spanned;
+
+use crate::library::diag::Sink;
+use crate::library::model::{
+    Basis, Case, Dates, LawLink, LawRole, Party, Penalty, Place, Quantity, VocabKind,
+};
+use crate::library::reader::{Fields, checked_key};
+
+use super::{Refs, SCHEMA_VERSION, check_id, document, known_term, owned, sources, unknown_ref};
+
+/// Field names an `[inferred]` entry may explain.
+pub const INFERABLE_FIELDS: &[&str] = &[
+    "sector",
+    "violations",
+    "data_kinds",
+    "records",
+    "amount_yuan",
+    "authority",
+    "party.kind",
+    "place.province",
+    "place.city",
+    "place.district",
+    "dates.found",
+    "dates.conduct_from",
+    "dates.conduct_to",
+    "dates.decided",
+    "law",
+    "penalty",
+];
+
+/// Parses one case file whose file stem is `stem`.
+pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case> {
+    let doc = document(sink, text)?;
+    let mut root = Fields::new(doc.get_ref(), doc.span(), "");
+
+    let schema = root.req_u64(sink, "schema");
+    if let Some(version) = schema
+        && version != SCHEMA_VERSION
+    {
+        sink.at(
+            root.span().start..root.span().start,
+            format!(
+                "schema {version} is not supported; this casebook reads schema {SCHEMA_VERSION}"
+            ),
+        );
+    }
+    let id = root.req_str(sink, "id");
+    if let Some(id) = &id
+        && check_id(sink, "case id", id)
+        && id.get_ref() != stem
+    {
+        sink.at(
+            id.span(),
+            format!(
+                "id \"{}\" does not match the file name: the file must be named {}.toml",
+                id.get_ref(),
+                id.get_ref()
+            ),
+        );
+    }
+    let collection = root.req_str(sink, "collection");
+    if let Some(collection) = &collection
+        && !refs.collections.contains(collection.get_ref().as_str())
+    {
+        let known = refs.collections.iter().copied();
+        unknown_ref(
+            sink,
+            collection.span(),
+            "collection",
+            collection.get_ref(),
+            "collections.toml",
+            known,
+        );
+    }
+    let position = root.opt_u64(sink, "position");
+    let title = root.req_str(sink, "title");
+    let title_en = root.opt_str(sink, "title_en");
+    let summary = root.req_str(sink, "summary");
+    let summary_en = root.opt_str(sink, "summary_en");
+    let authority = root.opt_str(sink, "authority");
+    let sector = root
+        .opt_str(sink, "sector")
+        .filter(|s| known_term(sink, refs.vocab, VocabKind::Sectors, s));
+    let violations_written = root.has("violations");
+    let violations = match root.opt_str_list(sink, "violations") {
+        Some(list) => list
+            .into_iter()
+            .filter(|v| known_term(sink, refs.vocab, VocabKind::Violations, v))
+            .map(owned)
+            .collect(),
+        None if violations_written => Vec::new(), // wrong type, already reported
+        None => {
+            // Required so that "no violation stated" is a decision, not an omission.
+            let span = root.span();
+            sink.at(span.start..span.start, "missing required field `violations` (write `violations = []` if no source states one)");
+            Vec::new()
+        }
+    };
+    let data_kinds = root
+        .opt_str_list(sink, "data_kinds")
+        .map(|list| list.into_iter().map(owned).collect());
+    let records = root.opt_u64(sink, "records");
+    let amount_yuan = root.opt_u64(sink, "amount_yuan");
+    let amount_note = root.opt_str(sink, "amount_note");
+    let illegal_gains_yuan = root.opt_u64(sink, "illegal_gains_yuan");
+
+    let mut quantity = Vec::new();
+    for mut fields in root.tables(sink, "quantity") {
+        let value = fields.req_u64(sink, "value");
+        let unit = fields.req_str(sink, "unit");
+        let what = fields.req_str(sink, "what");
+        let what_en = fields.opt_str(sink, "what_en");
+        fields.finish(sink);
+        if let (Some(value), Some(unit), Some(what)) = (value, unit, what) {
+            quantity.push(Quantity {
+                value,
+                unit: owned(unit),
+                what: owned(what),
+                what_en: what_en.map(owned),
+            });
+        }
+    }
+
+    let party = root.req_table(sink, "party").and_then(|mut fields| {
+        let name = fields.req_str(sink, "name");
+        let kind = fields
+            .req_str(sink, "kind")
+            .filter(|k| known_term(sink, refs.vocab, VocabKind::PartyKinds, k));
+        fields.finish(sink);
+        Some(Party {
+            name: owned(name?),
+            kind: owned(kind?),
+        })
+    });
+    let place = root.req_table(sink, "place").and_then(|mut fields| {
+        let province = fields
+            .req_str(sink, "province")
+            .filter(|p| known_term(sink, refs.vocab, VocabKind::Provinces, p));
+        let city = fields.opt_str(sink, "city");
+        let district = fields.opt_str(sink, "district");
+        fields.finish(sink);
+        Some(Place {
+            province: owned(province?),
+            city: city.map(owned),
+            district: district.map(owned),
+        })
+    });
+    let dates = match root.opt_table(sink, "dates") {
+        None => Dates::default(),
+        Some(mut fields) => {
+            let found = fields.opt_date(sink, "found");
+            let conduct_from = fields.opt_date(sink, "conduct_from");
+            let conduct_to = fields.opt_date(sink, "conduct_to");
+            let decided = fields.opt_date(sink, "decided");
+            fields.finish(sink);
+            if let (Some(from), Some(to)) = (&conduct_from, &conduct_to)
+                && to.get_ref().certainly_before(from.get_ref())
+            {
+                sink.at(
+                    to.span(),
+                    format!(
+                        "conduct_to {} is before conduct_from {}",
+                        to.get_ref(),
+                        from.get_ref()
+                    ),
+                );
+            }
+            Dates {
+                found: found.map(Spanned::into_inner),
+                conduct_from: conduct_from.map(Spanned::into_inner),
+                conduct_to: conduct_to.map(Spanned::into_inner),
+                decided: decided.map(Spanned::into_inner),
+            }
+        }
+    };
+
+    let mut law = Vec::new();
+    for mut fields in root.tables(sink, "law") {
+        let statute = fields.req_str(sink, "statute");
+        let role = fields.req_str(sink, "role").and_then(|r| {
+            let role = match r.get_ref().as_str() {
+                "violated" => LawRole::Violated,
+                "penalty" => LawRole::Penalty,
+                "transfer" => LawRole::Transfer,
+                other => {
+                    sink.at(
+                        r.span(),
+                        format!("role must be violated, penalty or transfer, found \"{other}\""),
+                    );
+                    return None;
+                }
+            };
+            Some(role)
+        });
+        let basis = fields.req_str(sink, "basis").and_then(|b| {
+            let basis = match b.get_ref().as_str() {
+                "stated" => Basis::Stated,
+                "governing" => Basis::Governing,
+                other => {
+                    sink.at(
+                        b.span(),
+                        format!("basis must be stated or governing, found \"{other}\""),
+                    );
+                    return None;
+                }
+            };
+            Some(basis)
+        });
+        fields.finish(sink);
+        let statute = statute.filter(|s| {
+            let known = refs.statutes.contains(s.get_ref().as_str());
+            if !known {
+                let ids = refs.statutes.iter().copied();
+                unknown_ref(sink, s.span(), "statute", s.get_ref(), "statutes.toml", ids);
+            }
+            known
+        });
+        if let (Some(statute), Some(role), Some(basis)) = (statute, role, basis) {
+            law.push(LawLink {
+                statute: owned(statute),
+                role,
+                basis,
+            });
+        }
+    }
+
+    let mut penalty = Vec::new();
+    for mut fields in root.tables(sink, "penalty") {
+        let kind = fields
+            .req_str(sink, "kind")
+            .filter(|k| known_term(sink, refs.vocab, VocabKind::Penalties, k));
+        let amount_yuan = fields.opt_u64(sink, "amount_yuan");
+        let note = fields.opt_str(sink, "note");
+        fields.finish(sink);
+        if let Some(kind) = kind {
+            penalty.push(Penalty {
+                kind: owned(kind),
+                amount_yuan,
+                note: note.map(owned),
+            });
+        }
+    }
+
+    let source_span = root.span();
+    let source = sources(sink, &mut root);
+    if source.is_empty() {
+        sink.at(
+            source_span.start..source_span.start,
+            "a case needs at least one [[source]]",
+        );
+    }
+
+    let mut inferred = std::collections::BTreeMap::new();
+    let mut inferred_spans = Vec::new();
+    if let Some(mut fields) = root.opt_table(sink, "inferred") {
+        for (key, value) in fields.entries() {
+            let Some(field) = checked_key(sink, &key) else {
+                continue;
+            };
+            if !INFERABLE_FIELDS.contains(&field.as_str()) {
+                let known = INFERABLE_FIELDS.iter().copied();
+                unknown_ref(
+                    sink,
+                    key.span(),
+                    "field",
+                    &field,
+                    "the fields [inferred] can explain",
+                    known,
+                );
+                continue;
+            }
+            match value.get_ref().as_str() {
+                Some(why) => {
+                    let what = format!("[inferred] {field}");
+                    if let Some(why) =
+                        crate::library::reader::checked_text(sink, &what, why, value.span())
+                    {
+                        inferred_spans.push((field.clone(), key.span()));
+                        inferred.insert(field, why.into_inner());
+                    }
+                }
+                None => sink.at(
+                    value.span(),
+                    format!("[inferred] {field} must be a string giving the reason"),
+                ),
+            }
+        }
+    }
+    root.finish(sink);
+
+    // Lists are built by pushing, which leaves room to spare; a library of 100,000 cases keeps
+    // them all, so they are trimmed to size (and lose their capacity field).
+    fn trimmed<T>(list: Vec<T>) -> Box<[T]> {
+        list.into_boxed_slice()
+    }
+    let case = Case {
+        schema: schema?,
+        id: owned(id?),
+        collection: owned(collection?),
+        position,
+        title: owned(title?),
+        title_en: title_en.map(owned),
+        summary: owned(summary?),
+        summary_en: summary_en.map(owned),
+        authority: authority.map(owned),
+        sector: sector.map(owned),
+        violations: trimmed(violations),
+        data_kinds: data_kinds.map(trimmed),
+        records,
+        amount_yuan,
+        amount_note: amount_note.map(owned),
+        illegal_gains_yuan,
+        quantity: trimmed(quantity),
+        party: party?,
+        place: place?,
+        dates,
+        law: trimmed(law),
+        penalty: trimmed(penalty),
+        source: trimmed(source),
+        inferred,
+    };
+    for (field, span) in inferred_spans {
+        if !field_is_set(&case, &field) {
+            sink.at(
+                span,
+                format!("[inferred] explains `{field}`, but the case does not set it"),
+            );
+        }
+    }
+    Some(case)
+}
+
+/// Whether a case gives a value for one of the [`INFERABLE_FIELDS`].
+fn field_is_set(case: &Case, field: &str) -> bool {
+    match field {
+        "sector" => case.sector.is_some(),
+        "violations" => !case.violations.is_empty(),
+        "data_kinds" => case.data_kinds.is_some(),
+        "records" => case.records.is_some(),
+        "amount_yuan" => case.amount_yuan.is_some(),
+        "authority" => case.authority.is_some(),
+        "place.city" => case.place.city.is_some(),
+        "place.district" => case.place.district.is_some(),
+        "dates.found" => case.dates.found.is_some(),
+        "dates.conduct_from" => case.dates.conduct_from.is_some(),
+        "dates.conduct_to" => case.dates.conduct_to.is_some(),
+        "dates.decided" => case.dates.decided.is_some(),
+        "law" => !case.law.is_empty(),
+        "penalty" => !case.penalty.is_empty(),
+        // party.kind and place.province are required, so always set.
+        _ => true,
+    }
+}

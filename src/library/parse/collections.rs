@@ -1,0 +1,50 @@
+//! `collections.toml`: the published lists cases belong to.
+
+use toml::Spanned;
+
+use crate::library::diag::Sink;
+use crate::library::model::Collection;
+use crate::library::reader::{Fields, checked_key};
+
+use super::{Named, check_id, document};
+
+pub fn collections(sink: &mut Sink, text: &str) -> Vec<Named<Collection>> {
+    let Some(doc) = document(sink, text) else {
+        return Vec::new();
+    };
+    let mut root = Fields::new(doc.get_ref(), doc.span(), "");
+    let mut out = Vec::new();
+    for (key, value) in root.entries() {
+        let Some(id) = checked_key(sink, &key) else {
+            continue;
+        };
+        if !check_id(sink, "collection id", &Spanned::new(key.span(), id.clone())) {
+            continue;
+        }
+        let Some(table) = value.get_ref().as_table() else {
+            sink.at(value.span(), format!("collection [{id}] must be a table"));
+            continue;
+        };
+        let mut fields = Fields::new(table, value.span(), format!("[{id}]"));
+        let title = fields.req_str(sink, "title");
+        let title_en = fields.opt_str(sink, "title_en");
+        let publisher = fields.req_str(sink, "publisher");
+        let published = fields.req_date(sink, "published");
+        let announced = fields.opt_u64(sink, "announced");
+        fields.finish(sink);
+        if let (Some(title), Some(publisher), Some(published)) = (title, publisher, published) {
+            out.push((
+                Collection {
+                    id,
+                    title: title.into_inner(),
+                    title_en: title_en.map(Spanned::into_inner),
+                    publisher: publisher.into_inner(),
+                    published: published.into_inner(),
+                    announced,
+                },
+                key.span(),
+            ));
+        }
+    }
+    out
+}

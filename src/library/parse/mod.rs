@@ -1,0 +1,152 @@
+//! Turns the text of each kind of library file into model values, reporting every problem: one
+//! module per kind of file, and here what they share (ids, references, "did you mean" hints).
+//!
+//! Case files are checked against the vocabularies, statutes and collections as they are read
+//! (`Refs`), so an unknown key is reported at the exact place it is written.
+
+mod campaign;
+mod case;
+mod collections;
+mod statutes;
+mod vocab;
+
+pub use campaign::campaign;
+pub use case::case;
+pub use collections::collections;
+pub use statutes::{statutes, successors};
+pub use vocab::vocab;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use super::diag::Sink;
+use super::model::{Source, Str, Vocab, VocabKind};
+use super::reader::Fields;
+
+/// The schema version this build reads.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A value with the span of the key or id that names it, for duplicate reports.
+pub type Named<T> = (T, Range<usize>);
+
+/// What a case file may refer to.
+pub struct Refs<'l> {
+    pub vocab: &'l Vocab,
+    pub statutes: HashSet<&'l str>,
+    pub collections: HashSet<&'l str>,
+}
+
+/// Parses TOML, reporting every syntax error; `None` when the file is not valid TOML.
+pub fn document<'i>(sink: &mut Sink, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    for error in errors {
+        let message = error.message().trim().replace('\n', "; ");
+        sink.at(
+            error.span().unwrap_or(0..0),
+            format!("TOML syntax: {message}"),
+        );
+    }
+    None
+}
+
+/// A case's text, out of its span.
+pub(super) fn owned(text: Spanned<String>) -> Str {
+    text.into_inner().into()
+}
+
+/// `[a-z0-9-]+`: ids are typed on command lines and used as file names.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(super) fn check_id(sink: &mut Sink, what: &str, id: &Spanned<String>) -> bool {
+    if is_valid_id(id.get_ref()) {
+        return true;
+    }
+    sink.at(
+        id.span(),
+        format!(
+            "{what} \"{}\" is not a valid id: use lowercase letters, digits and '-' only",
+            id.get_ref()
+        ),
+    );
+    false
+}
+
+/// The closest known key, for "did you mean" hints.
+pub(super) fn nearest<'k>(wanted: &str, known: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    known
+        .map(|k| (strsim::levenshtein(wanted, k), k))
+        .filter(|(distance, k)| *distance <= (k.chars().count() / 2).max(2))
+        .min()
+        .map(|(_, k)| k)
+}
+
+pub(super) fn unknown_ref<'k>(
+    sink: &mut Sink,
+    span: Range<usize>,
+    what: &str,
+    value: &str,
+    home: &str,
+    known: impl Iterator<Item = &'k str>,
+) {
+    let hint = nearest(value, known)
+        .map(|k| format!("; did you mean \"{k}\"?"))
+        .unwrap_or_default();
+    sink.at(
+        span,
+        format!("unknown {what} \"{value}\" (not in {home}){hint}"),
+    );
+}
+
+/// Checks that a vocabulary key exists; reports it (with a hint) when it does not.
+pub(super) fn known_term(
+    sink: &mut Sink,
+    vocab: &Vocab,
+    kind: VocabKind,
+    key: &Spanned<String>,
+) -> bool {
+    if vocab.term(kind, key.get_ref()).is_some() {
+        return true;
+    }
+    let what = match kind {
+        VocabKind::Sectors => "sector",
+        VocabKind::Violations => "violation",
+        VocabKind::Penalties => "penalty kind",
+        VocabKind::PartyKinds => "party kind",
+        VocabKind::Provinces => "province",
+    };
+    let home = format!("vocab.toml [{}]", kind.table_name());
+    let known = vocab.terms(kind).iter().map(|t| t.key.as_str());
+    unknown_ref(sink, key.span(), what, key.get_ref(), &home, known);
+    false
+}
+
+pub(super) fn sources(sink: &mut Sink, root: &mut Fields) -> Vec<Source> {
+    let mut out = Vec::new();
+    for mut fields in root.tables(sink, "source") {
+        let title = fields.req_str(sink, "title");
+        let publisher = fields.opt_str(sink, "publisher");
+        let date = fields.opt_date(sink, "date");
+        let url = fields.opt_str(sink, "url");
+        fields.finish(sink);
+        if let Some(title) = title {
+            out.push(Source {
+                title: owned(title),
+                publisher: publisher.map(owned),
+                date: date.map(Spanned::into_inner),
+                url: url.map(owned),
+            });
+        }
+    }
+    out
+}
