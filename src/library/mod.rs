@@ -7,6 +7,7 @@ pub mod diag;
 pub mod files;
 pub mod model;
 pub mod parse;
+mod read_cases;
 mod reader;
 
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ pub use model::*;
 
 use diag::{Sink, whole_file};
 use parse::Refs;
+use read_cases::read_cases;
 
 /// Statute ids the schema requires every library to define.
 pub const REQUIRED_STATUTES: &[&str] = &[
@@ -141,90 +143,6 @@ impl FirstDefinitions {
     fn contains(&self, id: &str) -> bool {
         self.0.contains_key(id)
     }
-}
-
-/// One case file, read and checked on its own.
-struct ReadCase {
-    name: String,
-    layer: usize,
-    case: Option<Case>,
-    problems: Vec<Diagnostic>,
-    /// Where its `id` and `position` are written, for the checks across files.
-    id_at: (usize, usize),
-    position_at: (usize, usize),
-}
-
-fn read_case((source, layer): (SourceFile, usize), refs: &parse::Refs) -> ReadCase {
-    // One file at a time: its text is dropped once the case is read.
-    let text = match source.decode() {
-        Ok(text) => text,
-        Err(problem) => {
-            return ReadCase {
-                name: source.name,
-                layer,
-                case: None,
-                problems: vec![problem],
-                id_at: (1, 1),
-                position_at: (1, 1),
-            };
-        }
-    };
-    let mut sink = Sink::new(&source.name, &text);
-    let case = parse::case(&mut sink, &text, &source.stem, refs);
-    let at = |key: &str| diag::line_col(&text, span_of_key(&text, key).unwrap_or(0..0).start);
-    let (id_at, position_at) = (at("id"), at("position"));
-    let problems = sink.problems;
-    ReadCase {
-        name: source.name,
-        layer,
-        case,
-        problems,
-        id_at,
-        position_at,
-    }
-}
-
-/// Reads every case file, on every core, and hands each to `each` in file order (the checks
-/// across files, such as duplicate ids, need that order). Files are dealt out in turn and results
-/// come back through small queues, so only a few are ever waiting: collecting them all first
-/// would, at 100,000 cases, briefly hold every case twice.
-fn read_cases(files: Vec<(SourceFile, usize)>, refs: &parse::Refs, mut each: impl FnMut(ReadCase)) {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let count = files.len();
-    // Below this many files a second thread costs more than it saves.
-    if cores < 2 || count < 256 {
-        files
-            .into_iter()
-            .for_each(|file| each(read_case(file, refs)));
-        return;
-    }
-    let mut hands: Vec<Vec<(SourceFile, usize)>> = (0..cores).map(|_| Vec::new()).collect();
-    for (i, file) in files.into_iter().enumerate() {
-        hands[i % cores].push(file);
-    }
-    std::thread::scope(|scope| {
-        let queues: Vec<_> = hands
-            .into_iter()
-            .map(|hand| {
-                let (send, receive) = std::sync::mpsc::sync_channel(64);
-                scope.spawn(move || {
-                    for file in hand {
-                        if send.send(read_case(file, refs)).is_err() {
-                            return; // the reader has stopped
-                        }
-                    }
-                });
-                receive
-            })
-            .collect();
-        for i in 0..count {
-            // A worker that stops early has panicked: the scope passes its panic on.
-            let Ok(read) = queues[i % cores].recv() else {
-                break;
-            };
-            each(read);
-        }
-    });
 }
 
 /// Parses every file of one kind and keeps the first definition of each id.

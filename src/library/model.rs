@@ -1,5 +1,8 @@
 //! The library's data, as the schema (`cases/README.md`) defines it. Field names are the schema's,
 //! so `--json` output reads like the case files.
+//!
+//! Why one file of over 500 lines: it is the schema in types, one type per table of the format,
+//! so that it can be read beside `cases/README.md` from top to bottom.
 
 use std::collections::BTreeMap;
 

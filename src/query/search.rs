@@ -12,6 +12,10 @@
 //! other, so a case is scanned for pinyin in one pass), a lowercase copy only of texts with
 //! capitals, a few bytes per field, and per case the sketches that let most cases be passed over
 //! without reading their texts, which stay in the library and are read only near a likely match.
+//!
+//! Why one file of over 500 lines: the index, its per-case sketches and the scans that read them
+//! share private layouts (field offsets, marks every 32 characters, 12-byte ranks) that the
+//! benchmarks tuned together; split, those layouts would have to become an interface.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
