@@ -199,6 +199,20 @@ pub fn statute(width: u16, height: u16) -> StatuteLayout {
     }
 }
 
+/// The first row to show so that `cursor` is within `rows` rows starting at `offset`.
+pub fn follow(cursor: usize, offset: usize, rows: usize) -> usize {
+    if rows == 0 {
+        return offset; // the pane is not on screen
+    }
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    }
+}
+
 /// Whether the terminal is too small for any screen (one line then asks for a larger one).
 pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT

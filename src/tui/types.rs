@@ -52,6 +52,24 @@ pub enum Action {
     Scroll(u16, u16, i32),
 }
 
+impl Action {
+    /// How far a scrolling action moves, in rows, given a page of `page` rows: the one meaning
+    /// every scrolled pane gives to j/k, g/G, PgDn/PgUp and the wheel.
+    pub fn scroll_delta(&self, page: usize) -> Option<isize> {
+        let page = page.max(1) as isize;
+        Some(match self {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::First => isize::MIN / 2,
+            Action::Last => isize::MAX / 2,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Scroll(_, _, delta) => *delta as isize,
+            _ => return None,
+        })
+    }
+}
+
 /// Which keys are in force: one per screen, plus the browser's search line, which takes typed
 /// text. Every binding of the keymap names the scopes it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -101,8 +101,8 @@ impl Help {
         self.scroll = (self.scroll as isize + delta).clamp(0, max) as usize;
     }
 
-    fn page(ctx: &Context) -> isize {
-        (inner(HelpBox::new(ctx).outer).height as isize).max(1)
+    fn page(ctx: &Context) -> usize {
+        inner(HelpBox::new(ctx).outer).height as usize
     }
 }
 
@@ -120,14 +120,10 @@ impl<'l> Screen<'l> for Help {
     }
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
+        if let Some(delta) = action.scroll_delta(Self::page(ctx)) {
+            self.scroll_by(ctx, delta);
+        }
         match action {
-            Action::Down => self.scroll_by(ctx, 1),
-            Action::Up => self.scroll_by(ctx, -1),
-            Action::First => self.scroll_by(ctx, isize::MIN / 2),
-            Action::Last => self.scroll_by(ctx, isize::MAX / 2),
-            Action::PageDown => self.scroll_by(ctx, Self::page(ctx)),
-            Action::PageUp => self.scroll_by(ctx, -Self::page(ctx)),
-            Action::Scroll(_, _, delta) => self.scroll_by(ctx, delta as isize),
             Action::Resize(..) => self.scroll_by(ctx, 0),
             Action::Back => return Next::Close,
             _ => {}

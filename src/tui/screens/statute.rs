@@ -60,9 +60,8 @@ impl StatuteView {
         self.scroll = (self.scroll as isize + delta).clamp(0, max) as usize;
     }
 
-    fn page(&self, ctx: &Context) -> isize {
-        let text = inner(layout::statute(ctx.width, ctx.height).text);
-        text.height.max(1) as isize
+    fn page(ctx: &Context) -> usize {
+        inner(layout::statute(ctx.width, ctx.height).text).height as usize
     }
 
     /// The next or previous provision, in the view's order.
@@ -166,14 +165,10 @@ impl<'l> Screen<'l> for StatuteView {
     }
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
+        if let Some(delta) = action.scroll_delta(Self::page(ctx)) {
+            self.scroll_by(ctx, delta);
+        }
         match action {
-            Action::Down => self.scroll_by(ctx, 1),
-            Action::Up => self.scroll_by(ctx, -1),
-            Action::First => self.scroll_by(ctx, isize::MIN / 2),
-            Action::Last => self.scroll_by(ctx, isize::MAX / 2),
-            Action::PageDown => self.scroll_by(ctx, self.page(ctx)),
-            Action::PageUp => self.scroll_by(ctx, -self.page(ctx)),
-            Action::Scroll(_, _, delta) => self.scroll_by(ctx, delta as isize),
             Action::Resize(..) => self.scroll_by(ctx, 0),
             Action::NextProvision => self.step(1),
             Action::PrevProvision => self.step(-1),

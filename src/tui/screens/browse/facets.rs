@@ -84,7 +84,7 @@ impl FacetPane {
     /// Scrolls so that the cursor is within `height` rows, with its facet's heading above its
     /// first value.
     pub fn follow(&mut self, height: usize) {
-        self.offset = super::follow(self.cursor, self.offset, height);
+        self.offset = crate::tui::layout::follow(self.cursor, self.offset, height);
         if self.offset == self.cursor
             && self.cursor > 0
             && matches!(self.rows[self.cursor - 1], FacetRow::Header(_))

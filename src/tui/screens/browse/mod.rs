@@ -92,7 +92,7 @@ impl<'l> Browse<'l> {
     /// Scrolls the list and facet pane so their cursors are on screen, and clamps the detail.
     fn keep_visible(&mut self, ctx: &Context) {
         let layout = self.layout(ctx);
-        self.list_offset = follow(self.selected, self.list_offset, layout.list_rows());
+        self.list_offset = layout::follow(self.selected, self.list_offset, layout.list_rows());
         self.facets.follow(layout.facet_rows());
         self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll(ctx));
     }
@@ -143,12 +143,11 @@ impl<'l> Browse<'l> {
     /// One page of the focused pane.
     fn page(&self, ctx: &Context) -> usize {
         let layout = self.layout(ctx);
-        let rows = match self.focus {
+        match self.focus {
             Pane::Detail => layout.detail_height(),
             Pane::List => layout.list_rows(),
             Pane::Facets => layout.facet_rows(),
-        };
-        rows.max(1)
+        }
     }
 
     fn move_by(&mut self, ctx: &Context, delta: isize) {
@@ -299,20 +298,6 @@ impl<'l> Browse<'l> {
     }
 }
 
-/// The first row to show so that `cursor` is within `rows` rows starting at `offset`.
-fn follow(cursor: usize, offset: usize, rows: usize) -> usize {
-    if rows == 0 {
-        return offset; // the pane is not on screen
-    }
-    if cursor < offset {
-        cursor
-    } else if cursor >= offset + rows {
-        cursor + 1 - rows
-    } else {
-        offset
-    }
-}
-
 impl<'l> Screen<'l> for Browse<'l> {
     fn scope(&self) -> Scope {
         if self.search.typing {
@@ -331,13 +316,15 @@ impl<'l> Screen<'l> for Browse<'l> {
             // Any other action works on fresh results.
             self.settle(ctx);
         }
+        if let Action::Scroll(x, y, delta) = action {
+            self.wheel(ctx, x, y, delta);
+            return Next::Stay;
+        }
+        if let Some(delta) = action.scroll_delta(self.page(ctx)) {
+            self.move_by(ctx, delta);
+            return Next::Stay;
+        }
         match action {
-            Action::Down => self.move_by(ctx, 1),
-            Action::Up => self.move_by(ctx, -1),
-            Action::First => self.move_by(ctx, isize::MIN / 2),
-            Action::Last => self.move_by(ctx, isize::MAX / 2),
-            Action::PageDown => self.move_by(ctx, self.page(ctx) as isize),
-            Action::PageUp => self.move_by(ctx, -(self.page(ctx) as isize)),
             Action::NextPane => self.cycle_focus(ctx, true),
             Action::PrevPane => self.cycle_focus(ctx, false),
             Action::Open => match self.focus {
@@ -387,7 +374,6 @@ impl<'l> Screen<'l> for Browse<'l> {
                 self.keep_visible(ctx);
             }
             Action::Click(x, y) => self.click(ctx, x, y),
-            Action::Scroll(x, y, delta) => self.wheel(ctx, x, y, delta),
             _ => {}
         }
         Next::Stay
