@@ -4,7 +4,7 @@
 use casebook::library::{Library, LoadOptions, load};
 use casebook::msg::ZH;
 use casebook::tui::screens::browse::facets::FacetRow;
-use casebook::tui::{Action, App, Look, Pane};
+use casebook::tui::{Action, App, Look, Pane, ScreenId};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -84,7 +84,7 @@ fn help_screen() {
     let library = library();
     for (w, h) in SIZES {
         let mut app = App::new(&library, &ZH, w, h);
-        app.update(Action::Help);
+        app.update(Action::Show(ScreenId::Help));
         insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&app));
     }
 }

@@ -100,7 +100,7 @@ impl<'l> App<'l> {
                     self.screens.get_mut(id).update(&ctx, action.clone());
                 }
             }
-            Action::Help => self.toggle_popup(ScreenId::Help),
+            Action::Show(id) => self.open(id),
             // Esc first retraces a jump between screens; within a screen, the screen decides.
             Action::Back if self.popups.is_empty() && self.came_from_elsewhere() => self.go_back(),
             action => {
@@ -137,6 +137,8 @@ impl<'l> App<'l> {
         match next {
             Next::Stay => {}
             Next::Go(place) => {
+                // A popup that jumps (a "go to" box) closes with the jump.
+                self.popups.clear();
                 if let Some(here) = self.screens.get(self.shown).place() {
                     self.history.push(here);
                 }
@@ -147,12 +149,23 @@ impl<'l> App<'l> {
         }
     }
 
-    fn toggle_popup(&mut self, id: ScreenId) {
-        if self.popups.last() == Some(&id) {
-            self.popups.pop();
-        } else {
+    /// Opens a screen by its key: a popup toggles; a full screen is shown, the place the user
+    /// leaves remembered for Esc.
+    fn open(&mut self, id: ScreenId) {
+        if self.screens.get(id).is_popup() {
+            if self.popups.last() == Some(&id) {
+                self.popups.pop();
+            } else {
+                self.screens.get_mut(id).enter();
+                self.popups.push(id);
+            }
+        } else if self.shown != id {
+            self.popups.clear();
+            if let Some(here) = self.screens.get(self.shown).place() {
+                self.history.push(here);
+            }
             self.screens.get_mut(id).enter();
-            self.popups.push(id);
+            self.shown = id;
         }
     }
 

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::msg::Catalog;
 
-use super::types::{Action, Scope};
+use super::types::{Action, Scope, ScreenId};
 
 /// A key as bound: the code, the modifiers it needs, and how help shows it.
 #[derive(Debug, Clone, Copy)]
@@ -166,7 +166,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('G', "G"), key(KeyCode::End, "End")], Action::Last, SCREENS, |m| m.key_last, false),
     bind(&[key(KeyCode::PageDown, "PgDn"), ctrl('d', "Ctrl-d")], Action::PageDown, SCREENS, |m| m.key_page_down, false),
     bind(&[key(KeyCode::PageUp, "PgUp"), ctrl('u', "Ctrl-u")], Action::PageUp, SCREENS, |m| m.key_page_up, false),
-    bind(&[ch('?', "?")], Action::Help, SCREENS, |m| m.key_help, true),
+    bind(&[ch('?', "?")], Action::Show(ScreenId::Help), SCREENS, |m| m.key_help, true),
     bind(&[ctrl('l', "Ctrl-l")], Action::Redraw, ALWAYS, |m| m.key_redraw, false),
     bind(&[ch('q', "q")], Action::Quit, SCREENS, |m| m.key_quit, true),
     bind(&[ctrl('c', "Ctrl-c")], Action::Quit, ALWAYS, |m| m.key_quit, false),

@@ -437,3 +437,24 @@ fn back_from_a_screen_with_no_history_returns_to_the_browser() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.browse().focus, Pane::Detail);
 }
+
+/// `Action::Show` opens any screen by id: a full screen remembers where the user was, so Esc
+/// returns there; a popup toggles over it.
+#[test]
+fn show_opens_a_full_screen_with_history_and_toggles_a_popup() {
+    use super::types::ScreenId;
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    assert!(app.open_case("yibin-yu"));
+    app.update(Action::Show(ScreenId::Statute));
+    assert_eq!(app.scope(), Scope::Statute);
+    app.update(Action::Show(ScreenId::Help));
+    assert_eq!(app.scope(), Scope::Help);
+    app.update(Action::Show(ScreenId::Help));
+    assert_eq!(app.scope(), Scope::Statute);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    assert_eq!(app.browse().current().unwrap().id, "yibin-yu");
+    assert_eq!(app.browse().focus, Pane::Detail);
+    assert!(app.history.is_empty());
+}

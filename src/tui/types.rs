@@ -36,7 +36,9 @@ pub enum Action {
     ClearFilters,
     NextMatch,
     PrevMatch,
-    Help,
+    /// Open a screen: a popup toggles (help), a full screen is shown with the current place
+    /// remembered for Esc.
+    Show(ScreenId),
     /// The statute view, on the selected case's first provision.
     Statutes,
     /// Open the case's `n`th provision, or in the statute view the provision's `n`th case.

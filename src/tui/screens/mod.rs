@@ -1,5 +1,12 @@
 //! The screens, each a component that owns its state, its keys (a [`Scope`] of the keymap), its
 //! `update` and its `view`; and [`Screens`], the table the app routes through.
+//!
+//! Adding a screen (say, "about"), with no change to the app:
+//! - `screens/about.rs`: its state, `impl Screen` (scope, update, view);
+//! - here: `pub mod about;` and its line in each of `Screens`, `new`, `get` and `get_mut`;
+//! - `types.rs`: `ScreenId::About` and `Scope::About` (and their `ALL` lists);
+//! - `keymap.rs`: the key that opens it (`Action::Show(ScreenId::About)`), its own keys, and its
+//!   help group's title; `msg.rs`: those strings.
 
 pub mod browse;
 pub mod help;
@@ -25,7 +32,7 @@ pub trait Screen<'l> {
         false
     }
 
-    /// Called when a popup opens.
+    /// Called when the screen is opened by its key ([`Action::Show`]).
     fn enter(&mut self) {}
 
     /// Where the user is, for Esc to come back to; `None` for screens outside the history.
