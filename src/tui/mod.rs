@@ -32,9 +32,6 @@ pub mod theme;
 pub mod types;
 pub mod widgets;
 
-#[cfg(test)]
-mod tests;
-
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -274,3 +271,6 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;
