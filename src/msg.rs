@@ -120,6 +120,12 @@ pub struct Catalog {
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
     pub no_match: &'static str,
+    /// `{words}`: each word with how many cases it finds alone.
+    pub suggest_words: &'static str,
+    /// `{values}`: facet values a word names.
+    pub suggest_values: &'static str,
+    /// `{words}`: the library's words nearest to a word that finds nothing.
+    pub suggest_nearest: &'static str,
     pub searched_for: &'static str,
     pub no_case_selected: &'static str,
     pub filters: &'static str,
@@ -266,6 +272,9 @@ pub static ZH: Catalog = Catalog {
     search_label: "搜索",
     search_placeholder: "按 / 输入关键词",
     no_match: "没有符合条件的案例",
+    suggest_words: "各词单独：{words}",
+    suggest_values: "可选的筛选值：{values}",
+    suggest_nearest: "相近的词：{words}",
     searched_for: "搜索",
     no_case_selected: "未选择案例",
     filters: "筛选",
@@ -316,4 +325,18 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+impl Catalog {
+    /// A facet's title.
+    pub fn facet(&self, facet: crate::query::filter::Facet) -> &'static str {
+        use crate::query::filter::Facet;
+        match facet {
+            Facet::Sector => self.facet_sector,
+            Facet::Province => self.facet_province,
+            Facet::Violation => self.facet_violation,
+            Facet::Penalty => self.facet_penalty,
+            Facet::Collection => self.facet_collection,
+        }
+    }
 }

@@ -98,6 +98,15 @@ fn search_no_match_and_too_small() {
         app.update(Action::SearchInput(c));
     }
     insta::assert_snapshot!("search_no_match_80x24", draw(&app));
+    // Words that find something alone but not together, and a typo: what would find something.
+    for (name, query) in [("words", "广西 教育"), ("typo", "房地厂")] {
+        let mut app = App::new(&library, &ZH, 80, 24);
+        app.update(Action::StartSearch);
+        for c in query.chars() {
+            app.update(Action::SearchInput(c));
+        }
+        insta::assert_snapshot!(format!("search_suggestions_{name}_80x24"), draw(&app));
+    }
     let app = App::new(&library, &ZH, 39, 9);
     insta::assert_snapshot!("too_small_39x9", draw(&app));
 }

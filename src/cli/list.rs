@@ -85,6 +85,12 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
             }
         }
         eprintln!("casebook: {} ({asked})", ZH.no_match);
+        if !query.is_empty() {
+            let offered = crate::query::suggest::suggest(library, &index, query.as_str());
+            for line in offered.lines(&ZH) {
+                eprintln!("  {}", sanitize_line(&line));
+            }
+        }
         return ExitCode::from(1);
     }
     output(library, &cases, args.json)

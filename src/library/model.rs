@@ -26,6 +26,20 @@ pub struct Term {
     /// and Construction Corps lies within Xinjiang), so a filter on the one can include the other.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
+    /// Other words people use for the term (中介 for 房产租售, 卖 for 出售…): search and the
+    /// command line's filters accept them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+impl Term {
+    /// Every name the term answers to: key, labels, aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        [&self.key, &self.label.zh, &self.label.en]
+            .into_iter()
+            .chain(&self.aliases)
+            .map(String::as_str)
+    }
 }
 
 /// The controlled vocabularies of `vocab.toml`, each in file order.
@@ -36,6 +50,9 @@ pub struct Vocab {
     pub penalties: Vec<Term>,
     pub party_kinds: Vec<Term>,
     pub provinces: Vec<Term>,
+    /// Words for kinds of personal information (电话号码, 身份证号…), so that a search for one word
+    /// finds cases whose data kinds use another.
+    pub data_kinds: Vec<Term>,
 }
 
 /// The vocabularies by their name in `vocab.toml`.
@@ -46,15 +63,17 @@ pub enum VocabKind {
     Penalties,
     PartyKinds,
     Provinces,
+    DataKinds,
 }
 
 impl VocabKind {
-    pub const ALL: [VocabKind; 5] = [
+    pub const ALL: [VocabKind; 6] = [
         VocabKind::Sectors,
         VocabKind::Violations,
         VocabKind::Penalties,
         VocabKind::PartyKinds,
         VocabKind::Provinces,
+        VocabKind::DataKinds,
     ];
 
     pub fn table_name(self) -> &'static str {
@@ -64,6 +83,7 @@ impl VocabKind {
             VocabKind::Penalties => "penalties",
             VocabKind::PartyKinds => "party_kinds",
             VocabKind::Provinces => "provinces",
+            VocabKind::DataKinds => "data_kinds",
         }
     }
 
@@ -103,6 +123,7 @@ impl VocabKind {
                 "civil-settlement",
             ],
             VocabKind::PartyKinds => &["company", "individuals", "store"],
+            VocabKind::DataKinds => &[],
             VocabKind::Provinces => &[
                 "北京市",
                 "天津市",
@@ -152,6 +173,7 @@ impl Vocab {
             VocabKind::Penalties => &self.penalties,
             VocabKind::PartyKinds => &self.party_kinds,
             VocabKind::Provinces => &self.provinces,
+            VocabKind::DataKinds => &self.data_kinds,
         }
     }
 
@@ -162,6 +184,7 @@ impl Vocab {
             VocabKind::Penalties => &mut self.penalties,
             VocabKind::PartyKinds => &mut self.party_kinds,
             VocabKind::Provinces => &mut self.provinces,
+            VocabKind::DataKinds => &mut self.data_kinds,
         }
     }
 

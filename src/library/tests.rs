@@ -451,6 +451,25 @@ fn a_province_can_only_lie_within_a_known_province() {
     );
 }
 
+/// An alias may name one term of its vocabulary: one that is another term's label, key or alias
+/// is reported where it is written; aliases of different vocabularies never clash.
+#[test]
+fn an_alias_names_one_term_only() {
+    let vocab = "[sectors.pawnshops]\nzh = \"典当\"\nen = \"Pawnshops\"\naliases = [\"典当行\", \"房地产\"]\n\n[violations.hoarding]\nzh = \"囤积\"\nen = \"Hoarding\"\naliases = [\"房地产\", \"中介\"]\n";
+    assert_eq!(
+        problems(vec![file("vocab.toml", vocab.as_bytes())]),
+        [
+            "office/vocab.toml:4:19: alias \"房地产\" of [sectors.pawnshops] already names \"real-estate\": an alias must name one term"
+        ]
+    );
+    let embedded = embedded();
+    let real_estate = embedded
+        .vocab
+        .term(VocabKind::Sectors, "real-estate")
+        .unwrap();
+    assert!(real_estate.aliases.iter().any(|a| a == "中介"));
+}
+
 /// Hundreds of files are read on several threads; what is reported, and which file counts as
 /// the first definition, does not depend on it.
 #[test]

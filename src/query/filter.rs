@@ -105,51 +105,94 @@ pub fn has_value(library: &Library, case: &Case, facet: Facet, value: &str) -> b
     }
 }
 
-/// Resolves what a user typed for a facet value (a key, a Chinese or English label, or the start
-/// of one: `浙江`, `zhejiang`, `real-estate`, `房产`) to the vocabulary key. `Err` lists the values
-/// it could mean, or every value when it means none.
+/// Resolves what a user typed for a facet value — a key, a Chinese or English label, an alias, or
+/// part of one: `浙江`, `zhejiang`, `real-estate`, `房产`, `中介`, `出售` — to the vocabulary key.
+/// An exact name wins, then a unique start of one, then a unique part of one. `Err` lists the
+/// values it could mean, or every value when it means none.
 pub fn resolve(library: &Library, facet: Facet, typed: &str) -> Result<String, Vec<String>> {
     let choices: Vec<(String, Vec<String>)> = match facet.vocab() {
         Some(kind) => library
             .vocab
             .terms(kind)
             .iter()
-            .map(|t| {
-                (
-                    t.key.clone(),
-                    vec![t.key.clone(), t.label.zh.clone(), t.label.en.clone()],
-                )
-            })
+            .map(|t| (t.key.clone(), t.names().map(str::to_lowercase).collect()))
             .collect(),
         None => library
             .collections
             .iter()
-            .map(|c| (c.id.clone(), vec![c.id.clone(), c.title.clone()]))
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    vec![c.id.to_lowercase(), c.title.to_lowercase()],
+                )
+            })
             .collect(),
     };
-    let typed_lower = typed.trim().to_lowercase();
-    let exact: Vec<&String> = choices
-        .iter()
-        .filter(|(_, names)| names.iter().any(|n| n.to_lowercase() == typed_lower))
-        .map(|(key, _)| key)
-        .collect();
-    if let [key] = exact.as_slice() {
-        return Ok((*key).clone());
+    let typed = typed.trim().to_lowercase();
+    let matching = |test: &dyn Fn(&str) -> bool| -> Vec<String> {
+        choices
+            .iter()
+            .filter(|(_, names)| names.iter().any(|n| test(n)))
+            .map(|(key, _)| key.clone())
+            .collect()
+    };
+    if typed.is_empty() {
+        return Err(choices.into_iter().map(|(key, _)| key).collect());
     }
-    let prefixed: Vec<&String> = choices
-        .iter()
-        .filter(|(_, names)| {
-            !typed_lower.is_empty()
-                && names
-                    .iter()
-                    .any(|n| n.to_lowercase().starts_with(&typed_lower))
-        })
-        .map(|(key, _)| key)
-        .collect();
-    match prefixed.as_slice() {
-        [key] => Ok((*key).clone()),
+    let exact = matching(&|n| n == typed);
+    let prefixed = matching(&|n| n.starts_with(&typed));
+    let within = matching(&|n| n.contains(&typed));
+    for found in [exact, prefixed] {
+        if let [key] = found.as_slice() {
+            return Ok(key.clone());
+        }
+    }
+    match within.as_slice() {
+        [key] => Ok(key.clone()),
         // Ambiguous (`新疆`): offer just the values it could mean.
-        [_, _, ..] => Err(prefixed.into_iter().cloned().collect()),
+        [_, _, ..] => Err(within),
         [] => Err(choices.into_iter().map(|(key, _)| key).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{LoadOptions, load};
+
+    #[test]
+    fn values_by_key_label_alias_or_a_unique_part() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let resolved = |facet, typed| resolve(&library, facet, typed);
+        assert_eq!(
+            resolved(Facet::Sector, "real-estate"),
+            Ok("real-estate".into())
+        );
+        assert_eq!(
+            resolved(Facet::Sector, "中介"),
+            Ok("real-estate".into()),
+            "an alias"
+        );
+        assert_eq!(
+            resolved(Facet::Sector, "房产"),
+            Ok("real-estate".into()),
+            "a start"
+        );
+        assert_eq!(
+            resolved(Facet::Violation, "出售"),
+            Ok("leak-sell-provide".into()),
+            "inside the label 泄露、出售或者非法向他人提供…"
+        );
+        assert_eq!(
+            resolved(Facet::Violation, "未经同意或者请求"),
+            Ok("unsolicited-messages".into())
+        );
+        assert_eq!(resolved(Facet::Province, "Zhejiang"), Ok("浙江省".into()));
+        let ambiguous = resolved(Facet::Province, "新疆").unwrap_err();
+        assert_eq!(ambiguous, ["新疆维吾尔自治区", "新疆生产建设兵团"]);
+        assert!(
+            resolved(Facet::Sector, "火星").unwrap_err().len() > 5,
+            "every value"
+        );
     }
 }

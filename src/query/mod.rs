@@ -5,3 +5,4 @@ pub mod facets;
 pub mod filter;
 mod pinyin;
 pub mod search;
+pub mod suggest;

@@ -21,7 +21,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
-use crate::library::{Case, Library, Str};
+use crate::library::{Case, Library, Str, VocabKind};
 
 use super::pinyin;
 
@@ -56,13 +56,18 @@ pub enum FieldKind {
     Authority,
     DataKind,
     Statute,
+    /// A vocabulary term the case has: its key, labels and aliases (房产租售, 中介, real-estate).
+    Label,
     TitleEn,
     Summary,
     SummaryEn,
+    /// The full text of a linked provision: ranked below everything else.
+    LawText,
 }
 
 impl FieldKind {
-    /// 0: names the case; 1: describes it; 2: tells its story.
+    /// 0: names the case; 1: describes it; 2: tells its story; 3: the law it cites, word for
+    /// word. (A case's own fields weigh at most 2: `letter_weights` keeps weight + 1 in two bits.)
     fn weight(self) -> u32 {
         match self {
             FieldKind::Title | FieldKind::Party | FieldKind::Id => 0,
@@ -70,14 +75,22 @@ impl FieldKind {
             | FieldKind::Authority
             | FieldKind::DataKind
             | FieldKind::Statute
+            | FieldKind::Label
             | FieldKind::TitleEn => 1,
             FieldKind::Summary | FieldKind::SummaryEn => 2,
+            FieldKind::LawText => 3,
         }
     }
 
     /// Fuzzy matching only where a scattered match still points at the right case.
     fn fuzzy(self) -> bool {
         self.weight() == 0
+    }
+
+    /// Pinyin everywhere but in law texts: in a page of law, any three initials (`fdd`) turn up
+    /// somewhere, and such a match says nothing about the case.
+    fn pinyin(self) -> bool {
+        self != FieldKind::LawText
     }
 }
 
@@ -224,8 +237,8 @@ struct Plan {
 /// How one query word is looked for, prepared once per query.
 struct WordPlan {
     plan: Plan,
-    /// How the word matches each statute of the library.
-    statutes: Vec<Option<WordRank>>,
+    /// How the word matches each shared entry of the library (provisions, vocabulary terms).
+    shared: Vec<Option<WordRank>>,
 }
 
 /// Below this many candidates a search runs on one thread: starting threads would cost more.
@@ -314,7 +327,7 @@ struct Doc {
     /// it, 0 for none. A one-letter query — every search's first keystroke — is answered in
     /// pinyin from this alone.
     letter_weights: u64,
-    /// The range of its linked statutes in `links`.
+    /// The range of its shared entries (provisions, vocabulary terms) in `links`.
     links: (u32, u32),
 }
 
@@ -329,26 +342,115 @@ pub struct Index<'l> {
     lowered: Vec<Box<str>>,
     /// Per case: where its fields and initials lie, and what they hold.
     docs: Vec<Doc>,
-    /// Every case's linked statutes (indices into `statutes`), case after case: one array, as
-    /// one allocation per case scattered them and reading them missed the cache.
+    /// Every case's shared entries (indices into `shared`), case after case: one array, as one
+    /// allocation per case scattered them and reading them missed the cache.
     links: Vec<u16>,
-    statutes: Vec<Vec<Field>>,
-    statute_kinds: Vec<Vec<FieldKind>>,
-    statute_sketches: Vec<Sketches>,
+    /// What many cases share, indexed and matched once per query: each provision of law, then
+    /// each vocabulary term. A case matches what its entries match.
+    shared: Vec<Vec<Field>>,
+    shared_kinds: Vec<Vec<FieldKind>>,
+    shared_texts: Vec<Vec<&'l str>>,
+    shared_sketches: Vec<Sketches>,
     /// The pinyin initials of every field.
     arena: pinyin::Arena,
     fuzzy: Box<dyn Fuzzy>,
 }
 
-/// The searchable texts of a statute: a case linking it matches what they match. Statutes are
-/// shared by many cases, so they are indexed, and matched per query, once.
-fn statute_texts(
-    statute: &crate::library::Statute,
-) -> impl Iterator<Item = (FieldKind, &str)> + Clone {
-    [&statute.law, &statute.article]
-        .into_iter()
-        .chain(statute.short.as_ref())
-        .map(|text| (FieldKind::Statute, text.as_str()))
+/// The searchable texts of every shared entry: each provision of law (its names, then its
+/// words), then each vocabulary term (key, labels, aliases). Entry `i < statutes.len()` is
+/// statute `i`.
+fn shared_entries(library: &Library) -> Vec<Vec<(FieldKind, &str)>> {
+    let statutes = library.statutes.iter().map(|statute| {
+        let names = [&statute.law, &statute.article]
+            .into_iter()
+            .chain(statute.short.as_ref())
+            .chain([&statute.law_en, &statute.heading_en])
+            .map(|text| (FieldKind::Statute, text.as_str()));
+        let words = [&statute.summary_en, &statute.text]
+            .into_iter()
+            .map(|text| (FieldKind::LawText, text.as_str()));
+        names.chain(words).collect()
+    });
+    let terms = VocabKind::ALL.into_iter().flat_map(|kind| {
+        library.vocab.terms(kind).iter().map(|term| {
+            let mut seen = Vec::new();
+            term.names()
+                .filter(|name| {
+                    let fresh = !seen.contains(name);
+                    seen.push(*name);
+                    fresh
+                })
+                .map(|name| (FieldKind::Label, name))
+                .collect()
+        })
+    });
+    statutes.chain(terms).collect()
+}
+
+/// The shared entries a case has: its provisions, and the vocabulary terms it shows (sector,
+/// violations, penalty kinds, party kind, province, and the data-kind words its data kinds use).
+fn case_entries(library: &Library, case: &Case, term_entry: &TermEntries) -> Vec<u16> {
+    let statutes = case
+        .law
+        .iter()
+        .filter_map(|l| library.statutes.iter().position(|s| s.id == l.statute));
+    let term = |kind: VocabKind, key: &str| term_entry.get(&(kind as u8, key)).copied();
+    let keyed = case
+        .sector
+        .iter()
+        .map(|s| term(VocabKind::Sectors, s))
+        .chain(
+            case.violations
+                .iter()
+                .map(|v| term(VocabKind::Violations, v)),
+        )
+        .chain(
+            case.penalty
+                .iter()
+                .map(|p| term(VocabKind::Penalties, &p.kind)),
+        )
+        .chain([
+            term(VocabKind::PartyKinds, &case.party.kind),
+            term(VocabKind::Provinces, &case.place.province),
+        ])
+        .flatten();
+    let data_words = library
+        .vocab
+        .terms(VocabKind::DataKinds)
+        .iter()
+        .filter(|t| {
+            let kinds = case.data_kinds.iter().flatten();
+            kinds.clone().any(|kind| {
+                kind.contains(t.label.zh.as_str())
+                    || t.aliases.iter().any(|a| kind.contains(a.as_str()))
+            })
+        })
+        .filter_map(|t| term(VocabKind::DataKinds, &t.key));
+    let mut entries: Vec<u16> = statutes
+        .chain(keyed)
+        .chain(data_words)
+        // An office library with more entries than a u16 counts leaves the rest unlinked
+        // rather than wrap around to the wrong ones.
+        .filter_map(|i| u16::try_from(i).ok())
+        .collect();
+    entries.sort_unstable();
+    entries.dedup();
+    entries
+}
+
+/// Each vocabulary term's shared entry, by vocabulary and key.
+type TermEntries<'a> = std::collections::HashMap<(u8, &'a str), usize>;
+
+fn term_entries(library: &Library) -> TermEntries<'_> {
+    let mut entries = TermEntries::new();
+    let mut next = library.statutes.len();
+    for kind in VocabKind::ALL {
+        for term in library.vocab.terms(kind) {
+            entries.insert((kind as u8, term.key.as_str()), next);
+            next += 1;
+        }
+    }
+    entries
 }
 
 /// The searchable texts of a case, in ranking order (its statutes apart).
@@ -402,10 +504,9 @@ impl<'l> Index<'l> {
                 char_count += stored(text);
             }
         }
-        for statute in &library.statutes {
-            char_count += statute_texts(statute)
-                .map(|(_, text)| stored(text))
-                .sum::<usize>();
+        let entries = shared_entries(library);
+        for entry in &entries {
+            char_count += entry.iter().map(|(_, text)| stored(text)).sum::<usize>();
         }
         let mut arena = pinyin::Arena::new(
             library
@@ -415,28 +516,32 @@ impl<'l> Index<'l> {
             char_count,
         );
         let mut lowered = Vec::new();
-        let mut statute_sketches = Vec::new();
-        let statutes = library
-            .statutes
+        let mut shared_sketches = Vec::new();
+        let shared = entries
             .iter()
-            .map(|statute| {
+            .map(|entry| {
                 let mut sketches = Sketches::default();
-                let fields = statute_texts(statute)
+                let fields = entry
+                    .iter()
                     .map(|(_, text)| {
                         let (field, sketch, _) = Field::new(text, &mut arena, &mut lowered);
                         sketches.add(&field, sketch);
                         field
                     })
                     .collect();
-                statute_sketches.push(sketches);
+                shared_sketches.push(sketches);
                 fields
             })
             .collect();
-        let statute_kinds = library
-            .statutes
+        let shared_kinds = entries
             .iter()
-            .map(|statute| statute_texts(statute).map(|(kind, _)| kind).collect())
+            .map(|entry| entry.iter().map(|(kind, _)| *kind).collect())
             .collect();
+        let shared_texts = entries
+            .iter()
+            .map(|entry| entry.iter().map(|(_, text)| *text).collect())
+            .collect();
+        let term_entry = term_entries(library);
         let mut fields = Vec::with_capacity(field_count);
         let mut kinds = Vec::with_capacity(field_count);
         let mut docs = Vec::with_capacity(library.cases.len());
@@ -468,15 +573,7 @@ impl<'l> Index<'l> {
                 kinds.push(kind);
             }
             let first_link = links.len();
-            let mut linked: Vec<u16> = case
-                .law
-                .iter()
-                .filter_map(|l| library.statutes.iter().position(|s| s.id == l.statute))
-                .map(|i| i as u16)
-                .collect();
-            linked.sort_unstable();
-            linked.dedup();
-            links.extend(linked);
+            links.extend(case_entries(library, case, &term_entry));
             let span = |start: usize, end: usize| (start as u32, end as u32);
             docs.push(Doc {
                 links: span(first_link, links.len()),
@@ -499,9 +596,10 @@ impl<'l> Index<'l> {
             lowered,
             docs,
             links,
-            statutes,
-            statute_kinds,
-            statute_sketches,
+            shared,
+            shared_kinds,
+            shared_texts,
+            shared_sketches,
             arena,
             fuzzy,
         }
@@ -563,6 +661,9 @@ impl<'l> Index<'l> {
         }
         let starts = starts?;
         fields.iter().enumerate().find_map(|(n, field)| {
+            if !kinds[n].pinyin() {
+                return None;
+            }
             let initials = self.arena.get(field.initials?);
             let (_, count) = pinyin::find(text(n), initials, word.text.as_bytes(), starts)?;
             Some(WordRank {
@@ -641,20 +742,20 @@ impl<'l> Index<'l> {
         })
     }
 
-    /// The best match of one word in a case: its own fields, its statutes (matched once per
-    /// query, `statutes[i]`), or — failing both — fuzzily.
+    /// The best match of one word in a case: its own fields, its shared entries (matched once
+    /// per query, `shared[i]`), or — failing both — fuzzily.
     fn match_word(
         &self,
         case: usize,
         word: &Word,
         plan: &Plan,
-        statutes: &[Option<WordRank>],
+        shared: &[Option<WordRank>],
     ) -> Option<WordRank> {
         let doc = &self.docs[case];
         let own = self.in_case(case, word, plan);
         let linked = self.links[doc.links.0 as usize..doc.links.1 as usize]
             .iter()
-            .filter_map(|&s| statutes[s as usize])
+            .filter_map(|&s| shared[s as usize])
             .min();
         if let Some(best) = own.into_iter().chain(linked).min() {
             return Some(best);
@@ -690,7 +791,36 @@ impl<'l> Index<'l> {
             .min()
     }
 
-    /// How each word of a query is looked for: its plan, and how it matches each statute.
+    /// The best match of a word in a shared entry: exact or pinyin as in a case's fields, or —
+    /// for a vocabulary term — a word that holds one of its names whole (中介公司 holds 中介,
+    /// 手机号码 holds 手机号), ranked just below.
+    fn in_shared(&self, entry: usize, word: &Word, plan: &Plan) -> Option<WordRank> {
+        let texts = &self.shared_texts[entry];
+        let found = self.exact_or_pinyin(
+            (&self.shared[entry], &self.shared_kinds[entry]),
+            self.shared_sketches[entry],
+            |n| texts[n],
+            word,
+            &plan.encoded,
+            plan.starts.as_ref(),
+        );
+        found.or_else(|| {
+            let kinds = &self.shared_kinds[entry];
+            let (n, name) = texts.iter().enumerate().find(|&(n, name)| {
+                kinds[n] == FieldKind::Label
+                    && name.chars().nth(1).is_some()
+                    && word.text.contains(&name.to_lowercase())
+            })?;
+            Some(WordRank {
+                tier: 1,
+                weight: kinds[n].weight(),
+                span: name.chars().count(),
+                fuzz: 0,
+            })
+        })
+    }
+
+    /// How each word of a query is looked for: its plan, and how it matches each shared entry.
     fn plans(&self, query: &Query) -> Vec<WordPlan> {
         query
             .words
@@ -703,21 +833,8 @@ impl<'l> Index<'l> {
                     encoded: memmem::Finder::new(&self.arena.encode(&word.text)).into_owned(),
                 };
                 WordPlan {
-                    statutes: (0..self.statutes.len())
-                        .map(|statute| {
-                            self.exact_or_pinyin(
-                                (&self.statutes[statute], &self.statute_kinds[statute]),
-                                self.statute_sketches[statute],
-                                |n| {
-                                    statute_texts(&self.library.statutes[statute])
-                                        .nth(n)
-                                        .map_or("", |(_, text)| text)
-                                },
-                                word,
-                                &plan.encoded,
-                                plan.starts.as_ref(),
-                            )
-                        })
+                    shared: (0..self.shared.len())
+                        .map(|entry| self.in_shared(entry, word, &plan))
                         .collect(),
                     plan,
                 }
@@ -734,7 +851,7 @@ impl<'l> Index<'l> {
             fuzz: 0,
         };
         for (word, plan) in query.words.iter().zip(plans) {
-            let best = self.match_word(case, word, &plan.plan, &plan.statutes)?;
+            let best = self.match_word(case, word, &plan.plan, &plan.shared)?;
             // Saturating: absurd queries and texts must not overflow, and such sums tie anyway.
             let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             total.worst_tier = total.worst_tier.max(best.tier as u8);
@@ -868,9 +985,10 @@ mod tests {
         assert_eq!(ids(&library, "maikainike"), ["beijing-maikainike"]);
         assert_eq!(ids(&library, "mosquito"), ["yibin-yu"], "English summaries");
         assert_eq!(ids(&library, "alar"), ["alar-tongtianyi"]);
+        // The exact data kind first; a word holding a data-kind word (姓名) finds the others after.
         assert_eq!(
-            ids(&library, "宝宝姓名"),
-            ["beijing-maikainike"],
+            ids(&library, "宝宝姓名")[0],
+            "beijing-maikainike",
             "data kinds"
         );
     }
@@ -941,6 +1059,65 @@ mod tests {
         assert_eq!(narrowed, index.search(&Query::new("fang"), None));
     }
 
+    /// The words an officer on the phone uses find what a case is about: its labels, their
+    /// aliases, the data-kind words, the law it cites (full text last).
+    #[test]
+    fn the_words_people_use_find_what_a_case_is_about() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let real_estate = ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"];
+        for query in [
+            "房地产",
+            "中介公司",
+            "房产租售",
+            "real-estate",
+            "estate agency",
+        ] {
+            assert_eq!(ids(&library, query), real_estate, "{query}");
+        }
+        // 房产 is in 洛阳首茂's party name (ranked first) and the sector's label (all three).
+        assert_eq!(
+            ids(&library, "房产"),
+            ["luoyang-shoumao", "zhuji-xiangsheng", "nanning-fangduoduo"]
+        );
+        // Selling: the violation's label and aliases first (诸暨: an employee sold owners'
+        // numbers), then cases whose law's text has the word.
+        for query in ["出售", "泄露", "买卖", "贩卖", "sold"] {
+            assert_eq!(ids(&library, query)[0], "zhuji-xiangsheng", "{query}");
+        }
+        // 卖 is in a party's name (手机卖场), which ranks first; the alias brings 诸暨 after it.
+        assert_eq!(
+            ids(&library, "卖")[..2],
+            ["alar-tongtianyi", "zhuji-xiangsheng"]
+        );
+        for query in ["手机号", "手机号码"] {
+            assert_eq!(
+                ids(&library, query)[..2],
+                ["zhuji-xiangsheng", "nanning-fangduoduo"],
+                "{query}: 联系电话 and 电话号码"
+            );
+        }
+        let phone = ids(&library, "phone");
+        assert!(
+            phone.contains(&"nanning-fangduoduo".to_string()),
+            "{phone:?}"
+        );
+        // The closest precedent for "a property agency sold my phone number", in three words.
+        assert_eq!(ids(&library, "中介 卖 手机号"), ["zhuji-xiangsheng"]);
+        assert_eq!(ids(&library, "agency sold phone"), ["zhuji-xiangsheng"]);
+        // In the text of 刑法 第二百五十三条之一 (宜宾) and 消法 第五十六条 only.
+        let serious = ids(&library, "情节严重");
+        assert!(serious.contains(&"yibin-yu".to_string()), "{serious:?}");
+        assert_eq!(ids(&library, "推销"), ["beijing-maikainike"]);
+        assert_eq!(ids(&library, "police"), ["yibin-yu"]);
+    }
+
+    /// A law text matches by its characters, never by pinyin initials that happen to line up.
+    #[test]
+    fn law_texts_do_not_match_by_initials() {
+        let library = load(&LoadOptions::default()).unwrap();
+        assert_eq!(ids(&library, "fdd"), ["nanning-fangduoduo"]);
+    }
+
     /// The index (one arena, frequency-chosen set bytes, byte-search fast paths) finds exactly
     /// the cases a plain per-field check finds, on a generated library.
     #[test]
@@ -955,26 +1132,43 @@ mod tests {
             let mut found: Vec<usize> = index.search(&query, None).iter().map(|h| h.case).collect();
             found.sort_unstable();
             let word = text.to_lowercase();
+            let matches = |t: &str| {
+                let mut arena = pinyin::Arena::new([], 0);
+                t.to_lowercase().contains(&word)
+                    || arena.add(t).is_some_and(|(slot, _)| {
+                        let starts = arena.starts(word.as_bytes());
+                        word.bytes().all(|b| b.is_ascii_alphanumeric())
+                            && pinyin::find(t, arena.get(slot), word.as_bytes(), &starts).is_some()
+                    })
+            };
+            // Shared entries are checked once each, as the index does.
+            let entry_matches: Vec<bool> = shared_entries(&library)
+                .iter()
+                .map(|entry| {
+                    entry.iter().any(|&(kind, t)| {
+                        (if kind.pinyin() {
+                            matches(t)
+                        } else {
+                            t.to_lowercase().contains(&word)
+                        }) || (kind == FieldKind::Label
+                            && t.chars().count() >= 2
+                            && word.contains(&t.to_lowercase()))
+                    })
+                })
+                .collect();
+            let term_entry = term_entries(&library);
             let plain: Vec<usize> = (0..library.cases.len())
                 .filter(|&case| {
-                    let mut all = texts(&library.cases[case]);
-                    all.any(|(_, t)| {
-                        let mut arena = pinyin::Arena::new([], 0);
-                        t.to_lowercase().contains(&word)
-                            || arena.add(t).is_some_and(|(slot, _)| {
-                                let starts = arena.starts(word.as_bytes());
-                                word.bytes().all(|b| b.is_ascii_alphanumeric())
-                                    && pinyin::find(t, arena.get(slot), word.as_bytes(), &starts)
-                                        .is_some()
-                            })
-                    }) || library.cases[case].law.iter().any(|l| {
-                        let statute = library.statute(&l.statute).unwrap();
-                        statute_texts(statute).any(|(_, t)| t.to_lowercase().contains(&word))
-                    }) || texts(&library.cases[case]).any(|(kind, t)| {
-                        kind.fuzzy()
-                            && word.chars().count() >= 2
-                            && index.fuzzy.fuzzy(t, &word).is_some()
-                    })
+                    let case = &library.cases[case];
+                    texts(case).any(|(_, t)| matches(t))
+                        || case_entries(&library, case, &term_entry)
+                            .into_iter()
+                            .any(|e| entry_matches[e as usize])
+                        || texts(case).any(|(kind, t)| {
+                            kind.fuzzy()
+                                && word.chars().count() >= 2
+                                && index.fuzzy.fuzzy(t, &word).is_some()
+                        })
                 })
                 .collect();
             assert_eq!(found, plain, "{text}");

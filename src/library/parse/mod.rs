@@ -124,6 +124,7 @@ pub(super) fn known_term(
         VocabKind::Penalties => "penalty kind",
         VocabKind::PartyKinds => "party kind",
         VocabKind::Provinces => "province",
+        VocabKind::DataKinds => "data kind",
     };
     let home = format!("vocab.toml [{}]", kind.table_name());
     let known = vocab.terms(kind).iter().map(|t| t.key.as_str());

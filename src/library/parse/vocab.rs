@@ -37,6 +37,12 @@ pub fn vocab(sink: &mut Sink, text: &str) -> Vec<(VocabKind, Vec<Named<Term>>)> 
                 continue;
             };
             let mut fields = Fields::new(entry, value.span(), context);
+            let aliases: Vec<String> = fields
+                .opt_str_list(sink, "aliases")
+                .unwrap_or_default()
+                .into_iter()
+                .map(Spanned::into_inner)
+                .collect();
             let term = if kind == VocabKind::Provinces {
                 // Provinces are keyed by their Chinese name, so only the English one is written.
                 let en = fields.req_str(sink, "en");
@@ -48,6 +54,7 @@ pub fn vocab(sink: &mut Sink, text: &str) -> Vec<(VocabKind, Vec<Named<Term>>)> 
                         en: en.into_inner(),
                     },
                     within: within.map(Spanned::into_inner),
+                    aliases,
                 })
             } else {
                 let zh = fields.req_str(sink, "zh");
@@ -59,6 +66,7 @@ pub fn vocab(sink: &mut Sink, text: &str) -> Vec<(VocabKind, Vec<Named<Term>>)> 
                         en: en.into_inner(),
                     },
                     within: None,
+                    aliases,
                 })
             };
             fields.finish(sink);

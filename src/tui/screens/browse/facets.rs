@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::library::Library;
-use crate::msg::Catalog;
 use crate::query::facets;
 use crate::query::filter::{Facet, Filter};
 use crate::text::width;
@@ -94,16 +93,6 @@ impl FacetPane {
     }
 }
 
-pub fn facet_title(m: &Catalog, facet: Facet) -> &'static str {
-    match facet {
-        Facet::Sector => m.facet_sector,
-        Facet::Province => m.facet_province,
-        Facet::Violation => m.facet_violation,
-        Facet::Penalty => m.facet_penalty,
-        Facet::Collection => m.facet_collection,
-    }
-}
-
 pub fn view(
     ctx: &Context,
     facet_pane: &FacetPane,
@@ -131,7 +120,7 @@ pub fn view(
         .take(body.height as usize)
         .map(|(index, row)| match row {
             FacetRow::Header(facet) => Line::from(cell(
-                facet_title(ctx.m, *facet),
+                ctx.m.facet(*facet),
                 row_width,
                 theme::heading(ctx.look),
             )),

@@ -98,6 +98,9 @@ fn nothing_found(ctx: &Context, browse: &Browse, frame: &mut Frame, body: Rect) 
     if !chosen.is_empty() {
         message.push_str(&format!("\n{}：{}", ctx.m.filters, chosen.join("、")));
     }
+    for line in browse.results.suggestions.lines(ctx.m) {
+        message.push_str(&format!("\n\n{line}"));
+    }
     let lines: Vec<Line> = crate::tui::text::wrap(&message, body.width as usize)
         .into_iter()
         .map(|l| Line::styled(l, theme::quiet(ctx.look)))

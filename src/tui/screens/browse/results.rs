@@ -5,6 +5,7 @@ use crate::library::{Case, Library};
 use crate::query::facets::{Counts, FacetIndex};
 use crate::query::filter::Filter;
 use crate::query::search::{Index, Query};
+use crate::query::suggest::{Suggestions, suggest};
 
 pub struct Results<'l> {
     pub library: &'l Library,
@@ -22,6 +23,8 @@ pub struct Results<'l> {
     /// Indices into `library.cases` of the cases that pass the filters and the search, in rank
     /// order.
     pub visible: Vec<usize>,
+    /// What to offer when the search finds nothing.
+    pub suggestions: Suggestions,
 }
 
 impl<'l> Results<'l> {
@@ -36,6 +39,7 @@ impl<'l> Results<'l> {
             facet_index: FacetIndex::new(library),
             facet_counts: Counts::new(),
             visible: Vec::new(),
+            suggestions: Suggestions::default(),
         };
         results.refresh("");
         results
@@ -57,6 +61,11 @@ impl<'l> Results<'l> {
                 hits.into_iter().map(|h| h.case).collect()
             };
             self.searched_for = query.to_string();
+            self.suggestions = if self.searched.is_empty() && !self.parsed.is_empty() {
+                suggest(library, &self.index, query)
+            } else {
+                Suggestions::default()
+            };
         }
         let mask = (!self.parsed.is_empty()).then(|| {
             let mut mask = vec![false; library.cases.len()];
