@@ -184,7 +184,7 @@ fn search_highlights_matches_in_list_and_detail() {
         for c in query.chars() {
             app.update(Action::SearchInput(c));
         }
-        app.update(Action::SearchKeep);
+        app.update(Action::SearchLeave);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal.draw(|frame| app.view(frame)).unwrap();
         let buffer = terminal.backend().buffer();

@@ -921,31 +921,7 @@ impl<'l> Index<'l> {
     /// Character indices in `text` to highlight for `query`: every exact and pinyin occurrence of
     /// every word, or, in a short text with neither, the fuzzy match.
     pub fn highlight(&self, text: &str, query: &Query) -> Vec<usize> {
-        let lower = text.to_lowercase();
-        // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
-        // skip exact highlights rather than mark the wrong characters.
-        let same_shape = lower.chars().count() == text.chars().count();
-        // The text's own arena: its set bytes are its own, so are the starts made from it.
-        let mut arena = pinyin::Arena::new([text], 0);
-        let initials = arena.add(text).map(|(slot, _)| arena.get(slot));
-        let mut marks = Vec::new();
-        for word in &query.words {
-            let starts = word.spellable.then(|| arena.starts(word.text.as_bytes()));
-            if same_shape {
-                for found in word.finder.find_iter(lower.as_bytes()) {
-                    let start = lower[..found].chars().count();
-                    marks.extend(start..start + word.chars);
-                }
-            }
-            if let Some(starts) = &starts
-                && let Some(initials) = initials
-            {
-                for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes(), starts)
-                {
-                    marks.extend(start..start + count);
-                }
-            }
-        }
+        let mut marks = marks(text, query);
         if marks.is_empty() && text.chars().count() <= 80 {
             for word in query.words.iter().filter(|w| w.chars >= 2) {
                 if let Some((_, indices)) = self.fuzzy.fuzzy(text, &word.text) {
@@ -957,6 +933,39 @@ impl<'l> Index<'l> {
         marks.dedup();
         marks
     }
+}
+
+/// Character indices in `text` where a word of `query` occurs exactly or in pinyin, in order and
+/// without repeats: what to highlight, and — for texts outside the index, such as the law's — what
+/// matches.
+pub fn marks(text: &str, query: &Query) -> Vec<usize> {
+    let lower = text.to_lowercase();
+    // Lowercasing keeps character counts for the scripts in case files; if it ever did not,
+    // skip exact highlights rather than mark the wrong characters.
+    let same_shape = lower.chars().count() == text.chars().count();
+    // The text's own arena: its set bytes are its own, so are the starts made from it.
+    let mut arena = pinyin::Arena::new([text], 0);
+    let initials = arena.add(text).map(|(slot, _)| arena.get(slot));
+    let mut marks = Vec::new();
+    for word in &query.words {
+        let starts = word.spellable.then(|| arena.starts(word.text.as_bytes()));
+        if same_shape {
+            for found in word.finder.find_iter(lower.as_bytes()) {
+                let start = lower[..found].chars().count();
+                marks.extend(start..start + word.chars);
+            }
+        }
+        if let Some(starts) = &starts
+            && let Some(initials) = initials
+        {
+            for (start, count) in pinyin::find_all(text, initials, word.text.as_bytes(), starts) {
+                marks.extend(start..start + count);
+            }
+        }
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    marks
 }
 
 #[cfg(test)]

@@ -101,8 +101,14 @@ impl<'l> App<'l> {
                 }
             }
             Action::Show(id) => self.open(id),
-            // Esc first retraces a jump between screens; within a screen, the screen decides.
-            Action::Back if self.popups.is_empty() && self.came_from_elsewhere() => self.go_back(),
+            // Esc retraces a jump between screens, unless the screen has its own to undo first.
+            Action::Back
+                if self.popups.is_empty()
+                    && self.came_from_elsewhere()
+                    && !self.screens.get(self.shown).claims_back() =>
+            {
+                self.go_back()
+            }
             action => {
                 let ctx = self.context();
                 let next = self.screens.get_mut(self.top()).update(&ctx, action);

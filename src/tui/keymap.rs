@@ -118,7 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Tab, "Tab")], Action::NextPane, BROWSE, |m| m.key_next_pane, false),
     bind(&[key(KeyCode::BackTab, "Shift-Tab")], Action::PrevPane, BROWSE, |m| m.key_prev_pane, false),
     bind(&[key(KeyCode::Enter, "Enter"), ch('l', "l")], Action::Open, BROWSE, |m| m.key_open, true),
-    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, BROWSE, |m| m.key_back, false),
+    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, BROWSE, |m| m.key_back_search, false),
     bind(&[ch('/', "/")], Action::StartSearch, BROWSE, |m| m.key_search, true),
     bind(&[ch('n', "n")], Action::NextMatch, BROWSE, |m| m.key_next_match, false),
     bind(&[ch('N', "N")], Action::PrevMatch, BROWSE, |m| m.key_prev_match, false),
@@ -135,9 +135,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('7', "7")], Action::OpenNumbered(7), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('8', "8")], Action::OpenNumbered(8), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('9', "9")], Action::OpenNumbered(9), BROWSE, |m| m.key_open_provision, false),
-    // The search line (typed characters go into it).
-    bind(&[key(KeyCode::Enter, "Enter")], Action::SearchKeep, SEARCH, |m| m.key_search_keep, true),
-    bind(&[key(KeyCode::Esc, "Esc")], Action::SearchCancel, SEARCH, |m| m.key_search_cancel, true),
+    // The search box (typed characters go into it), in the browser and the statute view.
+    bind(&[key(KeyCode::Enter, "Enter")], Action::SearchOpen, SEARCH, |m| m.key_search_open, true),
+    bind(&[key(KeyCode::Esc, "Esc")], Action::SearchLeave, SEARCH, |m| m.key_search_leave, true),
+    bind(&[key(KeyCode::Down, "↓"), ctrl('n', "Ctrl-n")], Action::Down, SEARCH, |m| m.key_result_next, false),
+    bind(&[key(KeyCode::Up, "↑"), ctrl('p', "Ctrl-p")], Action::Up, SEARCH, |m| m.key_result_prev, false),
+    bind(&[ctrl('w', "Ctrl-w")], Action::SearchDeleteWord, SEARCH, |m| m.key_search_word, false),
+    bind(&[ctrl('u', "Ctrl-u")], Action::SearchClear, SEARCH, |m| m.key_search_clear, false),
     bind(&[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, SEARCH, |m| m.key_search_delete, false),
     bind(&[key(KeyCode::Delete, "Del")], Action::SearchDelete, SEARCH, |m| m.key_search_delete, false),
     bind(&[key(KeyCode::Left, "←")], Action::SearchLeft, SEARCH, |m| m.key_search_move, false),
@@ -145,6 +149,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Home, "Home")], Action::SearchHome, SEARCH, |m| m.key_search_move, false),
     bind(&[key(KeyCode::End, "End")], Action::SearchEnd, SEARCH, |m| m.key_search_move, false),
     // The statute view.
+    bind(&[ch('/', "/")], Action::StartSearch, STATUTE, |m| m.key_search_statutes, false),
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATUTE, |m| m.key_back, true),
     bind(&[ch('n', "n"), key(KeyCode::Right, "→")], Action::NextProvision, STATUTE, |m| m.key_next_provision, true),
     bind(&[ch('N', "N"), key(KeyCode::Left, "←")], Action::PrevProvision, STATUTE, |m| m.key_prev_provision, true),

@@ -154,8 +154,10 @@ pub fn browse(width: u16, height: u16, drawer_open: bool, focus: Pane) -> Browse
 }
 
 /// The statute view: the provisions down the left from 80 columns, the provision's text beside
-/// them (alone when narrower), the status line at the bottom.
+/// them (alone when narrower), the status line at the bottom, and — while a search is typed or
+/// kept — the search box at the top.
 pub struct StatuteLayout {
+    pub search: Option<Rect>,
     pub list: Option<Rect>,
     pub text: Rect,
     pub status: Rect,
@@ -164,10 +166,16 @@ pub struct StatuteLayout {
 /// Columns of the statute view's list of provisions.
 const STATUTE_LIST_WIDTH: u16 = 30;
 
-pub fn statute(width: u16, height: u16) -> StatuteLayout {
+pub fn statute(width: u16, height: u16, searching: bool) -> StatuteLayout {
     let area = Rect::new(0, 0, width, height);
+    let top = u16::from(searching).min(area.height);
+    let search = searching.then_some(Rect {
+        height: top,
+        ..area
+    });
     let body = Rect {
-        height: area.height.saturating_sub(1),
+        y: top,
+        height: area.height.saturating_sub(1 + top),
         ..area
     };
     let status = Rect {
@@ -186,12 +194,14 @@ pub fn statute(width: u16, height: u16) -> StatuteLayout {
             ..body
         };
         StatuteLayout {
+            search,
             list: Some(list),
             text,
             status,
         }
     } else {
         StatuteLayout {
+            search,
             list: None,
             text: body,
             status,

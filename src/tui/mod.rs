@@ -26,6 +26,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
+pub mod search_line;
 pub mod sheet_view;
 pub mod text;
 pub mod theme;

@@ -23,6 +23,13 @@ fn press(app: &mut App, code: KeyCode) {
     }
 }
 
+fn ctrl(app: &mut App, c: char) {
+    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    if let Some(action) = keymap::action(app.scope(), &event) {
+        app.update(action);
+    }
+}
+
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
@@ -113,8 +120,11 @@ fn the_facet_cursor_skips_headings() {
     ));
 }
 
+/// The search box works as in fzf: typing filters, the selection sits on the best result,
+/// ↓/↑ (Ctrl-n/Ctrl-p) move it, Ctrl-w and Ctrl-u edit, Enter opens, Esc leaves with the words
+/// kept, and Esc on the list clears a kept search but not the facets.
 #[test]
-fn search_filters_as_you_type_and_esc_restores() {
+fn the_search_box_works_like_fzf() {
     let library = library();
     let mut app = App::new(&library, &ZH, 80, 24);
     press(&mut app, KeyCode::Char('/'));
@@ -125,19 +135,49 @@ fn search_filters_as_you_type_and_esc_restores() {
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.browse().search.query, "房多");
-    press(&mut app, KeyCode::Enter); // keep
+    press(&mut app, KeyCode::Esc); // leave, keeping the words
     assert_eq!(app.scope(), Scope::Browse);
     assert_eq!(app.browse().search.query, "房多");
-    press(&mut app, KeyCode::Char('/'));
-    typed(&mut app, "x");
-    press(&mut app, KeyCode::Esc); // cancel: back to the kept query
-    assert_eq!(app.browse().search.query, "房多");
-    assert_eq!(ids(&app), ["nanning-fangduoduo"]);
     // `q` is text while typing, not quit.
     press(&mut app, KeyCode::Char('/'));
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.quit);
     assert_eq!(app.browse().results.visible.len(), 0);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.browse().search.query, "");
+    // A new query selects its best result, wherever the selection was.
+    typed(&mut app, "房");
+    assert_eq!(app.browse().selected, 0);
+    assert_eq!(app.browse().current().unwrap().id, ids(&app)[0]);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.scope(),
+        Scope::Search,
+        "arrows move the results, not the caret"
+    );
+    assert_eq!(app.browse().selected, 1);
+    ctrl(&mut app, 'n');
+    ctrl(&mut app, 'p');
+    assert_eq!(app.browse().selected, 1);
+    typed(&mut app, " 卖");
+    assert_eq!(app.browse().selected, 0, "back on the best result");
+    ctrl(&mut app, 'w');
+    assert_eq!(app.browse().search.query, "房 ");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter); // open the selected case
+    assert_eq!(app.scope(), Scope::Browse);
+    assert_eq!(app.browse().focus, Pane::Detail);
+    let opened = app.browse().current().unwrap().id.to_string();
+    assert_eq!(opened, ids(&app)[1]);
+    // Esc: detail → list; again: the kept search goes, the facets stay.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('f'));
+    let filtered = app.browse().results.visible.len();
+    assert!(filtered < 9);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.browse().search.query, "");
+    assert!(!app.browse().results.filter.is_empty(), "facets stay");
 }
 
 #[test]
@@ -235,7 +275,7 @@ fn a_burst_of_typed_keys_costs_one_search() {
     assert_eq!(ids(&app), ["nanning-fangduoduo"]);
     // Any other action searches first, so it never works on stale results.
     app.apply(Action::SearchBackspace);
-    app.apply(Action::SearchKeep);
+    app.apply(Action::SearchLeave);
     assert_eq!(ids(&app), ["nanning-fangduoduo"]);
 }
 
@@ -457,4 +497,58 @@ fn show_opens_a_full_screen_with_history_and_toggles_a_popup() {
     assert_eq!(app.browse().current().unwrap().id, "yibin-yu");
     assert_eq!(app.browse().focus, Pane::Detail);
     assert!(app.history.is_empty());
+}
+
+/// `/` in the statute view keeps only the provisions that match (in characters or pinyin),
+/// highlights them, and Esc clears the kept search before it goes back.
+#[test]
+fn the_statute_view_has_its_own_search() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.scope(), Scope::Search);
+    typed(&mut app, "情节严重");
+    let statute = &app.screens.statute;
+    let ids: Vec<&str> = statute
+        .matching
+        .iter()
+        .map(|&i| library.statutes[i].id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"cprl-56") && ids.contains(&"criminal-253-1"),
+        "{ids:?}"
+    );
+    assert!(ids.len() < 10, "{ids:?}");
+    assert!(ids.contains(&library.statutes[statute.statute].id.as_str()));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.scope(), Scope::Statute);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.scope(),
+        Scope::Statute,
+        "the kept search is cleared first"
+    );
+    assert_eq!(app.screens.statute.matching.len(), library.statutes.len());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    // Pinyin finds a provision by its names: xingfa is 刑法 only.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "xingfa");
+    let shorts = |app: &App| -> Vec<String> {
+        let matching = &app.screens.statute.matching;
+        let names = matching
+            .iter()
+            .filter_map(|&i| library.statutes[i].short.clone());
+        let mut names: Vec<String> = names.collect();
+        names.dedup();
+        names
+    };
+    assert_eq!(shorts(&app), ["刑法"]);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "xf");
+    // 侵害消费者权益行为处罚办法 holds 消费 (x f) too.
+    assert_eq!(shorts(&app), ["消法", "处罚办法", "刑法"]);
 }

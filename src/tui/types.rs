@@ -22,11 +22,15 @@ pub enum Action {
     Open,
     Back,
     StartSearch,
-    SearchKeep,
-    SearchCancel,
+    /// Enter in the search box: leave it and open the selected result.
+    SearchOpen,
+    /// Esc in the search box: leave it, keeping the words.
+    SearchLeave,
     SearchInput(char),
     SearchBackspace,
     SearchDelete,
+    SearchDeleteWord,
+    SearchClear,
     SearchLeft,
     SearchRight,
     SearchHome,

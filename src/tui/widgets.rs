@@ -61,9 +61,10 @@ pub fn marked_spans(
     spans
 }
 
-/// The status line: `left` (where the user is) and, where they fit whole, the hints of the keys
-/// in force on the right.
-pub fn status_line(ctx: &Context, frame: &mut Frame, area: Rect, left: &str) {
+/// The status line: `left` (where the user is), a kept search as a chip (`chip`, shown in reverse
+/// video so it reads as something that can be removed), and, where they fit whole, the hints of
+/// the keys in force on the right.
+pub fn status_line(ctx: &Context, frame: &mut Frame, area: Rect, left: &str, chip: Option<&str>) {
     let mut hints: Vec<Span> = Vec::new();
     for (key, describe) in keymap::hints(ctx.keys, ctx.m) {
         hints.push(Span::styled(format!(" {key}"), theme::key(ctx.look)));
@@ -73,7 +74,14 @@ pub fn status_line(ctx: &Context, frame: &mut Frame, area: Rect, left: &str) {
     let total = area.width as usize;
     let left_room = total.saturating_sub(hints_width + 1).max(total / 2);
     let mut spans = vec![cell(left, left_room, theme::title(ctx.look))];
-    let used = width(&spans[0].content);
+    if let Some(chip) = chip {
+        let room = left_room.saturating_sub(width(&spans[0].content) + 1);
+        if room > 2 {
+            spans.push(Span::raw(" "));
+            spans.push(cell(&format!(" /{chip} "), room, theme::selected(ctx.look)));
+        }
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used + 1 + hints_width <= total {
         spans.push(Span::raw(" ".repeat(total - used - hints_width)));
         spans.extend(hints);

@@ -35,6 +35,12 @@ pub trait Screen<'l> {
     /// Called when the screen is opened by its key ([`Action::Show`]).
     fn enter(&mut self) {}
 
+    /// Whether Esc has something of this screen's own to undo first (a kept search, an open
+    /// drawer), before it retraces a jump between screens.
+    fn claims_back(&self) -> bool {
+        false
+    }
+
     /// Where the user is, for Esc to come back to; `None` for screens outside the history.
     fn place(&self) -> Option<Place> {
         None

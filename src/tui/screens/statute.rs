@@ -1,15 +1,18 @@
 //! The statute view: every provision down the left, grouped by law with 2019 law first; the
 //! chosen provision's sheet beside it (its text, range, cases, and the later law, labelled).
-//! A number opens the provision's numbered case; `n`/`N` step through the provisions.
+//! A number opens the provision's numbered case; `n`/`N` step through the provisions; `/` searches
+//! them (names and text, in characters or pinyin), keeping only the provisions that match.
 
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::library::Era;
+use crate::library::{Era, Statute};
+use crate::query::search::{Query, marks};
 use crate::sheet;
 use crate::tui::layout::{self, inner};
+use crate::tui::search_line::{self, SearchLine};
 use crate::tui::sheet_view;
 use crate::tui::theme;
 use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
@@ -23,19 +26,66 @@ pub struct StatuteView {
     pub scroll: usize,
     /// Every provision in the order `n` steps through them: by law, 2019 first.
     pub order: Vec<usize>,
+    pub search: SearchLine,
+    query: Query,
+    /// The provisions of `order` the search matches (all of them without one).
+    pub matching: Vec<usize>,
 }
 
-/// Lays nothing out as marked: the statute view has no search of its own yet.
-fn unmarked(_: &str) -> Vec<usize> {
-    Vec::new()
+/// Whether every word of `query` is in one of a provision's names (characters or pinyin) or its
+/// texts (characters: in a page of law, pinyin initials line up by chance).
+fn provision_matches(statute: &Statute, query: &str) -> bool {
+    let names = [
+        &statute.law,
+        &statute.article,
+        &statute.law_en,
+        &statute.heading_en,
+    ]
+    .into_iter()
+    .chain(statute.short.as_ref());
+    let texts = [&statute.text, &statute.summary_en];
+    query.split_whitespace().all(|word| {
+        let one = Query::new(word);
+        let word = word.to_lowercase();
+        names.clone().any(|name| !marks(name, &one).is_empty())
+            || texts.iter().any(|text| text.to_lowercase().contains(&word))
+    })
 }
 
 impl StatuteView {
     pub fn new(library: &crate::library::Library) -> Self {
+        let order = crate::law::reading_order(library);
         StatuteView {
             statute: 0,
             scroll: 0,
-            order: crate::law::reading_order(library),
+            matching: order.clone(),
+            order,
+            search: SearchLine::default(),
+            query: Query::new(""),
+        }
+    }
+
+    fn layout(&self, ctx: &Context) -> layout::StatuteLayout {
+        let searching = self.search.typing || self.search.is_kept();
+        layout::statute(ctx.width, ctx.height, searching)
+    }
+
+    /// Applies the search to the provisions; a provision the search leaves out gives way to the
+    /// first one it keeps.
+    fn refresh(&mut self, ctx: &Context) {
+        self.query = Query::new(&self.search.query);
+        let query = self.search.query.as_str();
+        self.matching = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| provision_matches(&ctx.library.statutes[i], query))
+            .collect();
+        if !self.matching.contains(&self.statute)
+            && let Some(&first) = self.matching.first()
+        {
+            self.statute = first;
+            self.scroll = 0;
         }
     }
 
@@ -44,14 +94,14 @@ impl StatuteView {
         let Some(statute) = ctx.library.statutes.get(self.statute) else {
             return Vec::new();
         };
-        let width = inner(layout::statute(ctx.width, ctx.height).text).width as usize;
+        let width = inner(self.layout(ctx).text).width as usize;
         let sheet = sheet::statute(ctx.m, ctx.library, statute);
-        sheet_view::lay_out(ctx, &sheet, width, &unmarked).lines
+        sheet_view::lay_out(ctx, &sheet, width, &|text| marks(text, &self.query)).lines
     }
 
     /// How far the provision's text can scroll.
     pub fn max_scroll(&self, ctx: &Context) -> usize {
-        let height = inner(layout::statute(ctx.width, ctx.height).text).height as usize;
+        let height = inner(self.layout(ctx).text).height as usize;
         self.lines(ctx).len().saturating_sub(height)
     }
 
@@ -60,19 +110,16 @@ impl StatuteView {
         self.scroll = (self.scroll as isize + delta).clamp(0, max) as usize;
     }
 
-    fn page(ctx: &Context) -> usize {
-        inner(layout::statute(ctx.width, ctx.height).text).height as usize
+    fn page(&self, ctx: &Context) -> usize {
+        inner(self.layout(ctx).text).height as usize
     }
 
-    /// The next or previous provision, in the view's order.
+    /// The next or previous provision the search keeps, in the view's order.
     fn step(&mut self, delta: isize) {
-        let at = self
-            .order
-            .iter()
-            .position(|&s| s == self.statute)
-            .unwrap_or(0) as isize;
-        let next = (at + delta).clamp(0, self.order.len() as isize - 1) as usize;
-        if let Some(&statute) = self.order.get(next) {
+        let shown = &self.matching;
+        let at = shown.iter().position(|&s| s == self.statute).unwrap_or(0) as isize;
+        let next = (at + delta).clamp(0, shown.len() as isize - 1) as usize;
+        if let Some(&statute) = shown.get(next) {
             self.statute = statute;
             self.scroll = 0;
         }
@@ -101,7 +148,7 @@ impl StatuteView {
     fn list_rows(&self, ctx: &Context, width: usize) -> Vec<(Option<usize>, Line<'static>)> {
         let mut rows = Vec::new();
         let mut law = "";
-        for &i in &self.order {
+        for &i in &self.matching {
             let statute = &ctx.library.statutes[i];
             if statute.law != law {
                 law = &statute.law;
@@ -159,16 +206,58 @@ impl StatuteView {
     }
 }
 
+impl StatuteView {
+    /// Keys while the search box has the keyboard: editing narrows the provisions at once (there
+    /// are few), ↑/↓ choose among them, Enter and Esc leave the box with the words kept.
+    fn update_search(&mut self, ctx: &Context, action: Action) -> Next {
+        let edited = match action {
+            Action::SearchInput(c) => self.search.insert(c),
+            Action::SearchBackspace => self.search.backspace(),
+            Action::SearchDelete => self.search.delete(),
+            Action::SearchDeleteWord => self.search.delete_word(),
+            Action::SearchClear => self.search.clear(),
+            _ => false,
+        };
+        if edited {
+            self.refresh(ctx);
+        }
+        match action {
+            Action::SearchLeft => self.search.left(),
+            Action::SearchRight => self.search.right(),
+            Action::SearchHome => self.search.home(),
+            Action::SearchEnd => self.search.end(),
+            Action::SearchOpen | Action::SearchLeave => self.search.leave(),
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::Resize(..) => self.scroll_by(ctx, 0),
+            _ => {}
+        }
+        Next::Stay
+    }
+}
+
 impl<'l> Screen<'l> for StatuteView {
     fn scope(&self) -> Scope {
-        Scope::Statute
+        if self.search.typing {
+            Scope::Search
+        } else {
+            Scope::Statute
+        }
     }
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
-        if let Some(delta) = action.scroll_delta(Self::page(ctx)) {
+        if self.search.typing {
+            return self.update_search(ctx, action);
+        }
+        if let Some(delta) = action.scroll_delta(self.page(ctx)) {
             self.scroll_by(ctx, delta);
         }
         match action {
+            Action::StartSearch => self.search.start(),
+            Action::Back if self.search.is_kept() => {
+                self.search.clear();
+                self.refresh(ctx);
+            }
             Action::Resize(..) => self.scroll_by(ctx, 0),
             Action::NextProvision => self.step(1),
             Action::PrevProvision => self.step(-1),
@@ -181,8 +270,15 @@ impl<'l> Screen<'l> for StatuteView {
         Next::Stay
     }
 
+    fn claims_back(&self) -> bool {
+        self.search.is_kept()
+    }
+
     fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
-        let layout = layout::statute(ctx.width, ctx.height);
+        let layout = self.layout(ctx);
+        if let Some(area) = layout.search {
+            search_line::view(ctx, &self.search, ctx.m.key_search_statutes, frame, area);
+        }
         let Some(statute) = ctx.library.statutes.get(self.statute) else {
             return;
         };
@@ -194,15 +290,15 @@ impl<'l> Screen<'l> for StatuteView {
             .border_style(theme::focused_border(ctx.look))
             .title(format!(" {} ", statute.citation()));
         scrolled(frame, layout.text, block, self.lines(ctx), self.scroll);
-        // Which provision of how many.
-        let at = self.order.iter().position(|&s| s == self.statute);
+        // Which provision of how many (of those the search keeps).
+        let at = self.matching.iter().position(|&s| s == self.statute);
         let left = format!(
             "{} {} / {}",
             ctx.m.pane_statutes,
             at.map_or(0, |a| a + 1),
-            self.order.len()
+            self.matching.len()
         );
-        status_line(ctx, frame, layout.status, &left);
+        status_line(ctx, frame, layout.status, &left, None);
     }
 
     fn place(&self) -> Option<Place> {

@@ -7,7 +7,6 @@ pub mod detail;
 pub mod facets;
 mod list;
 pub mod results;
-pub mod search_line;
 
 use ratatui::Frame;
 
@@ -16,9 +15,9 @@ use crate::tui::layout::{self, BrowseLayout};
 use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
 
 use super::Screen;
+use crate::tui::search_line::{self, SearchLine};
 use facets::FacetPane;
 use results::Results;
-use search_line::SearchLine;
 
 pub struct Browse<'l> {
     pub focus: Pane,
@@ -75,12 +74,14 @@ impl<'l> Browse<'l> {
         layout::browse(ctx.width, ctx.height, self.drawer_open, self.focus)
     }
 
-    /// Recomputes which cases are visible, keeping the selected case if it still is.
+    /// Recomputes which cases are visible. A new query puts the selection on its best result;
+    /// a changed filter keeps the selected case if it is still shown.
     fn refilter(&mut self, ctx: &Context) {
         let keep = self.results.visible.get(self.selected).copied();
-        self.results.refresh(&self.search.query);
+        let new_query = self.results.refresh(&self.search.query);
         let visible = &self.results.visible;
         self.selected = keep
+            .filter(|_| !new_query)
             .and_then(|k| visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         if keep != visible.get(self.selected).copied() {
@@ -150,8 +151,14 @@ impl<'l> Browse<'l> {
         }
     }
 
+    /// Moves in the focused pane; while typing, in the results.
     fn move_by(&mut self, ctx: &Context, delta: isize) {
-        match self.focus {
+        let pane = if self.search.typing {
+            Pane::List
+        } else {
+            self.focus
+        };
+        match pane {
             Pane::List => {
                 let before = self.selected;
                 let last = self.results.visible.len().saturating_sub(1) as isize;
@@ -204,9 +211,13 @@ impl<'l> Browse<'l> {
         self.keep_visible(ctx);
     }
 
-    /// Esc: the detail gives the keyboard back to the list; the facets close.
+    /// Esc: the detail gives the keyboard back to the list; the facets close; on the list, a
+    /// kept search is cleared (the facets stay).
     fn back(&mut self, ctx: &Context) {
-        if self.focus == Pane::Detail {
+        if self.focus == Pane::List && self.search.is_kept() {
+            self.search.clear();
+            self.refilter(ctx);
+        } else if self.focus == Pane::Detail {
             self.focus = Pane::List;
         } else if self.focus == Pane::Facets && self.drawer_open {
             self.drawer_open = false;
@@ -310,7 +321,11 @@ impl<'l> Screen<'l> for Browse<'l> {
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
         let edits_query = matches!(
             action,
-            Action::SearchInput(_) | Action::SearchBackspace | Action::SearchDelete
+            Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchDelete
+                | Action::SearchDeleteWord
+                | Action::SearchClear
         );
         if !edits_query {
             // Any other action works on fresh results.
@@ -337,10 +352,22 @@ impl<'l> Screen<'l> for Browse<'l> {
             },
             Action::Back => self.back(ctx),
             Action::StartSearch => self.search.start(),
-            Action::SearchKeep => self.search.keep(),
-            Action::SearchCancel => {
-                self.search.cancel();
-                self.refilter(ctx);
+            Action::SearchOpen => {
+                self.search.leave();
+                if self.current().is_some() {
+                    self.focus = Pane::Detail;
+                    self.detail_scroll = 0;
+                    self.keep_visible(ctx);
+                }
+            }
+            Action::SearchLeave => self.search.leave(),
+            Action::SearchDeleteWord => {
+                let changed = self.search.delete_word();
+                self.edited(changed);
+            }
+            Action::SearchClear => {
+                let changed = self.search.clear();
+                self.edited(changed);
             }
             Action::SearchInput(c) => {
                 let changed = self.search.insert(c);
@@ -382,7 +409,7 @@ impl<'l> Screen<'l> for Browse<'l> {
     fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
         let layout = self.layout(ctx);
         let active = ctx.keys == Scope::Browse;
-        bars::search(ctx, &self.search, frame, layout.search);
+        search_line::view(ctx, &self.search, ctx.m.search_label, frame, layout.search);
         if let Some(area) = layout.facets {
             let focused = active && self.focus == Pane::Facets;
             facets::view(ctx, &self.facets, &self.results, focused, frame, area);
@@ -404,6 +431,10 @@ impl<'l> Screen<'l> for Browse<'l> {
             );
         }
         bars::status(ctx, self, frame, layout.status);
+    }
+
+    fn claims_back(&self) -> bool {
+        (self.focus == Pane::List && self.search.is_kept()) || self.drawer_open
     }
 
     fn place(&self) -> Option<Place> {

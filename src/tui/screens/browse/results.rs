@@ -45,10 +45,12 @@ impl<'l> Results<'l> {
         results
     }
 
-    /// Recomputes the visible cases for `query` and the current filter.
-    pub fn refresh(&mut self, query: &str) {
+    /// Recomputes the visible cases for `query` and the current filter; true if the query was a
+    /// new one.
+    pub fn refresh(&mut self, query: &str) -> bool {
         let library = self.library;
-        if query != self.searched_for {
+        let new_query = query != self.searched_for;
+        if new_query {
             self.parsed = Query::new(query);
             self.searched = if self.parsed.is_empty() {
                 (0..library.cases.len()).collect()
@@ -81,6 +83,7 @@ impl<'l> Results<'l> {
             .copied()
             .filter(|&i| self.filter.matches(library, &library.cases[i]))
             .collect();
+        new_query
     }
 
     /// The case at a row of the visible list.
