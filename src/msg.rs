@@ -11,6 +11,20 @@ pub struct Catalog {
     pub cases_unit: &'static str,
     pub records_unit: &'static str,
     // Case sheet sections and rows
+    pub sec_key_facts: &'static str,
+    pub row_kf_id: &'static str,
+    pub row_kf_data: &'static str,
+    pub row_kf_law: &'static str,
+    /// `{violated}`, `{penalty}`: the provisions broken → those the penalty rests on.
+    pub kf_law: &'static str,
+    /// `{transfer}`: the provisions a transfer to the police rests on.
+    pub kf_transfer: &'static str,
+    pub kf_records_missing: &'static str,
+    pub kf_kinds_missing: &'static str,
+    /// `{value}`, `{reached}`, `{short}`: a count against every record tier, in one line.
+    pub kf_tiers: &'static str,
+    /// Appended to a threshold line in the key facts.
+    pub kf_not_a_finding: &'static str,
     pub sec_party: &'static str,
     pub sec_authority: &'static str,
     pub sec_happened: &'static str,
@@ -92,7 +106,15 @@ pub struct Catalog {
     pub threshold_in_duty: &'static str,
     /// `{threshold}`, `{verdict}`.
     pub threshold_especially: &'static str,
-    pub threshold_unclear: &'static str,
+    /// `{value}`, `{threshold}`, `{item}`, `{what}`, `{items}`: the count reaches the highest record
+    /// tier, so whichever tier the data fall under.
+    pub threshold_any_reached: &'static str,
+    /// The same when it reaches none.
+    pub threshold_any_short: &'static str,
+    /// `{value}`, `{threshold}`, `{item}`, `{what}`: reached, if the data fall under this tier.
+    pub threshold_if_reached: &'static str,
+    /// Not reached, under this tier.
+    pub threshold_if_not: &'static str,
     pub reached: &'static str,
     pub not_reached: &'static str,
     pub yuan_unit: &'static str,
@@ -183,6 +205,16 @@ pub static ZH: Catalog = Catalog {
     inferred: "推断",
     cases_unit: "例",
     records_unit: "条",
+    sec_key_facts: "要点",
+    row_kf_id: "编号",
+    row_kf_data: "数据",
+    row_kf_law: "条款",
+    kf_law: "违反 {violated} → 处罚依据 {penalty}",
+    kf_transfer: "移送依据 {transfer}",
+    kf_records_missing: "条数未载明",
+    kf_kinds_missing: "种类未载明",
+    kf_tiers: "{value} 条：{reached}",
+    kf_not_a_finding: "（门槛比较，非法律认定）",
     sec_party: "当事人与地点",
     sec_authority: "执法机关与日期",
     sec_happened: "案情",
@@ -255,7 +287,10 @@ pub static ZH: Catalog = Catalog {
     threshold_line: "{value} {unit}：{item} 标准 {threshold} {unit} — {verdict}",
     threshold_in_duty: "履职或提供服务中获得的，标准减半为 {threshold} — {verdict}",
     threshold_especially: "情节特别严重（十倍）{threshold} — {verdict}",
-    threshold_unclear: "信息种类不是法释〔2017〕10号第五条所列的种类，不作比较",
+    threshold_any_reached: "{value} 条达到 {threshold} 条（{item}：{what}）——数据无论属哪一项（{items}），均达到「情节严重」的数量标准",
+    threshold_any_short: "{value} 条未达 {threshold} 条（{item}：{what}）——数据无论属哪一项（{items}），均未达到数量标准",
+    threshold_if_reached: "{value} 条达到 {threshold} 条（{item}），如数据属{what}",
+    threshold_if_not: "{value} 条未达 {threshold} 条（{item}：{what}）",
     reached: "已达到",
     not_reached: "未达到",
     yuan_unit: "元",

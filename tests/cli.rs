@@ -502,8 +502,16 @@ fn case_sheet_numbers_its_provisions_and_places_the_penalty() {
     assert!(text.contains("[1] 消法 第二十九条第一款"));
     assert!(text.contains("消法 第五十六条 → 个人信息保护法 第六十六条"));
     assert!(text.contains("幅度中的位置  处罚数额未载明 (not stated)；适用的幅度见上"));
-    // No threshold comparison where the data kinds are not ones the interpretation names.
-    assert!(!text.contains("门槛比较"));
+    // Data kinds the interpretation does not name: compared with every tier, conditionally.
+    assert!(text.contains("门槛比较，非法律认定"), "{text}");
+    assert!(
+        text.contains("1,537 条达到 500 条（第五条第一款第（四）项），如数据属住宿信息"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1,537 条未达 5,000 条（第五条第一款第（五）项"),
+        "{text}"
+    );
 }
 
 /// A case whose data kinds are ones 法释〔2017〕10号 names gets a threshold comparison, labelled as

@@ -6,7 +6,7 @@ use clap::Args;
 
 use crate::library::{Library, nearest_case_ids};
 use crate::msg::{Catalog, ZH};
-use crate::sheet::{self, Sheet};
+use crate::sheet::{self, Section, Sheet};
 use crate::text::{pad, sanitize, width};
 
 #[derive(Debug, Args)]
@@ -54,11 +54,7 @@ pub fn plain(m: &Catalog, sheet: &Sheet) -> String {
         .unwrap_or(0);
     let indent = " ".repeat(label_width + 4);
     let mut out = format!("{}\n", sheet.title);
-    if let Some(en) = &sheet.title_en {
-        out.push_str(&format!("{en}\n"));
-    }
-    out.push_str(&format!("{}\nid: {}\n", sheet.collection_line, sheet.id));
-    for section in &sheet.sections {
+    let section = |out: &mut String, section: &Section| {
         out.push_str(&format!("\n【{}】\n", section.heading));
         for row in &section.rows {
             let mut lines = row.lines.iter().flat_map(|l| l.split('\n'));
@@ -71,18 +67,25 @@ pub fn plain(m: &Catalog, sheet: &Sheet) -> String {
                 out.push_str(&format!("{indent}↳ {}: {reason}\n", m.inferred));
             }
         }
+    };
+    if let Some(key_facts) = &sheet.key_facts {
+        section(&mut out, key_facts);
+        out.push('\n');
+    }
+    if let Some(en) = &sheet.title_en {
+        out.push_str(&format!("{en}\n"));
+    }
+    out.push_str(&format!("{}\nid: {}\n", sheet.collection_line, sheet.id));
+    for each in &sheet.sections {
+        section(&mut out, each);
     }
     out
 }
 
 /// Markdown: a heading per section, a bullet per row.
 pub fn markdown(m: &Catalog, sheet: &Sheet) -> String {
-    let mut out = format!("# {}\n\n", sheet.title);
-    if let Some(en) = &sheet.title_en {
-        out.push_str(&format!("*{en}*\n\n"));
-    }
-    out.push_str(&format!("{}  \n`{}`\n", sheet.collection_line, sheet.id));
-    for section in &sheet.sections {
+    let mut out = format!("# {}\n", sheet.title);
+    let section = |out: &mut String, section: &Section| {
         out.push_str(&format!("\n## {}\n\n", section.heading));
         for row in &section.rows {
             if row.lines.len() == 1 && !row.lines[0].contains('\n') {
@@ -100,6 +103,17 @@ pub fn markdown(m: &Catalog, sheet: &Sheet) -> String {
                 out.push_str(&format!("  - *{}*: {reason}\n", m.inferred));
             }
         }
+    };
+    if let Some(key_facts) = &sheet.key_facts {
+        section(&mut out, key_facts);
+    }
+    out.push('\n');
+    if let Some(en) = &sheet.title_en {
+        out.push_str(&format!("*{en}*\n\n"));
+    }
+    out.push_str(&format!("{}  \n`{}`\n", sheet.collection_line, sheet.id));
+    for each in &sheet.sections {
+        section(&mut out, each);
     }
     out
 }

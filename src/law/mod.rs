@@ -3,7 +3,7 @@
 //! with the criminal thresholds of 法释〔2017〕10号. Pure functions over the library; the CLI and
 //! the browser show what they return.
 
-use crate::library::{Basis, Case, Era, Library, Statute, Thresholds};
+use crate::library::{Basis, Case, Era, Library, Statute, ThresholdTier, Thresholds};
 
 /// The cases linked to one provision, split by how the link is known.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -205,6 +205,19 @@ pub fn compare_records(thresholds: &Thresholds, case: &Case) -> Option<Threshold
         records,
         tier.records?,
     ))
+}
+
+/// Every record tier (in the provision's order) with whether `records` reaches it: what a count
+/// says when the case's data kinds do not tell which tier applies.
+pub fn record_tiers(thresholds: &Thresholds, records: u64) -> Vec<(&ThresholdTier, u64, bool)> {
+    thresholds
+        .tiers
+        .iter()
+        .filter_map(|tier| {
+            let threshold = tier.records?;
+            Some((tier, threshold, records >= threshold))
+        })
+        .collect()
 }
 
 /// Compares an amount of illegal gains with the gains threshold.

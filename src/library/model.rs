@@ -283,6 +283,9 @@ pub struct ThresholdTier {
     pub kinds: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gains_yuan: Option<u64>,
+    /// What the tier covers, in the provision's words (`第三项、第四项规定以外的公民个人信息`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what: Option<String>,
 }
 
 impl Statute {

@@ -28,6 +28,7 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
         id: statute.id.clone(),
         title: format!("{} {}", statute.law, statute.article),
         title_en: Some(statute.heading_en.clone()),
+        key_facts: None,
         collection_line: format!(
             "{} · {} {} · {}",
             statute.citation(),

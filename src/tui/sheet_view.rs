@@ -39,6 +39,10 @@ pub fn lay_out(ctx: &Context, sheet: &Sheet, width: usize, marker: Marker) -> Sh
         },
     };
     out.push(&sheet.title, width, theme::title(ctx.look), &[], "");
+    if let Some(key_facts) = &sheet.key_facts {
+        out.section(key_facts, width);
+        out.done.lines.push(Line::default());
+    }
     if let Some(en) = &sheet.title_en {
         out.push(en, width, Style::new(), &[], "");
     }

@@ -153,6 +153,7 @@ fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
             let records = tier.opt_u64(sink, "records");
             let kinds = tier.opt_str_list(sink, "kinds").unwrap_or_default();
             let gains_yuan = tier.opt_u64(sink, "gains_yuan");
+            let what = tier.opt_str(sink, "what");
             tier.finish(sink);
             if records.is_some() == gains_yuan.is_some() {
                 sink.at(
@@ -166,6 +167,7 @@ fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
                 records,
                 kinds: kinds.into_iter().map(Spanned::into_inner).collect(),
                 gains_yuan,
+                what: what.map(Spanned::into_inner),
             })
         })
         .collect();
