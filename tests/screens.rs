@@ -251,3 +251,13 @@ fn escape_sequences_never_reach_the_screen() {
         assert!(screen.contains("当事人"), "{screen}");
     }
 }
+
+/// The "go to" box over the browser: a number naming a case lists it, ready for Enter.
+#[test]
+fn go_to_box() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.update(Action::Show(ScreenId::Goto));
+    app.update(Action::SearchInput('7'));
+    insta::assert_snapshot!("goto_80x24", draw(&app));
+}

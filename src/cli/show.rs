@@ -6,12 +6,15 @@ use clap::Args;
 
 use crate::library::{Library, nearest_case_ids};
 use crate::msg::{Catalog, ZH};
+use crate::query::lookup::cases_named;
+use crate::query::search::Index;
 use crate::sheet::{self, Section, Sheet};
 use crate::text::{pad, sanitize, width};
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The case id, e.g. zhuji-xiangsheng (see `casebook list`).
+    /// The case: its id (zhuji-xiangsheng), its published number (7), or words with one hit
+    /// (房多多).
     pub id: String,
     /// Print the case as JSON, with the case-file field names.
     #[arg(long, conflicts_with = "markdown")]
@@ -22,14 +25,35 @@ pub struct ShowArgs {
 }
 
 pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
-    let Some(case) = library.case(&args.id) else {
-        let nearest = nearest_case_ids(library, &args.id, 3);
-        eprintln!(
-            "casebook: no case \"{}\"; nearest ids: {}",
-            crate::text::sanitize_line(&args.id),
-            nearest.join(", ")
-        );
-        return ExitCode::from(1);
+    let index = Index::new(library);
+    let found = cases_named(library, &index, &args.id);
+    let case = match found.as_slice() {
+        [one] => &library.cases[*one],
+        [] => {
+            let nearest = nearest_case_ids(library, &args.id, 3);
+            eprintln!(
+                "casebook: no case \"{}\"; nearest ids: {}",
+                crate::text::sanitize_line(&args.id),
+                nearest.join(", ")
+            );
+            return ExitCode::from(1);
+        }
+        several => {
+            eprintln!(
+                "casebook: \"{}\" names {} cases; choose one:",
+                crate::text::sanitize_line(&args.id),
+                several.len()
+            );
+            for &i in several {
+                let case = &library.cases[i];
+                eprintln!(
+                    "  {}  {}",
+                    case.id,
+                    crate::text::sanitize_line(&case.party.name)
+                );
+            }
+            return ExitCode::from(1);
+        }
     };
     if args.json {
         return super::print_json(case);

@@ -13,7 +13,8 @@ use crate::text::{pad, sanitize, width};
 
 #[derive(Debug, Args)]
 pub struct StatuteArgs {
-    /// The provision's id, e.g. cprl-29-2 (without one: every provision, grouped by law).
+    /// The provision: its id (cprl-29-2), short name and article number (消法56, 消法29-2) or
+    /// words with one hit; without one, every provision, grouped by law.
     pub id: Option<String>,
     /// Print as JSON: the provision with its linked cases and later (or earlier) law.
     #[arg(long)]
@@ -24,7 +25,19 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
     let Some(id) = &args.id else {
         return list(library, args.json);
     };
-    let Some(statute) = library.statute(id) else {
+    let found = law::find::provisions(library, id);
+    if found.len() > 1 {
+        eprintln!(
+            "casebook: \"{}\" names {} provisions; choose one:",
+            crate::text::sanitize_line(id),
+            found.len()
+        );
+        for statute in found {
+            eprintln!("  {}  {}", statute.id, statute.citation());
+        }
+        return ExitCode::from(1);
+    }
+    let Some(&statute) = found.first() else {
         let known = library.statutes.iter().map(|s| s.id.as_str());
         // Ids that extend what was typed first (`cprl-29` → its paragraphs), then the closest.
         let mut near: Vec<(bool, usize, &str)> = known

@@ -3,6 +3,8 @@
 //! with the criminal thresholds of 法释〔2017〕10号. Pure functions over the library; the CLI and
 //! the browser show what they return.
 
+pub mod find;
+
 use crate::library::{Basis, Case, Era, Library, Statute, ThresholdTier, Thresholds};
 
 /// The cases linked to one provision, split by how the link is known.

@@ -3,6 +3,7 @@
 
 pub mod facets;
 pub mod filter;
+pub mod lookup;
 mod pinyin;
 pub mod search;
 pub mod suggest;

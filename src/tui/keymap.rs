@@ -172,6 +172,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::PageDown, "PgDn"), ctrl('d', "Ctrl-d")], Action::PageDown, SCREENS, |m| m.key_page_down, false),
     bind(&[key(KeyCode::PageUp, "PgUp"), ctrl('u', "Ctrl-u")], Action::PageUp, SCREENS, |m| m.key_page_up, false),
     bind(&[ch('?', "?")], Action::Show(ScreenId::Help), SCREENS, |m| m.key_help, true),
+    bind(&[ch('#', "#"), ch(':', ":")], Action::Show(ScreenId::Goto), SCREENS, |m| m.key_goto, false),
     bind(&[ctrl('l', "Ctrl-l")], Action::Redraw, ALWAYS, |m| m.key_redraw, false),
     bind(&[ch('q', "q")], Action::Quit, SCREENS, |m| m.key_quit, true),
     bind(&[ctrl('c', "Ctrl-c")], Action::Quit, ALWAYS, |m| m.key_quit, false),

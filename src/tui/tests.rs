@@ -552,3 +552,32 @@ fn the_statute_view_has_its_own_search() {
     // 侵害消费者权益行为处罚办法 holds 消费 (x f) too.
     assert_eq!(shorts(&app), ["消法", "处罚办法", "刑法"]);
 }
+
+/// `#7` Enter opens the collection's seventh case, from any screen; a number that names no case
+/// says so and keeps the box open; Esc closes it.
+#[test]
+fn go_to_a_case_by_its_published_number() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    typed(&mut app, "#7");
+    assert_eq!(app.scope(), Scope::Search, "the box takes the keyboard");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.browse().current().unwrap().id, "nanning-fangduoduo");
+    assert_eq!(app.browse().focus, Pane::Detail);
+    assert_eq!(app.scope(), Scope::Browse);
+    // From a provision: the case opens, and Esc comes back to the provision.
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.scope(), Scope::Statute);
+    typed(&mut app, ":yibin-yu");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.browse().current().unwrap().id, "yibin-yu");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Statute);
+    // The tenth case is not identified: nothing opens.
+    typed(&mut app, "#10");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.scope(), Scope::Search, "still in the box");
+    assert!(app.screens.goto.found.is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Statute);
+}

@@ -101,10 +101,17 @@ pub enum ScreenId {
     Statute,
     /// The key help, drawn over the screen below it.
     Help,
+    /// The "go to case N" box, over any screen.
+    Goto,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 3] = [ScreenId::Browse, ScreenId::Statute, ScreenId::Help];
+    pub const ALL: [ScreenId; 4] = [
+        ScreenId::Browse,
+        ScreenId::Statute,
+        ScreenId::Help,
+        ScreenId::Goto,
+    ];
 }
 
 /// The panes of the browse screen.

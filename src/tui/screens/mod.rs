@@ -9,6 +9,7 @@
 //!   help group's title; `msg.rs`: those strings.
 
 pub mod browse;
+pub mod goto;
 pub mod help;
 pub mod statute;
 
@@ -60,6 +61,7 @@ pub struct Screens<'l> {
     pub browse: browse::Browse<'l>,
     pub statute: statute::StatuteView,
     pub help: help::Help,
+    pub goto: goto::Goto,
 }
 
 impl<'l> Screens<'l> {
@@ -68,6 +70,7 @@ impl<'l> Screens<'l> {
             browse: browse::Browse::new(library),
             statute: statute::StatuteView::new(library),
             help: help::Help::default(),
+            goto: goto::Goto::default(),
         }
     }
 
@@ -76,6 +79,7 @@ impl<'l> Screens<'l> {
             ScreenId::Browse => &self.browse,
             ScreenId::Statute => &self.statute,
             ScreenId::Help => &self.help,
+            ScreenId::Goto => &self.goto,
         }
     }
 
@@ -84,6 +88,7 @@ impl<'l> Screens<'l> {
             ScreenId::Browse => &mut self.browse,
             ScreenId::Statute => &mut self.statute,
             ScreenId::Help => &mut self.help,
+            ScreenId::Goto => &mut self.goto,
         }
     }
 }

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::library::{Era, Statute};
+use crate::library::Era;
 use crate::query::search::{Query, marks};
 use crate::sheet;
 use crate::tui::layout::{self, inner};
@@ -30,26 +30,6 @@ pub struct StatuteView {
     query: Query,
     /// The provisions of `order` the search matches (all of them without one).
     pub matching: Vec<usize>,
-}
-
-/// Whether every word of `query` is in one of a provision's names (characters or pinyin) or its
-/// texts (characters: in a page of law, pinyin initials line up by chance).
-fn provision_matches(statute: &Statute, query: &str) -> bool {
-    let names = [
-        &statute.law,
-        &statute.article,
-        &statute.law_en,
-        &statute.heading_en,
-    ]
-    .into_iter()
-    .chain(statute.short.as_ref());
-    let texts = [&statute.text, &statute.summary_en];
-    query.split_whitespace().all(|word| {
-        let one = Query::new(word);
-        let word = word.to_lowercase();
-        names.clone().any(|name| !marks(name, &one).is_empty())
-            || texts.iter().any(|text| text.to_lowercase().contains(&word))
-    })
 }
 
 impl StatuteView {
@@ -79,7 +59,7 @@ impl StatuteView {
             .order
             .iter()
             .copied()
-            .filter(|&i| provision_matches(&ctx.library.statutes[i], query))
+            .filter(|&i| crate::law::find::matches(&ctx.library.statutes[i], query))
             .collect();
         if !self.matching.contains(&self.statute)
             && let Some(&first) = self.matching.first()

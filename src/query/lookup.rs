@@ -1,0 +1,59 @@
+//! Finding a case as people name it: by id, by its published number (`7`), or by words with
+//! exactly one hit (`房多多`). Shared by `casebook show` and the browser's "go to" box.
+
+use crate::library::Library;
+
+use super::search::{Index, Query};
+
+/// The cases `wanted` names by id or published number (`7`, `#7`): the one with that id, or the
+/// cases at that position in their published list (one per collection).
+pub fn cases_at(library: &Library, wanted: &str) -> Vec<usize> {
+    let wanted = wanted.trim().trim_start_matches(['#', ':']).trim();
+    if let Some(at) = library.cases.iter().position(|c| c.id == wanted) {
+        return vec![at];
+    }
+    match wanted.parse::<u64>() {
+        Ok(position) => (0..library.cases.len())
+            .filter(|&i| library.cases[i].position == Some(position))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The cases `wanted` names (indices into `library.cases`): by id or number ([`cases_at`]), else
+/// the search's hits, best first. One case is an answer; several are a choice to offer.
+pub fn cases_named(library: &Library, index: &Index, wanted: &str) -> Vec<usize> {
+    let found = cases_at(library, wanted);
+    if !found.is_empty() || wanted.trim().parse::<u64>().is_ok() {
+        return found;
+    }
+    index
+        .search(&Query::new(wanted), None)
+        .into_iter()
+        .map(|hit| hit.case)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{LoadOptions, load};
+
+    #[test]
+    fn by_id_number_or_words() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = Index::new(&library);
+        let ids = |wanted: &str| -> Vec<&str> {
+            cases_named(&library, &index, wanted)
+                .into_iter()
+                .map(|i| library.cases[i].id.as_str())
+                .collect()
+        };
+        assert_eq!(ids("yibin-yu"), ["yibin-yu"]);
+        assert_eq!(ids("7"), ["nanning-fangduoduo"]);
+        assert_eq!(ids("#7"), ["nanning-fangduoduo"]);
+        assert_eq!(ids("房多多"), ["nanning-fangduoduo"]);
+        assert!(ids("10").is_empty(), "the tenth case is not identified");
+        assert!(ids("房产").len() > 1);
+    }
+}

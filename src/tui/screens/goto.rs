@@ -1,0 +1,163 @@
+//! The "go to" box (`#` or `:`): type a case's published number or its id, Enter opens it. Where
+//! a number names a case in several collections, ↑/↓ choose among them. A popup over any screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::query::lookup::cases_at;
+use crate::tui::layout::{centered, inner};
+use crate::tui::search_line::{self, SearchLine};
+use crate::tui::theme;
+use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+use crate::tui::widgets::cell;
+
+use super::Screen;
+
+/// Widest box, and the most cases it lists.
+const WIDTH: u16 = 60;
+const LISTED: usize = 8;
+
+#[derive(Default)]
+pub struct Goto {
+    pub line: SearchLine,
+    /// The cases the typed number or id names (indices into `library.cases`).
+    pub found: Vec<usize>,
+    /// Which of them Enter opens.
+    pub chosen: usize,
+    /// Enter was pressed on something that names no case.
+    missed: bool,
+}
+
+impl Goto {
+    fn edited(&mut self, ctx: &Context) {
+        self.found = cases_at(ctx.library, &self.line.query);
+        self.chosen = 0;
+        self.missed = false;
+    }
+
+    fn open(&mut self) -> Next {
+        match self.found.get(self.chosen) {
+            Some(&case) => Next::Go(Place::Case {
+                case,
+                focus: Pane::Detail,
+                scroll: 0,
+            }),
+            None => {
+                self.missed = true;
+                Next::Stay
+            }
+        }
+    }
+}
+
+impl<'l> Screen<'l> for Goto {
+    /// The keys of a text box: the search box's.
+    fn scope(&self) -> Scope {
+        Scope::Search
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+
+    fn enter(&mut self) {
+        *self = Goto::default();
+        self.line.start();
+    }
+
+    fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
+        let line = &mut self.line;
+        let edited = match action {
+            Action::SearchInput(c) => line.insert(c),
+            Action::SearchBackspace => line.backspace(),
+            Action::SearchDelete => line.delete(),
+            Action::SearchDeleteWord => line.delete_word(),
+            Action::SearchClear => line.clear(),
+            Action::SearchLeft => {
+                line.left();
+                false
+            }
+            Action::SearchRight => {
+                line.right();
+                false
+            }
+            Action::SearchHome => {
+                line.home();
+                false
+            }
+            Action::SearchEnd => {
+                line.end();
+                false
+            }
+            Action::Down => {
+                self.chosen = (self.chosen + 1).min(self.found.len().saturating_sub(1));
+                false
+            }
+            Action::Up => {
+                self.chosen = self.chosen.saturating_sub(1);
+                false
+            }
+            Action::SearchOpen => return self.open(),
+            Action::SearchLeave | Action::Back => return Next::Close,
+            _ => false,
+        };
+        if edited {
+            self.edited(ctx);
+        }
+        Next::Stay
+    }
+
+    fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
+        let area = Rect::new(0, 0, ctx.width, ctx.height);
+        let listed = self.found.len().clamp(1, LISTED) as u16;
+        let outer = centered(area, WIDTH.min(area.width.saturating_sub(2)), listed + 3);
+        let body = inner(outer);
+        let block = Block::bordered()
+            .border_set(theme::border(ctx.look))
+            .border_style(theme::focused_border(ctx.look))
+            .title(format!(" {} ", ctx.m.goto_title));
+        frame.render_widget(Clear, outer);
+        frame.render_widget(block, outer);
+        let input = Rect { height: 1, ..body };
+        search_line::view(ctx, &self.line, ctx.m.goto_label, frame, input);
+        let width = body.width as usize;
+        let lines: Vec<Line> = if self.found.is_empty() {
+            let hint = if self.missed {
+                ctx.m.goto_none
+            } else {
+                ctx.m.goto_hint
+            };
+            vec![Line::from(cell(hint, width, theme::quiet(ctx.look)))]
+        } else {
+            self.found
+                .iter()
+                .take(LISTED)
+                .enumerate()
+                .map(|(i, &case)| {
+                    let case = &ctx.library.cases[case];
+                    let chosen = i == self.chosen;
+                    let marker = if chosen {
+                        theme::marker(ctx.look)
+                    } else {
+                        "  "
+                    };
+                    let text = format!("{marker}{} {}", case.id, case.party.name);
+                    let style = if chosen {
+                        theme::selected(ctx.look)
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    Line::from(cell(&text, width, style))
+                })
+                .collect()
+        };
+        let list = Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        };
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+}
