@@ -183,13 +183,38 @@ fn show_json_and_markdown() {
 
 #[test]
 fn show_unknown_id_names_the_nearest() {
-    let out = casebook(&["show", "nanning"]);
+    let out = casebook(&["show", "nanning-fangdoudou"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("nearest ids: nanning-fangduoduo"),
         "{}",
         stderr(&out)
     );
+}
+
+/// `show` takes a published number or words with one hit; several hits are listed, exit 1.
+/// `statute` takes a short name and article number.
+#[test]
+fn show_and_statute_by_number_or_name() {
+    for wanted in ["7", "房多多", "nanning"] {
+        let out = casebook(&["show", wanted]);
+        assert!(out.status.success(), "{wanted}");
+        assert!(
+            stdout(&out).contains("nanning-fangduoduo · 第 7 例"),
+            "{wanted}"
+        );
+    }
+    let out = casebook(&["show", "房产"]);
+    assert_eq!(out.status.code(), Some(1));
+    let listed = stderr(&out);
+    assert!(listed.contains("names 3 cases"), "{listed}");
+    assert!(listed.contains("zhuji-xiangsheng") && listed.contains("luoyang-shoumao"));
+    let out = casebook(&["statute", "消法56"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("id: cprl-56"));
+    let out = casebook(&["statute", "消法29"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cprl-29-1  消法 第二十九条第一款"));
 }
 
 #[test]
