@@ -63,6 +63,14 @@ fn moving_selects_cases_and_stops_at_the_ends() {
     assert_eq!(app.browse().selected, 0);
 }
 
+/// The key of the facet value under the cursor.
+fn facet_key(app: &App) -> String {
+    match &app.browse().facets.rows[app.browse().facets.cursor] {
+        FacetRow::Value(_, key) => key.clone(),
+        FacetRow::Header(_) => String::new(),
+    }
+}
+
 #[test]
 fn facets_toggle_with_or_inside_and_across() {
     let library = library();
@@ -74,18 +82,13 @@ fn facets_toggle_with_or_inside_and_across() {
         ids(&app),
         ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"]
     );
-    press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char('j'));
-    press(&mut app, KeyCode::Char(' ')); // 教育培训: OR within the facet
+    press(&mut app, KeyCode::Char('j')); // 小贷金融 has no case: hidden, so 教育培训
+    assert_eq!(facet_key(&app), "education");
+    press(&mut app, KeyCode::Char(' ')); // OR within the facet
     assert_eq!(app.browse().results.visible.len(), 5);
-    // Down to the provinces: 北京市 is the first value after the heading.
-    while !matches!(
-        &app.browse().facets.rows[app.browse().facets.cursor],
-        FacetRow::Value(Facet::Province, _)
-    ) {
-        press(&mut app, KeyCode::Char('j'));
-    }
-    press(&mut app, KeyCode::Char(' ')); // 北京市: AND across facets
+    press(&mut app, KeyCode::Char(']')); // the provinces: 北京市 is the first with a case
+    assert_eq!(facet_key(&app), "北京市");
+    press(&mut app, KeyCode::Char(' ')); // AND across facets
     assert_eq!(ids(&app), ["beijing-maikainike"]);
     press(&mut app, KeyCode::Char(' ')); // toggled off again
     assert_eq!(app.browse().results.visible.len(), 5);
@@ -94,30 +97,44 @@ fn facets_toggle_with_or_inside_and_across() {
     assert!(app.browse().results.filter.is_empty());
 }
 
+/// Values with no case are hidden until `z`; the cursor skips headings; `]` and `[` jump between
+/// facets.
 #[test]
-fn the_facet_cursor_skips_headings() {
+fn facet_values_hidden_when_empty_and_groups_by_key() {
     let library = library();
     let mut app = App::new(&library, &ZH, 120, 40);
     app.update(Action::ToggleFacets);
-    assert_eq!(app.browse().facets.cursor, 1);
+    assert_eq!(facet_key(&app), "real-estate");
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(
-        app.browse().facets.cursor,
-        1,
+        facet_key(&app),
+        "real-estate",
         "cannot land on the first heading"
     );
-    for _ in 0..12 {
+    // The sectors with cases: real estate, education, telecom; then the provinces.
+    for expected in ["education", "telecom", "北京市"] {
         press(&mut app, KeyCode::Char('j'));
+        assert_eq!(facet_key(&app), expected);
     }
-    assert!(matches!(
-        app.browse().facets.rows[app.browse().facets.cursor],
-        FacetRow::Value(Facet::Province, _)
-    ));
     press(&mut app, KeyCode::Char('k'));
+    assert_eq!(facet_key(&app), "telecom", "back over the heading");
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
     assert!(matches!(
         app.browse().facets.rows[app.browse().facets.cursor],
-        FacetRow::Value(Facet::Sector, _)
+        FacetRow::Value(Facet::Violation, _)
     ));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(facet_key(&app), "北京市");
+    let hidden = app.browse().facets.shown.len();
+    press(&mut app, KeyCode::Char('z'));
+    assert!(
+        app.browse().facets.shown.len() > hidden + 30,
+        "34 provinces and more"
+    );
+    assert_eq!(facet_key(&app), "北京市", "the cursor stays on its value");
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.browse().facets.shown.len(), hidden);
 }
 
 /// The search box works as in fzf: typing filters, the selection sits on the best result,

@@ -37,6 +37,11 @@ pub enum Action {
     SearchEnd,
     ToggleFacets,
     ToggleValue,
+    /// Show the facet values with no case, or hide them again.
+    ToggleEmptyValues,
+    /// The next or previous facet group.
+    NextGroup,
+    PrevGroup,
     ClearFilters,
     NextMatch,
     PrevMatch,

@@ -17,6 +17,13 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
         ctx.library.cases.len(),
         ctx.m.cases_unit
     );
+    // On the facets, the value under the cursor, whole: the pane cuts long labels.
+    if ctx.keys == crate::tui::types::Scope::Browse
+        && browse.focus == crate::tui::types::Pane::Facets
+        && let Some(value) = browse.facets.describe(ctx)
+    {
+        left = format!("{value} · {left}");
+    }
     let chosen = chosen_labels(ctx, &browse.results.filter);
     if !chosen.is_empty() {
         left.push_str(&format!(" · {}：{}", ctx.m.filters, chosen.join("、")));

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::library::Library;
+use crate::msg::fill;
 use crate::query::facets;
 use crate::query::filter::{Facet, Filter};
 use crate::text::width;
@@ -29,15 +30,19 @@ pub enum FacetRow {
 pub struct FacetPane {
     /// Every facet heading and value, in display order.
     pub rows: Vec<FacetRow>,
-    /// Index into `rows`; always on a value.
+    /// The rows shown (indices into `rows`): every heading, and the values that have cases under
+    /// the other filters and the search, or are chosen — or every value, with `show_empty`.
+    pub shown: Vec<usize>,
+    pub show_empty: bool,
+    /// Index into `rows`; always on a shown value while there is one.
     pub cursor: usize,
-    /// The first row shown.
+    /// The first shown row on screen (an index into `shown`).
     pub offset: usize,
 }
 
 impl FacetPane {
     pub fn new(library: &Library) -> Self {
-        let rows = Facet::ALL
+        let rows: Vec<FacetRow> = Facet::ALL
             .iter()
             .flat_map(|&facet| {
                 let values = facets::keys(library, facet)
@@ -47,22 +52,100 @@ impl FacetPane {
             })
             .collect();
         FacetPane {
+            shown: (0..rows.len()).collect(),
             rows,
+            show_empty: false,
             cursor: 1,
             offset: 0,
         }
     }
 
-    /// Moves the cursor by `delta` rows, stepping over headings (back down at the very top).
+    /// Decides which values show under the current counts, keeping the cursor on its value or,
+    /// if that is hidden now, on the nearest shown one.
+    pub fn refresh(&mut self, library: &Library, results: &Results) {
+        let counted: Vec<Vec<facets::FacetValue>> = Facet::ALL
+            .iter()
+            .map(|&f| facets::values(library, &results.filter, &results.facet_counts, f))
+            .collect();
+        let visible = |facet: &Facet, key: &str| {
+            let slot = Facet::ALL.iter().position(|f| f == facet).unwrap_or(0);
+            counted[slot]
+                .iter()
+                .find(|v| v.key == key)
+                .is_some_and(|v| v.count > 0 || v.chosen)
+        };
+        let show_empty = self.show_empty;
+        self.shown = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| match row {
+                FacetRow::Header(_) => true,
+                FacetRow::Value(facet, key) => show_empty || visible(facet, key),
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let values = self.value_rows();
+        if !values.contains(&self.cursor) {
+            let after = values.iter().find(|&&i| i > self.cursor);
+            let before = values.iter().rev().find(|&&i| i < self.cursor);
+            if let Some(&at) = after.or(before) {
+                self.cursor = at;
+            }
+        }
+    }
+
+    /// The shown rows that are values.
+    fn value_rows(&self) -> Vec<usize> {
+        self.shown
+            .iter()
+            .copied()
+            .filter(|&i| matches!(self.rows[i], FacetRow::Value(..)))
+            .collect()
+    }
+
+    /// Moves the cursor by `delta` shown values, stepping over headings.
     pub fn step(&mut self, delta: isize) {
-        let last = self.rows.len().saturating_sub(1) as isize;
-        let mut at = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
-        if matches!(self.rows.get(at), Some(FacetRow::Header(_))) {
-            at = if delta > 0 || at == 0 { at + 1 } else { at - 1 };
+        let values = self.value_rows();
+        let Some(at) = values.iter().position(|&i| i >= self.cursor) else {
+            return;
+        };
+        let last = values.len().saturating_sub(1) as isize;
+        let to = (at as isize + delta).clamp(0, last) as usize;
+        self.cursor = values[to];
+    }
+
+    /// Moves to the first shown value of the next (or previous) facet.
+    pub fn jump_group(&mut self, forward: bool) {
+        let facet_of = |i: usize| match &self.rows[i] {
+            FacetRow::Header(f) | FacetRow::Value(f, _) => *f,
+        };
+        // The first shown value of each facet, in order.
+        let mut firsts: Vec<usize> = Vec::new();
+        for i in self.value_rows() {
+            if firsts
+                .last()
+                .is_none_or(|&last| facet_of(last) != facet_of(i))
+            {
+                firsts.push(i);
+            }
         }
-        if matches!(self.rows.get(at), Some(FacetRow::Value(..))) {
-            self.cursor = at;
+        let Some(at) = firsts.iter().rposition(|&i| i <= self.cursor) else {
+            return;
+        };
+        let target = if forward {
+            firsts.get(at + 1)
+        } else {
+            at.checked_sub(1).and_then(|a| firsts.get(a))
+        };
+        if let Some(&row) = target {
+            self.cursor = row;
         }
+    }
+
+    /// The row (an index into `rows`) at a line of the pane, counted from its top.
+    pub fn row_at(&self, line: usize) -> Option<usize> {
+        self.shown.get(self.offset + line).copied()
     }
 
     /// Chooses the value under the cursor, or unchooses it; false if the cursor is on none.
@@ -80,16 +163,38 @@ impl FacetPane {
         true
     }
 
-    /// Scrolls so that the cursor is within `height` rows, with its facet's heading above its
+    /// Scrolls so that the cursor is within `height` lines, with its facet's heading above its
     /// first value.
     pub fn follow(&mut self, height: usize) {
-        self.offset = crate::tui::layout::follow(self.cursor, self.offset, height);
-        if self.offset == self.cursor
-            && self.cursor > 0
-            && matches!(self.rows[self.cursor - 1], FacetRow::Header(_))
+        let Some(at) = self.shown.iter().position(|&i| i == self.cursor) else {
+            return;
+        };
+        self.offset = crate::tui::layout::follow(at, self.offset, height);
+        if self.offset == at
+            && at > 0
+            && matches!(self.rows[self.shown[at - 1]], FacetRow::Header(_))
         {
             self.offset -= 1;
         }
+    }
+
+    /// The value under the cursor as the status line shows it: facet, full label, English.
+    pub fn describe(&self, ctx: &Context) -> Option<String> {
+        let FacetRow::Value(facet, key) = self.rows.get(self.cursor)? else {
+            return None;
+        };
+        let label = match facet.vocab() {
+            Some(kind) => ctx
+                .library
+                .vocab
+                .term(kind, key)
+                .map_or(key.clone(), |t| format!("{} ({})", t.label.zh, t.label.en)),
+            None => ctx
+                .library
+                .collection(key)
+                .map_or(key.clone(), |c| c.title.clone()),
+        };
+        Some(format!("{}：{label}", ctx.m.facet(*facet)))
     }
 }
 
@@ -113,17 +218,21 @@ pub fn view(
         })
         .collect();
     let lines: Vec<Line> = facet_pane
-        .rows
+        .shown
         .iter()
-        .enumerate()
         .skip(facet_pane.offset)
         .take(body.height as usize)
-        .map(|(index, row)| match row {
-            FacetRow::Header(facet) => Line::from(cell(
-                ctx.m.facet(*facet),
-                row_width,
-                theme::heading(ctx.look),
-            )),
+        .map(|&index| match &facet_pane.rows[index] {
+            FacetRow::Header(facet) => {
+                let chosen = results.filter.values(*facet).len();
+                let title = if chosen > 0 {
+                    let count = fill(ctx.m.facet_chosen, &[("n", chosen.to_string())]);
+                    format!("{} · {count}", ctx.m.facet(*facet))
+                } else {
+                    ctx.m.facet(*facet).to_string()
+                };
+                Line::from(cell(&title, row_width, theme::heading(ctx.look)))
+            }
             FacetRow::Value(facet, key) => {
                 let value = counted
                     .iter()

@@ -36,12 +36,15 @@ pub struct Browse<'l> {
 
 impl<'l> Browse<'l> {
     pub fn new(library: &'l crate::library::Library) -> Self {
+        let results = Results::new(library);
+        let mut facets = FacetPane::new(library);
+        facets.refresh(library, &results);
         Browse {
             focus: Pane::List,
             drawer_open: false,
             search: SearchLine::default(),
-            results: Results::new(library),
-            facets: FacetPane::new(library),
+            results,
+            facets,
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
@@ -87,6 +90,7 @@ impl<'l> Browse<'l> {
         if keep != visible.get(self.selected).copied() {
             self.detail_scroll = 0;
         }
+        self.facets.refresh(ctx.library, &self.results);
         self.keep_visible(ctx);
     }
 
@@ -268,7 +272,7 @@ impl<'l> Browse<'l> {
             }
             self.focus = Pane::List;
         } else if let Some(row) = layout.facet_row_at(x, y) {
-            let index = self.facets.offset + row;
+            let index = self.facets.row_at(row).unwrap_or(usize::MAX);
             self.focus = Pane::Facets;
             if matches!(
                 self.facets.rows.get(index),
@@ -387,6 +391,15 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::SearchEnd => self.search.end(),
             Action::ToggleFacets => self.toggle_facets(ctx),
             Action::ToggleValue if self.focus == Pane::Facets => self.toggle_value(ctx),
+            Action::ToggleEmptyValues => {
+                self.facets.show_empty = !self.facets.show_empty;
+                self.facets.refresh(ctx.library, &self.results);
+                self.keep_visible(ctx);
+            }
+            Action::NextGroup | Action::PrevGroup if self.focus == Pane::Facets => {
+                self.facets.jump_group(action == Action::NextGroup);
+                self.keep_visible(ctx);
+            }
             Action::ClearFilters => self.clear(ctx),
             Action::NextMatch => self.jump_to_match(ctx, true),
             Action::PrevMatch => self.jump_to_match(ctx, false),
