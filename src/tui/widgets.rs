@@ -62,17 +62,31 @@ pub fn marked_spans(
 }
 
 /// The status line: `left` (where the user is), a kept search as a chip (`chip`, shown in reverse
-/// video so it reads as something that can be removed), and, where they fit whole, the hints of
-/// the keys in force on the right.
-pub fn status_line(ctx: &Context, frame: &mut Frame, area: Rect, left: &str, chip: Option<&str>) {
-    let mut hints: Vec<Span> = Vec::new();
-    for (key, describe) in keymap::hints(ctx.keys, ctx.m) {
-        hints.push(Span::styled(format!(" {key}"), theme::key(ctx.look)));
-        hints.push(Span::raw(format!(" {describe}")));
-    }
-    let hints_width: usize = hints.iter().map(|s| width(&s.content)).sum();
+/// video so it reads as something that can be removed), and on the right `note` if there is one
+/// (what the cursor is on, whole) or else, where they fit whole, the hints of the keys in force.
+pub fn status_line(
+    ctx: &Context,
+    frame: &mut Frame,
+    area: Rect,
+    left: &str,
+    chip: Option<&str>,
+    note: Option<&str>,
+) {
+    let right: Vec<Span> = match note {
+        Some(note) => vec![Span::styled(format!(" {note}"), theme::label(ctx.look))],
+        None => keymap::hints(ctx.keys, ctx.m)
+            .into_iter()
+            .flat_map(|(key, describe)| {
+                [
+                    Span::styled(format!(" {key}"), theme::key(ctx.look)),
+                    Span::raw(format!(" {describe}")),
+                ]
+            })
+            .collect(),
+    };
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
     let total = area.width as usize;
-    let left_room = total.saturating_sub(hints_width + 1).max(total / 2);
+    let left_room = total.saturating_sub(right_width + 1).max(total / 3);
     let mut spans = vec![cell(left, left_room, theme::title(ctx.look))];
     if let Some(chip) = chip {
         let room = left_room.saturating_sub(width(&spans[0].content) + 1);
@@ -82,9 +96,14 @@ pub fn status_line(ctx: &Context, frame: &mut Frame, area: Rect, left: &str, chi
         }
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if used + 1 + hints_width <= total {
-        spans.push(Span::raw(" ".repeat(total - used - hints_width)));
-        spans.extend(hints);
+    if used + 1 + right_width <= total {
+        spans.push(Span::raw(" ".repeat(total - used - right_width)));
+        spans.extend(right);
+    } else if let Some(note) = note {
+        // A note too long for the room left: cut it rather than drop it.
+        let room = total.saturating_sub(used + 1);
+        spans.push(Span::raw(" "));
+        spans.push(cell(note, room, theme::label(ctx.look)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

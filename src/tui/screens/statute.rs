@@ -278,7 +278,7 @@ impl<'l> Screen<'l> for StatuteView {
             at.map_or(0, |a| a + 1),
             self.matching.len()
         );
-        status_line(ctx, frame, layout.status, &left, None);
+        status_line(ctx, frame, layout.status, &left, None, None);
     }
 
     fn place(&self) -> Option<Place> {

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::query::filter::{Facet, Filter};
-use crate::tui::types::Context;
+use crate::tui::types::{Context, Pane, Scope};
 use crate::tui::widgets::status_line;
 
 use super::Browse;
@@ -17,20 +17,16 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
         ctx.library.cases.len(),
         ctx.m.cases_unit
     );
-    // On the facets, the value under the cursor, whole: the pane cuts long labels.
-    if ctx.keys == crate::tui::types::Scope::Browse
-        && browse.focus == crate::tui::types::Pane::Facets
-        && let Some(value) = browse.facets.describe(ctx)
-    {
-        left = format!("{value} · {left}");
-    }
     let chosen = chosen_labels(ctx, &browse.results.filter);
     if !chosen.is_empty() {
         left.push_str(&format!(" · {}：{}", ctx.m.filters, chosen.join("、")));
     }
     let chip =
         (browse.search.is_kept() && !browse.search.typing).then_some(browse.search.query.as_str());
-    status_line(ctx, frame, area, &left, chip);
+    // On the facets, the value under the cursor, whole: the pane cuts long labels.
+    let on_facets = ctx.keys == Scope::Browse && browse.focus == Pane::Facets;
+    let note = on_facets.then(|| browse.facets.describe(ctx)).flatten();
+    status_line(ctx, frame, area, &left, chip, note.as_deref());
 }
 
 /// The chosen facet values, as the user reads them.

@@ -178,7 +178,7 @@ impl FacetPane {
         }
     }
 
-    /// The value under the cursor as the status line shows it: facet, full label, English.
+    /// The value under the cursor as the status line shows it: facet and full label.
     pub fn describe(&self, ctx: &Context) -> Option<String> {
         let FacetRow::Value(facet, key) = self.rows.get(self.cursor)? else {
             return None;
@@ -188,7 +188,7 @@ impl FacetPane {
                 .library
                 .vocab
                 .term(kind, key)
-                .map_or(key.clone(), |t| format!("{} ({})", t.label.zh, t.label.en)),
+                .map_or(key.clone(), |t| t.label.zh.clone()),
             None => ctx
                 .library
                 .collection(key)
