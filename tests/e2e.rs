@@ -234,8 +234,7 @@ fn search_from_the_slash_box() {
 fn deep_link_and_no_colour() {
     let mut s = Session::start(&["--case", "yibin-yu"], 80, 24, &[("NO_COLOR", "1")]);
     s.expect("四川省宜宾市喻某等人侵害消费者个人信息案");
-    // Selection stays visible without colour: a marker and reverse video.
-    s.expect("▶  5 喻某");
+    // At 80 columns the opened case has the whole width; nothing is coloured.
     {
         let parser = s.screen.lock().unwrap();
         let screen = parser.screen();
@@ -264,6 +263,8 @@ fn deep_link_and_no_colour() {
     }
     s.keys(&["\x1b"]); // back to the list: its selection is drawn in reverse video
     s.expect("9 / 9 例");
+    // Selection stays visible without colour: a marker and reverse video.
+    s.expect("▶  5 喻某");
     thread::sleep(Duration::from_millis(200));
     {
         let parser = s.screen.lock().unwrap();

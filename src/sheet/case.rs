@@ -462,7 +462,8 @@ fn penalty(p: &Parts) -> Section {
     }
 }
 
-/// Each source: title · publisher · date · address.
+/// Each source: title · publisher · date, and its address on a line of its own, so that a
+/// pane wide enough to hold the address never breaks it.
 fn sources(p: &Parts) -> Section {
     let lines = p
         .case
@@ -471,12 +472,13 @@ fn sources(p: &Parts) -> Section {
         .map(|s| {
             let mut line = s.title.to_string();
             let text = |t: &Option<Str>| t.as_deref().map(str::to_string);
-            for part in [text(&s.publisher), date(s.date), text(&s.url)]
-                .into_iter()
-                .flatten()
-            {
+            for part in [text(&s.publisher), date(s.date)].into_iter().flatten() {
                 line.push_str(" · ");
                 line.push_str(&part);
+            }
+            if let Some(url) = &s.url {
+                line.push('\n');
+                line.push_str(url);
             }
             line
         })

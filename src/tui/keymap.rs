@@ -123,6 +123,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('n', "n")], Action::NextMatch, BROWSE, |m| m.key_next_match, false),
     bind(&[ch('N', "N")], Action::PrevMatch, BROWSE, |m| m.key_prev_match, false),
     bind(&[ch('f', "f")], Action::ToggleFacets, BROWSE, |m| m.key_facets, true),
+    bind(&[ch('w', "w")], Action::ToggleWide, BROWSE, |m| m.key_wide, false),
     bind(&[ch(' ', "Space"), ch('x', "x")], Action::ToggleValue, BROWSE, |m| m.key_toggle, false),
     bind(&[ch(']', "]")], Action::NextGroup, BROWSE, |m| m.key_next_group, false),
     bind(&[ch('[', "[")], Action::PrevGroup, BROWSE, |m| m.key_prev_group, false),

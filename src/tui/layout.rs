@@ -29,6 +29,8 @@ pub struct BrowseLayout {
     pub facets: Option<Rect>,
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
+    /// The detail has the whole width though the list would fit beside it.
+    pub detail_alone: bool,
 }
 
 /// The inside of a bordered pane.
@@ -67,6 +69,10 @@ impl BrowseLayout {
         if self.detail.is_some() {
             panes.push(Pane::Detail);
         }
+        if self.detail_alone {
+            // Tab from the wide detail brings the list back beside it.
+            return vec![Pane::List, Pane::Detail];
+        }
         if panes.len() == 1 {
             // One pane at a time: Tab walks through all three.
             return vec![Pane::Facets, Pane::List, Pane::Detail];
@@ -94,8 +100,15 @@ pub fn facets_in_drawer(width: u16) -> bool {
 }
 
 /// Lays out the browse screen: `drawer_open` says whether the facet drawer is out (two-pane
-/// widths), `focus` which pane shows when only one fits.
-pub fn browse(width: u16, height: u16, drawer_open: bool, focus: Pane) -> BrowseLayout {
+/// widths), `focus` which pane shows when only one fits, and `wide_detail` whether the detail,
+/// when it has the focus, takes the whole width (room to read).
+pub fn browse(
+    width: u16,
+    height: u16,
+    drawer_open: bool,
+    focus: Pane,
+    wide_detail: bool,
+) -> BrowseLayout {
     let area = Rect::new(0, 0, width, height);
     let nothing = BrowseLayout {
         area,
@@ -105,6 +118,7 @@ pub fn browse(width: u16, height: u16, drawer_open: bool, focus: Pane) -> Browse
         facets: None,
         list: None,
         detail: None,
+        detail_alone: false,
     };
     if too_small(width, height) {
         return nothing;
@@ -113,7 +127,10 @@ pub fn browse(width: u16, height: u16, drawer_open: bool, focus: Pane) -> Browse
     let status = Rect::new(0, height - 1, width, 1);
     let main = Rect::new(0, 1, width, height - 2);
     let column = |x: u16, w: u16| Rect::new(x, main.y, w, main.height);
-    let (facets, list, detail) = if width >= THREE_PANES {
+    let detail_alone = wide_detail && focus == Pane::Detail && !drawer_open;
+    let (facets, list, detail) = if detail_alone {
+        (None, None, Some(main))
+    } else if width >= THREE_PANES {
         let detail_x = FACETS_WIDTH + LIST_WIDTH_THREE;
         (
             Some(column(0, FACETS_WIDTH)),
@@ -149,6 +166,7 @@ pub fn browse(width: u16, height: u16, drawer_open: bool, focus: Pane) -> Browse
         facets,
         list,
         detail,
+        detail_alone: detail_alone && width >= TWO_PANES,
         ..nothing
     }
 }

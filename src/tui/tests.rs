@@ -598,3 +598,36 @@ fn go_to_a_case_by_its_published_number() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.scope(), Scope::Statute);
 }
+
+/// From 80 to 119 columns an opened case takes the whole width and Esc brings the list back;
+/// `w` toggles the whole width at any size; scrolling the detail with the wheel does not.
+#[test]
+fn an_opened_case_gets_room_to_read() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    let two_panes = app.browse().layout(&app.context());
+    assert!(two_panes.list.is_some() && two_panes.detail.is_some());
+    press(&mut app, KeyCode::Enter);
+    let reading = app.browse().layout(&app.context());
+    assert!(reading.list.is_none() && reading.detail_alone);
+    assert_eq!(reading.detail.unwrap().width, 100);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.browse().layout(&app.context()).list.is_some());
+    // The wheel over the detail scrolls it where it is.
+    let detail = app.browse().layout(&app.context()).detail.unwrap();
+    app.update(Action::Scroll(detail.x + 2, detail.y + 2, 3));
+    assert_eq!(app.browse().focus, Pane::Detail);
+    assert!(app.browse().layout(&app.context()).list.is_some());
+    // Wide at three-pane widths only when asked, and back again.
+    let mut app = App::new(&library, &ZH, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.browse().layout(&app.context()).list.is_some());
+    press(&mut app, KeyCode::Char('w'));
+    assert!(app.browse().layout(&app.context()).detail_alone);
+    press(&mut app, KeyCode::Char('w'));
+    assert!(!app.browse().layout(&app.context()).detail_alone);
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Tab); // Tab brings the list back
+    assert_eq!(app.browse().focus, Pane::List);
+    assert!(app.browse().layout(&app.context()).facets.is_some());
+}

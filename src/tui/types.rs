@@ -36,6 +36,8 @@ pub enum Action {
     SearchHome,
     SearchEnd,
     ToggleFacets,
+    /// The case detail across the whole width, or beside the list again.
+    ToggleWide,
     ToggleValue,
     /// Show the facet values with no case, or hide them again.
     ToggleEmptyValues,

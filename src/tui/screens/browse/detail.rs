@@ -31,7 +31,11 @@ pub fn view(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let block = pane(ctx, focused, format!(" {} ", ctx.m.pane_detail));
+    let title = match case {
+        Some(case) => format!(" {} · {} ", ctx.m.pane_detail, case.id),
+        None => format!(" {} ", ctx.m.pane_detail),
+    };
+    let block = pane(ctx, focused, title);
     let body = inner(area);
     let Some(case) = case else {
         frame.render_widget(block, area);

@@ -32,6 +32,9 @@ pub struct Browse<'l> {
     pub detail_scroll: usize,
     /// The query changed and has not been searched yet.
     search_pending: bool,
+    /// The detail, opened to read, takes the whole width (until Esc or `w`). Opening a case
+    /// sets it below three-pane widths, where beside the list the detail is a narrow column.
+    pub reading: bool,
 }
 
 impl<'l> Browse<'l> {
@@ -49,6 +52,7 @@ impl<'l> Browse<'l> {
             list_offset: 0,
             detail_scroll: 0,
             search_pending: false,
+            reading: false,
         }
     }
 
@@ -67,14 +71,27 @@ impl<'l> Browse<'l> {
             return false;
         };
         self.selected = row;
-        self.focus = Pane::Detail;
+        self.read(ctx);
         self.keep_visible(ctx);
         true
     }
 
     /// Where each pane goes at this size.
     pub fn layout(&self, ctx: &Context) -> BrowseLayout {
-        layout::browse(ctx.width, ctx.height, self.drawer_open, self.focus)
+        layout::browse(
+            ctx.width,
+            ctx.height,
+            self.drawer_open,
+            self.focus,
+            self.reading,
+        )
+    }
+
+    /// Gives the detail the keyboard to read a case: across the whole width where it would
+    /// otherwise be a narrow column.
+    fn read(&mut self, ctx: &Context) {
+        self.focus = Pane::Detail;
+        self.reading = ctx.width < layout::THREE_PANES;
     }
 
     /// Recomputes which cases are visible. A new query puts the selection on its best result;
@@ -223,6 +240,7 @@ impl<'l> Browse<'l> {
             self.refilter(ctx);
         } else if self.focus == Pane::Detail {
             self.focus = Pane::List;
+            self.reading = false;
         } else if self.focus == Pane::Facets && self.drawer_open {
             self.drawer_open = false;
             self.focus = Pane::List;
@@ -348,8 +366,9 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::PrevPane => self.cycle_focus(ctx, false),
             Action::Open => match self.focus {
                 Pane::List if self.current().is_some() => {
-                    self.focus = Pane::Detail;
+                    self.read(ctx);
                     self.detail_scroll = 0;
+                    self.keep_visible(ctx);
                 }
                 Pane::Facets => self.toggle_value(ctx),
                 _ => {}
@@ -359,7 +378,7 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::SearchOpen => {
                 self.search.leave();
                 if self.current().is_some() {
-                    self.focus = Pane::Detail;
+                    self.read(ctx);
                     self.detail_scroll = 0;
                     self.keep_visible(ctx);
                 }
@@ -390,6 +409,13 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::SearchHome => self.search.home(),
             Action::SearchEnd => self.search.end(),
             Action::ToggleFacets => self.toggle_facets(ctx),
+            Action::ToggleWide => {
+                self.reading = !(self.reading && self.focus == Pane::Detail);
+                if self.current().is_some() {
+                    self.focus = Pane::Detail;
+                }
+                self.keep_visible(ctx);
+            }
             Action::ToggleValue if self.focus == Pane::Facets => self.toggle_value(ctx),
             Action::ToggleEmptyValues => {
                 self.facets.show_empty = !self.facets.show_empty;
@@ -415,6 +441,10 @@ impl<'l> Screen<'l> for Browse<'l> {
             }
             Action::Click(x, y) => self.click(ctx, x, y),
             _ => {}
+        }
+        // The detail keeps the whole width only while it is being read.
+        if self.focus != Pane::Detail {
+            self.reading = false;
         }
         Next::Stay
     }
@@ -481,6 +511,9 @@ impl<'l> Screen<'l> for Browse<'l> {
         } else {
             Pane::List
         };
+        if self.focus == Pane::Detail {
+            self.read(ctx);
+        }
         self.detail_scroll = scroll;
         self.keep_visible(ctx);
     }
