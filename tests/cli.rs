@@ -588,3 +588,23 @@ fn threshold_comparison_and_fine_position_on_an_office_case() {
         .expect("a stated row");
     assert!(stated.ends_with("[1] office-case 某公司"), "{stated}");
 }
+
+/// `similar` ranks the cases most like one, with what each shares; `--json` gives the same.
+#[test]
+fn similar_cases_with_their_reasons() {
+    let out = casebook(&["similar", "7"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap();
+    assert!(first.contains("zhuji-xiangsheng"), "{text}");
+    assert!(
+        first.contains("同行业 房产租售") && first.contains("同类数据 电话号码"),
+        "{text}"
+    );
+    assert!(!text.contains("nanning-fangduoduo"), "not itself: {text}");
+    let ids = json_ids(&["similar", "nanning-fangduoduo", "--json", "--limit", "2"]);
+    assert_eq!(ids.len(), 2);
+    assert_eq!(ids[0], "zhuji-xiangsheng");
+    let sheet = stdout(&casebook(&["show", "nanning-fangduoduo"]));
+    assert!(sheet.contains("【相似案例】") && sheet.contains("[5] zhuji-xiangsheng"));
+}

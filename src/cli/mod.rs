@@ -3,6 +3,7 @@
 
 mod list;
 mod show;
+mod similar;
 mod statute;
 mod validate;
 
@@ -57,6 +58,9 @@ pub enum Command {
     /// Search the cases: every word must match (Chinese, pinyin, initials, English, ids); best
     /// matches first. Facet filters as for `list`. Exits 1 if nothing matches.
     Search(list::SearchArgs),
+    /// The cases most like one (same violation, provisions, sector, data kinds, province), each
+    /// with what it shares.
+    Similar(similar::SimilarArgs),
     /// Show one case in full, with labels resolved and unknown facts marked "not stated".
     Show(show::ShowArgs),
     /// Show a provision of law in full (text, penalty range, linked cases, later law), or with no
@@ -77,6 +81,9 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Search(args)) => {
             with_library(&cli.cases, cli.only, |lib| list::search(lib, &args))
+        }
+        Some(Command::Similar(args)) => {
+            with_library(&cli.cases, cli.only, |lib| similar::run(lib, &args))
         }
         Some(Command::Show(args)) => {
             with_library(&cli.cases, cli.only, |lib| show::run(lib, &args))

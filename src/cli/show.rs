@@ -24,24 +24,26 @@ pub struct ShowArgs {
     pub markdown: bool,
 }
 
-pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
+/// The case `wanted` names (id, published number, or words with one hit), or `None` after saying
+/// why not: no such case (with the nearest ids), or which cases it could mean.
+pub fn resolve(library: &Library, wanted: &str) -> Option<usize> {
     let index = Index::new(library);
-    let found = cases_named(library, &index, &args.id);
-    let case = match found.as_slice() {
-        [one] => &library.cases[*one],
+    let found = cases_named(library, &index, wanted);
+    match found.as_slice() {
+        [one] => Some(*one),
         [] => {
-            let nearest = nearest_case_ids(library, &args.id, 3);
+            let nearest = nearest_case_ids(library, wanted, 3);
             eprintln!(
                 "casebook: no case \"{}\"; nearest ids: {}",
-                crate::text::sanitize_line(&args.id),
+                crate::text::sanitize_line(wanted),
                 nearest.join(", ")
             );
-            return ExitCode::from(1);
+            None
         }
         several => {
             eprintln!(
                 "casebook: \"{}\" names {} cases; choose one:",
-                crate::text::sanitize_line(&args.id),
+                crate::text::sanitize_line(wanted),
                 several.len()
             );
             for &i in several {
@@ -52,9 +54,16 @@ pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
                     crate::text::sanitize_line(&case.party.name)
                 );
             }
-            return ExitCode::from(1);
+            None
         }
+    }
+}
+
+pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
+    let Some(at) = resolve(library, &args.id) else {
+        return ExitCode::from(1);
     };
+    let case = &library.cases[at];
     if args.json {
         return super::print_json(case);
     }

@@ -6,4 +6,5 @@ pub mod filter;
 pub mod lookup;
 mod pinyin;
 pub mod search;
+pub mod similar;
 pub mod suggest;

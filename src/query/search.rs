@@ -414,17 +414,7 @@ fn case_entries(library: &Library, case: &Case, term_entry: &TermEntries) -> Vec
             term(VocabKind::Provinces, &case.place.province),
         ])
         .flatten();
-    let data_words = library
-        .vocab
-        .terms(VocabKind::DataKinds)
-        .iter()
-        .filter(|t| {
-            let kinds = case.data_kinds.iter().flatten();
-            kinds.clone().any(|kind| {
-                kind.contains(t.label.zh.as_str())
-                    || t.aliases.iter().any(|a| kind.contains(a.as_str()))
-            })
-        })
+    let data_words = super::similar::data_words(library, case)
         .filter_map(|t| term(VocabKind::DataKinds, &t.key));
     let mut entries: Vec<u16> = statutes
         .chain(keyed)

@@ -57,6 +57,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
             law_section(&parts),
             penalty(&parts),
             sources(&parts),
+            similar_cases(&parts),
         ],
     }
 }
@@ -460,6 +461,84 @@ fn penalty(p: &Parts) -> Section {
         heading: m.sec_penalty,
         rows,
     }
+}
+
+/// How many similar cases a sheet lists.
+pub const SIMILAR_SHOWN: usize = 5;
+
+/// The cases most like this one, numbered after the provisions (in the browser the number opens
+/// the case), each with what it shares: `[5] zhuji-xiangsheng 诸暨… — 同条款 消法 第五十六条、同行业 房产租售`.
+fn similar_cases(p: &Parts) -> Section {
+    let (m, library, case) = (p.m, p.library, p.case);
+    let at = library.cases.iter().position(|c| std::ptr::eq(c, case));
+    let found = at.map_or_else(Vec::new, |at| {
+        crate::query::similar::similar(library, at, SIMILAR_SHOWN)
+    });
+    let first = case.law.len() + 1;
+    let lines = found
+        .iter()
+        .enumerate()
+        .map(|(n, similar)| {
+            let other = &library.cases[similar.case];
+            format!(
+                "[{}] {} {} — {}",
+                first + n,
+                other.id,
+                other.party.name,
+                shared_reasons(m, library, &similar.shared)
+            )
+        })
+        .collect::<Vec<_>>();
+    let lines = if lines.is_empty() {
+        vec![m.none.to_string()]
+    } else {
+        lines
+    };
+    Section {
+        heading: m.sec_similar,
+        rows: vec![p.r.row(m.row_similar, lines)],
+    }
+}
+
+/// What two cases share, in a few words, one kind after another: `同违法行为；同条款 消法
+/// 第五十六条、处罚办法 第十四条；同行业 房产租售；同类数据 电话号码`.
+pub fn shared_reasons(
+    m: &Catalog,
+    library: &Library,
+    shared: &[crate::query::similar::Shared],
+) -> String {
+    use crate::query::similar::Shared;
+    let zh = |kind: VocabKind, key: &str| {
+        library
+            .vocab
+            .term(kind, key)
+            .map_or(key.to_string(), |t| t.label.zh.clone())
+    };
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for item in shared {
+        let (kind, what) = match item {
+            Shared::Violation(_) => (m.sim_violation, None),
+            Shared::Provision(id) => (
+                m.sim_provision,
+                Some(library.statute(id).map_or(id.clone(), |s| s.citation())),
+            ),
+            Shared::Sector(key) => (m.sim_sector, Some(zh(VocabKind::Sectors, key))),
+            Shared::DataKind(key) => (m.sim_data, Some(zh(VocabKind::DataKinds, key))),
+            Shared::Province(_) => (m.sim_province, None),
+        };
+        match groups.last_mut() {
+            Some((last, items)) if *last == kind => items.extend(what),
+            _ => groups.push((kind, what.into_iter().collect())),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(kind, items)| match items.is_empty() {
+            true => kind.to_string(),
+            false => format!("{kind} {}", items.join("、")),
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// Each source: title · publisher · date, and its address on a line of its own, so that a

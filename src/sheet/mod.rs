@@ -7,7 +7,7 @@
 mod case;
 mod statute;
 
-pub use case::build;
+pub use case::{SIMILAR_SHOWN, build, shared_reasons};
 pub use statute::statute;
 
 use crate::law;

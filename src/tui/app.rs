@@ -26,6 +26,9 @@ pub struct App<'l> {
     popups: Vec<ScreenId>,
     /// Where Esc goes back to, most recent last.
     pub history: Vec<Place>,
+    /// Where the last jump (or step back) landed: while the user is still there, Esc retraces
+    /// the jump even within one screen (a case → a similar case).
+    landed: Option<Place>,
     pub quit: bool,
 }
 
@@ -41,6 +44,7 @@ impl<'l> App<'l> {
             shown: ScreenId::Browse,
             popups: Vec::new(),
             history: Vec::new(),
+            landed: None,
             quit: false,
         }
     }
@@ -101,10 +105,10 @@ impl<'l> App<'l> {
                 }
             }
             Action::Show(id) => self.open(id),
-            // Esc retraces a jump between screens, unless the screen has its own to undo first.
+            // Esc retraces a jump, unless the screen has its own to undo first.
             Action::Back
                 if self.popups.is_empty()
-                    && self.came_from_elsewhere()
+                    && (self.came_from_elsewhere() || self.still_where_landed())
                     && !self.screens.get(self.shown).claims_back() =>
             {
                 self.go_back()
@@ -182,6 +186,13 @@ impl<'l> App<'l> {
             .is_some_and(|place| place.screen() != self.shown)
     }
 
+    /// Whether the user is still where the last jump landed (and there is somewhere to go back).
+    fn still_where_landed(&self) -> bool {
+        let here = self.screens.get(self.shown).place();
+        !self.history.is_empty()
+            && matches!((self.landed, here), (Some(landed), Some(here)) if landed.same_spot(here))
+    }
+
     /// Back to where the user was before the last jump; to the browser when there is none.
     fn go_back(&mut self) {
         match self.history.pop() {
@@ -195,5 +206,6 @@ impl<'l> App<'l> {
         let id = place.screen();
         self.screens.get_mut(id).show(&ctx, place);
         self.shown = id;
+        self.landed = self.screens.get(id).place();
     }
 }

@@ -631,3 +631,23 @@ fn an_opened_case_gets_room_to_read() {
     assert_eq!(app.browse().focus, Pane::List);
     assert!(app.browse().layout(&app.context()).facets.is_some());
 }
+
+/// After its provisions, a case's numbers open its similar cases; Esc comes back to the case,
+/// as it does from a provision.
+#[test]
+fn a_number_opens_a_similar_case_and_esc_comes_back() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    assert!(app.open_case("nanning-fangduoduo"));
+    let provisions = app.browse().current().unwrap().law.len();
+    assert_eq!(provisions, 4);
+    press(&mut app, KeyCode::Char('5')); // the first similar case
+    assert_eq!(app.browse().current().unwrap().id, "zhuji-xiangsheng");
+    assert_eq!(app.browse().focus, Pane::Detail);
+    press(&mut app, KeyCode::Char('j')); // reading it does not lose the way back
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.browse().current().unwrap().id, "nanning-fangduoduo");
+    assert!(app.history.is_empty());
+    press(&mut app, KeyCode::Esc); // then Esc is the browser's own: the list
+    assert_eq!(app.browse().focus, Pane::List);
+}

@@ -143,6 +143,25 @@ pub enum Place {
 }
 
 impl Place {
+    /// Whether two places are the same spot, whatever the scroll: the same provision, or the
+    /// same case with the same pane focused.
+    pub fn same_spot(self, other: Place) -> bool {
+        match (self, other) {
+            (
+                Place::Case { case, focus, .. },
+                Place::Case {
+                    case: other_case,
+                    focus: other_focus,
+                    ..
+                },
+            ) => case == other_case && focus == other_focus,
+            (Place::Statute { statute, .. }, Place::Statute { statute: other, .. }) => {
+                statute == other
+            }
+            _ => false,
+        }
+    }
+
     /// The screen that shows this place.
     pub fn screen(self) -> ScreenId {
         match self {

@@ -269,6 +269,22 @@ impl<'l> Browse<'l> {
         Some(Place::Statute { statute, scroll: 0 })
     }
 
+    /// What the sheet's number `n` opens: one of the case's provisions, then its similar cases.
+    fn numbered(&self, ctx: &Context, n: usize) -> Option<Place> {
+        let provisions = self.current()?.law.len();
+        if n <= provisions {
+            return self.provision(ctx, n);
+        }
+        let at = *self.results.visible.get(self.selected)?;
+        let similar = crate::query::similar::similar(ctx.library, at, crate::sheet::SIMILAR_SHOWN);
+        let found = similar.get(n - provisions - 1)?;
+        Some(Place::Case {
+            case: found.case,
+            focus: Pane::Detail,
+            scroll: 0,
+        })
+    }
+
     /// `s`: the selected case's first provision, or the first provision of all.
     fn statutes(&self, ctx: &Context) -> Next {
         let first = self.provision(ctx, 1).or_else(|| {
@@ -431,7 +447,7 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::PrevMatch => self.jump_to_match(ctx, false),
             Action::Statutes => return self.statutes(ctx),
             Action::OpenNumbered(n) => {
-                return self.provision(ctx, n as usize).map_or(Next::Stay, Next::Go);
+                return self.numbered(ctx, n as usize).map_or(Next::Stay, Next::Go);
             }
             Action::Resize(..) => {
                 if !self.layout(ctx).focusable().contains(&self.focus) && !self.drawer_open {
