@@ -883,7 +883,8 @@ mod tests {
                 ZH.sec_violations,
                 ZH.sec_law,
                 ZH.sec_penalty,
-                ZH.sec_sources
+                ZH.sec_sources,
+                ZH.sec_similar
             ]
         );
     }
