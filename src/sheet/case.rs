@@ -133,10 +133,12 @@ fn key_data(p: &Parts) -> String {
         format!("{} {}", thousands(n), m.records_unit)
     });
     let mut parts = vec![kinds, records];
-    parts.extend(
-        case.amount_yuan
-            .map(|a| format!("{} {}", m.row_amount, yuan(a))),
-    );
+    // What the amount is (a sale price, a total involved) matters as much as the figure: the
+    // note's Chinese part, or the row's own label where the case has no note.
+    parts.extend(case.amount_yuan.map(|a| match &case.amount_note {
+        Some(note) => format!("{}（{}）", yuan(a), note.split(" (").next().unwrap_or(note)),
+        None => format!("{} {}", m.row_amount, yuan(a)),
+    }));
     parts.join(" · ")
 }
 
