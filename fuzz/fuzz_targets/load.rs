@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(library) = library::assemble(library::files::embedded(), Some(vec![file]), false) {
         for case in &library.cases {
             // Validation keeps control characters out of every text a sheet shows.
-            let sheet = casebook::sheet::build(&casebook::msg::ZH, &library, case);
+            let sheet = casebook::sheet::build(&casebook::msg::ZH, &library, case, &[]);
             for line in sheet
                 .sections
                 .iter()

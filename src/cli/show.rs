@@ -8,6 +8,7 @@ use crate::library::{Library, nearest_case_ids};
 use crate::msg::{Catalog, ZH};
 use crate::query::lookup::cases_named;
 use crate::query::search::Index;
+use crate::query::similar::similar;
 use crate::sheet::{self, Section, Sheet};
 use crate::text::{pad, sanitize, width};
 
@@ -26,9 +27,8 @@ pub struct ShowArgs {
 
 /// The case `wanted` names (id, published number, or words with one hit), or `None` after saying
 /// why not: no such case (with the nearest ids), or which cases it could mean.
-pub fn resolve(library: &Library, wanted: &str) -> Option<usize> {
-    let index = Index::new(library);
-    let found = cases_named(library, &index, wanted);
+pub fn resolve(library: &Library, index: &Index, wanted: &str) -> Option<usize> {
+    let found = cases_named(library, index, wanted);
     match found.as_slice() {
         [one] => Some(*one),
         [] => {
@@ -60,14 +60,16 @@ pub fn resolve(library: &Library, wanted: &str) -> Option<usize> {
 }
 
 pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
-    let Some(at) = resolve(library, &args.id) else {
+    let index = Index::new(library);
+    let Some(at) = resolve(library, &index, &args.id) else {
         return ExitCode::from(1);
     };
     let case = &library.cases[at];
     if args.json {
         return super::print_json(case);
     }
-    let sheet = sheet::build(&ZH, library, case);
+    let similar = similar(library, &index, at, sheet::SIMILAR_SHOWN);
+    let sheet = sheet::build(&ZH, library, case, &similar);
     let out = if args.markdown {
         markdown(&ZH, &sheet)
     } else {

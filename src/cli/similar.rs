@@ -6,6 +6,7 @@ use clap::Args;
 
 use crate::library::Library;
 use crate::msg::ZH;
+use crate::query::search::Index;
 use crate::query::similar::{Shared, similar};
 use crate::sheet::shared_reasons;
 use crate::text::{pad, sanitize_line, width};
@@ -23,10 +24,11 @@ pub struct SimilarArgs {
 }
 
 pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
-    let Some(at) = super::show::resolve(library, &args.id) else {
+    let index = Index::new(library);
+    let Some(at) = super::show::resolve(library, &index, &args.id) else {
         return ExitCode::from(1);
     };
-    let found = similar(library, at, args.limit);
+    let found = similar(library, &index, at, args.limit);
     if args.json {
         let value: Vec<serde_json::Value> = found
             .iter()

@@ -21,7 +21,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
-use crate::library::{Case, Library, Str, VocabKind};
+use crate::library::{Case, Library, Str, Term, VocabKind};
 
 use super::pinyin;
 
@@ -414,8 +414,7 @@ fn case_entries(library: &Library, case: &Case, term_entry: &TermEntries) -> Vec
             term(VocabKind::Provinces, &case.place.province),
         ])
         .flatten();
-    let data_words = super::similar::data_words(library, case)
-        .filter_map(|t| term(VocabKind::DataKinds, &t.key));
+    let data_words = data_words(library, case).filter_map(|t| term(VocabKind::DataKinds, &t.key));
     let mut entries: Vec<u16> = statutes
         .chain(keyed)
         .chain(data_words)
@@ -426,6 +425,27 @@ fn case_entries(library: &Library, case: &Case, term_entry: &TermEntries) -> Vec
     entries.sort_unstable();
     entries.dedup();
     entries
+}
+
+/// The data-kind words a case uses: those whose label or an alias one of its data kinds holds.
+fn data_words<'l>(library: &'l Library, case: &'l Case) -> impl Iterator<Item = &'l Term> {
+    library
+        .vocab
+        .terms(VocabKind::DataKinds)
+        .iter()
+        .filter(move |t| {
+            case.data_kinds.iter().flatten().any(|kind| {
+                kind.contains(t.label.zh.as_str())
+                    || t.aliases.iter().any(|a| kind.contains(a.as_str()))
+            })
+        })
+}
+
+/// A shared entry: a provision, or a vocabulary term of one vocabulary.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'l> {
+    Statute(&'l crate::library::Statute),
+    Term(VocabKind, &'l Term),
 }
 
 /// Each vocabulary term's shared entry, by vocabulary and key.
@@ -593,6 +613,31 @@ impl<'l> Index<'l> {
             arena,
             fuzzy,
         }
+    }
+
+    /// A case's shared entries (provisions and vocabulary terms), sorted: two cases share what
+    /// their lists share.
+    pub fn case_entries(&self, case: usize) -> &[u16] {
+        let (start, end) = self.docs[case].links;
+        &self.links[start as usize..end as usize]
+    }
+
+    /// What a shared entry is.
+    pub fn entry(&self, entry: u16) -> Option<Entry<'l>> {
+        let library = self.library;
+        let mut at = usize::from(entry);
+        if let Some(statute) = library.statutes.get(at) {
+            return Some(Entry::Statute(statute));
+        }
+        at -= library.statutes.len();
+        for kind in VocabKind::ALL {
+            let terms = library.vocab.terms(kind);
+            match terms.get(at) {
+                Some(term) => return Some(Entry::Term(kind, term)),
+                None => at -= terms.len(),
+            }
+        }
+        None
     }
 
     /// A field's text as exact matching reads it: lowercased.

@@ -1,8 +1,14 @@
 //! Cases like a given one, for the officer who has found a precedent and wants its neighbours:
 //! ranked by what they share — the violation first, then the provisions, the sector, the kinds of
 //! data, the province — each with what it shares, so the reason can be read.
+//!
+//! Two cases share what their lists of shared entries in the search index share (provisions and
+//! vocabulary terms, sorted numbers), so ranking 100,000 cases is a merge of short lists each,
+//! with nothing allocated but the few best.
 
-use crate::library::{Case, LawRole, Library, Term, VocabKind};
+use crate::library::{Library, VocabKind};
+
+use super::search::{Entry, Index};
 
 /// How much each kind of likeness counts: the conduct and the law decide a precedent; the
 /// sector and the data describe it; the place only breaks ties.
@@ -17,7 +23,7 @@ const PROVINCE: u32 = 1;
 pub enum Shared {
     /// A violation key.
     Violation(String),
-    /// A statute id the two cases rest on (as violated or penalty provisions).
+    /// A statute id both cases are linked to.
     Provision(String),
     /// A sector key.
     Sector(String),
@@ -25,6 +31,19 @@ pub enum Shared {
     DataKind(String),
     /// A province key.
     Province(String),
+}
+
+impl Shared {
+    /// The order reasons are read in: conduct, law, sector, data, place.
+    fn rank(&self) -> u8 {
+        match self {
+            Shared::Violation(_) => 0,
+            Shared::Provision(_) => 1,
+            Shared::Sector(_) => 2,
+            Shared::DataKind(_) => 3,
+            Shared::Province(_) => 4,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,83 +54,75 @@ pub struct Similar {
     pub shared: Vec<Shared>,
 }
 
-/// The data-kind words a case uses: those whose label or an alias one of its data kinds holds.
-pub fn data_words<'l>(library: &'l Library, case: &'l Case) -> impl Iterator<Item = &'l Term> {
-    library
-        .vocab
-        .terms(VocabKind::DataKinds)
-        .iter()
-        .filter(move |t| {
-            case.data_kinds.iter().flatten().any(|kind| {
-                kind.contains(t.label.zh.as_str())
-                    || t.aliases.iter().any(|a| kind.contains(a.as_str()))
-            })
-        })
+/// What sharing an entry says, and how much it counts; penalty kinds and party kinds say
+/// nothing about likeness (most cases are companies given an unstated penalty).
+fn likeness(entry: Entry) -> Option<(u32, Shared)> {
+    Some(match entry {
+        Entry::Statute(s) => (PROVISION, Shared::Provision(s.id.clone())),
+        Entry::Term(VocabKind::Violations, t) => (VIOLATION, Shared::Violation(t.key.clone())),
+        Entry::Term(VocabKind::Sectors, t) => (SECTOR, Shared::Sector(t.key.clone())),
+        Entry::Term(VocabKind::DataKinds, t) => (DATA, Shared::DataKind(t.key.clone())),
+        Entry::Term(VocabKind::Provinces, t) => (PROVINCE, Shared::Province(t.key.clone())),
+        Entry::Term(VocabKind::Penalties | VocabKind::PartyKinds, _) => return None,
+    })
 }
 
-/// The provisions a case rests on (violated or penalty), by id.
-fn provisions(case: &Case) -> impl Iterator<Item = &str> {
-    case.law
-        .iter()
-        .filter(|l| matches!(l.role, LawRole::Violated | LawRole::Penalty))
-        .map(|l| l.statute.as_str())
+/// The score of a case whose entries are `theirs` against `weights` (this case's entries that
+/// count, with their weights), both sorted: a merge.
+fn score(weights: &[(u16, u32)], theirs: &[u16]) -> u32 {
+    let (mut i, mut j, mut total) = (0, 0, 0);
+    while i < weights.len() && j < theirs.len() {
+        match weights[i].0.cmp(&theirs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                total += weights[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    total
 }
 
 /// The `limit` cases most like `library.cases[of]`, best first (then in library order); cases
 /// that share nothing are left out.
-pub fn similar(library: &Library, of: usize, limit: usize) -> Vec<Similar> {
-    let Some(this) = library.cases.get(of) else {
+pub fn similar(library: &Library, index: &Index, of: usize, limit: usize) -> Vec<Similar> {
+    if of >= library.cases.len() || limit == 0 {
         return Vec::new();
-    };
-    let words: Vec<&str> = data_words(library, this).map(|t| t.key.as_str()).collect();
-    let mut found: Vec<Similar> = library
-        .cases
+    }
+    let weights: Vec<(u16, u32)> = index
+        .case_entries(of)
         .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != of)
-        .filter_map(|(i, other)| {
-            let mut shared = Vec::new();
-            let mut score = 0;
-            for v in other
-                .violations
+        .filter_map(|&e| Some((e, likeness(index.entry(e)?)?.0)))
+        .collect();
+    // The best so far, best first; a case enters only if it beats the last.
+    let mut best: Vec<(u32, usize)> = Vec::with_capacity(limit + 1);
+    for other in (0..library.cases.len()).filter(|&c| c != of) {
+        let points = score(&weights, index.case_entries(other));
+        if points == 0 || (best.len() == limit && points <= best[limit - 1].0) {
+            continue;
+        }
+        let at = best.partition_point(|&(p, _)| p >= points);
+        best.insert(at, (points, other));
+        best.truncate(limit);
+    }
+    best.into_iter()
+        .map(|(score, case)| {
+            let theirs = index.case_entries(case);
+            let mut shared: Vec<Shared> = weights
                 .iter()
-                .filter(|v| this.violations.contains(v))
-            {
-                shared.push(Shared::Violation(v.to_string()));
-                score += VIOLATION;
-            }
-            let mut seen: Vec<&str> = Vec::new();
-            for id in provisions(other).filter(|id| provisions(this).any(|t| t == *id)) {
-                if !seen.contains(&id) {
-                    seen.push(id);
-                    shared.push(Shared::Provision(id.to_string()));
-                    score += PROVISION;
-                }
-            }
-            if let (Some(a), Some(b)) = (&this.sector, &other.sector)
-                && a == b
-            {
-                shared.push(Shared::Sector(a.to_string()));
-                score += SECTOR;
-            }
-            for word in data_words(library, other).filter(|t| words.contains(&t.key.as_str())) {
-                shared.push(Shared::DataKind(word.key.clone()));
-                score += DATA;
-            }
-            if this.place.province == other.place.province {
-                shared.push(Shared::Province(other.place.province.to_string()));
-                score += PROVINCE;
-            }
-            (score > 0).then_some(Similar {
-                case: i,
+                .filter(|(e, _)| theirs.binary_search(e).is_ok())
+                .filter_map(|&(e, _)| Some(likeness(index.entry(e)?)?.1))
+                .collect();
+            shared.sort_by_key(Shared::rank);
+            Similar {
+                case,
                 score,
                 shared,
-            })
+            }
         })
-        .collect();
-    found.sort_by(|a, b| b.score.cmp(&a.score).then(a.case.cmp(&b.case)));
-    found.truncate(limit);
-    found
+        .collect()
 }
 
 #[cfg(test)]
@@ -126,7 +137,8 @@ mod tests {
     #[test]
     fn ranked_by_what_they_share_with_the_reasons() {
         let library = load(&LoadOptions::default()).unwrap();
-        let found = similar(&library, at(&library, "nanning-fangduoduo"), 5);
+        let index = Index::new(&library);
+        let found = similar(&library, &index, at(&library, "nanning-fangduoduo"), 5);
         assert!(!found.is_empty() && found.len() <= 5);
         assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
         let first = &library.cases[found[0].case];
@@ -143,16 +155,28 @@ mod tests {
                 .iter()
                 .all(|s| library.cases[s.case].id != "nanning-fangduoduo")
         );
-        // Every score is the sum of what is shared.
+        // Every score is what is shared, weighed.
         for s in &found {
-            assert!(s.score > 0 && !s.shared.is_empty());
+            let weighed: u32 = s
+                .shared
+                .iter()
+                .map(|item| match item {
+                    Shared::Violation(_) => VIOLATION,
+                    Shared::Provision(_) => PROVISION,
+                    Shared::Sector(_) => SECTOR,
+                    Shared::DataKind(_) => DATA,
+                    Shared::Province(_) => PROVINCE,
+                })
+                .sum();
+            assert_eq!(s.score, weighed, "{s:?}");
         }
     }
 
     #[test]
     fn phone_numbers_are_a_shared_data_kind() {
         let library = load(&LoadOptions::default()).unwrap();
-        let found = similar(&library, at(&library, "zhuji-xiangsheng"), 9);
+        let index = Index::new(&library);
+        let found = similar(&library, &index, at(&library, "zhuji-xiangsheng"), 9);
         let nanning = found
             .iter()
             .find(|s| library.cases[s.case].id == "nanning-fangduoduo")
@@ -167,5 +191,31 @@ mod tests {
                 .shared
                 .contains(&Shared::Sector("real-estate".to_string()))
         );
+    }
+
+    #[test]
+    fn the_few_best_of_a_large_library() {
+        let library = crate::synth::library(2_000).unwrap();
+        let index = Index::new(&library);
+        let found = similar(&library, &index, 0, 5);
+        assert_eq!(found.len(), 5);
+        assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+        // No case scores more than the last one kept and is left out.
+        let last = found[4].score;
+        let better = (1..library.cases.len())
+            .filter(|&c| found.iter().all(|s| s.case != c))
+            .map(|c| similar_score(&index, 0, c))
+            .filter(|&p| p > last)
+            .count();
+        assert_eq!(better, 0);
+    }
+
+    fn similar_score(index: &Index, of: usize, other: usize) -> u32 {
+        let weights: Vec<(u16, u32)> = index
+            .case_entries(of)
+            .iter()
+            .filter_map(|&e| Some((e, likeness(index.entry(e)?)?.0)))
+            .collect();
+        score(&weights, index.case_entries(other))
     }
 }

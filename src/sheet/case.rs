@@ -5,6 +5,7 @@
 use crate::law;
 use crate::library::{Case, LawRole, Library, Statute, Str, VocabKind};
 use crate::msg::{Catalog, fill};
+use crate::query::similar::Similar;
 use crate::text::thousands;
 
 use super::{
@@ -34,8 +35,9 @@ impl Parts<'_> {
     }
 }
 
-/// Lays out one case.
-pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
+/// Lays out one case, with the similar cases its caller found (`query::similar`, which needs the
+/// search index; none where the caller has no index).
+pub fn build(m: &Catalog, library: &Library, case: &Case, similar: &[Similar]) -> Sheet {
     let parts = Parts {
         r: Rows { m },
         m,
@@ -57,7 +59,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case) -> Sheet {
             law_section(&parts),
             penalty(&parts),
             sources(&parts),
-            similar_cases(&parts),
+            similar_cases(&parts, similar),
         ],
     }
 }
@@ -470,15 +472,12 @@ pub const SIMILAR_SHOWN: usize = 5;
 
 /// The cases most like this one, numbered after the provisions (in the browser the number opens
 /// the case), each with what it shares: `[5] zhuji-xiangsheng 诸暨… — 同条款 消法 第五十六条、同行业 房产租售`.
-fn similar_cases(p: &Parts) -> Section {
+fn similar_cases(p: &Parts, found: &[Similar]) -> Section {
     let (m, library, case) = (p.m, p.library, p.case);
-    let at = library.cases.iter().position(|c| std::ptr::eq(c, case));
-    let found = at.map_or_else(Vec::new, |at| {
-        crate::query::similar::similar(library, at, SIMILAR_SHOWN)
-    });
     let first = case.law.len() + 1;
     let lines = found
         .iter()
+        .take(SIMILAR_SHOWN)
         .enumerate()
         .map(|(n, similar)| {
             let other = &library.cases[similar.case];
@@ -873,7 +872,7 @@ mod tests {
     #[test]
     fn build_strings_the_sections_in_decision_order() {
         let library = load(&LoadOptions::default()).unwrap();
-        let sheet = build(&ZH, &library, &library.cases[0]);
+        let sheet = build(&ZH, &library, &library.cases[0], &[]);
         let headings: Vec<&str> = sheet.sections.iter().map(|s| s.heading).collect();
         assert_eq!(
             headings,

@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::library::Case;
+use crate::query::similar::Similar;
 use crate::sheet;
 use crate::tui::layout::inner;
 use crate::tui::sheet_view::{self, SheetLines};
@@ -14,23 +15,23 @@ use crate::tui::theme;
 use crate::tui::types::Context;
 use crate::tui::widgets::{pane, scrolled};
 
+use super::Browse;
 use super::results::Results;
 
 /// A case's detail laid out at `width` cells, with the lines that hold a search match.
-pub fn lay_out(ctx: &Context, results: &Results, case: &Case, width: usize) -> SheetLines {
-    let sheet = sheet::build(ctx.m, ctx.library, case);
+pub fn lay_out(
+    ctx: &Context,
+    results: &Results,
+    case: &Case,
+    similar: &[Similar],
+    width: usize,
+) -> SheetLines {
+    let sheet = sheet::build(ctx.m, ctx.library, case, similar);
     sheet_view::lay_out(ctx, &sheet, width, &|text| results.marks(text))
 }
 
-pub fn view(
-    ctx: &Context,
-    results: &Results,
-    case: Option<&Case>,
-    scroll: usize,
-    focused: bool,
-    frame: &mut Frame,
-    area: Rect,
-) {
+pub fn view(ctx: &Context, browse: &Browse, focused: bool, frame: &mut Frame, area: Rect) {
+    let case = browse.current();
     let title = match case {
         Some(case) => format!(" {} · {} ", ctx.m.pane_detail, case.id),
         None => format!(" {} ", ctx.m.pane_detail),
@@ -46,6 +47,7 @@ pub fn view(
         );
         return;
     };
-    let lines = lay_out(ctx, results, case, body.width as usize).lines;
-    scrolled(frame, area, block, lines, scroll);
+    let similar = browse.similar();
+    let lines = lay_out(ctx, &browse.results, case, &similar, body.width as usize).lines;
+    scrolled(frame, area, block, lines, browse.detail_scroll);
 }

@@ -10,7 +10,11 @@ pub mod results;
 
 use ratatui::Frame;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::library::Case;
+use crate::query::similar::{Similar, similar};
 use crate::tui::layout::{self, BrowseLayout};
 use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
 
@@ -35,6 +39,9 @@ pub struct Browse<'l> {
     /// The detail, opened to read, takes the whole width (until Esc or `w`). Opening a case
     /// sets it below three-pane widths, where beside the list the detail is a narrow column.
     pub reading: bool,
+    /// The similar cases of the case last asked about: the detail is laid out several times a
+    /// key, and at 100,000 cases a ranking costs a few milliseconds.
+    similar: RefCell<Option<(usize, Rc<[Similar]>)>>,
 }
 
 impl<'l> Browse<'l> {
@@ -53,6 +60,7 @@ impl<'l> Browse<'l> {
             detail_scroll: 0,
             search_pending: false,
             reading: false,
+            similar: RefCell::new(None),
         }
     }
 
@@ -125,7 +133,8 @@ impl<'l> Browse<'l> {
             return 0;
         };
         let body = layout::inner(rect);
-        let total = detail::lay_out(ctx, &self.results, case, body.width as usize)
+        let similar = self.similar();
+        let total = detail::lay_out(ctx, &self.results, case, &similar, body.width as usize)
             .lines
             .len();
         total.saturating_sub(body.height as usize)
@@ -144,7 +153,7 @@ impl<'l> Browse<'l> {
             return Vec::new();
         };
         let width = layout::inner(rect).width as usize;
-        detail::lay_out(ctx, &self.results, case, width).matches
+        detail::lay_out(ctx, &self.results, case, &self.similar(), width).matches
     }
 
     /// Scrolls the detail to the next (or previous) line with a search match.
@@ -269,14 +278,35 @@ impl<'l> Browse<'l> {
         Some(Place::Statute { statute, scroll: 0 })
     }
 
+    /// The cases most like the selected one, as its sheet lists them.
+    pub fn similar(&self) -> Rc<[Similar]> {
+        let Some(&at) = self.results.visible.get(self.selected) else {
+            return Rc::from([]);
+        };
+        if let Some((case, found)) = &*self.similar.borrow()
+            && *case == at
+        {
+            return Rc::clone(found);
+        }
+        let library = self.results.library;
+        let found: Rc<[Similar]> = similar(
+            library,
+            &self.results.index,
+            at,
+            crate::sheet::SIMILAR_SHOWN,
+        )
+        .into();
+        *self.similar.borrow_mut() = Some((at, Rc::clone(&found)));
+        found
+    }
+
     /// What the sheet's number `n` opens: one of the case's provisions, then its similar cases.
     fn numbered(&self, ctx: &Context, n: usize) -> Option<Place> {
         let provisions = self.current()?.law.len();
         if n <= provisions {
             return self.provision(ctx, n);
         }
-        let at = *self.results.visible.get(self.selected)?;
-        let similar = crate::query::similar::similar(ctx.library, at, crate::sheet::SIMILAR_SHOWN);
+        let similar = self.similar();
         let found = similar.get(n - provisions - 1)?;
         Some(Place::Case {
             case: found.case,
@@ -478,16 +508,7 @@ impl<'l> Screen<'l> for Browse<'l> {
         }
         if let Some(area) = layout.detail {
             let focused = active && self.focus == Pane::Detail;
-            let case = self.current();
-            detail::view(
-                ctx,
-                &self.results,
-                case,
-                self.detail_scroll,
-                focused,
-                frame,
-                area,
-            );
+            detail::view(ctx, self, focused, frame, area);
         }
         bars::status(ctx, self, frame, layout.status);
     }
