@@ -122,20 +122,22 @@ fn values_named(library: &Library, word: &str) -> Vec<Value> {
 }
 
 /// The words people type that the library knows: vocabulary names, data kinds, statute short
-/// names.
+/// names. Cases' data kinds repeat across a large library, so they are deduplicated borrowed
+/// before any is copied.
 fn known_words(library: &Library) -> Vec<String> {
+    let data_kinds: std::collections::BTreeSet<&str> = library
+        .cases
+        .iter()
+        .flat_map(|case| case.data_kinds.iter().flatten())
+        .map(|kind| kind.as_str())
+        .collect();
     let mut words: Vec<String> = VocabKind::ALL
         .iter()
         .flat_map(|&kind| library.vocab.terms(kind))
-        .flat_map(|term| term.names().map(str::to_lowercase))
-        .chain(
-            library
-                .cases
-                .iter()
-                .flat_map(|case| case.data_kinds.iter().flatten())
-                .map(|kind| kind.as_str().to_lowercase()),
-        )
-        .chain(library.statutes.iter().filter_map(|s| s.short.clone()))
+        .flat_map(|term| term.names())
+        .chain(data_kinds)
+        .chain(library.statutes.iter().filter_map(|s| s.short.as_deref()))
+        .map(str::to_lowercase)
         .collect();
     words.sort_unstable();
     words.dedup();
