@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::text::{truncate, width};
 
 use super::theme;
-use super::types::Context;
+use super::types::{Action, Context};
 
 /// The query being typed or kept.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,35 @@ pub struct SearchLine {
 }
 
 impl SearchLine {
+    /// Applies an editing or caret action: `Some(changed)` if it was one (`changed` when the
+    /// text changed), `None` for any other action, which the screen handles.
+    pub fn apply(&mut self, action: &Action) -> Option<bool> {
+        Some(match action {
+            Action::SearchInput(c) => self.insert(*c),
+            Action::SearchBackspace => self.backspace(),
+            Action::SearchDelete => self.delete(),
+            Action::SearchDeleteWord => self.delete_word(),
+            Action::SearchClear => self.clear(),
+            Action::SearchLeft => {
+                self.left();
+                false
+            }
+            Action::SearchRight => {
+                self.right();
+                false
+            }
+            Action::SearchHome => {
+                self.home();
+                false
+            }
+            Action::SearchEnd => {
+                self.end();
+                false
+            }
+            _ => return None,
+        })
+    }
+
     /// `/`: the line takes the keyboard, the caret at the end.
     pub fn start(&mut self) {
         self.typing = true;

@@ -68,43 +68,20 @@ impl<'l> Screen<'l> for Goto {
     }
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
-        let line = &mut self.line;
-        let edited = match action {
-            Action::SearchInput(c) => line.insert(c),
-            Action::SearchBackspace => line.backspace(),
-            Action::SearchDelete => line.delete(),
-            Action::SearchDeleteWord => line.delete_word(),
-            Action::SearchClear => line.clear(),
-            Action::SearchLeft => {
-                line.left();
-                false
+        if let Some(changed) = self.line.apply(&action) {
+            if changed {
+                self.edited(ctx);
             }
-            Action::SearchRight => {
-                line.right();
-                false
-            }
-            Action::SearchHome => {
-                line.home();
-                false
-            }
-            Action::SearchEnd => {
-                line.end();
-                false
-            }
+            return Next::Stay;
+        }
+        match action {
             Action::Down => {
                 self.chosen = (self.chosen + 1).min(self.found.len().saturating_sub(1));
-                false
             }
-            Action::Up => {
-                self.chosen = self.chosen.saturating_sub(1);
-                false
-            }
+            Action::Up => self.chosen = self.chosen.saturating_sub(1),
             Action::SearchOpen => return self.open(),
             Action::SearchLeave | Action::Back => return Next::Close,
-            _ => false,
-        };
-        if edited {
-            self.edited(ctx);
+            _ => {}
         }
         Next::Stay
     }

@@ -190,22 +190,13 @@ impl StatuteView {
     /// Keys while the search box has the keyboard: editing narrows the provisions at once (there
     /// are few), ↑/↓ choose among them, Enter and Esc leave the box with the words kept.
     fn update_search(&mut self, ctx: &Context, action: Action) -> Next {
-        let edited = match action {
-            Action::SearchInput(c) => self.search.insert(c),
-            Action::SearchBackspace => self.search.backspace(),
-            Action::SearchDelete => self.search.delete(),
-            Action::SearchDeleteWord => self.search.delete_word(),
-            Action::SearchClear => self.search.clear(),
-            _ => false,
-        };
-        if edited {
-            self.refresh(ctx);
+        if let Some(changed) = self.search.apply(&action) {
+            if changed {
+                self.refresh(ctx);
+            }
+            return Next::Stay;
         }
         match action {
-            Action::SearchLeft => self.search.left(),
-            Action::SearchRight => self.search.right(),
-            Action::SearchHome => self.search.home(),
-            Action::SearchEnd => self.search.end(),
             Action::SearchOpen | Action::SearchLeave => self.search.leave(),
             Action::Down => self.step(1),
             Action::Up => self.step(-1),

@@ -387,17 +387,14 @@ impl<'l> Screen<'l> for Browse<'l> {
     }
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
-        let edits_query = matches!(
-            action,
-            Action::SearchInput(_)
-                | Action::SearchBackspace
-                | Action::SearchDelete
-                | Action::SearchDeleteWord
-                | Action::SearchClear
-        );
-        if !edits_query {
+        match self.search.apply(&action) {
+            // Typing leaves the search pending (see `edited`); moving the caret needs none.
+            Some(changed) => {
+                self.edited(changed);
+                return Next::Stay;
+            }
             // Any other action works on fresh results.
-            self.settle(ctx);
+            None => self.settle(ctx),
         }
         if let Action::Scroll(x, y, delta) = action {
             self.wheel(ctx, x, y, delta);
@@ -430,30 +427,6 @@ impl<'l> Screen<'l> for Browse<'l> {
                 }
             }
             Action::SearchLeave => self.search.leave(),
-            Action::SearchDeleteWord => {
-                let changed = self.search.delete_word();
-                self.edited(changed);
-            }
-            Action::SearchClear => {
-                let changed = self.search.clear();
-                self.edited(changed);
-            }
-            Action::SearchInput(c) => {
-                let changed = self.search.insert(c);
-                self.edited(changed);
-            }
-            Action::SearchBackspace => {
-                let changed = self.search.backspace();
-                self.edited(changed);
-            }
-            Action::SearchDelete => {
-                let changed = self.search.delete();
-                self.edited(changed);
-            }
-            Action::SearchLeft => self.search.left(),
-            Action::SearchRight => self.search.right(),
-            Action::SearchHome => self.search.home(),
-            Action::SearchEnd => self.search.end(),
             Action::ToggleFacets => self.toggle_facets(ctx),
             Action::ToggleWide => {
                 self.reading = !(self.reading && self.focus == Pane::Detail);
