@@ -5,6 +5,8 @@
 //! text and Markdown output and the interactive detail pane all show the same thing.
 
 mod case;
+mod key_facts;
+mod position;
 mod statute;
 
 pub use case::{SIMILAR_SHOWN, build, shared_reasons};

@@ -12,11 +12,13 @@
 //! shown, the popups over it, the history Esc retraces, the size and the look.
 //!
 //! ```text
-//! types     Action, Next, Place, Scope, ScreenId, Pane, Look, Context — imports no other part
-//! keymap    one table of bindings, each naming its scopes; hints and help rows come from it
-//! layout    pure rectangles for a size;  theme  styles;  text  wrapping;  widgets  drawing pieces
-//! screens/  browse/ (facets, list, detail, search line), statute, help — and the `Screens` table
-//! app       the router;  mod (this file)  the terminal and the event loop
+//! types        Action, Next, Place, Scope, ScreenId, Pane, Look, Context — imports no other part
+//! keymap       one table of bindings, each naming its scopes; hints and help rows come from it
+//! layout       pure rectangles for a size;  theme  styles;  text  wrapping
+//! widgets      drawing pieces;  sheet_view  a sheet in lines;  search_line  a text box
+//! screens/     browse/ (facets, list, detail, results, jumps, mouse), statute, help, goto —
+//!              and the `Screens` table
+//! app          the router;  mod (this file)  the terminal and the event loop
 //! ```
 //!
 //! The terminal is restored on every way out: quit, error, panic, Ctrl-C, SIGTERM, SIGHUP (an SSH

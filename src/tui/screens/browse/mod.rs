@@ -5,7 +5,9 @@
 mod bars;
 pub mod detail;
 pub mod facets;
+mod jumps;
 mod list;
+mod mouse;
 pub mod results;
 
 use ratatui::Frame;
@@ -14,7 +16,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::library::Case;
-use crate::query::similar::{Similar, similar};
+use crate::query::similar::Similar;
 use crate::tui::layout::{self, BrowseLayout};
 use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
 
@@ -264,110 +266,6 @@ impl<'l> Browse<'l> {
         self.results.filter = Default::default();
         self.search.clear();
         self.refilter(ctx);
-    }
-
-    /// The place of the `n`th provision of the selected case (numbered from 1, as the sheet
-    /// numbers them).
-    fn provision(&self, ctx: &Context, n: usize) -> Option<Place> {
-        let link = self.current()?.law.get(n.checked_sub(1)?)?;
-        let statute = ctx
-            .library
-            .statutes
-            .iter()
-            .position(|s| s.id == link.statute)?;
-        Some(Place::Statute { statute, scroll: 0 })
-    }
-
-    /// The cases most like the selected one, as its sheet lists them.
-    pub fn similar(&self) -> Rc<[Similar]> {
-        let Some(&at) = self.results.visible.get(self.selected) else {
-            return Rc::from([]);
-        };
-        if let Some((case, found)) = &*self.similar.borrow()
-            && *case == at
-        {
-            return Rc::clone(found);
-        }
-        let library = self.results.library;
-        let found: Rc<[Similar]> = similar(
-            library,
-            &self.results.index,
-            at,
-            crate::sheet::SIMILAR_SHOWN,
-        )
-        .into();
-        *self.similar.borrow_mut() = Some((at, Rc::clone(&found)));
-        found
-    }
-
-    /// What the sheet's number `n` opens: one of the case's provisions, then its similar cases.
-    fn numbered(&self, ctx: &Context, n: usize) -> Option<Place> {
-        let provisions = self.current()?.law.len();
-        if n <= provisions {
-            return self.provision(ctx, n);
-        }
-        let similar = self.similar();
-        let found = similar.get(n - provisions - 1)?;
-        Some(Place::Case {
-            case: found.case,
-            focus: Pane::Detail,
-            scroll: 0,
-        })
-    }
-
-    /// `s`: the selected case's first provision, or the first provision of all.
-    fn statutes(&self, ctx: &Context) -> Next {
-        let first = self.provision(ctx, 1).or_else(|| {
-            let statute = *crate::law::reading_order(ctx.library).first()?;
-            Some(Place::Statute { statute, scroll: 0 })
-        });
-        first.map_or(Next::Stay, Next::Go)
-    }
-
-    fn click(&mut self, ctx: &Context, x: u16, y: u16) {
-        let layout = self.layout(ctx);
-        if let Some(row) = layout.list_row_at(x, y) {
-            let index = self.list_offset + row;
-            if index < self.results.visible.len() {
-                if self.selected != index {
-                    self.detail_scroll = 0;
-                }
-                self.selected = index;
-            }
-            self.focus = Pane::List;
-        } else if let Some(row) = layout.facet_row_at(x, y) {
-            let index = self.facets.row_at(row).unwrap_or(usize::MAX);
-            self.focus = Pane::Facets;
-            if matches!(
-                self.facets.rows.get(index),
-                Some(facets::FacetRow::Value(..))
-            ) {
-                self.facets.cursor = index;
-                self.toggle_value(ctx);
-            }
-        } else if layout.detail.is_some_and(|r| r.contains((x, y).into())) {
-            self.focus = Pane::Detail;
-        }
-        self.keep_visible(ctx);
-    }
-
-    /// The wheel scrolls the pane under the pointer, which takes the focus (but not from the
-    /// search line while typing).
-    fn wheel(&mut self, ctx: &Context, x: u16, y: u16, delta: i32) {
-        let layout = self.layout(ctx);
-        let saved = self.focus;
-        let under = |r: Option<ratatui::layout::Rect>| r.is_some_and(|r| r.contains((x, y).into()));
-        if under(layout.detail) {
-            self.focus = Pane::Detail;
-        } else if under(layout.facets) {
-            self.focus = Pane::Facets;
-        } else if under(layout.list) {
-            self.focus = Pane::List;
-        }
-        self.move_by(ctx, delta as isize);
-        if self.search.typing {
-            self.focus = saved;
-        }
     }
 
     /// Typing leaves the search pending, to run once the burst of waiting keys is handled

@@ -1,0 +1,69 @@
+//! Where the browse screen sends the user: a case's numbered provisions and similar cases, and
+//! the statute view; each answered as a place for the app to show.
+
+use std::rc::Rc;
+
+use crate::query::similar::{Similar, similar};
+use crate::tui::types::{Context, Next, Pane, Place};
+
+use super::Browse;
+
+impl Browse<'_> {
+    /// The place of the `n`th provision of the selected case (numbered from 1, as the sheet
+    /// numbers them).
+    fn provision(&self, ctx: &Context, n: usize) -> Option<Place> {
+        let link = self.current()?.law.get(n.checked_sub(1)?)?;
+        let statute = ctx
+            .library
+            .statutes
+            .iter()
+            .position(|s| s.id == link.statute)?;
+        Some(Place::Statute { statute, scroll: 0 })
+    }
+
+    /// The cases most like the selected one, as its sheet lists them.
+    pub fn similar(&self) -> Rc<[Similar]> {
+        let Some(&at) = self.results.visible.get(self.selected) else {
+            return Rc::from([]);
+        };
+        if let Some((case, found)) = &*self.similar.borrow()
+            && *case == at
+        {
+            return Rc::clone(found);
+        }
+        let library = self.results.library;
+        let found: Rc<[Similar]> = similar(
+            library,
+            &self.results.index,
+            at,
+            crate::sheet::SIMILAR_SHOWN,
+        )
+        .into();
+        *self.similar.borrow_mut() = Some((at, Rc::clone(&found)));
+        found
+    }
+
+    /// What the sheet's number `n` opens: one of the case's provisions, then its similar cases.
+    pub(super) fn numbered(&self, ctx: &Context, n: usize) -> Option<Place> {
+        let provisions = self.current()?.law.len();
+        if n <= provisions {
+            return self.provision(ctx, n);
+        }
+        let similar = self.similar();
+        let found = similar.get(n - provisions - 1)?;
+        Some(Place::Case {
+            case: found.case,
+            focus: Pane::Detail,
+            scroll: 0,
+        })
+    }
+
+    /// `s`: the selected case's first provision, or the first provision of all.
+    pub(super) fn statutes(&self, ctx: &Context) -> Next {
+        let first = self.provision(ctx, 1).or_else(|| {
+            let statute = *crate::law::reading_order(ctx.library).first()?;
+            Some(Place::Statute { statute, scroll: 0 })
+        });
+        first.map_or(Next::Stay, Next::Go)
+    }
+}
