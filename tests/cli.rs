@@ -608,3 +608,72 @@ fn similar_cases_with_their_reasons() {
     let sheet = stdout(&casebook(&["show", "nanning-fangduoduo"]));
     assert!(sheet.contains("【相似案例】") && sheet.contains("[5] zhuji-xiangsheng"));
 }
+
+/// One `--format` flag across the commands; `--json` and `--markdown` keep working.
+#[test]
+fn every_format() {
+    let citation = stdout(&casebook(&["show", "7", "--format", "citation"]));
+    assert_eq!(citation.lines().count(), 1);
+    assert!(citation.starts_with("广西南宁房多多资产管理有限公司侵害消费者个人信息案 · "));
+    assert!(
+        citation
+            .contains("(国家市场监督管理总局 2019-11-18) 第 7 例 · 南宁市市场监管局 · https://")
+    );
+    let markdown = stdout(&casebook(&["show", "7", "--format", "markdown"]));
+    assert_eq!(markdown, stdout(&casebook(&["show", "7", "--markdown"])));
+    assert!(markdown.starts_with("# 广西南宁房多多"));
+    let json = stdout(&casebook(&["show", "7", "--format", "json"]));
+    assert_eq!(json, stdout(&casebook(&["show", "7", "--json"])));
+    let text = stdout(&casebook(&["show", "7", "--format", "text"]));
+    assert_eq!(text, stdout(&casebook(&["show", "7"])));
+
+    let table = stdout(&casebook(&["search", "房产", "--format", "markdown"]));
+    assert!(table.starts_with("| # | ID |"), "{table}");
+    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 4);
+    let json = json_ids(&["list", "--format", "json", "--sector", "real-estate"]);
+    assert_eq!(json.len(), 3);
+    let statute = stdout(&casebook(&["statute", "消法56", "--format", "markdown"]));
+    assert!(statute.starts_with("# 中华人民共和国消费者权益保护法 第五十六条"));
+    let out = casebook(&["statute", "cprl-56", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["statute"]["id"], "cprl-56");
+}
+
+/// The CSV is written by a CSV writer: a CSV reader gets back the same cells, commas and quotes
+/// in titles included, UTF-8, with a header row.
+#[test]
+fn csv_reads_back_to_the_same_cells() {
+    let out = casebook(&["list", "--format", "csv"]);
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..4], ["position", "id", "title", "party"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 9);
+    let nanning = rows.iter().find(|r| &r[1] == "nanning-fangduoduo").unwrap();
+    assert_eq!(&nanning[0], "7");
+    assert_eq!(&nanning[3], "广西南宁房多多资产管理有限公司");
+    assert_eq!(&nanning[5], "real-estate");
+    assert_eq!(&nanning[7], "true", "the sector is inferred");
+    assert_eq!(&nanning[10], "1537");
+    // A title with a comma and quotes survives the round trip.
+    let dir = tempfile::tempdir().unwrap();
+    let text = GOOD.replace(
+        "title = \"某市某公司侵害消费者个人信息案\"",
+        "title = \"某公司, \\\"甲\\\" 案\"",
+    );
+    assert_ne!(text, GOOD, "the fixture's title line changed");
+    std::fs::write(dir.path().join("office-case.toml"), text).unwrap();
+    let out = casebook(&[
+        "--cases",
+        dir.path().to_str().unwrap(),
+        "--only",
+        "list",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[2], "某公司, \"甲\" 案");
+}

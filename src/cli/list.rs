@@ -1,9 +1,9 @@
 //! `casebook list` and `casebook search`: the cases that pass the filters (and the search, ranked),
-//! as an aligned table or JSON.
+//! as an aligned table, Markdown, CSV or JSON.
 
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::library::{Case, Library, VocabKind};
 use crate::msg::ZH;
@@ -15,9 +15,42 @@ use crate::text::{pad, sanitize_line, width};
 pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print a JSON array of cases, with the case-file field names.
-    #[arg(long)]
+    #[command(flatten)]
+    pub format: ListFormatArgs,
+}
+
+/// How a list of cases is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table (Chinese text lines up).
+    Table,
+    /// A Markdown table.
+    Markdown,
+    /// CSV, UTF-8, with a header row.
+    Csv,
+    /// A JSON array of cases, with the case-file field names.
+    Json,
+}
+
+/// `--format`, shared by `list` and `search`; `--json` is kept as its short form.
+#[derive(Debug, Args)]
+pub struct ListFormatArgs {
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// The same as --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+}
+
+impl ListFormatArgs {
+    fn chosen(&self) -> ListFormat {
+        if self.json {
+            ListFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -28,9 +61,8 @@ pub struct SearchArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Print a JSON array of the matching cases, best first.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub format: ListFormatArgs,
 }
 
 /// The facet filters shared by `list` and `search`.
@@ -58,7 +90,7 @@ const INFERRED_MARK: &str = "*";
 
 pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
     match build_filter(library, &args.filters) {
-        Ok(filter) => output(library, &filter.apply(library), args.json),
+        Ok(filter) => output(library, &filter.apply(library), args.format.chosen()),
         Err(code) => code,
     }
 }
@@ -76,7 +108,7 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
         .map(|hit| &library.cases[hit.case])
         .filter(|case| filter.matches(library, case))
         .collect();
-    if cases.is_empty() && !args.json {
+    if cases.is_empty() && args.format.chosen() != ListFormat::Json {
         // Say what was asked, so the user sees what to loosen.
         let mut asked = format!("\"{}\"", sanitize_line(query.as_str()));
         for (facet, keys) in Facet::ALL.iter().map(|&f| (f, filter.values(f))) {
@@ -93,14 +125,116 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    output(library, &cases, args.json)
+    output(library, &cases, args.format.chosen())
 }
 
-fn output(library: &Library, cases: &[&Case], json: bool) -> ExitCode {
-    if json {
-        return super::print_json(&cases);
+fn output(library: &Library, cases: &[&Case], format: ListFormat) -> ExitCode {
+    match format {
+        ListFormat::Json => super::print_json(&cases),
+        ListFormat::Table => super::print(&table(library, cases)),
+        ListFormat::Markdown => super::print(&markdown(library, cases)),
+        ListFormat::Csv => match csv(library, cases) {
+            Ok(text) => super::print(&text),
+            Err(error) => {
+                eprintln!("casebook: cannot write CSV: {error}");
+                ExitCode::from(1)
+            }
+        },
     }
-    super::print(&table(library, cases))
+}
+
+/// The table's column headings.
+fn headings() -> [&'static str; 6] {
+    [
+        "#",
+        "ID",
+        ZH.col_party,
+        ZH.col_province,
+        ZH.col_sector,
+        ZH.col_penalty,
+    ]
+}
+
+/// A Markdown table of the same cells as the aligned table (`|` escaped), with the count and the
+/// inferred mark's footnote under it.
+fn markdown(library: &Library, cases: &[&Case]) -> String {
+    let cell = |text: &str| sanitize_line(text).replace('|', "\\|");
+    let mut out = format!("| {} |\n", headings().join(" | "));
+    out.push_str(&format!("|{}\n", "---|".repeat(headings().len())));
+    let mut inferred = false;
+    for case in cases {
+        let cells: Vec<String> = row(library, case).iter().map(|c| cell(c)).collect();
+        inferred |= cells.iter().any(|c| c.ends_with(INFERRED_MARK));
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push_str(&format!(
+        "\n{} / {} {}",
+        cases.len(),
+        library.cases.len(),
+        ZH.cases_unit
+    ));
+    if inferred {
+        out.push_str(&format!(" · {}", ZH.inferred_footnote));
+    }
+    out.push('\n');
+    out
+}
+
+/// CSV through a CSV writer: a header row of field names, then one row a case, with keys beside
+/// labels so a spreadsheet can sort and filter on either, and whether the sector is inferred.
+fn csv(library: &Library, cases: &[&Case]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "position",
+        "id",
+        "title",
+        "party",
+        "province",
+        "sector",
+        "sector_label",
+        "sector_inferred",
+        "violations",
+        "penalties",
+        "records",
+    ])?;
+    let label = |kind, key: &str| {
+        library
+            .vocab
+            .term(kind, key)
+            .map_or(key.to_string(), |t| t.label.zh.clone())
+    };
+    for case in cases {
+        let sector = case.sector.as_deref().unwrap_or_default();
+        let violations: Vec<String> = case
+            .violations
+            .iter()
+            .map(|v| label(VocabKind::Violations, v))
+            .collect();
+        let penalties: Vec<String> = case
+            .penalty
+            .iter()
+            .map(|p| label(VocabKind::Penalties, &p.kind))
+            .collect();
+        writer.write_record([
+            case.position.map_or(String::new(), |p| p.to_string()),
+            case.id.to_string(),
+            sanitize_line(&case.title),
+            sanitize_line(&case.party.name),
+            case.place.province.to_string(),
+            sector.to_string(),
+            if sector.is_empty() {
+                String::new()
+            } else {
+                label(VocabKind::Sectors, sector)
+            },
+            case.inferred_reason("sector").is_some().to_string(),
+            violations.join("；"),
+            penalties.join("；"),
+            case.records.map_or(String::new(), |r| r.to_string()),
+        ])?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The filter the flags ask for, or the usage error (exit 2) after saying which value is unknown.
@@ -192,17 +326,7 @@ fn row(library: &Library, case: &Case) -> Vec<String> {
 
 /// An aligned table: columns sized by display width, so Chinese (two cells a character) lines up.
 fn table(library: &Library, cases: &[&Case]) -> String {
-    let header: Vec<String> = [
-        "#",
-        "ID",
-        ZH.col_party,
-        ZH.col_province,
-        ZH.col_sector,
-        ZH.col_penalty,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let header: Vec<String> = headings().iter().map(|s| s.to_string()).collect();
     let rows: Vec<Vec<String>> = cases
         .iter()
         .map(|c| {

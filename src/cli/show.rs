@@ -17,12 +17,24 @@ pub struct ShowArgs {
     /// The case: its id (zhuji-xiangsheng), its published number (7), or words with one hit
     /// (房多多).
     pub id: String,
-    /// Print the case as JSON, with the case-file field names.
-    #[arg(long, conflicts_with = "markdown")]
+    /// The output format: the sheet as text or Markdown, the case as JSON (the case-file field
+    /// names), or a one-line citation for a report.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+    /// The same as --format json.
+    #[arg(long, conflicts_with_all = ["markdown", "format"])]
     pub json: bool,
-    /// Print the case as Markdown.
-    #[arg(long)]
+    /// The same as --format markdown.
+    #[arg(long, conflicts_with = "format")]
     pub markdown: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Markdown,
+    Json,
+    Citation,
 }
 
 /// The case `wanted` names (id, published number, or words with one hit), or `None` after saying
@@ -65,12 +77,20 @@ pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
         return ExitCode::from(1);
     };
     let case = &library.cases[at];
-    if args.json {
+    let format = match (args.json, args.markdown) {
+        (true, _) => ShowFormat::Json,
+        (_, true) => ShowFormat::Markdown,
+        _ => args.format,
+    };
+    if format == ShowFormat::Json {
         return super::print_json(case);
+    }
+    if format == ShowFormat::Citation {
+        return super::print(&format!("{}\n", sheet::citation(&ZH, library, case)));
     }
     let similar = similar(library, &index, at, sheet::SIMILAR_SHOWN);
     let sheet = sheet::build(&ZH, library, case, &similar);
-    let out = if args.markdown {
+    let out = if format == ShowFormat::Markdown {
         markdown(&ZH, &sheet)
     } else {
         plain(&ZH, &sheet)

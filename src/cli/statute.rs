@@ -16,14 +16,35 @@ pub struct StatuteArgs {
     /// The provision: its id (cprl-29-2), short name and article number (消法56, 消法29-2) or
     /// words with one hit; without one, every provision, grouped by law.
     pub id: Option<String>,
-    /// Print as JSON: the provision with its linked cases and later (or earlier) law.
-    #[arg(long)]
+    /// The output format: the provision's sheet as text or Markdown, or JSON (the provision
+    /// with its linked cases and later or earlier law; without an id, every provision).
+    #[arg(long, value_enum, default_value_t = StatuteFormat::Text)]
+    pub format: StatuteFormat,
+    /// The same as --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatuteFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl StatuteArgs {
+    fn chosen(&self) -> StatuteFormat {
+        if self.json {
+            StatuteFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
     let Some(id) = &args.id else {
-        return list(library, args.json);
+        return list(library, args.chosen() == StatuteFormat::Json);
     };
     let found = law::find::provisions(library, id);
     if found.len() > 1 {
@@ -52,7 +73,7 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     };
-    if args.json {
+    if args.chosen() == StatuteFormat::Json {
         let linked = law::linked_cases(library, &statute.id);
         let ids = |list: &[usize]| -> Vec<&str> {
             list.iter().map(|&i| library.cases[i].id.as_str()).collect()
@@ -70,7 +91,11 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
         return json(&value);
     }
     let sheet = sheet::statute(&ZH, library, statute);
-    super::print(&sanitize(&super::show::plain(&ZH, &sheet)))
+    let out = match args.chosen() {
+        StatuteFormat::Markdown => super::show::markdown(&ZH, &sheet),
+        _ => super::show::plain(&ZH, &sheet),
+    };
+    super::print(&sanitize(&out))
 }
 
 fn json(value: &serde_json::Value) -> ExitCode {

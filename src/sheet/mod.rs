@@ -162,6 +162,31 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
     )
 }
 
+/// A one-line citation of a case for a report: title · collection and position · authority ·
+/// decision date · source address — each part only where the library states it.
+pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
+    let mut parts = vec![case.title.to_string()];
+    if let Some(collection) = library.collection(&case.collection) {
+        let mut listed = format!(
+            "{} ({} {})",
+            collection.title, collection.publisher, collection.published
+        );
+        if let Some(n) = case.position {
+            listed.push_str(&format!(" {}", fill(m.position, &[("n", n.to_string())])));
+        }
+        parts.push(listed);
+    }
+    parts.extend(case.authority.as_deref().map(str::to_string));
+    parts.extend(case.dates.decided.map(|d| d.to_string()));
+    parts.extend(
+        case.source
+            .iter()
+            .find_map(|s| s.url.as_deref())
+            .map(str::to_string),
+    );
+    crate::text::sanitize_line(&parts.join(" · "))
+}
+
 /// "10 published, 9 identified" for a collection.
 pub fn published_identified(
     m: &Catalog,
