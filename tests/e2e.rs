@@ -397,3 +397,40 @@ fn sigint_and_a_panic_restore_the_terminal() {
     assert_restored(&s);
     s.expect("CASEBOOK_TEST_PANIC");
 }
+
+/// `y` sends the case's citation to the terminal as OSC 52: the escape, then the base64 of the
+/// exact text, then the string terminator. `--no-osc52` sends nothing.
+#[test]
+fn y_copies_the_citation_through_osc52() {
+    use base64::Engine;
+    let citation = String::from_utf8(
+        std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["show", "7", "--format", "citation"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let citation = citation.trim_end();
+    let encoded = base64::engine::general_purpose::STANDARD.encode(citation);
+    let expected = format!("\x1b]52;c;{encoded}\x1b\\");
+
+    let mut s = Session::start(&["--case", "nanning-fangduoduo"], 80, 24, &[]);
+    s.expect("广西南宁房多多");
+    s.keys(&["y"]);
+    s.expect("已复制引用");
+    assert!(
+        contains(&s.raw(), expected.as_bytes()),
+        "no OSC 52 with the citation"
+    );
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+
+    let mut s = Session::start(&["--case", "nanning-fangduoduo", "--no-osc52"], 80, 24, &[]);
+    s.expect("广西南宁房多多");
+    s.keys(&["y"]);
+    s.expect("复制已关闭");
+    assert!(!contains(&s.raw(), b"\x1b]52;"));
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

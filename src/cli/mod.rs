@@ -43,6 +43,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Never write to the clipboard: y and Y copy through the terminal (OSC 52) unless this is
+    /// given.
+    #[arg(long)]
+    pub no_osc52: bool,
+
     /// Draw with ASCII borders and markers (automatic for TERM=linux, vt100 and dumb).
     #[arg(long)]
     pub ascii: bool,
@@ -95,6 +100,7 @@ pub fn run() -> ExitCode {
             let options = tui::Options {
                 case: cli.case.clone(),
                 mouse: !cli.no_mouse,
+                osc52: !cli.no_osc52,
                 look: tui::Look {
                     ascii: cli.ascii || tui::ascii_terminal(std::env::var("TERM").ok().as_deref()),
                     // https://no-color.org: any non-empty value turns colour off.

@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::library::{Library, nearest_case_ids};
-use crate::msg::{Catalog, ZH};
+use crate::msg::ZH;
 use crate::query::lookup::cases_named;
 use crate::query::search::Index;
 use crate::query::similar::similar;
-use crate::sheet::{self, Section, Sheet};
-use crate::text::{pad, sanitize, width};
+use crate::sheet;
+use crate::text::sanitize;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -91,84 +91,9 @@ pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
     let similar = similar(library, &index, at, sheet::SIMILAR_SHOWN);
     let sheet = sheet::build(&ZH, library, case, &similar);
     let out = if format == ShowFormat::Markdown {
-        markdown(&ZH, &sheet)
+        sheet::markdown(&ZH, &sheet)
     } else {
-        plain(&ZH, &sheet)
+        sheet::plain(&ZH, &sheet)
     };
     super::print(&sanitize(&out))
-}
-
-/// Plain text: sections with aligned labels; continuation lines indented under the value.
-pub fn plain(m: &Catalog, sheet: &Sheet) -> String {
-    let label_width = sheet
-        .sections
-        .iter()
-        .flat_map(|s| s.rows.iter())
-        .map(|r| width(r.label))
-        .max()
-        .unwrap_or(0);
-    let indent = " ".repeat(label_width + 4);
-    let mut out = format!("{}\n", sheet.title);
-    let section = |out: &mut String, section: &Section| {
-        out.push_str(&format!("\n【{}】\n", section.heading));
-        for row in &section.rows {
-            let mut lines = row.lines.iter().flat_map(|l| l.split('\n'));
-            let first = lines.next().unwrap_or_default();
-            out.push_str(&format!("  {}  {first}\n", pad(row.label, label_width)));
-            for line in lines {
-                out.push_str(&format!("{indent}{line}\n"));
-            }
-            if let Some(reason) = &row.inferred {
-                out.push_str(&format!("{indent}↳ {}: {reason}\n", m.inferred));
-            }
-        }
-    };
-    if let Some(key_facts) = &sheet.key_facts {
-        section(&mut out, key_facts);
-        out.push('\n');
-    }
-    if let Some(en) = &sheet.title_en {
-        out.push_str(&format!("{en}\n"));
-    }
-    out.push_str(&format!("{}\nid: {}\n", sheet.collection_line, sheet.id));
-    for each in &sheet.sections {
-        section(&mut out, each);
-    }
-    out
-}
-
-/// Markdown: a heading per section, a bullet per row.
-pub fn markdown(m: &Catalog, sheet: &Sheet) -> String {
-    let mut out = format!("# {}\n", sheet.title);
-    let section = |out: &mut String, section: &Section| {
-        out.push_str(&format!("\n## {}\n\n", section.heading));
-        for row in &section.rows {
-            if row.lines.len() == 1 && !row.lines[0].contains('\n') {
-                out.push_str(&format!("- **{}**: {}\n", row.label, row.lines[0]));
-            } else {
-                out.push_str(&format!("- **{}**:\n", row.label));
-                for line in &row.lines {
-                    for (i, part) in line.split('\n').enumerate() {
-                        let bullet = if i == 0 { "  - " } else { "    " };
-                        out.push_str(&format!("{bullet}{part}\n"));
-                    }
-                }
-            }
-            if let Some(reason) = &row.inferred {
-                out.push_str(&format!("  - *{}*: {reason}\n", m.inferred));
-            }
-        }
-    };
-    if let Some(key_facts) = &sheet.key_facts {
-        section(&mut out, key_facts);
-    }
-    out.push('\n');
-    if let Some(en) = &sheet.title_en {
-        out.push_str(&format!("*{en}*\n\n"));
-    }
-    out.push_str(&format!("{}  \n`{}`\n", sheet.collection_line, sheet.id));
-    for each in &sheet.sections {
-        section(&mut out, each);
-    }
-    out
 }

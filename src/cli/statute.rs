@@ -92,8 +92,8 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
     }
     let sheet = sheet::statute(&ZH, library, statute);
     let out = match args.chosen() {
-        StatuteFormat::Markdown => super::show::markdown(&ZH, &sheet),
-        _ => super::show::plain(&ZH, &sheet),
+        StatuteFormat::Markdown => sheet::markdown(&ZH, &sheet),
+        _ => sheet::plain(&ZH, &sheet),
     };
     super::print(&sanitize(&out))
 }

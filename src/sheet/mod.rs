@@ -7,9 +7,11 @@
 mod case;
 mod key_facts;
 mod position;
+mod render;
 mod statute;
 
 pub use case::{SIMILAR_SHOWN, build, shared_reasons};
+pub use render::{markdown, plain};
 pub use statute::statute;
 
 use crate::law;

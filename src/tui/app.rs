@@ -3,10 +3,11 @@
 //! of state belongs to a screen. Nothing here draws but by asking the screens to.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
 use crate::library::Library;
-use crate::msg::Catalog;
+use crate::msg::{Catalog, fill};
 
 use super::layout;
 use super::screens::Screens;
@@ -29,6 +30,12 @@ pub struct App<'l> {
     /// Where the last jump (or step back) landed: while the user is still there, Esc retraces
     /// the jump even within one screen (a case → a similar case).
     landed: Option<Place>,
+    /// Whether copying may write OSC 52 to the terminal (`--no-osc52` turns it off).
+    pub osc52: bool,
+    /// Texts to put on the user's clipboard, written to the terminal by the event loop.
+    clipboard: Vec<String>,
+    /// A line for the user about the last action (what was copied), until the next key.
+    pub notice: Option<String>,
     pub quit: bool,
 }
 
@@ -45,6 +52,9 @@ impl<'l> App<'l> {
             popups: Vec::new(),
             history: Vec::new(),
             landed: None,
+            osc52: true,
+            clipboard: Vec::new(),
+            notice: None,
             quit: false,
         }
     }
@@ -93,6 +103,7 @@ impl<'l> App<'l> {
     ///
     /// [`settle`]: App::settle
     pub fn apply(&mut self, action: Action) {
+        self.notice = None;
         match action {
             Action::Quit => self.quit = true,
             Action::Redraw => {}
@@ -129,6 +140,11 @@ impl<'l> App<'l> {
         }
     }
 
+    /// The texts copied since the last call, for the event loop to send to the terminal.
+    pub fn take_clipboard(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.clipboard)
+    }
+
     /// Draws the screen shown, then the popups over it.
     pub fn view(&self, frame: &mut Frame) {
         if layout::too_small(self.width, self.height) {
@@ -140,6 +156,18 @@ impl<'l> App<'l> {
         self.screens.get(self.shown).view(&ctx, frame);
         for &popup in &self.popups {
             self.screens.get(popup).view(&ctx, frame);
+        }
+        if let Some(notice) = &self.notice {
+            // Over the right of the status line, where the hints are.
+            let area = frame.area();
+            let notice = format!(
+                " {} ",
+                crate::text::truncate(notice, area.width as usize - 2)
+            );
+            let width = crate::text::width(&notice) as u16;
+            let at = Rect::new(area.width - width, area.height - 1, width, 1);
+            let style = super::theme::selected(self.look);
+            frame.render_widget(Paragraph::new(notice).style(style), at);
         }
     }
 
@@ -156,6 +184,17 @@ impl<'l> App<'l> {
             }
             Next::Close if self.popups.pop().is_some() => {}
             Next::Close => self.go_back(),
+            Next::Copy { what, text } => {
+                let text = crate::text::sanitize(&text);
+                self.notice = Some(if self.osc52 {
+                    let n = text.chars().count().to_string();
+                    let notice = fill(self.m.copied, &[("what", what.to_string()), ("n", n)]);
+                    self.clipboard.push(text);
+                    notice
+                } else {
+                    self.m.copy_off.to_string()
+                });
+            }
         }
     }
 

@@ -130,6 +130,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('z', "z")], Action::ToggleEmptyValues, BROWSE, |m| m.key_show_empty, false),
     bind(&[ch('c', "c")], Action::ClearFilters, BROWSE, |m| m.key_clear, false),
     bind(&[ch('s', "s")], Action::Statutes, BROWSE, |m| m.key_statutes, true),
+    bind(&[ch('y', "y")], Action::CopyCitation, BROWSE, |m| m.key_copy_citation, false),
+    bind(&[ch('Y', "Y")], Action::CopySheet, BROWSE, |m| m.key_copy_sheet, false),
     bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE, |m| m.key_open_provision, false),
@@ -154,6 +156,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::End, "End")], Action::SearchEnd, SEARCH, |m| m.key_search_move, false),
     // The statute view.
     bind(&[ch('/', "/")], Action::StartSearch, STATUTE, |m| m.key_search_statutes, false),
+    bind(&[ch('y', "y")], Action::CopyCitation, STATUTE, |m| m.key_copy_provision, false),
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATUTE, |m| m.key_back, true),
     bind(&[ch('n', "n"), key(KeyCode::Right, "→")], Action::NextProvision, STATUTE, |m| m.key_next_provision, true),
     bind(&[ch('N', "N"), key(KeyCode::Left, "←")], Action::PrevProvision, STATUTE, |m| m.key_prev_provision, true),

@@ -64,6 +64,8 @@ pub struct Options {
     pub case: Option<String>,
     pub mouse: bool,
     pub look: Look,
+    /// Whether `y`/`Y` may copy through the terminal (OSC 52).
+    pub osc52: bool,
 }
 
 /// Whether the terminal can draw box-drawing characters; linux and vt100-class consoles get ASCII.
@@ -127,6 +129,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     let (width, height) = terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, m, width, height);
     app.look = options.look;
+    app.osc52 = options.osc52;
     if let Some(id) = &options.case
         && !app.open_case(id)
     {
@@ -245,6 +248,14 @@ fn event_loop(
         }
         // One search for the whole burst of typed keys.
         app.settle();
+        // Copies go to the user's clipboard through the terminal: OSC 52 reaches the machine the
+        // user sits at, over SSH and (with `set-clipboard on`) through tmux.
+        for text in app.take_clipboard() {
+            execute!(
+                terminal.backend_mut(),
+                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+            )?;
+        }
         if app.quit {
             break;
         }

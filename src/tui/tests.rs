@@ -651,3 +651,38 @@ fn a_number_opens_a_similar_case_and_esc_comes_back() {
     press(&mut app, KeyCode::Esc); // then Esc is the browser's own: the list
     assert_eq!(app.browse().focus, Pane::List);
 }
+
+/// `y` copies the case's citation, `Y` its sheet as Markdown, `y` in a provision its citation and
+/// text; the notice says what and how many characters. With OSC 52 off nothing is sent.
+#[test]
+fn copying_a_citation_a_sheet_and_a_provision() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    assert!(app.open_case("nanning-fangduoduo"));
+    press(&mut app, KeyCode::Char('y'));
+    let copied = app.take_clipboard();
+    let citation = crate::sheet::citation(&ZH, &library, app.browse().current().unwrap());
+    assert_eq!(copied, std::slice::from_ref(&citation));
+    let n = citation.chars().count();
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(format!("已复制引用：{n} 字").as_str())
+    );
+    press(&mut app, KeyCode::Char('Y'));
+    let sheet = app.take_clipboard().remove(0);
+    assert!(sheet.starts_with("# 广西南宁房多多资产管理有限公司侵害消费者个人信息案"));
+    assert!(sheet.contains("## 相似案例"));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.notice, None, "the notice lasts until the next key");
+    press(&mut app, KeyCode::Char('3')); // 消法 第五十六条
+    press(&mut app, KeyCode::Char('y'));
+    let provision = app.take_clipboard().remove(0);
+    assert!(
+        provision.starts_with("消法 第五十六条（中华人民共和国消费者权益保护法 第五十六条）\n")
+    );
+    assert!(provision.contains("经营者有下列情形之一"));
+    app.osc52 = false;
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.take_clipboard().is_empty());
+    assert_eq!(app.notice.as_deref(), Some(ZH.copy_off));
+}

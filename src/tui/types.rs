@@ -50,6 +50,11 @@ pub enum Action {
     /// Open a screen: a popup toggles (help), a full screen is shown with the current place
     /// remembered for Esc.
     Show(ScreenId),
+    /// Copy a one-line citation (of the case, or in the statute view of the provision with its
+    /// text) to the user's clipboard.
+    CopyCitation,
+    /// Copy the whole case sheet, as Markdown.
+    CopySheet,
     /// The statute view, on the selected case's first provision.
     Statutes,
     /// Open the case's `n`th provision, or in the statute view the provision's `n`th case.
@@ -172,7 +177,7 @@ impl Place {
 }
 
 /// What a screen's `update` asks the app to do next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Next {
     /// Nothing beyond the screen's own change.
     Stay,
@@ -180,6 +185,8 @@ pub enum Next {
     Go(Place),
     /// Leave this screen: a popup closes, a full screen goes back to the browser.
     Close,
+    /// Put `text` on the user's clipboard (over SSH too: OSC 52); `what` names it for the notice.
+    Copy { what: &'static str, text: String },
 }
 
 /// How the terminal is drawn: colours and box drawing it can show.

@@ -72,6 +72,8 @@ keys() { tmux -S "$socket" send-keys -t "$1" "${@:2}"; sleep 0.3; }
 tmux -S "$socket" -f /dev/null new-session -d -s one -x 80 -y 24 \
   "$ssh_cmd 'TERM=xterm-256color $bin'; echo EXIT=\$? > $work/one.exit; sleep 30"
 tmux -S "$socket" set-option -g remain-on-exit on >/dev/null
+# Let OSC 52 from the pane make a tmux buffer (what a user's tmux.conf sets to copy over SSH).
+tmux -S "$socket" set-option -g set-clipboard on >/dev/null
 expect one "9 / 9 例"
 keys one f Space
 expect one "3 / 9 例"
@@ -81,6 +83,17 @@ expect one "第 7 例"
 keys one c
 keys one / n n Enter
 expect one "/nn"
+# 1b. Copy over SSH: y sends the open case's citation as OSC 52; tmux keeps it as a buffer.
+keys one y
+expect one "已复制引用"
+citation=$("$bin" show nanning-fangduoduo --format citation)
+for _ in $(seq 50); do
+  tmux -S "$socket" show-buffer 2>/dev/null | grep -qF -- "$citation" && break
+  sleep 0.1
+done
+tmux -S "$socket" show-buffer 2>/dev/null | grep -qF -- "$citation" ||
+  { echo "ssh.sh: the citation did not reach tmux's buffer:" >&2; tmux -S "$socket" show-buffer >&2; exit 1; }
+echo "ssh.sh: y copies the citation over ssh into tmux's buffer: ok"
 [ "$(tmux -S "$socket" display -p -t one '#{alternate_on}')" = 1 ] ||
   { echo "ssh.sh: casebook did not use the alternate screen" >&2; exit 1; }
 keys one q

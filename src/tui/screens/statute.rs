@@ -230,6 +230,21 @@ impl<'l> Screen<'l> for StatuteView {
                 self.refresh(ctx);
             }
             Action::Resize(..) => self.scroll_by(ctx, 0),
+            Action::CopyCitation => {
+                if let Some(statute) = ctx.library.statutes.get(self.statute) {
+                    let text = format!(
+                        "{}（{} {}）\n{}",
+                        statute.citation(),
+                        statute.law,
+                        statute.article,
+                        statute.text
+                    );
+                    return Next::Copy {
+                        what: ctx.m.copied_provision,
+                        text,
+                    };
+                }
+            }
             Action::NextProvision => self.step(1),
             Action::PrevProvision => self.step(-1),
             Action::OpenNumbered(n) => {

@@ -1,14 +1,33 @@
-//! Where the browse screen sends the user: a case's numbered provisions and similar cases, and
-//! the statute view; each answered as a place for the app to show.
+//! What leaves the browse screen: the user, to a case's numbered provisions and similar cases
+//! or the statute view (answered as a place for the app to show), and copies of a case.
 
 use std::rc::Rc;
 
 use crate::query::similar::{Similar, similar};
-use crate::tui::types::{Context, Next, Pane, Place};
+use crate::tui::types::{Action, Context, Next, Pane, Place};
 
 use super::Browse;
 
 impl Browse<'_> {
+    /// `y`: the selected case's citation; `Y`: its whole sheet as Markdown.
+    pub(super) fn copy(&self, ctx: &Context, action: &Action) -> Next {
+        let Some(case) = self.current() else {
+            return Next::Stay;
+        };
+        if *action == Action::CopySheet {
+            let sheet = crate::sheet::build(ctx.m, ctx.library, case, &self.similar());
+            let text = crate::sheet::markdown(ctx.m, &sheet);
+            return Next::Copy {
+                what: ctx.m.copied_sheet,
+                text,
+            };
+        }
+        Next::Copy {
+            what: ctx.m.copied_citation,
+            text: crate::sheet::citation(ctx.m, ctx.library, case),
+        }
+    }
+
     /// The place of the `n`th provision of the selected case (numbered from 1, as the sheet
     /// numbers them).
     fn provision(&self, ctx: &Context, n: usize) -> Option<Place> {

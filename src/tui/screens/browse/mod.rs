@@ -347,6 +347,7 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::NextMatch => self.jump_to_match(ctx, true),
             Action::PrevMatch => self.jump_to_match(ctx, false),
             Action::Statutes => return self.statutes(ctx),
+            Action::CopyCitation | Action::CopySheet => return self.copy(ctx, &action),
             Action::OpenNumbered(n) => {
                 return self.numbered(ctx, n as usize).map_or(Next::Stay, Next::Go);
             }
