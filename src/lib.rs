@@ -4,6 +4,7 @@
 //! app are thin shells over it.
 
 pub mod cli;
+pub mod export;
 pub mod law;
 pub mod library;
 pub mod msg;

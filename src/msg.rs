@@ -209,6 +209,13 @@ pub struct Catalog {
     /// `{what}`, `{n}`: what was copied and how many characters.
     pub copied: &'static str,
     pub copy_off: &'static str,
+    pub key_export: &'static str,
+    /// `{n}`: the number of cases in an exported list.
+    pub export_list_title: &'static str,
+    /// `{path}`: where an export was written.
+    pub exported: &'static str,
+    /// `{error}`: why an export could not be written.
+    pub export_failed: &'static str,
     pub key_next_group: &'static str,
     pub key_prev_group: &'static str,
     pub goto_title: &'static str,
@@ -401,6 +408,10 @@ pub static ZH: Catalog = Catalog {
     copied_provision: "条款与全文",
     copied: "已复制{what}：{n} 字",
     copy_off: "复制已关闭（--no-osc52）",
+    key_export: "导出为 Markdown 文件（案例；在列表上：当前列表）",
+    export_list_title: "案例列表（{n} 例）",
+    exported: "已导出：{path}",
+    export_failed: "导出失败：{error}",
     key_next_group: "下一个筛选组",
     key_prev_group: "上一个筛选组",
     goto_title: "前往案例",

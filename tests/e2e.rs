@@ -38,7 +38,12 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("CASEBOOK_CASES");
         for (key, value) in env {
-            command.env(key, value);
+            // `CWD` is not passed on: it names the directory to run in.
+            if *key == "CWD" {
+                command.cwd(value);
+            } else {
+                command.env(key, value);
+            }
         }
         let child = pair
             .slave
@@ -433,4 +438,33 @@ fn y_copies_the_citation_through_osc52() {
     assert!(!contains(&s.raw(), b"\x1b]52;"));
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// `e` on an open case writes `casebook-<id>.md` in the current directory and says where; a
+/// second `e` never overwrites it (`-1`); on the list, `e` writes the listed cases.
+#[test]
+fn e_exports_markdown_beside_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path().to_str().unwrap();
+    let mut s = Session::start(&["--case", "yibin-yu"], 80, 24, &[("CWD", cwd)]);
+    s.expect("四川省宜宾市喻某等人");
+    s.keys(&["e"]);
+    s.expect("已导出");
+    s.keys(&["e"]);
+    s.expect("casebook-yibin-yu-1.md");
+    s.keys(&["\x1b", "e"]); // the list: all nine cases
+    s.expect("casebook-list.md");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let case = read("casebook-yibin-yu.md");
+    assert!(
+        case.starts_with("# 四川省宜宾市喻某等人侵害消费者个人信息案"),
+        "{case}"
+    );
+    assert!(case.contains("## 要点"));
+    assert_eq!(read("casebook-yibin-yu-1.md"), case);
+    let list = read("casebook-list.md");
+    assert!(list.starts_with("# 案例列表（9 例）"), "{list}");
+    assert_eq!(list.lines().filter(|l| l.starts_with("- ")).count(), 9);
 }

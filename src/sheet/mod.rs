@@ -11,7 +11,7 @@ mod render;
 mod statute;
 
 pub use case::{SIMILAR_SHOWN, build, shared_reasons};
-pub use render::{markdown, plain};
+pub use render::{list_markdown, markdown, plain};
 pub use statute::statute;
 
 use crate::law;

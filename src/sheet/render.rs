@@ -1,10 +1,25 @@
 //! A sheet as text to print or copy: plain text with aligned labels, or Markdown. The CLI prints
 //! them; the browser copies them.
 
-use crate::msg::Catalog;
+use crate::library::{Case, Library};
+use crate::msg::{Catalog, fill};
 use crate::text::{pad, width};
 
-use super::{Section, Sheet};
+use super::{Section, Sheet, citation};
+
+/// A list of cases as Markdown, for a report: a heading with the count and what was asked (the
+/// filters and search as the user sees them), then each case's citation.
+pub fn list_markdown(m: &Catalog, library: &Library, cases: &[&Case], asked: &str) -> String {
+    let count = fill(m.export_list_title, &[("n", cases.len().to_string())]);
+    let mut out = format!("# {count}\n\n");
+    if !asked.is_empty() {
+        out.push_str(&format!("{asked}\n\n"));
+    }
+    for case in cases {
+        out.push_str(&format!("- {}\n", citation(m, library, case)));
+    }
+    out
+}
 
 /// Plain text: sections with aligned labels; continuation lines indented under the value.
 pub fn plain(m: &Catalog, sheet: &Sheet) -> String {

@@ -34,6 +34,8 @@ pub struct App<'l> {
     pub osc52: bool,
     /// Texts to put on the user's clipboard, written to the terminal by the event loop.
     clipboard: Vec<String>,
+    /// Exports to write (a file name's stem and the text), written by the event loop.
+    exports: Vec<(String, String)>,
     /// A line for the user about the last action (what was copied), until the next key.
     pub notice: Option<String>,
     pub quit: bool,
@@ -54,6 +56,7 @@ impl<'l> App<'l> {
             landed: None,
             osc52: true,
             clipboard: Vec::new(),
+            exports: Vec::new(),
             notice: None,
             quit: false,
         }
@@ -140,6 +143,19 @@ impl<'l> App<'l> {
         }
     }
 
+    /// The exports asked for since the last call, for the event loop to write.
+    pub fn take_exports(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.exports)
+    }
+
+    /// Says where an export went, or why it could not be written.
+    pub fn exported(&mut self, result: std::io::Result<std::path::PathBuf>) {
+        self.notice = Some(match result {
+            Ok(path) => fill(self.m.exported, &[("path", path.display().to_string())]),
+            Err(error) => fill(self.m.export_failed, &[("error", error.to_string())]),
+        });
+    }
+
     /// The texts copied since the last call, for the event loop to send to the terminal.
     pub fn take_clipboard(&mut self) -> Vec<String> {
         std::mem::take(&mut self.clipboard)
@@ -184,6 +200,7 @@ impl<'l> App<'l> {
             }
             Next::Close if self.popups.pop().is_some() => {}
             Next::Close => self.go_back(),
+            Next::Export { stem, text } => self.exports.push((stem, crate::text::sanitize(&text))),
             Next::Copy { what, text } => {
                 let text = crate::text::sanitize(&text);
                 self.notice = Some(if self.osc52 {

@@ -132,6 +132,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('s', "s")], Action::Statutes, BROWSE, |m| m.key_statutes, true),
     bind(&[ch('y', "y")], Action::CopyCitation, BROWSE, |m| m.key_copy_citation, false),
     bind(&[ch('Y', "Y")], Action::CopySheet, BROWSE, |m| m.key_copy_sheet, false),
+    bind(&[ch('e', "e")], Action::Export, BROWSE, |m| m.key_export, false),
     bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE, |m| m.key_open_provision, false),

@@ -250,6 +250,11 @@ fn event_loop(
         app.settle();
         // Copies go to the user's clipboard through the terminal: OSC 52 reaches the machine the
         // user sits at, over SSH and (with `set-clipboard on`) through tmux.
+        // Exports are written beside the user, in the current directory, never over a file.
+        for (stem, text) in app.take_exports() {
+            let written = crate::export::write_new(std::path::Path::new("."), &stem, &text);
+            app.exported(written);
+        }
         for text in app.take_clipboard() {
             execute!(
                 terminal.backend_mut(),

@@ -686,3 +686,26 @@ fn copying_a_citation_a_sheet_and_a_provision() {
     assert!(app.take_clipboard().is_empty());
     assert_eq!(app.notice.as_deref(), Some(ZH.copy_off));
 }
+
+/// `e` exports the open case as its sheet in Markdown, or on the list the listed cases with the
+/// filters that chose them.
+#[test]
+fn export_the_case_or_the_list() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char(' ')); // 房产租售
+    press(&mut app, KeyCode::Char('e')); // on the facets: the list
+    let (stem, text) = app.take_exports().remove(0);
+    assert_eq!(stem, "casebook-list");
+    assert!(
+        text.starts_with("# 案例列表（3 例）\n\n房产租售\n\n- "),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Tab); // the list
+    press(&mut app, KeyCode::Enter); // the detail
+    press(&mut app, KeyCode::Char('e'));
+    let (stem, text) = app.take_exports().remove(0);
+    assert_eq!(stem, "casebook-zhuji-xiangsheng");
+    assert!(text.starts_with("# 浙江省诸暨祥生新合置业有限公司侵害消费者个人信息案"));
+}

@@ -55,6 +55,8 @@ pub enum Action {
     CopyCitation,
     /// Copy the whole case sheet, as Markdown.
     CopySheet,
+    /// Write the case (on the list: the listed cases) to a Markdown file.
+    Export,
     /// The statute view, on the selected case's first provision.
     Statutes,
     /// Open the case's `n`th provision, or in the statute view the provision's `n`th case.
@@ -187,6 +189,8 @@ pub enum Next {
     Close,
     /// Put `text` on the user's clipboard (over SSH too: OSC 52); `what` names it for the notice.
     Copy { what: &'static str, text: String },
+    /// Write `text` to a new file named after `stem` in the current directory.
+    Export { stem: String, text: String },
 }
 
 /// How the terminal is drawn: colours and box drawing it can show.

@@ -9,6 +9,33 @@ use crate::tui::types::{Action, Context, Next, Pane, Place};
 use super::Browse;
 
 impl Browse<'_> {
+    /// `e`: the case in the detail as Markdown; on the list (or the facets), the listed cases.
+    pub(super) fn export(&self, ctx: &Context) -> Next {
+        if self.focus == Pane::Detail
+            && let Some(case) = self.current()
+        {
+            let sheet = crate::sheet::build(ctx.m, ctx.library, case, &self.similar());
+            return Next::Export {
+                stem: format!("casebook-{}", case.id),
+                text: crate::sheet::markdown(ctx.m, &sheet),
+            };
+        }
+        let cases: Vec<&crate::library::Case> = self
+            .results
+            .visible
+            .iter()
+            .map(|&i| &ctx.library.cases[i])
+            .collect();
+        let mut asked = super::bars::chosen_labels(ctx, &self.results.filter).join("、");
+        if self.search.is_kept() {
+            asked.push_str(&format!(" /{}", self.search.query));
+        }
+        Next::Export {
+            stem: "casebook-list".to_string(),
+            text: crate::sheet::list_markdown(ctx.m, ctx.library, &cases, asked.trim()),
+        }
+    }
+
     /// `y`: the selected case's citation; `Y`: its whole sheet as Markdown.
     pub(super) fn copy(&self, ctx: &Context, action: &Action) -> Next {
         let Some(case) = self.current() else {

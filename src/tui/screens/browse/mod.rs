@@ -348,6 +348,7 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::PrevMatch => self.jump_to_match(ctx, false),
             Action::Statutes => return self.statutes(ctx),
             Action::CopyCitation | Action::CopySheet => return self.copy(ctx, &action),
+            Action::Export => return self.export(ctx),
             Action::OpenNumbered(n) => {
                 return self.numbered(ctx, n as usize).map_or(Next::Stay, Next::Go);
             }
