@@ -677,3 +677,34 @@ fn csv_reads_back_to_the_same_cells() {
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(&row[2], "某公司, \"甲\" 案");
 }
+
+/// With an office's collection added, the built-in list comes first, then the office's in the
+/// order its collections.toml gives; a case's repeated penalties fold (`刑罚 ×3`).
+#[test]
+fn office_cases_after_the_built_in_list_and_penalties_folded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("collections.toml"),
+        "[anhui-2024]\ntitle = \"某省 2024 年案例\"\npublisher = \"某省市场监督管理局\"\npublished = \"2024-12-01\"\n",
+    )
+    .unwrap();
+    let text = GOOD
+        .replace("id = \"office-case\"", "id = \"anhui-case\"")
+        .replace("collection = \"samr-2019-pi\"", "collection = \"anhui-2024\"")
+        .replace(
+            "[[source]]",
+            "[[penalty]]\nkind = \"criminal-sentence\"\n\n[[penalty]]\nkind = \"criminal-sentence\"\n\n[[penalty]]\nkind = \"criminal-sentence\"\n\n[[penalty]]\nkind = \"criminal-fine\"\n\n[[source]]",
+        );
+    std::fs::write(dir.path().join("anhui-case.toml"), text).unwrap();
+    let out = casebook(&["--cases", dir.path().to_str().unwrap(), "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    let ids: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().find(|w| w.contains('-')))
+        .collect();
+    assert_eq!(ids.first(), Some(&"zhuji-xiangsheng"), "{table}");
+    assert_eq!(ids.last(), Some(&"anhui-case"), "{table}");
+    assert!(table.contains("刑罚 ×3、罚金"), "{table}");
+}

@@ -294,16 +294,6 @@ fn label_cell(
 }
 
 fn row(library: &Library, case: &Case) -> Vec<String> {
-    let penalties: Vec<String> = case
-        .penalty
-        .iter()
-        .map(|p| {
-            library
-                .vocab
-                .term(VocabKind::Penalties, &p.kind)
-                .map_or(p.kind.to_string(), |t| t.label.zh.clone())
-        })
-        .collect();
     vec![
         case.position.map_or(String::new(), |p| p.to_string()),
         case.id.to_string(),
@@ -316,11 +306,7 @@ fn row(library: &Library, case: &Case) -> Vec<String> {
             case.sector.as_deref(),
             "sector",
         ),
-        if penalties.is_empty() {
-            ZH.not_stated_short.to_string()
-        } else {
-            penalties.join("、")
-        },
+        crate::sheet::penalty_kinds(&ZH, library, case),
     ]
 }
 

@@ -366,13 +366,20 @@ pub fn assemble(
         return Err(report.finish());
     }
     cases.shrink_to_fit();
-    // Ids are unique, so this order is total and an unstable sort (which needs no buffer) is
-    // as good as a stable one.
-    fn order(case: &Case) -> (&str, u64, &str) {
+    // The built-in collection first, then each office collection in the order its
+    // collections.toml lists it; within one, by published position, then id. Ids are unique, so
+    // this order is total and an unstable sort (which needs no buffer) is as good as a stable one.
+    let listed: HashMap<&str, usize> = collections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let order = |case: &Case| {
+        let collection = listed.get(case.collection.as_str()).copied();
         let position = case.position.unwrap_or(u64::MAX);
-        (&case.collection, position, &case.id)
-    }
-    cases.sort_unstable_by(|a, b| order(a).cmp(&order(b)));
+        (collection.unwrap_or(usize::MAX), position, case.id.clone())
+    };
+    cases.sort_unstable_by_key(order);
     Ok(Library {
         vocab,
         statutes,

@@ -164,6 +164,36 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
     )
 }
 
+/// A case's penalty kinds for a one-line glance, repeats folded: `刑罚 ×3、罚金`; "not stated"
+/// when the source gives none.
+pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    for penalty in &case.penalty {
+        let label = library
+            .vocab
+            .term(VocabKind::Penalties, &penalty.kind)
+            .map_or(penalty.kind.to_string(), |t| t.label.zh.clone());
+        match kinds.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((label, 1)),
+        }
+    }
+    if kinds.is_empty() {
+        return m.not_stated_short.to_string();
+    }
+    kinds
+        .into_iter()
+        .map(|(label, n)| {
+            if n > 1 {
+                format!("{label} ×{n}")
+            } else {
+                label
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// A one-line citation of a case for a report: title · collection and position · authority ·
 /// decision date · source address — each part only where the library states it.
 pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {

@@ -30,15 +30,7 @@ fn glance(ctx: &Context, case: &Case) -> String {
         Some(s) => label(VocabKind::Sectors, s),
         None => ctx.m.not_stated_short.to_string(),
     };
-    let penalty = if case.penalty.is_empty() {
-        ctx.m.not_stated_short.to_string()
-    } else {
-        case.penalty
-            .iter()
-            .map(|p| label(VocabKind::Penalties, &p.kind))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let penalty = sheet::penalty_kinds(ctx.m, ctx.library, case);
     format!("{} · {sector} · {penalty}", case.place.province)
 }
 
