@@ -708,3 +708,40 @@ fn office_cases_after_the_built_in_list_and_penalties_folded() {
     assert_eq!(ids.last(), Some(&"anhui-case"), "{table}");
     assert!(table.contains("刑罚 ×3、罚金"), "{table}");
 }
+
+/// An office's running list has no single publication date: `published` may be left out, and the
+/// sheet and the citation then print none.
+#[test]
+fn a_collection_without_a_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("collections.toml"),
+        "[office-running]\ntitle = \"某局在办案例\"\npublisher = \"某市市场监督管理局\"\n",
+    )
+    .unwrap();
+    let text = GOOD.replace(
+        "collection = \"samr-2019-pi\"",
+        "collection = \"office-running\"",
+    );
+    std::fs::write(dir.path().join("office-case.toml"), text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = casebook(&["validate", path]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let citation = stdout(&casebook(&[
+        "--cases",
+        path,
+        "show",
+        "office-case",
+        "--format",
+        "citation",
+    ]));
+    assert!(
+        citation.contains("某局在办案例 (某市市场监督管理局)"),
+        "{citation}"
+    );
+    let sheet = stdout(&casebook(&["--cases", path, "show", "office-case"]));
+    assert!(
+        sheet.contains("某局在办案例 (某市市场监督管理局)"),
+        "{sheet}"
+    );
+}

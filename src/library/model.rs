@@ -307,9 +307,21 @@ pub struct Collection {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
     pub publisher: String,
-    pub published: PartialDate,
+    /// Absent for a running list (an office's own cases) that has no single publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub announced: Option<u64>,
+}
+
+impl Collection {
+    /// `某市市场监督管理局 2024-12-01`: the publisher, and the date where there is one.
+    pub fn by(&self) -> String {
+        match self.published {
+            Some(date) => format!("{} {date}", self.publisher),
+            None => self.publisher.clone(),
+        }
+    }
 }
 
 /// Text kept for every case. Most of a case's strings are short (ids, keys, places, dates) and

@@ -57,7 +57,7 @@ fn embedded_library_has_the_nine_identified_cases_in_published_order() {
     assert_eq!(positions, (1..=9).collect::<Vec<_>>());
     let collection = library.collection("samr-2019-pi").unwrap();
     assert_eq!(collection.announced, Some(10));
-    assert_eq!(collection.published.to_string(), "2019-11-18");
+    assert_eq!(collection.published.unwrap().to_string(), "2019-11-18");
     assert_eq!(library.identified_in("samr-2019-pi"), 9);
 }
 

@@ -159,8 +159,9 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
         })
         .unwrap_or_default();
     format!(
-        "{} ({} {}){position}{count}",
-        collection.title, collection.publisher, collection.published
+        "{} ({}){position}{count}",
+        collection.title,
+        collection.by()
     )
 }
 
@@ -199,10 +200,7 @@ pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
 pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
     let mut parts = vec![case.title.to_string()];
     if let Some(collection) = library.collection(&case.collection) {
-        let mut listed = format!(
-            "{} ({} {})",
-            collection.title, collection.publisher, collection.published
-        );
+        let mut listed = format!("{} ({})", collection.title, collection.by());
         if let Some(n) = case.position {
             listed.push_str(&format!(" {}", fill(m.position, &[("n", n.to_string())])));
         }

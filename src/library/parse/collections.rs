@@ -29,17 +29,17 @@ pub fn collections(sink: &mut Sink, text: &str) -> Vec<Named<Collection>> {
         let title = fields.req_str(sink, "title");
         let title_en = fields.opt_str(sink, "title_en");
         let publisher = fields.req_str(sink, "publisher");
-        let published = fields.req_date(sink, "published");
+        let published = fields.opt_date(sink, "published");
         let announced = fields.opt_u64(sink, "announced");
         fields.finish(sink);
-        if let (Some(title), Some(publisher), Some(published)) = (title, publisher, published) {
+        if let (Some(title), Some(publisher)) = (title, publisher) {
             out.push((
                 Collection {
                     id,
                     title: title.into_inner(),
                     title_en: title_en.map(Spanned::into_inner),
                     publisher: publisher.into_inner(),
-                    published: published.into_inner(),
+                    published: published.map(Spanned::into_inner),
                     announced,
                 },
                 key.span(),
