@@ -61,6 +61,7 @@ fn report() {
     let lines: Vec<&str> = report
         .lines()
         .filter(|l| !l.contains("link-in.toml"))
+        .filter(|l| !l.starts_with("warning: ") && !l.contains(" case file"))
         .collect();
     let reported: std::collections::BTreeSet<&str> =
         lines.iter().filter_map(|l| l.split(':').next()).collect();
@@ -68,10 +69,28 @@ fn report() {
     insta::assert_snapshot!("report", report);
 }
 
+/// An empty directory, or one whose only case is misnamed or in a subdirectory, has no case files:
+/// validate says so and exits 1, naming what it ignored, rather than report the built-in library.
 #[test]
-fn an_empty_directory_is_a_valid_empty_extension() {
+fn a_directory_without_case_files_says_so() {
     let temp = tempfile::tempdir().unwrap();
-    let (code, stdout, stderr) = validate(temp.path());
-    assert_eq!(code, Some(0), "{stderr}");
-    assert!(stdout.contains("valid"), "{stdout}");
+    let (code, stdout, _) = validate(temp.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stdout,
+        format!("no case files in {}\n", temp.path().display())
+    );
+    let good = std::fs::read_to_string("tests/hostile/good.toml").unwrap();
+    std::fs::write(temp.path().join("my-case.TOML"), &good).unwrap();
+    std::fs::create_dir(temp.path().join("sub")).unwrap();
+    std::fs::write(temp.path().join("sub/good.toml"), &good).unwrap();
+    let (code, stdout, _) = validate(temp.path());
+    assert_eq!(code, Some(1));
+    assert!(stdout.contains("my-case.TOML: ignored: the extension must be .toml in lowercase"));
+    assert!(stdout.contains("sub: ignored: a subdirectory"));
+    assert!(stdout.ends_with(&format!("no case files in {}\n", temp.path().display())));
+    std::fs::write(temp.path().join("good.toml"), &good).unwrap();
+    let (code, stdout, _) = validate(temp.path());
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.ends_with(": 1 case file, 1 valid\n"), "{stdout}");
 }

@@ -1,11 +1,11 @@
 //! `casebook validate [DIR]`: every problem of a library, one line each.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::library::{self, LoadOptions};
+use crate::library::{self, LoadOptions, files};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -27,23 +27,77 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
             only: false,
         }),
     };
-    match result {
-        Ok(library) => {
-            let what = args
-                .dir
-                .as_ref()
-                .map_or("the built-in library".to_string(), |d| {
-                    d.display().to_string()
-                });
-            super::print(&format!(
-                "{}: valid ({} cases, {} statutes)\n",
-                crate::text::sanitize_line(&what),
-                library.cases.len(),
-                library.statutes.len()
-            ))
+    let Some(dir) = &args.dir else {
+        return built_in(result);
+    };
+    let name = crate::text::sanitize_line(&dir.display().to_string());
+    // What the directory holds, counted on its own: the built-in library is not DIR's.
+    let survey = match files::survey(dir) {
+        Ok(survey) => survey,
+        Err(error) => {
+            let problem = format!("{name}: cannot read the directory: {error}\n");
+            super::print(&problem);
+            return ExitCode::from(1);
+        }
+    };
+    let mut out = String::new();
+    for (file, why) in &survey.ignored {
+        let file = crate::text::sanitize_line(file);
+        out.push_str(&format!("warning: {name}/{file}: ignored: {why}\n"));
+    }
+    let total = survey.case_files.len();
+    let files = if total == 1 {
+        "case file"
+    } else {
+        "case files"
+    };
+    let status = match &result {
+        Ok(_) if total == 0 => {
+            out.push_str(&format!("no case files in {name}\n"));
+            ExitCode::from(1)
+        }
+        Ok(_) => {
+            out.push_str(&format!("{name}: {total} {files}, {total} valid\n"));
+            ExitCode::SUCCESS
         }
         Err(report) => {
-            // The report goes to stdout: it is the command's output, meant to be read or piped.
+            // The report is the command's output, meant to be read or piped: stdout.
+            out.push_str(&crate::text::sanitize(&report.to_string()));
+            let with_problems = survey
+                .case_files
+                .iter()
+                .filter(|file| {
+                    report
+                        .problems
+                        .iter()
+                        .any(|p| Path::new(&p.file).file_name() == Some(file.as_ref()))
+                })
+                .count();
+            out.push_str(&format!(
+                "{name}: {total} {files}, {} valid, {with_problems} with problems\n",
+                total - with_problems
+            ));
+            eprintln!("casebook: {} problem(s) found", report.problems.len());
+            ExitCode::from(1)
+        }
+    };
+    let printed = super::print(&out);
+    if printed == ExitCode::SUCCESS {
+        status
+    } else {
+        printed
+    }
+}
+
+/// The built-in library: valid with its counts, or its problems.
+fn built_in(result: Result<library::Library, library::Report>) -> ExitCode {
+    match result {
+        Ok(library) => super::print(&format!(
+            "the built-in library: valid ({} cases, {} statutes)\n",
+            library.cases.len(),
+            library.statutes.len()
+        )),
+        Err(report) => {
             super::print(&crate::text::sanitize(&report.to_string()));
             eprintln!("casebook: {} problem(s) found", report.problems.len());
             ExitCode::from(1)

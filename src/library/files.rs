@@ -144,6 +144,58 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     Ok(files)
 }
 
+/// What a directory holds, as `validate` reports it: its case files, and every entry casebook
+/// ignores, with the reason, so that nothing is left out silently.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Survey {
+    /// The names of its case files (`*.toml` other than the vocabulary, statute, collection and
+    /// campaign files).
+    pub case_files: Vec<String>,
+    /// Entries casebook does not read: `(name, why)`.
+    pub ignored: Vec<(String, &'static str)>,
+}
+
+/// The files that are not cases.
+pub const LIBRARY_FILES: [&str; 4] = ["vocab", "statutes", "collections", "campaign"];
+
+/// Surveys the entries directly inside `dir`, in name order.
+pub fn survey(dir: &Path) -> std::io::Result<Survey> {
+    let mut entries: Vec<(String, bool)> = fs::read_dir(dir)?
+        .map(|entry| {
+            let entry = entry?;
+            let is_dir = entry.file_type()?.is_dir();
+            Ok((entry.file_name().to_string_lossy().into_owned(), is_dir))
+        })
+        .collect::<std::io::Result<_>>()?;
+    entries.sort();
+    let mut survey = Survey::default();
+    for (name, is_dir) in entries {
+        let path = Path::new(&name);
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+        let why = if is_dir {
+            Some("a subdirectory: only the files directly in the directory are read")
+        } else {
+            match extension.as_deref() {
+                Some("toml") => None,
+                Some(e) if e.eq_ignore_ascii_case("toml") => {
+                    Some("the extension must be .toml in lowercase")
+                }
+                _ => Some("not a .toml file"),
+            }
+        };
+        match why {
+            Some(why) => survey.ignored.push((name, why)),
+            None => {
+                let stem = toml_stem(path).unwrap_or_default();
+                if !LIBRARY_FILES.contains(&stem.as_str()) {
+                    survey.case_files.push(name);
+                }
+            }
+        }
+    }
+    Ok(survey)
+}
+
 /// Reads at most one byte past the size limit, so a huge file is refused without loading it.
 /// Only regular files are opened (a FIFO would block forever, a device never end), and a symbolic
 /// link only when it stays inside the file's directory: a directory written by someone else must
@@ -171,4 +223,30 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod survey_tests {
+    use super::*;
+
+    #[test]
+    fn a_survey_names_what_it_ignores_and_why() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "a-case.toml",
+            "my-case.TOML",
+            "b.toml~",
+            "vocab.toml",
+            "README.md",
+        ] {
+            fs::write(dir.path().join(name), "").unwrap();
+        }
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let survey = survey(dir.path()).unwrap();
+        assert_eq!(survey.case_files, ["a-case.toml"]);
+        let ignored: Vec<&str> = survey.ignored.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(ignored, ["README.md", "b.toml~", "my-case.TOML", "sub"]);
+        assert!(survey.ignored[2].1.contains("lowercase"));
+        assert!(survey.ignored[3].1.contains("subdirectory"));
+    }
 }
