@@ -209,6 +209,8 @@ pub struct Catalog {
     /// `{what}`, `{n}`: what was copied and how many characters.
     pub copied: &'static str,
     pub copy_off: &'static str,
+    /// `{n}`, `{dir}`: files of an office's directory left out for their problems.
+    pub left_out_banner: &'static str,
     pub key_export: &'static str,
     /// `{n}`: the number of cases in an exported list.
     pub export_list_title: &'static str,
@@ -408,6 +410,7 @@ pub static ZH: Catalog = Catalog {
     copied_provision: "条款与全文",
     copied: "已复制{what}：{n} 字",
     copy_off: "复制已关闭（--no-osc52）",
+    left_out_banner: "已略去 {n} 个有问题的文件：casebook validate {dir} 列出原因",
     key_export: "导出为 Markdown 文件（案例；在列表上：当前列表）",
     export_list_title: "案例列表（{n} 例）",
     exported: "已导出：{path}",

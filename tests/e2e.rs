@@ -468,3 +468,22 @@ fn e_exports_markdown_beside_the_user() {
     assert!(list.starts_with("# 案例列表（9 例）"), "{list}");
     assert_eq!(list.lines().filter(|l| l.starts_with("- ")).count(), 9);
 }
+
+/// A colleague's broken file does not lock the browser: it opens on everything else, with a
+/// banner saying how many files were left out and the command that lists why.
+#[test]
+fn a_broken_office_file_is_left_out_with_a_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "schema = 1\nid = \"broken\"\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let mut s = Session::start(&["--cases", path], 100, 30, &[]);
+    s.expect("9 / 9 例");
+    s.expect("已略去 1 个有问题的文件");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}

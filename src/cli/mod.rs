@@ -35,6 +35,11 @@ pub struct Cli {
     #[arg(long, global = true, requires = "cases")]
     pub only: bool,
 
+    /// Refuse to run if any file of --cases DIR has a problem (without it, such files are left
+    /// out, said on stderr, and everything else loads).
+    #[arg(long, global = true)]
+    pub strict: bool,
+
     /// Open the interactive browser on this case (e.g. --case yibin-yu).
     #[arg(long, value_name = "ID")]
     pub case: Option<String>,
@@ -81,23 +86,28 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
-        Some(Command::List(args)) => {
-            with_library(&cli.cases, cli.only, |lib| list::run(lib, &args))
-        }
-        Some(Command::Search(args)) => {
-            with_library(&cli.cases, cli.only, |lib| list::search(lib, &args))
-        }
-        Some(Command::Similar(args)) => {
-            with_library(&cli.cases, cli.only, |lib| similar::run(lib, &args))
-        }
-        Some(Command::Show(args)) => {
-            with_library(&cli.cases, cli.only, |lib| show::run(lib, &args))
-        }
-        Some(Command::Statute(args)) => {
-            with_library(&cli.cases, cli.only, |lib| statute::run(lib, &args))
-        }
+        Some(Command::List(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
+            list::run(lib, &args)
+        }),
+        Some(Command::Search(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
+            list::search(lib, &args)
+        }),
+        Some(Command::Similar(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
+            similar::run(lib, &args)
+        }),
+        Some(Command::Show(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
+            show::run(lib, &args)
+        }),
+        Some(Command::Statute(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
+            statute::run(lib, &args)
+        }),
         None => {
+            let (library, banner) = match load_for_use(&cli.cases, cli.only, cli.strict) {
+                Ok(loaded) => loaded,
+                Err(code) => return code,
+            };
             let options = tui::Options {
+                banner,
                 case: cli.case.clone(),
                 mouse: !cli.no_mouse,
                 osc52: !cli.no_osc52,
@@ -107,9 +117,7 @@ pub fn run() -> ExitCode {
                     color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                 },
             };
-            with_library(&cli.cases, cli.only, |lib| {
-                tui::run(lib, &crate::msg::ZH, &options)
-            })
+            tui::run(&library, &crate::msg::ZH, &options)
         }
     }
 }
@@ -130,13 +138,63 @@ pub fn load_or_report(cases: &Option<PathBuf>, only: bool) -> Result<Library, Ex
     })
 }
 
+/// Loads the library for a command: with `strict`, all or nothing; otherwise the directory's
+/// files with problems are left out, said on stderr with the command that lists why, and the
+/// command runs on the rest. Returns the library and, if files were left out, the banner to show.
+pub fn load_for_use(
+    cases: &Option<PathBuf>,
+    only: bool,
+    strict: bool,
+) -> Result<(Library, Option<String>), ExitCode> {
+    if strict {
+        return load_or_report(cases, only).map(|library| (library, None));
+    }
+    let options = LoadOptions {
+        extra_dir: cases.as_deref(),
+        only,
+    };
+    match library::load_leaving_out(&options) {
+        Ok(loaded) if loaded.left_out.is_empty() => Ok((loaded.library, None)),
+        Ok(loaded) => {
+            let dir = cases
+                .as_ref()
+                .map_or(String::new(), |d| d.display().to_string());
+            let dir = crate::text::sanitize_line(&dir);
+            let files: Vec<String> = loaded
+                .left_out
+                .iter()
+                .map(|f| crate::text::sanitize_line(f))
+                .collect();
+            eprintln!(
+                "casebook: left out {} file(s) with problems: {}; `casebook validate {dir}` lists why",
+                files.len(),
+                files.join(", ")
+            );
+            let banner = crate::msg::fill(
+                crate::msg::ZH.left_out_banner,
+                &[("n", files.len().to_string()), ("dir", dir)],
+            );
+            Ok((loaded.library, Some(banner)))
+        }
+        Err(report) => {
+            eprint!("{}", crate::text::sanitize(&report.to_string()));
+            eprintln!(
+                "casebook: the library has {} problem(s); nothing was loaded",
+                report.problems.len()
+            );
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
 fn with_library(
     cases: &Option<PathBuf>,
     only: bool,
+    strict: bool,
     command: impl FnOnce(&Library) -> ExitCode,
 ) -> ExitCode {
-    match load_or_report(cases, only) {
-        Ok(library) => command(&library),
+    match load_for_use(cases, only, strict) {
+        Ok((library, _)) => command(&library),
         Err(code) => code,
     }
 }

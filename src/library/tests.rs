@@ -531,3 +531,52 @@ fn successors_must_name_later_law() {
         ]
     );
 }
+
+/// One broken case among good ones is left out whole and everything else loads; a broken
+/// statutes.toml is left out, and so is the case that cites a provision only it defined.
+#[test]
+fn files_with_problems_are_left_out_not_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("good-one.toml", &GOOD.replace("office-case", "good-one"));
+    write(
+        "broken.toml",
+        &GOOD
+            .replace("office-case", "broken")
+            .replace("title =", "tittle ="),
+    );
+    write(
+        "statutes.toml",
+        "[[statute]]\nid = \"local-1\"\nlaw = \"某条例\"\n", // missing required fields
+    );
+    write(
+        "cites-local.toml",
+        &GOOD
+            .replace("office-case", "cites-local")
+            .replace("statute = \"cprl-29-1\"", "statute = \"local-1\""),
+    );
+    let options = LoadOptions {
+        extra_dir: Some(dir.path()),
+        only: false,
+    };
+    assert!(load(&options).is_err(), "all or nothing refuses");
+    let loaded = load_leaving_out(&options).unwrap();
+    let ids: Vec<&str> = loaded.library.cases.iter().map(|c| c.id.as_str()).collect();
+    assert!(ids.contains(&"good-one"));
+    assert_eq!(loaded.library.cases.len(), 10, "nine built in, one good");
+    let names: Vec<String> = loaded
+        .left_out
+        .iter()
+        .map(|f| f.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["broken.toml", "cites-local.toml", "statutes.toml"]);
+    let report = loaded.problems.to_string();
+    assert!(
+        report.contains("broken.toml:") && report.contains("tittle"),
+        "{report}"
+    );
+    assert!(
+        report.contains("cites-local.toml:") && report.contains("local-1"),
+        "{report}"
+    );
+}

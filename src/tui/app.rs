@@ -38,6 +38,8 @@ pub struct App<'l> {
     exports: Vec<(String, String)>,
     /// A line for the user about the last action (what was copied), until the next key.
     pub notice: Option<String>,
+    /// A line shown at the top for the whole session (files of the office's library left out).
+    pub banner: Option<String>,
     pub quit: bool,
 }
 
@@ -58,6 +60,7 @@ impl<'l> App<'l> {
             clipboard: Vec::new(),
             exports: Vec::new(),
             notice: None,
+            banner: None,
             quit: false,
         }
     }
@@ -172,6 +175,19 @@ impl<'l> App<'l> {
         self.screens.get(self.shown).view(&ctx, frame);
         for &popup in &self.popups {
             self.screens.get(popup).view(&ctx, frame);
+        }
+        if let Some(banner) = &self.banner {
+            // Over the right of the top line, beside the search box's label.
+            let area = frame.area();
+            let room = (area.width as usize).saturating_sub(24);
+            let banner = format!(
+                " {} ",
+                crate::text::truncate(banner, room.saturating_sub(2))
+            );
+            let width = crate::text::width(&banner) as u16;
+            let at = Rect::new(area.width.saturating_sub(width), 0, width, 1);
+            let style = super::theme::selected(self.look);
+            frame.render_widget(Paragraph::new(banner).style(style), at);
         }
         if let Some(notice) = &self.notice {
             // Over the right of the status line, where the hints are.

@@ -66,6 +66,8 @@ pub struct Options {
     pub look: Look,
     /// Whether `y`/`Y` may copy through the terminal (OSC 52).
     pub osc52: bool,
+    /// Said over the top line for the whole session: files of the office's directory left out.
+    pub banner: Option<String>,
 }
 
 /// Whether the terminal can draw box-drawing characters; linux and vt100-class consoles get ASCII.
@@ -130,6 +132,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     let mut app = App::new(library, m, width, height);
     app.look = options.look;
     app.osc52 = options.osc52;
+    app.banner = options.banner.clone();
     if let Some(id) = &options.case
         && !app.open_case(id)
     {
