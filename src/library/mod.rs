@@ -97,12 +97,21 @@ pub fn load_leaving_out(options: &LoadOptions) -> Result<Loaded, Report> {
             problems: Report::default(),
         });
     };
-    let mut extra = files::read_dir(dir)?;
+    assemble_leaving_out(files::embedded(), files::read_dir(dir)?, options.only)
+}
+
+/// [`load_leaving_out`] over files already listed: `base` must be valid; `extra`'s files with
+/// problems are left out, round after round, until the rest assembles.
+pub fn assemble_leaving_out(
+    base: Vec<SourceFile>,
+    mut extra: Vec<SourceFile>,
+    only: bool,
+) -> Result<Loaded, Report> {
     let mut left_out: Vec<String> = Vec::new();
     let mut problems = Report::default();
     // Each round leaves out at least one file, so there are at most as many rounds as files.
     loop {
-        match assemble(files::embedded(), Some(extra.clone()), options.only) {
+        match assemble(base.clone(), Some(extra.clone()), only) {
             Ok(library) => {
                 left_out.sort();
                 return Ok(Loaded {
