@@ -410,7 +410,7 @@ pub static ZH: Catalog = Catalog {
     copied_provision: "条款与全文",
     copied: "已复制{what}：{n} 字",
     copy_off: "复制已关闭（--no-osc52）",
-    left_out_banner: "已略去 {n} 个有问题的文件：casebook validate {dir} 列出原因",
+    left_out_banner: "{n} 个文件有问题未载入，见 casebook validate {dir}",
     key_export: "导出为 Markdown 文件（案例；在列表上：当前列表）",
     export_list_title: "案例列表（{n} 例）",
     exported: "已导出：{path}",

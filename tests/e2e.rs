@@ -482,7 +482,7 @@ fn a_broken_office_file_is_left_out_with_a_banner() {
     let path = dir.path().to_str().unwrap();
     let mut s = Session::start(&["--cases", path], 100, 30, &[]);
     s.expect("9 / 9 例");
-    s.expect("已略去 1 个有问题的文件");
+    s.expect("1 个文件有问题未载入，见 casebook validate");
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);

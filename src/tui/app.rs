@@ -176,10 +176,14 @@ impl<'l> App<'l> {
         for &popup in &self.popups {
             self.screens.get(popup).view(&ctx, frame);
         }
-        if let Some(banner) = &self.banner {
-            // Over the right of the top line, beside the search box's label.
+        // Over the top line's placeholder, beside the search box's label; not while typing.
+        if let Some(banner) = self
+            .banner
+            .as_ref()
+            .filter(|_| self.scope() != Scope::Search)
+        {
             let area = frame.area();
-            let room = (area.width as usize).saturating_sub(24);
+            let room = (area.width as usize).saturating_sub(8);
             let banner = format!(
                 " {} ",
                 crate::text::truncate(banner, room.saturating_sub(2))
