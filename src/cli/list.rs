@@ -118,7 +118,8 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
         }
         eprintln!("casebook: {} ({asked})", ZH.no_match);
         if !query.is_empty() {
-            let offered = crate::query::suggest::suggest(library, &index, query.as_str());
+            let known = crate::query::suggest::known_words(library);
+            let offered = crate::query::suggest::suggest(library, &index, &known, query.as_str());
             for line in offered.lines(&ZH) {
                 eprintln!("  {}", sanitize_line(&line));
             }

@@ -71,9 +71,9 @@ impl Suggestions {
     }
 }
 
-/// Suggestions for a query that found nothing. Work done only then, never per keystroke of a
-/// search that finds something.
-pub fn suggest(library: &Library, index: &Index, query: &str) -> Suggestions {
+/// Suggestions for a query that found nothing, among `known` ([`known_words`], built once per
+/// library). Work done only then, never per keystroke of a search that finds something.
+pub fn suggest(library: &Library, index: &Index, known: &[String], query: &str) -> Suggestions {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut out = Suggestions::default();
     for word in &words {
@@ -81,7 +81,7 @@ pub fn suggest(library: &Library, index: &Index, query: &str) -> Suggestions {
         out.words.push((word.clone(), found));
         out.values.extend(values_named(library, word));
         if found == 0 {
-            for near in nearest_words(library, word) {
+            for near in nearest_words(known, word) {
                 if !out.nearest.contains(&near) {
                     out.nearest.push(near);
                 }
@@ -124,7 +124,7 @@ fn values_named(library: &Library, word: &str) -> Vec<Value> {
 /// The words people type that the library knows: vocabulary names, data kinds, statute short
 /// names. Cases' data kinds repeat across a large library, so they are deduplicated borrowed
 /// before any is copied.
-fn known_words(library: &Library) -> Vec<String> {
+pub fn known_words(library: &Library) -> Vec<String> {
     let data_kinds: std::collections::BTreeSet<&str> = library
         .cases
         .iter()
@@ -145,13 +145,13 @@ fn known_words(library: &Library) -> Vec<String> {
 }
 
 /// The library's words within a small edit distance of `word`, nearest first.
-fn nearest_words(library: &Library, word: &str) -> Vec<String> {
+fn nearest_words(known: &[String], word: &str) -> Vec<String> {
     let length = word.chars().count();
     let allowed = (length / 3).max(1);
-    let mut near: Vec<(usize, String)> = known_words(library)
-        .into_iter()
-        .filter(|known| known != word)
-        .map(|known| (strsim::levenshtein(word, &known), known))
+    let mut near: Vec<(usize, String)> = known
+        .iter()
+        .filter(|known| *known != word)
+        .map(|known| (strsim::levenshtein(word, known), known.clone()))
         .filter(|(distance, _)| *distance <= allowed && *distance < length)
         .collect();
     near.sort();
@@ -167,7 +167,7 @@ mod tests {
     fn each_word_counts_alone_and_names_its_facet_values() {
         let library = load(&LoadOptions::default()).unwrap();
         let index = Index::new(&library);
-        let found = suggest(&library, &index, "广西 教育");
+        let found = suggest(&library, &index, &known_words(&library), "广西 教育");
         assert_eq!(
             found.words,
             [("广西".to_string(), 1), ("教育".to_string(), 2)]
@@ -181,10 +181,10 @@ mod tests {
     fn a_typo_gets_the_nearest_words() {
         let library = load(&LoadOptions::default()).unwrap();
         let index = Index::new(&library);
-        let found = suggest(&library, &index, "房地厂");
+        let found = suggest(&library, &index, &known_words(&library), "房地厂");
         assert_eq!(found.words, [("房地厂".to_string(), 0)]);
         assert_eq!(found.nearest.first().map(String::as_str), Some("房地产"));
-        let found = suggest(&library, &index, "agncy");
+        let found = suggest(&library, &index, &known_words(&library), "agncy");
         assert!(found.nearest.contains(&"agency".to_string()), "{found:?}");
     }
 
@@ -192,6 +192,6 @@ mod tests {
     fn nothing_to_offer_for_noise() {
         let library = load(&LoadOptions::default()).unwrap();
         let index = Index::new(&library);
-        assert!(suggest(&library, &index, "zzzzqqqq").is_empty());
+        assert!(suggest(&library, &index, &known_words(&library), "zzzzqqqq").is_empty());
     }
 }

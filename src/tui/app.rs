@@ -136,6 +136,10 @@ impl<'l> App<'l> {
                 self.follow(next);
             }
         }
+        // Once the user has moved away from where a jump landed, Esc no longer retraces it.
+        if !self.still_where_landed() {
+            self.landed = None;
+        }
     }
 
     /// Runs what a burst of keys left pending.

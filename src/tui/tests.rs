@@ -709,3 +709,27 @@ fn export_the_case_or_the_list() {
     assert_eq!(stem, "casebook-zhuji-xiangsheng");
     assert!(text.starts_with("# 浙江省诸暨祥生新合置业有限公司侵害消费者个人信息案"));
 }
+
+/// Esc retraces a jump only while the user is still where it landed: after moving away and
+/// coming back by hand, Esc is the screen's own again.
+#[test]
+fn a_jump_is_retraced_only_from_where_it_landed() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    assert!(app.open_case("nanning-fangduoduo"));
+    press(&mut app, KeyCode::Char('5')); // jump to the first similar case (诸暨)
+    assert_eq!(app.browse().current().unwrap().id, "zhuji-xiangsheng");
+    app.update(Action::Back); // Esc where the jump landed retraces it
+    assert_eq!(
+        app.browse().current().unwrap().id,
+        "nanning-fangduoduo",
+        "retraced"
+    );
+    press(&mut app, KeyCode::Char('5'));
+    app.history.clear(); // whatever the history holds
+    press(&mut app, KeyCode::Tab); // away from the detail
+    press(&mut app, KeyCode::Enter); // and back to the same case by hand
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.browse().focus, Pane::List, "the browser's own Esc");
+    assert_eq!(app.browse().current().unwrap().id, "zhuji-xiangsheng");
+}

@@ -5,7 +5,7 @@ use crate::library::{Case, Library};
 use crate::query::facets::{Counts, FacetIndex};
 use crate::query::filter::Filter;
 use crate::query::search::{Index, Query};
-use crate::query::suggest::{Suggestions, suggest};
+use crate::query::suggest::{Suggestions, known_words, suggest};
 
 pub struct Results<'l> {
     pub library: &'l Library,
@@ -25,6 +25,9 @@ pub struct Results<'l> {
     pub visible: Vec<usize>,
     /// What to offer when the search finds nothing.
     pub suggestions: Suggestions,
+    /// The library's words for suggesting near ones, gathered the first time a search finds
+    /// nothing (at 100,000 cases, gathering them per key would show).
+    known_words: std::cell::OnceCell<Vec<String>>,
 }
 
 impl<'l> Results<'l> {
@@ -40,6 +43,7 @@ impl<'l> Results<'l> {
             facet_counts: Counts::new(),
             visible: Vec::new(),
             suggestions: Suggestions::default(),
+            known_words: std::cell::OnceCell::new(),
         };
         results.refresh("");
         results
@@ -64,7 +68,8 @@ impl<'l> Results<'l> {
             };
             self.searched_for = query.to_string();
             self.suggestions = if self.searched.is_empty() && !self.parsed.is_empty() {
-                suggest(library, &self.index, query)
+                let known = self.known_words.get_or_init(|| known_words(library));
+                suggest(library, &self.index, known, query)
             } else {
                 Suggestions::default()
             };
