@@ -138,3 +138,33 @@ fn keystroke(
     }
     facets.count(&Filter::default(), Some(&mask)).len() + hits.len()
 }
+
+/// Training: every exercise of the library drawn (what `t` does on the whole library), and a
+/// session planned over them.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn training_exercises(bencher: Bencher, size: usize) {
+    let library = library(size);
+    let scope = casebook::training::Scope::all(library);
+    bencher.bench(|| {
+        casebook::training::exercises(&casebook::msg::training::ZH, library, &scope, &[], 1)
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn training_session_plan(bencher: Bencher, size: usize) {
+    let library = library(size);
+    let scope = casebook::training::Scope::all(library);
+    let all = casebook::training::exercises(&casebook::msg::training::ZH, library, &scope, &[], 1);
+    let progress = casebook::training::progress::Progress::default();
+    bencher.bench(|| casebook::training::schedule::plan(&all, &progress, 0, 1, 10, false));
+}
+
+/// What `t` costs in the browser: the scope sampled to at most 2,000 cases, then their exercises.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn training_enter(bencher: Bencher, size: usize) {
+    let library = library(size);
+    bencher.bench(|| {
+        let scope = casebook::training::Scope::all(library).sampled(library, &|_| false, 1, 2_000);
+        casebook::training::exercises(&casebook::msg::training::ZH, library, &scope, &[], 1)
+    });
+}

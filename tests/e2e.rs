@@ -487,3 +487,43 @@ fn a_broken_office_file_is_left_out_with_a_banner() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
 }
+
+/// A short training session at 80×24 writes its answers to the state directory; a second run
+/// finds them (the summary shows a share of right answers), and adds to them.
+#[test]
+fn training_progress_lasts_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let state = state.to_str().unwrap();
+    let mut s = Session::start(&["--state", state], 80, 24, &[]);
+    s.expect("9 / 9 例");
+    s.keys(&["t"]);
+    s.expect("第 1/10 题");
+    s.keys(&["1"]);
+    s.expect("理由");
+    s.expect("其他答案为什么不对");
+    s.keys(&["\r"]);
+    s.expect("第 2/");
+    s.keys(&["a"]);
+    s.expect("理由");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+    let file = std::fs::read_to_string(dir.path().join("state/progress.toml")).unwrap();
+    assert!(file.starts_with("# casebook training progress"), "{file}");
+    assert_eq!(file.matches("[[item]]").count(), 2, "{file}");
+
+    let mut s = Session::start(&["--state", state], 80, 24, &[]);
+    s.keys(&["t", "s"]);
+    s.expect("练习小结");
+    s.expect("%");
+    s.expect("progress.toml");
+    s.keys(&["s", "1", "q"]);
+    assert_eq!(s.wait_exit(), 0);
+    let file = std::fs::read_to_string(dir.path().join("state/progress.toml")).unwrap();
+    assert_eq!(
+        file.matches(" right\"").count() + file.matches(" wrong\"").count(),
+        3,
+        "{file}"
+    );
+}

@@ -266,3 +266,47 @@ fn go_to_box() {
     app.update(Action::SearchInput('7'));
     insta::assert_snapshot!("goto_80x24", draw(&app));
 }
+
+/// 2026-11-29T08:00:00Z, so that the summary does not change with the time.
+fn fixed_now() -> i64 {
+    1_795_939_200_000
+}
+
+/// The training screen at 80×24: a question, right and wrong feedback, and the summary; with
+/// the keys a trainee presses.
+#[test]
+fn training_screens() {
+    use casebook::training::Answer;
+    let library = library();
+    let right_key = |app: &App| match &app.screens.training.current().unwrap().answer {
+        Answer::Choice { right, .. } => Action::Choose(*right as u8),
+        Answer::YesNo { right, .. } => Action::YesNo(*right),
+        Answer::Number { .. } => unreachable!("the first exercises of seed 1 are choices"),
+    };
+    let wrong_key = |app: &App| match &app.screens.training.current().unwrap().answer {
+        Answer::Choice { right, options } => Action::Choose(((right + 1) % options.len()) as u8),
+        Answer::YesNo { right, .. } => Action::YesNo(!right),
+        Answer::Number { .. } => unreachable!(),
+    };
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.screens.training.fix(1, fixed_now);
+    app.update(Action::Show(ScreenId::Training));
+    insta::assert_snapshot!("training_question_80x24", draw(&app));
+    let key = right_key(&app);
+    app.update(key);
+    insta::assert_snapshot!("training_right_80x24", draw(&app));
+    app.update(Action::Open);
+    insta::assert_snapshot!("training_question2_80x24", draw(&app));
+    let key = wrong_key(&app);
+    app.update(key);
+    insta::assert_snapshot!("training_wrong_80x24", draw(&app));
+    app.update(Action::Summary);
+    insta::assert_snapshot!("training_summary_80x24", draw(&app));
+    // The same question in ASCII for TERM=linux.
+    app.look = Look {
+        ascii: true,
+        color: false,
+    };
+    app.update(Action::Summary);
+    insta::assert_snapshot!("training_wrong_ascii_80x24", draw(&app));
+}

@@ -239,7 +239,7 @@ fn csv(library: &Library, cases: &[&Case]) -> Result<String, csv::Error> {
 }
 
 /// The filter the flags ask for, or the usage error (exit 2) after saying which value is unknown.
-fn build_filter(library: &Library, args: &FilterArgs) -> Result<Filter, ExitCode> {
+pub(super) fn build_filter(library: &Library, args: &FilterArgs) -> Result<Filter, ExitCode> {
     filter_from(library, args).map_err(|message| {
         eprintln!("casebook: {message}");
         ExitCode::from(2)

@@ -1,7 +1,8 @@
 //! The command line: clap definitions and the non-interactive commands. Every command loads the
 //! library through the same core functions the interactive app uses.
 
-mod list;
+pub(crate) mod list;
+mod quiz;
 mod show;
 mod similar;
 mod statute;
@@ -57,6 +58,11 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
+    /// Keep training progress in DIR (default: $XDG_STATE_HOME/casebook, else
+    /// ~/.local/state/casebook).
+    #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_STATE")]
+    pub state: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -76,6 +82,9 @@ pub enum Command {
     /// Show a provision of law in full (text, penalty range, linked cases, later law), or with no
     /// id every provision grouped by law.
     Statute(statute::StatuteArgs),
+    /// Training: a handout of exercises with the answer key (--seed, --count, --format), the
+    /// trainee's progress by step (--progress), or its reset (--reset). In the browser, `t`.
+    Quiz(quiz::QuizArgs),
     /// Check a library directory (default: the built-in library) and report every problem as
     /// FILE:LINE:COL: message. Exits 1 if there is any problem, 0 if none.
     Validate(validate::ValidateArgs),
@@ -98,6 +107,12 @@ pub fn run() -> ExitCode {
         Some(Command::Show(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
             show::run(lib, &args)
         }),
+        Some(Command::Quiz(args)) => {
+            let store = state_store(&cli.state);
+            with_library(&cli.cases, cli.only, cli.strict, |lib| {
+                quiz::run(lib, &args, store)
+            })
+        }
         Some(Command::Statute(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
             statute::run(lib, &args)
         }),
@@ -111,6 +126,7 @@ pub fn run() -> ExitCode {
                 case: cli.case.clone(),
                 mouse: !cli.no_mouse,
                 osc52: !cli.no_osc52,
+                state: state_store(&cli.state),
                 look: tui::Look {
                     ascii: cli.ascii || tui::ascii_terminal(std::env::var("TERM").ok().as_deref()),
                     // https://no-color.org: any non-empty value turns colour off.
@@ -120,6 +136,14 @@ pub fn run() -> ExitCode {
             tui::run(&library, &crate::msg::ZH, &options)
         }
     }
+}
+
+/// Where training progress is kept: `--state DIR`, else the XDG state directory.
+fn state_store(state: &Option<PathBuf>) -> Option<crate::training::progress::Store> {
+    state
+        .clone()
+        .or_else(crate::training::progress::Store::default_dir)
+        .map(crate::training::progress::Store::new)
 }
 
 /// Loads the library as the options say, or prints the report of every problem and exits 1.

@@ -257,6 +257,21 @@ pub struct Statute {
     /// Criminal thresholds the provision sets (法释〔2017〕10号 第五条).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thresholds: Option<Thresholds>,
+    /// The conduct the provision forbids, one entry per paragraph or item, each with the words
+    /// that decide it: what training asks "which provision was broken" about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub forbids: Vec<Forbids>,
+}
+
+/// One kind of conduct a provision forbids (`[[statute.forbids]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Forbids {
+    /// Where the provision forbids it, e.g. `第十一条第一款第（二）项`.
+    pub item: String,
+    /// A key of the `violations` vocabulary.
+    pub violation: String,
+    /// The deciding words, quoted from the provision's text.
+    pub words: String,
 }
 
 /// The thresholds of "情节严重" a provision sets, as figures (`[statute.thresholds]`).

@@ -580,3 +580,18 @@ fn files_with_problems_are_left_out_not_everything() {
         "{report}"
     );
 }
+
+#[test]
+fn forbids_must_quote_the_text_and_name_a_known_violation() {
+    let text = "[[statute]]\nid = \"office-1\"\nlaw = \"x\"\nlaw_en = \"x\"\nversion = \"2013\"\nera = \"2019\"\narticle = \"x\"\nheading_en = \"x\"\ntext = \"不得出售消费者个人信息\"\nsummary_en = \"x\"\n\n[[statute.forbids]]\nitem = \"第一款\"\nviolation = \"leak-sell\"\nwords = \"不得出售\"\n\n[[statute.forbids]]\nitem = \"第一款\"\nviolation = \"leak-sell-provide\"\nwords = \"不得泄露\"\n";
+    let found = problems(vec![file("statutes.toml", text.as_bytes())]);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].starts_with("office/statutes.toml:14:13: unknown violation \"leak-sell\""),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[1],
+        "office/statutes.toml:20:9: forbids.words must be quoted exactly from the provision's text"
+    );
+}

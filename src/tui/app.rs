@@ -246,7 +246,8 @@ impl<'l> App<'l> {
             if self.popups.last() == Some(&id) {
                 self.popups.pop();
             } else {
-                self.screens.get_mut(id).enter();
+                let ctx = self.context();
+                self.screens.get_mut(id).enter(&ctx, None);
                 self.popups.push(id);
             }
         } else if self.shown != id {
@@ -254,7 +255,13 @@ impl<'l> App<'l> {
             if let Some(here) = self.screens.get(self.shown).place() {
                 self.history.push(here);
             }
-            self.screens.get_mut(id).enter();
+            let in_view = if self.screens.get(id).wants_view() {
+                self.screens.get(self.shown).in_view()
+            } else {
+                None
+            };
+            let ctx = self.context();
+            self.screens.get_mut(id).enter(&ctx, in_view);
             self.shown = id;
         }
     }

@@ -45,10 +45,11 @@ pub enum Group {
 
 impl Group {
     /// The groups in the order the help screen shows them.
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Screen(Scope::Browse),
         Group::Screen(Scope::Search),
         Group::Screen(Scope::Statute),
+        Group::Screen(Scope::Training),
         Group::Screen(Scope::Help),
         Group::Everywhere,
     ];
@@ -59,6 +60,7 @@ impl Group {
             Group::Screen(Scope::Search) => m.group_search,
             Group::Screen(Scope::Statute) => m.group_statute,
             Group::Screen(Scope::Help) => m.group_help,
+            Group::Screen(Scope::Training) => m.group_training,
             Group::Everywhere => m.group_everywhere,
         }
     }
@@ -105,10 +107,17 @@ const BROWSE: &[Scope] = &[Scope::Browse];
 const SEARCH: &[Scope] = &[Scope::Search];
 const STATUTE: &[Scope] = &[Scope::Statute];
 const HELP: &[Scope] = &[Scope::Help];
+const TRAINING: &[Scope] = &[Scope::Training];
 /// Every screen, but not while typing in the search line (where letters are text).
-pub const SCREENS: &[Scope] = &[Scope::Browse, Scope::Statute, Scope::Help];
+pub const SCREENS: &[Scope] = &[Scope::Browse, Scope::Statute, Scope::Help, Scope::Training];
 /// Everywhere, typing included.
-pub const ALWAYS: &[Scope] = &[Scope::Browse, Scope::Search, Scope::Statute, Scope::Help];
+pub const ALWAYS: &[Scope] = &[
+    Scope::Browse,
+    Scope::Search,
+    Scope::Statute,
+    Scope::Help,
+    Scope::Training,
+];
 
 /// Every binding, one screen after another, then the shared ones. A key means one thing in a
 /// scope (a test checks it), so the order matters only for the status-bar hints.
@@ -133,6 +142,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('y', "y")], Action::CopyCitation, BROWSE, |m| m.key_copy_citation, false),
     bind(&[ch('Y', "Y")], Action::CopySheet, BROWSE, |m| m.key_copy_sheet, false),
     bind(&[ch('e', "e")], Action::Export, BROWSE, |m| m.key_export, false),
+    bind(&[ch('t', "t")], Action::Show(ScreenId::Training), BROWSE, |m| m.key_training, true),
     bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE, |m| m.key_open_provision, false),
     bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE, |m| m.key_open_provision, false),
@@ -170,6 +180,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('7', "7")], Action::OpenNumbered(7), STATUTE, |m| m.key_open_case, false),
     bind(&[ch('8', "8")], Action::OpenNumbered(8), STATUTE, |m| m.key_open_case, false),
     bind(&[ch('9', "9")], Action::OpenNumbered(9), STATUTE, |m| m.key_open_case, false),
+    bind(&[ch('t', "t")], Action::Show(ScreenId::Training), STATUTE, |m| m.key_training_all, false),
+    // The training screen: digits and letters answer, Enter goes on.
+    bind(&[ch('1', "1")], Action::Digit(1), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('2', "2")], Action::Digit(2), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('3', "3")], Action::Digit(3), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('4', "4")], Action::Digit(4), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('a', "a")], Action::Choose(0), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('b', "b")], Action::Choose(1), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('c', "c")], Action::Choose(2), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('d', "d")], Action::Choose(3), TRAINING, |m| m.key_answer, false),
+    bind(&[ch('y', "y")], Action::YesNo(true), TRAINING, |m| m.key_yes, false),
+    bind(&[ch('n', "n")], Action::YesNo(false), TRAINING, |m| m.key_no, false),
+    bind(&[ch('0', "0")], Action::Digit(0), TRAINING, |m| m.key_digit, false),
+    bind(&[ch('5', "5")], Action::Digit(5), TRAINING, |m| m.key_digit, false),
+    bind(&[ch('6', "6")], Action::Digit(6), TRAINING, |m| m.key_digit, false),
+    bind(&[ch('7', "7")], Action::Digit(7), TRAINING, |m| m.key_digit, false),
+    bind(&[ch('8', "8")], Action::Digit(8), TRAINING, |m| m.key_digit, false),
+    bind(&[ch('9', "9")], Action::Digit(9), TRAINING, |m| m.key_digit, false),
+    bind(&[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, TRAINING, |m| m.key_digit_delete, false),
+    bind(&[key(KeyCode::Enter, "Enter"), ch(' ', "Space")], Action::Open, TRAINING, |m| m.key_go_on, false),
+    bind(&[ch('s', "s")], Action::Summary, TRAINING, |m| m.key_summary, false),
+    bind(&[key(KeyCode::Esc, "Esc")], Action::Back, TRAINING, |m| m.key_back, false),
     // The help screen.
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, HELP, |m| m.key_back, false),
     // Every screen.

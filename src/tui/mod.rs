@@ -68,6 +68,8 @@ pub struct Options {
     pub osc52: bool,
     /// Said over the top line for the whole session: files of the office's directory left out.
     pub banner: Option<String>,
+    /// Where training progress is kept; `None`: kept for the session only.
+    pub state: Option<crate::training::progress::Store>,
 }
 
 /// Whether the terminal can draw box-drawing characters; linux and vt100-class consoles get ASCII.
@@ -133,6 +135,9 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     app.look = options.look;
     app.osc52 = options.osc52;
     app.banner = options.banner.clone();
+    if let Some(store) = &options.state {
+        app.screens.training.keep_progress_in(store.clone());
+    }
     if let Some(id) = &options.case
         && !app.open_case(id)
     {

@@ -733,3 +733,104 @@ fn a_jump_is_retraced_only_from_where_it_landed() {
     assert_eq!(app.browse().focus, Pane::List, "the browser's own Esc");
     assert_eq!(app.browse().current().unwrap().id, "zhuji-xiangsheng");
 }
+
+/// The keys that answer the training screen's current exercise rightly (or wrongly).
+fn answer_keys(app: &App, right: bool) -> Vec<KeyCode> {
+    use crate::training::Answer;
+    let exercise = app.screens.training.current().expect("an exercise");
+    match &exercise.answer {
+        Answer::Choice { options, right: r } => {
+            let pick = if right { *r } else { (*r + 1) % options.len() };
+            vec![KeyCode::Char((b'a' + pick as u8) as char)]
+        }
+        Answer::YesNo { right: r, .. } => vec![KeyCode::Char(if *r == right { 'y' } else { 'n' })],
+        Answer::Number { right: r, .. } => {
+            let n = if right { *r } else { r + 1 };
+            let mut keys: Vec<KeyCode> = n.to_string().chars().map(KeyCode::Char).collect();
+            keys.push(KeyCode::Enter);
+            keys
+        }
+    }
+}
+
+fn answer(app: &mut App, right: bool) {
+    for key in answer_keys(app, right) {
+        press(app, key);
+    }
+}
+
+#[test]
+fn t_trains_on_the_filtered_cases_and_esc_comes_back() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    typed(&mut app, "/房");
+    press(&mut app, KeyCode::Enter);
+    let in_view = app.browse().results.visible.len();
+    assert!(in_view < library.cases.len());
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.scope(), Scope::Training);
+    assert_eq!(app.screens.training.narrowed(), Some(in_view));
+    let case = app.screens.training.current().unwrap().case.clone();
+    if let Some(case) = case {
+        let case = library.case(&case).unwrap();
+        assert!(case.sector.as_deref() == Some("real-estate"), "{}", case.id);
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+}
+
+#[test]
+fn a_training_session_answers_explains_repeats_and_sums_up() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        app.screens.training.session_len(),
+        super::screens::training::SESSION
+    );
+    answer(&mut app, true);
+    assert_eq!(app.screens.training.feedback(), Some(true));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screens.training.feedback(), None);
+    let wrong_id = app.screens.training.current().unwrap().id.clone();
+    answer(&mut app, false);
+    assert_eq!(app.screens.training.feedback(), Some(false));
+    // A wrong answer comes back later in the session.
+    assert_eq!(
+        app.screens.training.session_len(),
+        super::screens::training::SESSION + 1
+    );
+    // 1 opens the provision the answer rests on; Esc comes back to the feedback.
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.scope(), Scope::Statute);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Training);
+    assert_eq!(app.screens.training.feedback(), Some(false));
+    // s shows the summary over the session, and goes back to it.
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.screens.training.in_summary());
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.screens.training.feedback(), Some(false));
+    let mut seen_again = false;
+    for _ in 0..20 {
+        if app.screens.training.in_summary() {
+            break;
+        }
+        if app.screens.training.feedback().is_some() {
+            press(&mut app, KeyCode::Enter);
+            continue;
+        }
+        seen_again |= app.screens.training.current().unwrap().id == wrong_id;
+        answer(&mut app, true);
+    }
+    assert!(seen_again, "the wrong answer's exercise came back");
+    assert!(app.screens.training.in_summary());
+    let answers = app.screens.training.progress().answers(&wrong_id);
+    assert_eq!(
+        answers.iter().map(|a| a.right).collect::<Vec<_>>(),
+        [false, true]
+    );
+    // Enter starts another round of what is due and new.
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.screens.training.in_summary());
+}

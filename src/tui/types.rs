@@ -63,6 +63,14 @@ pub enum Action {
     OpenNumbered(u8),
     NextProvision,
     PrevProvision,
+    /// A digit key: an option's number, a digit of a typed answer, or a link in feedback.
+    Digit(u8),
+    /// An option by its letter (`a` is 0).
+    Choose(u8),
+    /// Yes or no to a yes/no question.
+    YesNo(bool),
+    /// Training's summary by step.
+    Summary,
     Quit,
     Redraw,
     Resize(u16, u16),
@@ -99,11 +107,18 @@ pub enum Scope {
     Search,
     Statute,
     Help,
+    Training,
 }
 
 impl Scope {
     /// Every scope, in the order the help screen lists them.
-    pub const ALL: [Scope; 4] = [Scope::Browse, Scope::Search, Scope::Statute, Scope::Help];
+    pub const ALL: [Scope; 5] = [
+        Scope::Browse,
+        Scope::Search,
+        Scope::Statute,
+        Scope::Help,
+        Scope::Training,
+    ];
 }
 
 /// The screens the app routes between.
@@ -117,14 +132,17 @@ pub enum ScreenId {
     Help,
     /// The "go to case N" box, over any screen.
     Goto,
+    /// Exercises on the cases in view and their law.
+    Training,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 4] = [
+    pub const ALL: [ScreenId; 5] = [
         ScreenId::Browse,
         ScreenId::Statute,
         ScreenId::Help,
         ScreenId::Goto,
+        ScreenId::Training,
     ];
 }
 
@@ -147,6 +165,8 @@ pub enum Place {
     },
     /// A provision (an index into `library.statutes`).
     Statute { statute: usize, scroll: usize },
+    /// The training screen, where it was left (it keeps its own session).
+    Training,
 }
 
 impl Place {
@@ -165,6 +185,7 @@ impl Place {
             (Place::Statute { statute, .. }, Place::Statute { statute: other, .. }) => {
                 statute == other
             }
+            (Place::Training, Place::Training) => true,
             _ => false,
         }
     }
@@ -174,6 +195,7 @@ impl Place {
         match self {
             Place::Case { .. } => ScreenId::Browse,
             Place::Statute { .. } => ScreenId::Statute,
+            Place::Training => ScreenId::Training,
         }
     }
 }

@@ -72,20 +72,32 @@ pub fn status_line(
     chip: Option<&str>,
     note: Option<&str>,
 ) {
+    let total = area.width as usize;
     let right: Vec<Span> = match note {
         Some(note) => vec![Span::styled(format!(" {note}"), theme::label(ctx.look))],
-        None => keymap::hints(ctx.keys, ctx.m)
-            .into_iter()
-            .flat_map(|(key, describe)| {
-                [
-                    Span::styled(format!(" {key}"), theme::key(ctx.look)),
-                    Span::raw(format!(" {describe}")),
-                ]
-            })
-            .collect(),
+        None => {
+            // Where not every hint fits beside `left`, the last ones (help, quit) stay and the
+            // ones before them give way.
+            let mut hints = keymap::hints(ctx.keys, ctx.m);
+            let room = total.saturating_sub(width(left) + 2);
+            let cost = |hints: &[(&str, &str)]| -> usize {
+                hints.iter().map(|(k, d)| width(k) + width(d) + 2).sum()
+            };
+            while cost(&hints) > room && hints.len() > 2 {
+                hints.remove(hints.len() - 3);
+            }
+            hints
+                .into_iter()
+                .flat_map(|(key, describe)| {
+                    [
+                        Span::styled(format!(" {key}"), theme::key(ctx.look)),
+                        Span::raw(format!(" {describe}")),
+                    ]
+                })
+                .collect()
+        }
     };
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let total = area.width as usize;
     let left_room = total.saturating_sub(right_width + 1).max(total / 3);
     let mut spans = vec![cell(left, left_room, theme::title(ctx.look))];
     if let Some(chip) = chip {

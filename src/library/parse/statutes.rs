@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use crate::library::diag::Sink;
 use crate::library::model::{
-    Era, PenaltyRange, Statute, ThresholdTier, Thresholds, Vocab, VocabKind,
+    Era, Forbids, PenaltyRange, Statute, ThresholdTier, Thresholds, Vocab, VocabKind,
 };
 use crate::library::reader::Fields;
 
@@ -50,6 +50,11 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let thresholds = fields
             .opt_table(sink, "thresholds")
             .map(|table| thresholds(sink, table));
+        let forbids: Vec<Forbids> = fields
+            .tables(sink, "forbids")
+            .into_iter()
+            .filter_map(|table| forbids(sink, table, vocab, text.as_ref().map(|t| t.get_ref())))
+            .collect();
         fields.finish(sink);
 
         if let Some(id) = &id
@@ -85,6 +90,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 penalty,
                 successors: successors.into_iter().map(Spanned::into_inner).collect(),
                 thresholds,
+                forbids,
             },
             id_span,
         ));
@@ -214,4 +220,35 @@ fn penalty_range(sink: &mut Sink, mut fields: Fields, vocab: &Vocab) -> PenaltyR
     };
     fields.finish(sink);
     range
+}
+
+/// One `[[statute.forbids]]` entry: its violation must be a known key, and its words must be
+/// quoted from the provision's text (so training highlights what the law says, not a paraphrase).
+fn forbids(
+    sink: &mut Sink,
+    mut fields: Fields,
+    vocab: &Vocab,
+    text: Option<&String>,
+) -> Option<Forbids> {
+    let item = fields.req_str(sink, "item");
+    let violation = fields
+        .req_str(sink, "violation")
+        .filter(|v| known_term(sink, vocab, VocabKind::Violations, v));
+    let words = fields.req_str(sink, "words");
+    fields.finish(sink);
+    let words = words?;
+    if let Some(text) = text
+        && !text.contains(words.get_ref().as_str())
+    {
+        sink.at(
+            words.span(),
+            "forbids.words must be quoted exactly from the provision's text",
+        );
+        return None;
+    }
+    Some(Forbids {
+        item: item?.into_inner(),
+        violation: violation?.into_inner(),
+        words: words.into_inner(),
+    })
 }

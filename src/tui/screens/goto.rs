@@ -62,7 +62,7 @@ impl<'l> Screen<'l> for Goto {
         true
     }
 
-    fn enter(&mut self) {
+    fn enter(&mut self, _ctx: &Context<'l>, _in_view: Option<Vec<usize>>) {
         *self = Goto::default();
         self.line.start();
     }

@@ -115,7 +115,7 @@ impl<'l> Screen<'l> for Help {
         true
     }
 
-    fn enter(&mut self) {
+    fn enter(&mut self, _ctx: &Context<'l>, _in_view: Option<Vec<usize>>) {
         self.scroll = 0;
     }
 

@@ -6,12 +6,13 @@
 //! - here: `pub mod about;` and its line in each of `Screens`, `new`, `get` and `get_mut`;
 //! - `types.rs`: `ScreenId::About` and `Scope::About` (and their `ALL` lists);
 //! - `keymap.rs`: the key that opens it (`Action::Show(ScreenId::About)`), its own keys, and its
-//!   help group's title; `msg.rs`: those strings.
+//!   help group's title; `msg/mod.rs`: those strings.
 
 pub mod browse;
 pub mod goto;
 pub mod help;
 pub mod statute;
+pub mod training;
 
 use ratatui::Frame;
 
@@ -33,8 +34,21 @@ pub trait Screen<'l> {
         false
     }
 
-    /// Called when the screen is opened by its key ([`Action::Show`]).
-    fn enter(&mut self) {}
+    /// Called when the screen is opened by its key ([`Action::Show`]), with the cases the screen
+    /// below has in view if this screen asks for them ([`Screen::wants_view`]).
+    fn enter(&mut self, _ctx: &Context<'l>, _in_view: Option<Vec<usize>>) {}
+
+    /// Whether [`Screen::enter`] needs the cases in view below (training does: `t` trains on the
+    /// current filter).
+    fn wants_view(&self) -> bool {
+        false
+    }
+
+    /// The cases this screen has in view (indices into `library.cases`), when it narrows them;
+    /// `None` when it shows them all.
+    fn in_view(&self) -> Option<Vec<usize>> {
+        None
+    }
 
     /// Whether Esc has something of this screen's own to undo first (a kept search, an open
     /// drawer), before it retraces a jump between screens.
@@ -62,6 +76,7 @@ pub struct Screens<'l> {
     pub statute: statute::StatuteView,
     pub help: help::Help,
     pub goto: goto::Goto,
+    pub training: training::Training<'l>,
 }
 
 impl<'l> Screens<'l> {
@@ -71,6 +86,7 @@ impl<'l> Screens<'l> {
             statute: statute::StatuteView::new(library),
             help: help::Help::default(),
             goto: goto::Goto::default(),
+            training: training::Training::new(library),
         }
     }
 
@@ -80,6 +96,7 @@ impl<'l> Screens<'l> {
             ScreenId::Statute => &self.statute,
             ScreenId::Help => &self.help,
             ScreenId::Goto => &self.goto,
+            ScreenId::Training => &self.training,
         }
     }
 
@@ -89,6 +106,7 @@ impl<'l> Screens<'l> {
             ScreenId::Statute => &mut self.statute,
             ScreenId::Help => &mut self.help,
             ScreenId::Goto => &mut self.goto,
+            ScreenId::Training => &mut self.training,
         }
     }
 }

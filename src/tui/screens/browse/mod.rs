@@ -276,6 +276,12 @@ impl<'l> Browse<'l> {
 }
 
 impl<'l> Screen<'l> for Browse<'l> {
+    /// The cases the filters and the search leave, when they leave fewer than all.
+    fn in_view(&self) -> Option<Vec<usize>> {
+        let r = &self.results;
+        (!r.filter.is_empty() || !r.parsed.is_empty()).then(|| r.visible.clone())
+    }
+
     fn scope(&self) -> Scope {
         if self.search.typing {
             Scope::Search

@@ -1,6 +1,8 @@
 //! Every interface string, in one catalog per language, so no widget or command carries a literal.
 //! Labels of vocabularies, statutes and collections come from the library files, not from here.
 
+pub mod training;
+
 /// The strings of one interface language.
 #[derive(Debug)]
 pub struct Catalog {
@@ -168,6 +170,7 @@ pub struct Catalog {
     pub group_search: &'static str,
     pub group_statute: &'static str,
     pub group_help: &'static str,
+    pub group_training: &'static str,
     pub group_everywhere: &'static str,
     // Key descriptions
     pub key_down: &'static str,
@@ -197,6 +200,17 @@ pub struct Catalog {
     pub key_toggle: &'static str,
     pub key_clear: &'static str,
     pub key_help: &'static str,
+    pub key_training: &'static str,
+    pub key_training_all: &'static str,
+    pub key_answer: &'static str,
+    pub key_yes: &'static str,
+    pub key_no: &'static str,
+    pub key_digit: &'static str,
+    pub key_digit_delete: &'static str,
+    pub key_go_on: &'static str,
+    pub key_summary: &'static str,
+    /// The training strings.
+    pub training: &'static training::TrainingCatalog,
     pub key_goto: &'static str,
     pub key_show_empty: &'static str,
     pub key_wide: &'static str,
@@ -371,6 +385,7 @@ pub static ZH: Catalog = Catalog {
     group_search: "输入框（搜索、前往）",
     group_statute: "法条",
     group_help: "帮助",
+    group_training: "练习",
     group_everywhere: "各画面通用",
     key_down: "下移",
     key_up: "上移",
@@ -399,6 +414,16 @@ pub static ZH: Catalog = Catalog {
     key_toggle: "选中／取消筛选值",
     key_clear: "清除全部筛选",
     key_help: "帮助",
+    key_training: "练习",
+    key_training_all: "练习（全部）",
+    key_answer: "选择答案",
+    key_yes: "是",
+    key_no: "否",
+    key_digit: "输入数字／打开链接",
+    key_digit_delete: "删除一位数字",
+    key_go_on: "确认／下一题",
+    key_summary: "小结",
+    training: &training::ZH,
     key_goto: "前往第 N 例",
     key_show_empty: "显示／隐藏无案例的值",
     key_wide: "详情全宽／并排",

@@ -1,0 +1,182 @@
+//! `casebook quiz`: a handout of exercises for instructors (Markdown with the answer key at the
+//! end, or JSON), the trainee's progress by step (`--progress`), or its reset (`--reset`).
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::library::Library;
+use crate::msg::fill;
+use crate::msg::training::ZH as T;
+use crate::training::progress::Store;
+use crate::training::{self, Step, clock, handout, schedule};
+
+use super::list::{FilterArgs, build_filter};
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// The seed exercises are drawn by: the same seed and library give the same handout (default:
+    /// drawn from the clock, and printed in the handout).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// How many exercises.
+    #[arg(long, default_value_t = 10)]
+    pub count: usize,
+    /// The handout's format.
+    #[arg(long, value_enum, default_value_t = QuizFormat::Markdown)]
+    pub format: QuizFormat,
+    /// Only these steps, by key or label, comma-separated (定性,罚则,裁量,门槛,今日,条文 or
+    /// qualify,penalty,discretion,threshold,today,words).
+    #[arg(long, value_delimiter = ',', value_name = "STEPS")]
+    pub step: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print the trainee's progress by step instead of a handout.
+    #[arg(long, conflicts_with = "reset")]
+    pub progress: bool,
+    /// Delete the trainee's progress (asks first).
+    #[arg(long)]
+    pub reset: bool,
+    /// With --reset: do not ask.
+    #[arg(long, requires = "reset")]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuizFormat {
+    /// Questions, then the answer key with reasons: ready to print.
+    Markdown,
+    /// Every exercise with its answer and reason, for a learning platform.
+    Json,
+}
+
+pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode {
+    if args.reset {
+        return reset(store, args.yes);
+    }
+    let filter = match build_filter(library, &args.filters) {
+        Ok(filter) => filter,
+        Err(code) => return code,
+    };
+    let mut steps = Vec::new();
+    for typed in &args.step {
+        match Step::parse(typed, &[&T]) {
+            Some(step) => steps.push(step),
+            None => {
+                let known: Vec<String> = Step::ALL
+                    .iter()
+                    .map(|s| format!("{} ({})", s.short(&T), s.key()))
+                    .collect();
+                eprintln!(
+                    "casebook: unknown step \"{}\"; the steps are {}",
+                    crate::text::sanitize_line(typed),
+                    known.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let cases: Vec<usize> = (0..library.cases.len())
+        .filter(|&i| filter.matches(library, &library.cases[i]))
+        .collect();
+    let scope = if filter.is_empty() {
+        training::Scope::all(library)
+    } else {
+        training::Scope::of_cases(library, cases)
+    };
+    let seed = args
+        .seed
+        .unwrap_or_else(|| clock::now().unsigned_abs() % 1_000_000);
+    let exercises = training::exercises(&T, library, &scope, &steps, seed);
+    if args.progress {
+        return progress(store, &exercises);
+    }
+    if exercises.is_empty() {
+        eprintln!("casebook: {}", T.none_in_scope);
+        return ExitCode::from(1);
+    }
+    let available = exercises.len();
+    let chosen = handout::select(exercises, seed, args.count);
+    if chosen.len() < args.count {
+        eprintln!("casebook: only {available} exercise(s) can be drawn from these cases and steps");
+    }
+    match args.format {
+        QuizFormat::Markdown => super::print(&handout::markdown(&T, library, &chosen, seed)),
+        QuizFormat::Json => super::print(&(handout::json(library, &chosen, seed) + "\n")),
+    }
+}
+
+fn progress(store: Option<Store>, exercises: &[training::Exercise]) -> ExitCode {
+    let Some(store) = store else {
+        eprintln!("casebook: {}", T.not_saved);
+        return ExitCode::from(1);
+    };
+    let (progress, kept) = match store.load() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("casebook: cannot read {}: {e}", store.path().display());
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(kept) = kept {
+        eprintln!(
+            "casebook: {}",
+            fill(
+                T.kept_aside,
+                &[("why", kept.why), ("path", kept.to.display().to_string())]
+            )
+        );
+    }
+    let mut out = format!(
+        "{}\n{}\n",
+        fill(T.saved_in, &[("path", store.path().display().to_string())]),
+        T.summary_head
+    );
+    for row in schedule::summary(exercises, &progress, clock::now()) {
+        let percent = row
+            .percent()
+            .map_or(T.summary_none.to_string(), |p| format!("{p}%"));
+        out.push_str(&format!(
+            "{}{}{:>4}  {:>4}  {:>4}\n",
+            crate::text::pad(row.step.short(&T), 10),
+            crate::text::pad(&format!("{percent:>6}"), 8),
+            row.answers,
+            row.due,
+            row.new
+        ));
+    }
+    super::print(&out)
+}
+
+fn reset(store: Option<Store>, yes: bool) -> ExitCode {
+    let Some(store) = store else {
+        eprintln!("casebook: {}", T.not_saved);
+        return ExitCode::from(1);
+    };
+    let path = store.path();
+    if !path.exists() {
+        println!("casebook: no progress at {}", path.display());
+        return ExitCode::SUCCESS;
+    }
+    if !yes {
+        eprint!("Delete all training progress in {}? [y/N] ", path.display());
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut line);
+        if !matches!(line.trim(), "y" | "Y" | "yes" | "是") {
+            eprintln!("casebook: nothing deleted");
+            return ExitCode::from(1);
+        }
+    }
+    match store.reset() {
+        Ok(_) => {
+            println!("casebook: deleted {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("casebook: cannot delete {}: {e}", path.display());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! Exercises drawn from the library: one module per step, each reading only what the case and
+//! statute files state. Nothing here is written by hand for a particular case, so an office that
+//! adds cases (or provisions with `forbids`, penalties and successors) gets exercises on them.
+//!
+//! Each exercise draws its own numbers and option order from `hash(seed, id)`, so one seed gives
+//! the same exercises on any machine with the same library, whatever else the library holds.
+
+mod discretion;
+mod penalty;
+mod qualify;
+mod threshold;
+mod today;
+mod words;
+
+use crate::library::{Case, LawRole, Library, PartialDate, Statute};
+use crate::msg::fill;
+use crate::msg::training::TrainingCatalog;
+use crate::rng::{Rng, hash};
+
+use super::exercise::{Answer, Choice, Exercise};
+use super::step::Step;
+
+/// What exercises are drawn from: some cases (indices into `library.cases`) and the provisions
+/// they rest on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub cases: Vec<usize>,
+    pub statutes: Vec<usize>,
+}
+
+impl Scope {
+    /// Every case and every provision.
+    pub fn all(library: &Library) -> Scope {
+        Scope {
+            cases: (0..library.cases.len()).collect(),
+            statutes: (0..library.statutes.len()).collect(),
+        }
+    }
+
+    /// Some cases (a filter's), the provisions they link, the later law that succeeds those, and
+    /// the provision that sets the criminal thresholds (every case is weighed against them).
+    pub fn of_cases(library: &Library, cases: Vec<usize>) -> Scope {
+        let linked = |s: &Statute| {
+            cases.iter().any(|&c| {
+                library.cases[c].law.iter().any(|l| {
+                    *l.statute == *s.id
+                        || library
+                            .statute(&l.statute)
+                            .is_some_and(|t| t.successors.contains(&s.id))
+                })
+            })
+        };
+        let statutes = (0..library.statutes.len())
+            .filter(|&i| {
+                let s = &library.statutes[i];
+                linked(s) || (s.thresholds.is_some() && !cases.is_empty())
+            })
+            .collect();
+        Scope { cases, statutes }
+    }
+}
+
+impl Scope {
+    /// At most `limit` cases of the scope: every case the trainee has answered on (so what is due
+    /// comes back), then others drawn by `seed`; the provisions stay. Drawing every exercise of
+    /// 100,000 cases takes seconds (see the `training_exercises` benchmark); a session needs ten.
+    pub fn sampled(
+        self,
+        library: &Library,
+        answered: &dyn Fn(&str) -> bool,
+        seed: u64,
+        limit: usize,
+    ) -> Scope {
+        if self.cases.len() <= limit {
+            return self;
+        }
+        let (mut kept, mut others): (Vec<usize>, Vec<usize>) = self
+            .cases
+            .iter()
+            .partition(|&&i| answered(&library.cases[i].id));
+        let mut rng = Rng::new(hash(seed, "sample"));
+        rng.shuffle(&mut others);
+        others.truncate(limit.saturating_sub(kept.len()));
+        kept.extend(others);
+        kept.sort_unstable();
+        Scope {
+            cases: kept,
+            statutes: self.statutes,
+        }
+    }
+}
+
+/// Every exercise of the scope, for the steps asked (all if `steps` is empty), in step order.
+pub fn exercises(
+    t: &TrainingCatalog,
+    library: &Library,
+    scope: &Scope,
+    steps: &[Step],
+    seed: u64,
+) -> Vec<Exercise> {
+    let d = Draw {
+        t,
+        library,
+        scope,
+        seed,
+    };
+    let mut all = Vec::new();
+    for step in Step::ALL {
+        if !steps.is_empty() && !steps.contains(&step) {
+            continue;
+        }
+        match step {
+            Step::Qualify => all.extend(qualify::exercises(&d)),
+            Step::Penalty => all.extend(penalty::exercises(&d)),
+            Step::Discretion => all.extend(discretion::exercises(&d)),
+            Step::Threshold => all.extend(threshold::exercises(&d)),
+            Step::Today => all.extend(today::exercises(&d)),
+            Step::Words => all.extend(words::exercises(&d)),
+        }
+    }
+    all
+}
+
+/// What every step's generator reads.
+struct Draw<'a> {
+    t: &'a TrainingCatalog,
+    library: &'a Library,
+    scope: &'a Scope,
+    seed: u64,
+}
+
+impl<'a> Draw<'a> {
+    fn cases(&self) -> impl Iterator<Item = &'a Case> + '_ {
+        self.scope.cases.iter().map(|&i| &self.library.cases[i])
+    }
+
+    fn statutes(&self) -> impl Iterator<Item = &'a Statute> + '_ {
+        self.scope
+            .statutes
+            .iter()
+            .map(|&i| &self.library.statutes[i])
+    }
+
+    /// The exercise's own random numbers.
+    fn rng(&self, id: &str) -> Rng {
+        Rng::new(hash(self.seed, id))
+    }
+
+    /// The provisions a case links in one role, that the library knows.
+    fn linked(&self, case: &Case, role: LawRole) -> Vec<&'a Statute> {
+        case.law
+            .iter()
+            .filter(|l| l.role == role)
+            .filter_map(|l| self.library.statute(&l.statute))
+            .collect()
+    }
+
+    /// Whether the case links the provision at all, in any role.
+    fn links(&self, case: &Case, statute: &str) -> bool {
+        case.law.iter().any(|l| *l.statute == *statute)
+    }
+
+    /// A note when the case's link to a provision is the library's reading, not its source's.
+    fn basis_note(&self, case: &Case, statute: &str) -> &'static str {
+        let stated = case
+            .law
+            .iter()
+            .any(|l| *l.statute == *statute && l.basis == crate::library::Basis::Stated);
+        if stated { "" } else { self.t.basis_governing }
+    }
+
+    /// The case lines a question about it shows: who, where, what happened, what data, how much.
+    /// Only what the case file states; the violation's category is left out, since telling it
+    /// would answer "which provision".
+    fn facts(&self, case: &Case) -> Vec<String> {
+        let t = self.t;
+        let place = [
+            Some(case.place.province.as_str()),
+            case.place.city.as_deref(),
+            case.place.district.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("");
+        let mut lines = vec![fill(
+            t.fact_party,
+            &[("party", case.party.name.to_string()), ("place", place)],
+        )];
+        let conduct = case.summary.trim().split("\n\n").next().unwrap_or_default();
+        lines.push(fill(t.fact_conduct, &[("text", conduct.replace('\n', ""))]));
+        if let Some(kinds) = case.data_kinds.as_deref().filter(|k| !k.is_empty()) {
+            lines.push(fill(t.fact_data, &[("kinds", kinds.join("、"))]));
+        }
+        if let Some(records) = case.records {
+            lines.push(fill(
+                t.fact_records,
+                &[("n", crate::text::thousands(records))],
+            ));
+        }
+        lines
+    }
+
+    /// A choice exercise's answer: the right option and up to three wrong ones drawn by `rng`,
+    /// in an order drawn by `rng`. `None` when there is no wrong option to set against the right
+    /// one, or two options read the same.
+    fn choice(&self, rng: &mut Rng, right: String, mut wrong: Vec<Choice>) -> Option<Answer> {
+        wrong.retain(|w| w.text != right);
+        let mut seen = std::collections::HashSet::new();
+        wrong.retain(|w| seen.insert(w.text.clone()));
+        if wrong.is_empty() {
+            return None;
+        }
+        rng.shuffle(&mut wrong);
+        wrong.truncate(3);
+        let mut options = wrong;
+        let at = rng.below(options.len() + 1);
+        options.insert(
+            at,
+            Choice {
+                text: right,
+                why_wrong: None,
+            },
+        );
+        Some(Answer::Choice { options, right: at })
+    }
+
+    fn exercise(&self, id: String, step: Step, case: Option<&Case>, question: String) -> Partial {
+        Partial {
+            id,
+            step,
+            case: case.map(|c| c.id.to_string()),
+            facts: case.map(|c| self.facts(c)).unwrap_or_default(),
+            question,
+            assumption: None,
+        }
+    }
+}
+
+/// An exercise before its answer and reason.
+struct Partial {
+    id: String,
+    step: Step,
+    case: Option<String>,
+    facts: Vec<String>,
+    question: String,
+    assumption: Option<String>,
+}
+
+impl Partial {
+    fn assume(mut self, assumption: String) -> Self {
+        self.assumption = Some(assumption);
+        self
+    }
+
+    fn finish(
+        self,
+        answer: Answer,
+        explanation: String,
+        statute: &Statute,
+        highlight: Vec<String>,
+    ) -> Exercise {
+        Exercise {
+            id: self.id,
+            step: self.step,
+            case: self.case,
+            question: self.question,
+            facts: self.facts,
+            assumption: self.assumption,
+            answer,
+            reason: super::exercise::Reason {
+                explanation,
+                statute: statute.id.clone(),
+                // Only phrases that are in the text can be highlighted in it.
+                highlight: highlight
+                    .into_iter()
+                    .filter(|h| !h.is_empty() && statute.text.contains(h.as_str()))
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// A citation with, for later law, when it came into force.
+fn cite(t: &TrainingCatalog, statute: &Statute) -> String {
+    match (statute.era, statute.in_force) {
+        (crate::library::Era::Later, Some(date)) => fill(
+            t.cite_later,
+            &[
+                ("citation", statute.citation()),
+                ("in_force", date.to_string()),
+            ],
+        ),
+        _ => statute.citation(),
+    }
+}
+
+/// A date by which the case was decided: its decision date, or failing that the day its
+/// collection was published (a published case was decided before). `None` when neither is stated.
+fn case_date(library: &Library, case: &Case) -> Option<PartialDate> {
+    case.dates
+        .decided
+        .or_else(|| library.collection(&case.collection)?.published)
+}
+
+/// `¥12,000`.
+fn yuan(amount: u64) -> String {
+    crate::sheet::yuan(amount)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! 定性 — which provision was broken: a case's facts, and as options the conduct that sibling
+//! provisions forbid (`[[statute.forbids]]`). The right option forbids the case's violation; the
+//! others forbid conduct the case is not charged with, so no two options are both right.
+
+use crate::library::{Case, Forbids, LawRole, Statute};
+use crate::msg::fill;
+
+use super::{Draw, Step};
+use crate::training::exercise::{Choice, Exercise};
+
+pub(super) fn exercises(d: &Draw) -> Vec<Exercise> {
+    let mut out = Vec::new();
+    for case in d.cases() {
+        for statute in d.linked(case, LawRole::Violated) {
+            out.extend(one(d, case, statute));
+        }
+    }
+    out
+}
+
+/// The exercise on one provision a case broke, if the data make one: the provision forbids the
+/// case's violation in exactly one entry, and other entries forbid other conduct.
+fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
+    let t = d.t;
+    let violated = |f: &Forbids| case.violations.iter().any(|v| *v == f.violation);
+    let mut right = statute.forbids.iter().filter(|f| violated(f));
+    let (Some(right), None) = (right.next(), right.next()) else {
+        return None;
+    };
+    // Items of one provision (处罚办法第十一条 (一)(二)(三)), else paragraphs of its law
+    // (消法第二十九条 ¶1/¶2/¶3); a provision the case also links is never a wrong option.
+    let items_of_one = statute.forbids.len() > 1;
+    let siblings: Vec<(&Statute, &Forbids)> = if items_of_one {
+        statute.forbids.iter().map(|f| (statute, f)).collect()
+    } else {
+        d.statutes()
+            .filter(|s| s.law == statute.law && s.era == statute.era)
+            .filter(|s| s.id == statute.id || !d.links(case, &s.id))
+            .flat_map(|s| s.forbids.iter().map(move |f| (s, f)))
+            .collect()
+    };
+    let label = |key: &str| {
+        d.library
+            .vocab
+            .term(crate::library::VocabKind::Violations, key)
+            .map_or(key.to_string(), |term| term.label.zh.clone())
+    };
+    let option = |s: &Statute, f: &Forbids| {
+        fill(
+            t.opt_forbids,
+            &[("where", where_(s, f)), ("words", f.words.clone())],
+        )
+    };
+    let wrong: Vec<Choice> = siblings
+        .iter()
+        .filter(|(_, f)| !violated(f))
+        .map(|(s, f)| Choice {
+            text: option(s, f),
+            why_wrong: Some(fill(
+                t.why_other_conduct,
+                &[
+                    ("where", where_(s, f)),
+                    ("conduct", label(&f.violation)),
+                    ("case", label(&right.violation)),
+                ],
+            )),
+        })
+        .collect();
+    let id = format!("case:{}/qualify/{}", case.id, statute.id);
+    let mut rng = d.rng(&id);
+    let answer = d.choice(&mut rng, option(statute, right), wrong)?;
+    let question = if items_of_one {
+        fill(t.q_qualify_items, &[("citation", statute.citation())])
+    } else {
+        t.q_qualify.to_string()
+    };
+    let explanation = fill(
+        t.explain_qualify,
+        &[
+            ("conduct", label(&right.violation)),
+            ("where", where_(statute, right)),
+            ("words", right.words.clone()),
+            ("note", d.basis_note(case, &statute.id).to_string()),
+        ],
+    );
+    Some(d.exercise(id, Step::Qualify, Some(case), question).finish(
+        answer,
+        explanation,
+        statute,
+        vec![right.words.clone()],
+    ))
+}
+
+/// `消法 第二十九条第二款`, or with an item the provision names `处罚办法 第十一条第一款第（二）项`.
+fn where_(statute: &Statute, forbids: &Forbids) -> String {
+    format!(
+        "{} {}",
+        statute.short.as_deref().unwrap_or(&statute.law),
+        forbids.item
+    )
+}

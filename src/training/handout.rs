@@ -1,0 +1,155 @@
+//! Handouts for instructors: exercises drawn by a seed, printed as Markdown with the answer key and
+//! reasons at the end, or as JSON for a learning platform. The same seed and library give the same
+//! handout on any machine.
+
+use serde::Serialize;
+
+use crate::library::Library;
+use crate::msg::fill;
+use crate::msg::training::TrainingCatalog;
+use crate::rng::{Rng, hash};
+
+use super::exercise::{Answer, Exercise};
+
+/// `count` exercises drawn by `seed`, spread over the steps, in step order (the order a case is
+/// decided in).
+pub fn select(mut exercises: Vec<Exercise>, seed: u64, count: usize) -> Vec<Exercise> {
+    let mut rng = Rng::new(hash(seed, "handout"));
+    let mut order: Vec<usize> = (0..exercises.len()).collect();
+    rng.shuffle(&mut order);
+    let mut order = super::schedule::spread(&exercises, order, count);
+    order.sort_by_key(|&i| (exercises[i].step, i));
+    let mut taken: Vec<Option<Exercise>> = exercises.drain(..).map(Some).collect();
+    order.into_iter().filter_map(|i| taken[i].take()).collect()
+}
+
+/// The right answer as a handout shows it: `b. …`, `是`, `500000 元`.
+pub fn right_answer(t: &TrainingCatalog, exercise: &Exercise) -> String {
+    match &exercise.answer {
+        Answer::Choice { options, right } => {
+            format!("{}. {}", Exercise::letter(*right), options[*right].text)
+        }
+        Answer::YesNo { right, .. } => (if *right { t.yes } else { t.no }).to_string(),
+        Answer::Number { right, unit } => format!("{right} {unit}"),
+    }
+}
+
+/// Why each wrong answer is wrong: `a. …` lines, or the one line of a yes/no question.
+pub fn wrong_lines(t: &TrainingCatalog, exercise: &Exercise) -> Vec<String> {
+    match &exercise.answer {
+        Answer::Choice { options, .. } => options
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let why = o.why_wrong.as_ref()?;
+                Some(format!("{}. {why}", Exercise::letter(i)))
+            })
+            .collect(),
+        Answer::YesNo { right, why_wrong } => {
+            let other = if *right { t.no } else { t.yes };
+            vec![format!("{other}：{why_wrong}")]
+        }
+        Answer::Number { .. } => Vec::new(),
+    }
+}
+
+pub fn markdown(
+    t: &TrainingCatalog,
+    library: &Library,
+    exercises: &[Exercise],
+    seed: u64,
+) -> String {
+    let mut out = format!(
+        "# {}\n\n{}\n",
+        t.handout_title,
+        fill(
+            t.handout_meta,
+            &[
+                ("seed", seed.to_string()),
+                ("n", exercises.len().to_string()),
+                ("cases", library.cases.len().to_string()),
+                ("statutes", library.statutes.len().to_string()),
+                ("version", env!("CARGO_PKG_VERSION").to_string()),
+            ],
+        )
+    );
+    for (n, e) in exercises.iter().enumerate() {
+        out.push_str(&format!(
+            "\n## {}. {}\n\n{}\n",
+            n + 1,
+            e.step.label(t),
+            e.question
+        ));
+        if !e.facts.is_empty() {
+            out.push('\n');
+            for line in &e.facts {
+                out.push_str(&format!("> {line}\n"));
+            }
+        }
+        if let Some(assumption) = &e.assumption {
+            out.push_str(&format!("\n**{}**：{assumption}\n", e.assumption_label(t)));
+        }
+        out.push('\n');
+        match &e.answer {
+            Answer::Choice { options, .. } => {
+                for (i, o) in options.iter().enumerate() {
+                    out.push_str(&format!("- {}. {}\n", Exercise::letter(i), o.text));
+                }
+            }
+            Answer::YesNo { .. } => out.push_str(&format!("□ {}　□ {}\n", t.yes, t.no)),
+            Answer::Number { unit, .. } => {
+                out.push_str(&format!("{}________ {unit}\n", t.answer_blank))
+            }
+        }
+    }
+    out.push_str(&format!("\n---\n\n# {}\n", t.key_title));
+    for (n, e) in exercises.iter().enumerate() {
+        out.push_str(&format!(
+            "\n**{}. {}** — {}\n",
+            n + 1,
+            right_answer(t, e),
+            e.reason.explanation
+        ));
+        if let Some(statute) = library.statute(&e.reason.statute) {
+            let quoted = if e.reason.highlight.is_empty() {
+                String::new()
+            } else {
+                format!("：「{}」", e.reason.highlight.join("……"))
+            };
+            out.push_str(&format!(
+                "\n{}{}{quoted}\n",
+                t.basis_label,
+                statute.citation()
+            ));
+        }
+        let wrong = wrong_lines(t, e);
+        if !wrong.is_empty() {
+            out.push('\n');
+            for line in wrong {
+                out.push_str(&format!("- {line}\n"));
+            }
+        }
+    }
+    crate::text::sanitize(&out)
+}
+
+#[derive(Serialize)]
+struct JsonHandout<'a> {
+    seed: u64,
+    count: usize,
+    cases: usize,
+    statutes: usize,
+    exercises: &'a [Exercise],
+}
+
+pub fn json(library: &Library, exercises: &[Exercise], seed: u64) -> String {
+    let handout = JsonHandout {
+        seed,
+        count: exercises.len(),
+        cases: library.cases.len(),
+        statutes: library.statutes.len(),
+        exercises,
+    };
+    let json = serde_json::to_string_pretty(&handout).unwrap_or_default();
+    crate::text::json_safe(&json)
+}

@@ -1,0 +1,204 @@
+//! The progress file under stress: a kill between write and rename, two writers at once, a
+//! damaged file, a file from a newer casebook.
+
+use super::*;
+
+pub(super) const ABORT_BEFORE_RENAME: &str = "CASEBOOK_TEST_ABORT_BEFORE_RENAME";
+
+fn answered(at: Millis, right: bool) -> Answered {
+    Answered { at, right }
+}
+
+#[test]
+fn answers_survive_a_round_trip_through_the_file() {
+    let mut p = Progress::default();
+    p.add(
+        "case:a/qualify/x",
+        "qualify",
+        answered(1_795_934_412_345, true),
+    );
+    p.add(
+        "case:a/qualify/x",
+        "qualify",
+        answered(1_795_934_500_000, false),
+    );
+    p.add(
+        "statute:y/words",
+        "words",
+        answered(1_795_934_600_000, true),
+    );
+    let text = p.to_toml();
+    assert!(text.contains("version = 1"));
+    assert!(text.contains("\"2026-11-29T06:40:12.345Z right\""));
+    assert_eq!(Progress::from_toml(&text), Ok(p));
+}
+
+#[test]
+fn merging_keeps_both_sessions_answers_once() {
+    let mut a = Progress::default();
+    a.add("x", "qualify", answered(1, true));
+    let mut b = a.clone();
+    a.add("x", "qualify", answered(2, false));
+    b.add("x", "qualify", answered(3, true));
+    b.add("y", "words", answered(4, true));
+    a.merge(&b);
+    assert_eq!(
+        a.answers("x"),
+        [answered(1, true), answered(2, false), answered(3, true)]
+    );
+    assert_eq!(a.answers("y"), [answered(4, true)]);
+}
+
+#[test]
+fn a_recorded_answer_is_on_disk_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("state"));
+    let (p, kept) = store
+        .record(&Progress::default(), "x", "qualify", answered(10, true))
+        .unwrap();
+    assert_eq!(kept, None);
+    assert_eq!(store.load().unwrap().0, p);
+    assert_eq!(p.answers("x"), [answered(10, true)]);
+}
+
+#[test]
+fn two_writers_at_once_lose_neither_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                // Each session keeps only what it loaded at its start and its own answers.
+                let store = Store::new(path);
+                let mut session = Progress::default();
+                for i in 0..40 {
+                    let id = format!("session{w}/item{i}");
+                    let at = 1_000 + i64::from(i);
+                    session = store
+                        .record(&session, &id, "words", answered(at, i % 3 != 0))
+                        .unwrap()
+                        .0;
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let (p, _) = Store::new(path).load().unwrap();
+    for w in 0..2 {
+        for i in 0..40 {
+            assert_eq!(
+                p.answers(&format!("session{w}/item{i}")).len(),
+                1,
+                "{w}/{i}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_damaged_file_is_kept_aside_and_reported_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().to_path_buf());
+    std::fs::write(
+        store.path(),
+        b"version = 1\n[[item]]\nid = \"x\"\nanswers = [42]\n",
+    )
+    .unwrap();
+    let (p, kept) = store.load().unwrap();
+    assert!(p.is_empty());
+    let kept = kept.expect("reported");
+    assert!(kept.to.to_string_lossy().contains("progress.toml.damaged-"));
+    assert_eq!(
+        std::fs::read(&kept.to).unwrap(),
+        b"version = 1\n[[item]]\nid = \"x\"\nanswers = [42]\n"
+    );
+    assert!(!store.path().exists());
+    // Not UTF-8 at all.
+    std::fs::write(store.path(), [0xff, 0xfe, 0x00]).unwrap();
+    let (_, kept) = store.load().unwrap();
+    assert!(kept.unwrap().why.contains("UTF-8"));
+}
+
+#[test]
+fn a_file_from_a_newer_casebook_is_kept_aside_not_read_as_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().to_path_buf());
+    std::fs::write(store.path(), "version = 2\nanything = \"new\"\n").unwrap();
+    let (_, kept) = store
+        .record(&Progress::default(), "x", "words", answered(1, true))
+        .unwrap();
+    let kept = kept.expect("reported");
+    assert!(kept.why.contains("newer casebook"), "{}", kept.why);
+    assert_eq!(
+        std::fs::read_to_string(&kept.to).unwrap(),
+        "version = 2\nanything = \"new\"\n"
+    );
+    assert_eq!(store.load().unwrap().0.answers("x").len(), 1);
+}
+
+#[test]
+fn a_kill_between_write_and_rename_leaves_the_old_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().to_path_buf());
+    store
+        .record(&Progress::default(), "old", "words", answered(1, true))
+        .unwrap();
+    let before = std::fs::read(store.path()).unwrap();
+    if std::env::var_os(ABORT_BEFORE_RENAME).is_some() {
+        return; // in the child, the test below does the writing
+    }
+    // Run the writing in a child process that aborts after writing the temporary file.
+    let child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "training::progress::tests::the_child_that_is_killed",
+            "--nocapture",
+        ])
+        .env(ABORT_BEFORE_RENAME, "1")
+        .env("CASEBOOK_TEST_DIR", dir.path())
+        .status()
+        .unwrap();
+    assert!(!child.success(), "the child aborted");
+    assert_eq!(
+        std::fs::read(store.path()).unwrap(),
+        before,
+        "old file untouched"
+    );
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(
+        leftovers, 1,
+        "the half-done write is a separate temporary file"
+    );
+    // The next session reads the old answers and writes over the top.
+    let (p, kept) = store
+        .record(&Progress::default(), "new", "words", answered(2, true))
+        .unwrap();
+    assert_eq!(kept, None);
+    assert_eq!(p.answers("old").len() + p.answers("new").len(), 2);
+}
+
+/// Run only as the child of the test above: writes, and aborts before the rename.
+#[test]
+fn the_child_that_is_killed() {
+    let (Some(_), Some(dir)) = (
+        std::env::var_os(ABORT_BEFORE_RENAME),
+        std::env::var_os("CASEBOOK_TEST_DIR"),
+    ) else {
+        return;
+    };
+    let store = Store::new(PathBuf::from(dir));
+    let _ = store.record(&Progress::default(), "lost", "words", answered(5, true));
+    unreachable!("aborted before the rename");
+}
