@@ -1,0 +1,392 @@
+//! The training screen (`t`): a session of exercises on the cases in view (the browser's filter
+//! and search) and their law — question, answer, feedback that teaches, and a summary by step.
+//! Each answer is written to the progress file at once; without a state directory (tests), the
+//! session keeps its progress in memory.
+
+use ratatui::Frame;
+
+use crate::library::Library;
+use crate::msg::fill;
+use crate::msg::training::TrainingCatalog;
+use crate::training::clock;
+use crate::training::exercise::{Answer, Exercise, Given};
+use crate::training::progress::{Answered, Progress, Store};
+use crate::training::schedule::{self, Why};
+use crate::training::{Scope as Drawn, exercises};
+use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+
+use super::Screen;
+
+mod view;
+
+/// Exercises in a session.
+pub const SESSION: usize = 10;
+/// The most cases exercises are drawn from at once: beyond, the cases answered on and a sample
+/// (drawing every exercise of 100,000 cases would take seconds; a session needs ten).
+pub const SAMPLE: usize = 2_000;
+/// A wrong answer comes back this many exercises later in the same session.
+const AGAIN_AFTER: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Question,
+    Feedback {
+        given: Given,
+        right: bool,
+    },
+    /// The summary; `resume`, the stage it was opened over (`s` mid-session), to go back to.
+    Summary {
+        resume: Option<Resume>,
+    },
+}
+
+/// A stage of an unfinished session the summary can go back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resume {
+    Question,
+    Feedback { given: Given, right: bool },
+}
+
+pub struct Training<'l> {
+    library: &'l Library,
+    store: Option<Store>,
+    progress: Progress,
+    /// The scope's cases, when narrower than the library (for the title).
+    narrowed: Option<usize>,
+    /// How many cases exercises were drawn from, when a sample of the scope.
+    sampled: Option<usize>,
+    exercises: Vec<Exercise>,
+    session: Vec<(usize, Why)>,
+    at: usize,
+    stage: Stage,
+    typed: String,
+    scroll: usize,
+    answered: usize,
+    right: usize,
+    seed: u64,
+    /// Said once in the status line: a progress file kept aside, a failed save.
+    notice: Option<String>,
+    /// The clock, fixed in tests so that screens do not change with the time.
+    now: fn() -> clock::Millis,
+}
+
+impl<'l> Training<'l> {
+    pub fn new(library: &'l Library) -> Self {
+        Training {
+            library,
+            store: None,
+            progress: Progress::default(),
+            narrowed: None,
+            sampled: None,
+            exercises: Vec::new(),
+            session: Vec::new(),
+            at: 0,
+            stage: Stage::Summary { resume: None },
+            typed: String::new(),
+            scroll: 0,
+            answered: 0,
+            right: 0,
+            seed: 1,
+            notice: None,
+            now: clock::now,
+        }
+    }
+
+    /// Keeps progress in `store` (the CLI's state directory).
+    pub fn keep_progress_in(&mut self, store: Store) {
+        self.store = Some(store);
+    }
+
+    /// Fixes the seed and the clock (tests and snapshots).
+    pub fn fix(&mut self, seed: u64, now: fn() -> clock::Millis) {
+        self.seed = seed;
+        self.now = now;
+    }
+
+    fn t(&self) -> &'static TrainingCatalog {
+        &crate::msg::training::ZH
+    }
+
+    /// The exercise being asked or explained.
+    pub fn current(&self) -> Option<&Exercise> {
+        let &(i, _) = self.session.get(self.at)?;
+        self.exercises.get(i)
+    }
+
+    /// After an answer: whether it was right; `None` while asking or in the summary.
+    pub fn feedback(&self) -> Option<bool> {
+        match self.stage {
+            Stage::Feedback { right, .. } => Some(right),
+            _ => None,
+        }
+    }
+
+    pub fn in_summary(&self) -> bool {
+        matches!(self.stage, Stage::Summary { .. })
+    }
+
+    /// The session's exercises, wrong answers' repeats included.
+    pub fn session_len(&self) -> usize {
+        self.session.len()
+    }
+
+    /// The number of cases trained on, when narrower than the library.
+    pub fn narrowed(&self) -> Option<usize> {
+        self.narrowed
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// A new session: due items, then new ones; `anyway`: practise items not yet due.
+    fn start(&mut self, anyway: bool) {
+        let now = (self.now)();
+        self.session = schedule::plan(
+            &self.exercises,
+            &self.progress,
+            now,
+            self.seed,
+            SESSION,
+            anyway,
+        );
+        if self.session.is_empty() && !anyway {
+            self.session = Vec::new();
+        }
+        self.at = 0;
+        self.answered = 0;
+        self.right = 0;
+        self.typed.clear();
+        self.scroll = 0;
+        self.stage = if self.session.is_empty() {
+            Stage::Summary { resume: None }
+        } else {
+            Stage::Question
+        };
+    }
+
+    fn answer(&mut self, given: Given) {
+        let Some(exercise) = self.current() else {
+            return;
+        };
+        let right = exercise.is_right(given);
+        let (id, step) = (exercise.id.clone(), exercise.step.key());
+        let answered = Answered {
+            at: (self.now)(),
+            right,
+        };
+        match &self.store {
+            Some(store) => match store.record(&self.progress, &id, step, answered) {
+                Ok((progress, kept)) => {
+                    self.progress = progress;
+                    if let Some(kept) = kept {
+                        self.notice = Some(fill(
+                            self.t().kept_aside,
+                            &[("why", kept.why), ("path", kept.to.display().to_string())],
+                        ));
+                    }
+                }
+                Err(error) => {
+                    self.progress.add(&id, step, answered);
+                    self.notice = Some(fill(self.t().save_failed, &[("error", error.to_string())]));
+                }
+            },
+            None => self.progress.add(&id, step, answered),
+        }
+        self.answered += 1;
+        if right {
+            self.right += 1;
+        } else {
+            // Soon again: a few exercises later in this session, once.
+            let item = self.session[self.at].0;
+            let later = self.session[self.at + 1..].iter().any(|&(i, _)| i == item);
+            if !later {
+                let at = (self.at + 1 + AGAIN_AFTER).min(self.session.len());
+                self.session.insert(at, (item, Why::Due));
+            }
+        }
+        self.stage = Stage::Feedback { given, right };
+        self.scroll = 0;
+    }
+
+    fn go_on(&mut self) {
+        self.at += 1;
+        self.typed.clear();
+        self.scroll = 0;
+        self.stage = if self.at < self.session.len() {
+            Stage::Question
+        } else {
+            Stage::Summary { resume: None }
+        };
+    }
+
+    /// Feedback's links: the provision the answer rests on, then the case.
+    fn links(&self) -> Vec<Place> {
+        let Some(e) = self.current() else {
+            return Vec::new();
+        };
+        let mut links = Vec::new();
+        if let Some(statute) = self
+            .library
+            .statutes
+            .iter()
+            .position(|s| s.id == e.reason.statute)
+        {
+            links.push(Place::Statute { statute, scroll: 0 });
+        }
+        if let Some(case) = e
+            .case
+            .as_deref()
+            .and_then(|id| self.library.cases.iter().position(|c| c.id == id))
+        {
+            links.push(Place::Case {
+                case,
+                focus: Pane::Detail,
+                scroll: 0,
+            });
+        }
+        links
+    }
+
+    fn on_question(&mut self, action: Action) -> Next {
+        let Some(answer) = self.current().map(|e| e.answer.clone()) else {
+            return Next::Stay;
+        };
+        match (&answer, action) {
+            (Answer::Choice { options, .. }, Action::Digit(d))
+                if (1..=options.len()).contains(&(d as usize)) =>
+            {
+                self.answer(Given::Choice(d as usize - 1))
+            }
+            (Answer::Choice { options, .. }, Action::Choose(i)) if (i as usize) < options.len() => {
+                self.answer(Given::Choice(i as usize))
+            }
+            (Answer::YesNo { .. }, Action::YesNo(yes)) => self.answer(Given::YesNo(yes)),
+            (Answer::YesNo { .. }, Action::Digit(d @ 1..=2)) => self.answer(Given::YesNo(d == 1)),
+            (Answer::Number { .. }, Action::Digit(d)) if self.typed.len() < 18 => {
+                self.typed.push(char::from(b'0' + d))
+            }
+            (Answer::Number { .. }, Action::SearchBackspace) => {
+                self.typed.pop();
+            }
+            (Answer::Number { .. }, Action::Open) => {
+                if let Ok(n) = self.typed.parse::<u64>() {
+                    self.answer(Given::Number(n));
+                }
+            }
+            _ => {}
+        }
+        Next::Stay
+    }
+}
+
+impl<'l> Screen<'l> for Training<'l> {
+    fn scope(&self) -> Scope {
+        Scope::Training
+    }
+
+    fn wants_view(&self) -> bool {
+        true
+    }
+
+    /// Draws the exercises of the cases in view (all, if the browser shows them all), loads the
+    /// progress, and starts a session.
+    fn enter(&mut self, ctx: &Context<'l>, in_view: Option<Vec<usize>>) {
+        let library = ctx.library;
+        self.narrowed = in_view.as_ref().map(Vec::len);
+        self.notice = None;
+        if let Some(store) = &self.store {
+            match store.load() {
+                Ok((progress, kept)) => {
+                    self.progress = progress;
+                    self.notice = kept.map(|kept| {
+                        fill(
+                            self.t().kept_aside,
+                            &[("why", kept.why), ("path", kept.to.display().to_string())],
+                        )
+                    });
+                }
+                Err(error) => {
+                    self.notice = Some(fill(self.t().save_failed, &[("error", error.to_string())]))
+                }
+            }
+        }
+        let scope = match in_view {
+            Some(cases) => Drawn::of_cases(library, cases),
+            None => Drawn::all(library),
+        };
+        let total = scope.cases.len();
+        let answered = self.progress.cases();
+        let scope = scope.sampled(library, &|id| answered.contains(id), self.seed, SAMPLE);
+        self.sampled = (scope.cases.len() < total).then_some(scope.cases.len());
+        self.exercises = exercises(self.t(), library, &scope, &[], self.seed);
+        self.start(false);
+    }
+
+    fn place(&self) -> Option<Place> {
+        Some(Place::Training)
+    }
+
+    fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
+        if action == Action::Back {
+            return Next::Close;
+        }
+        if let Action::Resize(..) = action {
+            return Next::Stay;
+        }
+        if let Some(delta) = action.scroll_delta(ctx.height.saturating_sub(4) as usize) {
+            self.scroll = self.scroll.saturating_add_signed(delta).min(10_000);
+            return Next::Stay;
+        }
+        match (self.stage, action) {
+            (
+                Stage::Summary {
+                    resume: Some(resume),
+                },
+                Action::Summary | Action::Open,
+            ) => {
+                self.stage = match resume {
+                    Resume::Question => Stage::Question,
+                    Resume::Feedback { given, right } => Stage::Feedback { given, right },
+                };
+                self.scroll = 0;
+                Next::Stay
+            }
+            (Stage::Question | Stage::Feedback { .. }, Action::Summary) => {
+                let resume = match self.stage {
+                    Stage::Feedback { given, right } => Resume::Feedback { given, right },
+                    _ => Resume::Question,
+                };
+                self.stage = Stage::Summary {
+                    resume: Some(resume),
+                };
+                self.scroll = 0;
+                Next::Stay
+            }
+            (Stage::Question, action) => self.on_question(action),
+            (Stage::Feedback { .. }, Action::Open) => {
+                self.go_on();
+                Next::Stay
+            }
+            (Stage::Feedback { .. }, Action::Digit(d)) => {
+                match self.links().get((d as usize).wrapping_sub(1)) {
+                    Some(&place) => Next::Go(place),
+                    None => Next::Stay,
+                }
+            }
+            (Stage::Summary { resume: None }, Action::Open) => {
+                // Another round: what is due and new, else practise anyway.
+                self.start(false);
+                if self.session.is_empty() {
+                    self.start(true);
+                }
+                Next::Stay
+            }
+            _ => Next::Stay,
+        }
+    }
+
+    fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
+        view::draw(self, ctx, frame);
+    }
+}
