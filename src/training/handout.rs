@@ -45,6 +45,8 @@ pub fn wrong_lines(t: &TrainingCatalog, exercise: &Exercise) -> Vec<String> {
                 Some(format!("{}. {why}", Exercise::letter(i)))
             })
             .collect(),
+        // Where the reason already says why the other answer is wrong, it is not said twice.
+        Answer::YesNo { why_wrong, .. } if *why_wrong == exercise.reason.explanation => Vec::new(),
         Answer::YesNo { right, why_wrong } => {
             let other = if *right { t.no } else { t.yes };
             vec![format!("{other}：{why_wrong}")]

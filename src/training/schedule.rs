@@ -41,6 +41,8 @@ pub enum Why {
     New,
     /// Not yet due: practised anyway.
     Ahead,
+    /// Answered wrong earlier in this session: once more.
+    Again,
 }
 
 /// The exercises of a session (indices into `exercises`), at most `count`: due, then new, then

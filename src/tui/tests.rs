@@ -834,3 +834,25 @@ fn a_training_session_answers_explains_repeats_and_sums_up() {
     press(&mut app, KeyCode::Enter);
     assert!(!app.screens.training.in_summary());
 }
+
+#[test]
+fn a_wrong_answer_comes_back_once_so_a_session_always_ends() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('t'));
+    for _ in 0..100 {
+        if app.screens.training.in_summary() {
+            break;
+        }
+        if app.screens.training.feedback().is_some() {
+            press(&mut app, KeyCode::Enter);
+        } else {
+            answer(&mut app, false);
+        }
+    }
+    assert!(app.screens.training.in_summary(), "the session ended");
+    assert_eq!(
+        app.screens.training.session_len(),
+        2 * super::screens::training::SESSION
+    );
+}

@@ -57,6 +57,8 @@ pub struct Training<'l> {
     sampled: Option<usize>,
     exercises: Vec<Exercise>,
     session: Vec<(usize, Why)>,
+    /// The exercises a wrong answer has already brought back in this session (once each).
+    again: Vec<usize>,
     at: usize,
     stage: Stage,
     typed: String,
@@ -80,6 +82,7 @@ impl<'l> Training<'l> {
             sampled: None,
             exercises: Vec::new(),
             session: Vec::new(),
+            again: Vec::new(),
             at: 0,
             stage: Stage::Summary { resume: None },
             typed: String::new(),
@@ -154,6 +157,7 @@ impl<'l> Training<'l> {
             self.session = Vec::new();
         }
         self.at = 0;
+        self.again.clear();
         self.answered = 0;
         self.right = 0;
         self.typed.clear();
@@ -199,10 +203,10 @@ impl<'l> Training<'l> {
         } else {
             // Soon again: a few exercises later in this session, once.
             let item = self.session[self.at].0;
-            let later = self.session[self.at + 1..].iter().any(|&(i, _)| i == item);
-            if !later {
+            if !self.again.contains(&item) {
+                self.again.push(item);
                 let at = (self.at + 1 + AGAIN_AFTER).min(self.session.len());
-                self.session.insert(at, (item, Why::Due));
+                self.session.insert(at, (item, Why::Again));
             }
         }
         self.stage = Stage::Feedback { given, right };
@@ -263,6 +267,7 @@ impl<'l> Training<'l> {
             }
             (Answer::YesNo { .. }, Action::YesNo(yes)) => self.answer(Given::YesNo(yes)),
             (Answer::YesNo { .. }, Action::Digit(d @ 1..=2)) => self.answer(Given::YesNo(d == 1)),
+            (Answer::YesNo { .. }, Action::Choose(i @ 0..=1)) => self.answer(Given::YesNo(i == 0)),
             (Answer::Number { .. }, Action::Digit(d)) if self.typed.len() < 18 => {
                 self.typed.push(char::from(b'0' + d))
             }

@@ -84,6 +84,7 @@ impl Training<'_> {
             Why::Due => t.why_due,
             Why::New => t.why_new,
             Why::Ahead => t.why_ahead,
+            Why::Again => t.why_again,
         };
         fill(
             t.counter,
