@@ -88,10 +88,13 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
     let seed = args
         .seed
         .unwrap_or_else(|| clock::now().unsigned_abs() % 1_000_000);
-    let exercises = training::exercises(&T, library, &scope, &steps, seed);
     if args.progress {
+        let exercises = training::exercises(&T, library, &scope, &steps, seed);
         return progress(store, &exercises);
     }
+    // A handout of a few exercises needs no more than a sample of a very large library.
+    let scope = scope.sampled(library, &|_| false, seed, training::SAMPLE);
+    let exercises = training::exercises(&T, library, &scope, &steps, seed);
     if exercises.is_empty() {
         eprintln!("casebook: {}", T.none_in_scope);
         return ExitCode::from(1);

@@ -12,5 +12,5 @@ pub mod schedule;
 pub mod step;
 
 pub use exercise::{Answer, Choice, Exercise, Given};
-pub use generate::{Scope, exercises};
+pub use generate::{SAMPLE, Scope, exercises};
 pub use step::Step;

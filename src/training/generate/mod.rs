@@ -60,6 +60,10 @@ impl Scope {
     }
 }
 
+/// The most cases exercises are drawn from at once, in the browser and for a handout: beyond,
+/// a sample (see [`Scope::sampled`]).
+pub const SAMPLE: usize = 2_000;
+
 impl Scope {
     /// At most `limit` cases of the scope: every case the trainee has answered on (so what is due
     /// comes back), then others drawn by `seed`; the provisions stay. Drawing every exercise of

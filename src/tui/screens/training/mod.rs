@@ -12,7 +12,7 @@ use crate::training::clock;
 use crate::training::exercise::{Answer, Exercise, Given};
 use crate::training::progress::{Answered, Progress, Store};
 use crate::training::schedule::{self, Why};
-use crate::training::{Scope as Drawn, exercises};
+use crate::training::{SAMPLE, Scope as Drawn, exercises};
 use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
 
 use super::Screen;
@@ -21,9 +21,6 @@ mod view;
 
 /// Exercises in a session.
 pub const SESSION: usize = 10;
-/// The most cases exercises are drawn from at once: beyond, the cases answered on and a sample
-/// (drawing every exercise of 100,000 cases would take seconds; a session needs ten).
-pub const SAMPLE: usize = 2_000;
 /// A wrong answer comes back this many exercises later in the same session.
 const AGAIN_AFTER: usize = 3;
 
