@@ -131,23 +131,11 @@ fn progress(store: Option<Store>, exercises: &[training::Exercise]) -> ExitCode 
             )
         );
     }
-    let mut out = format!(
-        "{}\n{}\n",
-        fill(T.saved_in, &[("path", store.path().display().to_string())]),
-        T.summary_head
-    );
-    for row in schedule::summary(exercises, &progress, clock::now()) {
-        let percent = row
-            .percent()
-            .map_or(T.summary_none.to_string(), |p| format!("{p}%"));
-        out.push_str(&format!(
-            "{}{}{:>4}  {:>4}  {:>4}\n",
-            crate::text::pad(row.step.short(&T), 10),
-            crate::text::pad(&format!("{percent:>6}"), 8),
-            row.answers,
-            row.due,
-            row.new
-        ));
+    let rows = schedule::summary(exercises, &progress, clock::now());
+    let mut out = fill(T.saved_in, &[("path", store.path().display().to_string())]) + "\n";
+    for line in handout::summary_table(&T, &rows) {
+        out.push_str(&line);
+        out.push('\n');
     }
     super::print(&out)
 }

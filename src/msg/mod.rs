@@ -1,11 +1,59 @@
 //! Every interface string, in one catalog per language, so no widget or command carries a literal.
 //! Labels of vocabularies, statutes and collections come from the library files, not from here.
 
+mod en;
 pub mod training;
+mod training_en;
+
+pub use en::EN;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 中文 (the default: the primary audience).
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    pub fn catalog(self) -> &'static Catalog {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// The language asked for: `--lang` (or `CASEBOOK_LANG`, which clap reads into it), else the
+    /// locale as POSIX orders it (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, the first set):
+    /// `en*` is English; `zh*`, `C`, `POSIX` and anything else Chinese, the primary audience.
+    pub fn choose(asked: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = asked {
+            return lang;
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| env(name))
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+}
 
 /// The strings of one interface language.
 #[derive(Debug)]
 pub struct Catalog {
+    pub lang: Lang,
     // Facts
     pub not_stated: &'static str,
     pub not_stated_short: &'static str,
@@ -171,6 +219,7 @@ pub struct Catalog {
     pub group_statute: &'static str,
     pub group_help: &'static str,
     pub group_training: &'static str,
+    pub group_stats: &'static str,
     pub group_everywhere: &'static str,
     // Key descriptions
     pub key_down: &'static str,
@@ -209,6 +258,8 @@ pub struct Catalog {
     pub key_digit_delete: &'static str,
     pub key_go_on: &'static str,
     pub key_summary: &'static str,
+    pub key_stats: &'static str,
+    pub key_lang: &'static str,
     /// The training strings.
     pub training: &'static training::TrainingCatalog,
     pub key_goto: &'static str,
@@ -246,10 +297,15 @@ pub struct Catalog {
     pub pane_statutes: &'static str,
     pub key_quit: &'static str,
     pub key_redraw: &'static str,
+    /// After content shown in Chinese because it has no English form.
+    pub lang_mark_zh: &'static str,
+    /// The label of a provision's English gloss beside its Chinese text.
+    pub law_gloss: &'static str,
 }
 
 /// The Chinese interface (the default).
 pub static ZH: Catalog = Catalog {
+    lang: Lang::Zh,
     not_stated: "未载明 (not stated)",
     not_stated_short: "未载明",
     inferred: "推断",
@@ -386,6 +442,7 @@ pub static ZH: Catalog = Catalog {
     group_statute: "法条",
     group_help: "帮助",
     group_training: "练习",
+    group_stats: "统计",
     group_everywhere: "各画面通用",
     key_down: "下移",
     key_up: "上移",
@@ -423,6 +480,8 @@ pub static ZH: Catalog = Catalog {
     key_digit_delete: "删除一位数字",
     key_go_on: "确认／下一题",
     key_summary: "小结",
+    key_stats: "统计",
+    key_lang: "中文／English",
     training: &training::ZH,
     key_goto: "前往第 N 例",
     key_show_empty: "显示／隐藏无案例的值",
@@ -454,6 +513,8 @@ pub static ZH: Catalog = Catalog {
     pane_statutes: "条款",
     key_quit: "退出",
     key_redraw: "重绘屏幕",
+    lang_mark_zh: "",
+    law_gloss: "English",
 };
 
 /// Fills `{name}` placeholders of a catalog string.

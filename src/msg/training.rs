@@ -1,8 +1,14 @@
 //! The strings of training: exercises, feedback, the training screen, handouts. Placeholders in
 //! braces are filled by `msg::fill`.
 
+pub use super::training_en::EN;
+use super::Lang;
+
 #[derive(Debug)]
 pub struct TrainingCatalog {
+    pub lang: Lang,
+    /// `：` or `: `, between a label and what it labels.
+    pub colon: &'static str,
     /// In [`crate::training::Step`] order.
     pub step_labels: [&'static str; 6],
     pub step_shorts: [&'static str; 6],
@@ -116,7 +122,8 @@ pub struct TrainingCatalog {
     pub scope_all: &'static str,
     pub scope_sampled: &'static str,
     pub summary_title: &'static str,
-    pub summary_head: &'static str,
+    /// The summary's column heads: step, share right, answers, due, new.
+    pub summary_cols: [&'static str; 5],
     pub summary_none: &'static str,
     pub session_done: &'static str,
     pub saved_in: &'static str,
@@ -135,6 +142,8 @@ pub struct TrainingCatalog {
 }
 
 pub static ZH: TrainingCatalog = TrainingCatalog {
+    lang: Lang::Zh,
+    colon: "：",
     step_labels: ["定性", "罚则", "裁量", "刑事门槛", "今日适用的法律", "条文"],
     step_shorts: ["定性", "罚则", "裁量", "门槛", "今日", "条文"],
     fact_party: "当事人：{party}（{place}）",
@@ -237,7 +246,7 @@ pub static ZH: TrainingCatalog = TrainingCatalog {
     scope_all: "全部案例",
     scope_sampled: "{scope}，从中抽 {n} 个出题",
     summary_title: "练习小结",
-    summary_head: "步骤      答对率  作答  到期  未练",
+    summary_cols: ["步骤", "答对率", "作答", "到期", "未练"],
     summary_none: "—",
     session_done: "本轮 {n} 题，答对 {right} 题。",
     saved_in: "进度保存在 {path}",

@@ -55,6 +55,38 @@ pub fn wrong_lines(t: &TrainingCatalog, exercise: &Exercise) -> Vec<String> {
     }
 }
 
+/// The summary by step as aligned lines (display width, so Chinese heads line up): step, share
+/// of right answers, answers, due, new.
+pub fn summary_table(t: &TrainingCatalog, rows: &[super::schedule::StepSummary]) -> Vec<String> {
+    use crate::text::{pad, width};
+    let right = |text: &str, cells: usize| format!("{}{text}", " ".repeat(cells.saturating_sub(width(text))));
+    let line = |cells: [String; 5]| {
+        let [step, share, answers, due, new] = cells;
+        format!(
+            "{}{}{}{}{}",
+            pad(&step, 12),
+            right(&share, 8),
+            right(&answers, 9),
+            right(&due, 6),
+            right(&new, 6)
+        )
+    };
+    let mut out = vec![line(t.summary_cols.map(str::to_string))];
+    for row in rows {
+        let share = row
+            .percent()
+            .map_or(t.summary_none.to_string(), |p| format!("{p}%"));
+        out.push(line([
+            row.step.short(t).to_string(),
+            share,
+            row.answers.to_string(),
+            row.due.to_string(),
+            row.new.to_string(),
+        ]));
+    }
+    out
+}
+
 pub fn markdown(
     t: &TrainingCatalog,
     library: &Library,

@@ -241,23 +241,10 @@ impl Training<'_> {
             }
             lines.push(Line::default());
         }
-        lines.push(Line::from(Span::styled(
-            t.summary_head.to_string(),
-            theme::heading(look),
-        )));
-        for row in schedule::summary(&self.exercises, &self.progress, (self.now)()) {
-            let percent = row
-                .percent()
-                .map_or(t.summary_none.to_string(), |p| format!("{p}%"));
-            let text = format!(
-                "{}{}{:>4}  {:>4}  {:>4}",
-                crate::text::pad(row.step.short(t), 10),
-                crate::text::pad(&format!("{percent:>6}"), 8),
-                row.answers,
-                row.due,
-                row.new
-            );
-            lines.push(Line::from(cell(&text, width, Style::new())));
+        let rows = schedule::summary(&self.exercises, &self.progress, (self.now)());
+        for (i, text) in crate::training::handout::summary_table(t, &rows).into_iter().enumerate() {
+            let style = if i == 0 { theme::heading(look) } else { Style::new() };
+            lines.push(Line::from(cell(&text, width, style)));
         }
         lines.push(Line::default());
         let saved = match &self.store {
