@@ -11,6 +11,7 @@ pub mod msg;
 pub mod query;
 pub mod rng;
 pub mod sheet;
+pub mod stats;
 pub mod synth;
 pub mod text;
 pub mod training;

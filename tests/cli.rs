@@ -12,6 +12,11 @@ fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(args)
         .env_remove("CASEBOOK_CASES")
+        // The interface language is the default (Chinese) unless a test asks with --lang.
+        .env_remove("CASEBOOK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("the binary runs")
 }
@@ -183,7 +188,7 @@ fn show_json_and_markdown() {
 
 #[test]
 fn show_unknown_id_names_the_nearest() {
-    let out = casebook(&["show", "nanning-fangdoudou"]);
+    let out = casebook(&["--lang", "en", "show", "nanning-fangdoudou"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("nearest ids: nanning-fangduoduo"),
@@ -207,7 +212,7 @@ fn show_and_statute_by_number_or_name() {
     let out = casebook(&["show", "房产"]);
     assert_eq!(out.status.code(), Some(1));
     let listed = stderr(&out);
-    assert!(listed.contains("names 3 cases"), "{listed}");
+    assert!(listed.contains("「房产」对应 3 个案例"), "{listed}");
     assert!(listed.contains("zhuji-xiangsheng") && listed.contains("luoyang-shoumao"));
     let out = casebook(&["statute", "消法56"]);
     assert!(out.status.success());
@@ -221,6 +226,8 @@ fn show_and_statute_by_number_or_name() {
 fn validate_the_embedded_library_and_the_repository_copy() {
     let out = casebook(&["validate"]);
     assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("内置案例库：有效（9 个案例，24 条规定）"));
+    let out = casebook(&["validate", "--lang", "en"]);
     assert!(stdout(&out).contains("valid (9 cases, 24 statutes)"));
     let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
     let out = casebook(&["validate", "--standalone", cases_dir.to_str().unwrap()]);
@@ -333,7 +340,7 @@ fn validate_reports_one_line_per_bad_file() {
     std::fs::write(dir.path().join("good.toml"), good("good")).unwrap();
     std::fs::write(dir.path().join("README.md"), "not a case").unwrap();
 
-    let out = casebook(&["validate", dir.path().to_str().unwrap()]);
+    let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let report = stdout(&out);
     // A warning for what is ignored, one line per bad file, then the directory's own counts.
@@ -347,7 +354,7 @@ fn validate_reports_one_line_per_bad_file() {
     let total = files.len() + 1;
     assert!(
         report.ends_with(&format!(
-            "{dir_name}: {total} case files, 1 valid, {} with problems\n",
+            "{dir_name}: {total} case file(s), 1 valid, {} with problems\n",
             files.len()
         )),
         "{report}"
@@ -372,7 +379,7 @@ fn validate_reports_one_line_per_bad_file() {
 
     // Any other command leaves the bad files out, says so on stderr, and does its job.
     let path = dir.path().to_str().unwrap();
-    let out = casebook(&["list", "--cases", path]);
+    let out = casebook(&["--lang", "en", "list", "--cases", path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).contains("10 / 10"),
@@ -545,7 +552,7 @@ fn statute_list_json_and_unknown_ids() {
         .collect();
     assert_eq!(linked, ["yibin-yu"]);
 
-    let out = casebook(&["statute", "cprl-29"]);
+    let out = casebook(&["--lang", "en", "statute", "cprl-29"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("nearest ids: cprl-29-1"),
@@ -836,7 +843,11 @@ fn quiz_steps_and_filters_choose_the_exercises() {
     );
     let bad = casebook(&["quiz", "--step", "量刑"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("unknown step"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("未知的步骤「量刑」"),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]

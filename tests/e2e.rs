@@ -37,6 +37,10 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("CASEBOOK_CASES");
+        // Chinese, the default, unless a test sets the language.
+        for name in ["CASEBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
         for (key, value) in env {
             // `CWD` is not passed on: it names the directory to run in.
             if *key == "CWD" {
@@ -301,7 +305,7 @@ fn linux_console_gets_ascii_borders() {
 fn an_unknown_deep_link_exits_1_without_touching_the_terminal() {
     let mut s = Session::start(&["--case", "nanning"], 80, 24, &[]);
     assert_eq!(s.wait_exit(), 1);
-    assert!(s.contents().contains("nearest ids: nanning-fangduoduo"));
+    assert!(s.contents().contains("最接近的 id：nanning-fangduoduo"));
     assert!(!contains(&s.raw(), b"\x1b[?1049h"));
 }
 

@@ -6,7 +6,7 @@ use std::process::Command;
 
 fn validate(dir: &Path) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .arg("validate")
+        .args(["--lang", "en", "validate"])
         .arg(dir)
         .env_remove("CASEBOOK_CASES")
         .output()
@@ -92,5 +92,5 @@ fn a_directory_without_case_files_says_so() {
     std::fs::write(temp.path().join("good.toml"), &good).unwrap();
     let (code, stdout, _) = validate(temp.path());
     assert_eq!(code, Some(0), "{stdout}");
-    assert!(stdout.ends_with(": 1 case file, 1 valid\n"), "{stdout}");
+    assert!(stdout.ends_with(": 1 case file(s), 1 valid\n"), "{stdout}");
 }

@@ -310,3 +310,201 @@ fn training_screens() {
     app.update(Action::Summary);
     insta::assert_snapshot!("training_wrong_ascii_80x24", draw(&app));
 }
+
+/// Every string of the library that is content or law: on an English screen, Chinese may come
+/// only from these (a party's name, a summary without English, a provision's words).
+fn content(library: &Library) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for c in &library.cases {
+        all.extend([
+            c.title.to_string(),
+            c.summary.to_string(),
+            c.party.name.to_string(),
+        ]);
+        all.extend([c.place.province.to_string()]);
+        all.extend(
+            c.place
+                .city
+                .iter()
+                .chain(&c.place.district)
+                .map(|s| s.to_string()),
+        );
+        all.extend(
+            c.authority
+                .iter()
+                .chain(&c.amount_note)
+                .map(|s| s.to_string()),
+        );
+        all.extend(c.data_kinds.iter().flatten().map(|s| s.to_string()));
+        all.extend(
+            c.penalty
+                .iter()
+                .filter_map(|p| p.note.as_ref())
+                .map(|s| s.to_string()),
+        );
+        all.extend(c.source.iter().map(|s| s.title.to_string()));
+        all.extend(
+            c.source
+                .iter()
+                .filter_map(|s| s.publisher.as_ref())
+                .map(|s| s.to_string()),
+        );
+        all.extend(c.inferred.values().cloned());
+    }
+    for s in &library.statutes {
+        all.extend([
+            s.law.clone(),
+            s.article.clone(),
+            s.text.clone(),
+            s.citation(),
+        ]);
+        all.extend(s.short.iter().chain(&s.text_note).cloned());
+        all.extend(s.penalty.iter().filter_map(|p| p.words.clone()));
+        for tier in s.thresholds.iter().flat_map(|t| &t.tiers) {
+            all.push(tier.item.clone());
+            all.extend(tier.what.iter().cloned());
+            all.extend(tier.kinds.iter().cloned());
+        }
+        all.extend(
+            s.forbids
+                .iter()
+                .flat_map(|f| [f.item.clone(), f.words.clone()]),
+        );
+    }
+    for c in &library.collections {
+        all.extend([c.title.clone(), c.publisher.clone()]);
+    }
+    if let Some(campaign) = &library.campaign {
+        all.extend(campaign.source.iter().map(|s| s.title.to_string()));
+        all.extend(
+            campaign
+                .source
+                .iter()
+                .filter_map(|s| s.publisher.as_ref())
+                .map(|s| s.to_string()),
+        );
+    }
+    all
+}
+
+/// Each run of Chinese on the screen, outside what the allowed interface words explain.
+fn chinese_runs(screen: &str) -> Vec<String> {
+    let cjk = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。、；：（）「」《》〔〕".contains(c)
+    };
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    for c in screen.chars() {
+        if cjk(c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    // The language switch's own label, and the legal terms quoted beside their English.
+    runs.retain(|r| {
+        !["中文", "情节严重", "情节特别严重"].contains(&r.trim_matches(|c| "（）「」".contains(c)))
+    });
+    runs
+}
+
+fn assert_english(library: &Library, screen: &str, what: &str) {
+    let corpus = content(library);
+    for run in chinese_runs(screen) {
+        let stripped = run.trim_matches(|c| "，。、；：（）「」".contains(c));
+        if stripped.is_empty() {
+            continue;
+        }
+        assert!(
+            corpus.iter().any(|c| c.contains(stripped)),
+            "{what}: Chinese that is not content or law: {run:?}\n{screen}"
+        );
+    }
+}
+
+/// Every screen in English at 80×24 (snapshots) and 60×20: it fits, and any Chinese on it is
+/// the cases' own content or the law's text.
+#[test]
+fn english_screens() {
+    use casebook::msg::EN;
+    let library = library();
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screens: Vec<(&str, Box<dyn Fn(&mut App)>)> = vec![
+            ("home", Box::new(|_| {})),
+            (
+                "detail",
+                Box::new(|app| assert!(app.open_case("nanning-fangduoduo"))),
+            ),
+            (
+                "help",
+                Box::new(|app| app.update(Action::Show(ScreenId::Help))),
+            ),
+            (
+                "statute",
+                Box::new(|app| {
+                    app.open_case("nanning-fangduoduo");
+                    app.update(Action::OpenNumbered(3));
+                }),
+            ),
+            (
+                "filtered",
+                Box::new(|app| {
+                    app.update(Action::ToggleFacets);
+                    app.update(Action::ToggleValue);
+                }),
+            ),
+            (
+                "training",
+                Box::new(|app| {
+                    app.screens.training.fix(1, fixed_now);
+                    app.update(Action::Show(ScreenId::Training));
+                }),
+            ),
+            (
+                "training_feedback",
+                Box::new(|app| {
+                    app.screens.training.fix(1, fixed_now);
+                    app.update(Action::Show(ScreenId::Training));
+                    app.update(Action::Choose(0));
+                }),
+            ),
+            (
+                "stats",
+                Box::new(|app| app.update(Action::Show(ScreenId::Stats))),
+            ),
+            (
+                "goto",
+                Box::new(|app| app.update(Action::Show(ScreenId::Goto))),
+            ),
+        ];
+        for (name, show) in screens {
+            let mut app = App::new(&library, &EN, w, h);
+            show(&mut app);
+            let screen = draw(&app);
+            assert_english(&library, &screen, name);
+            if (w, h) == (80, 24) {
+                insta::assert_snapshot!(format!("en_{name}_{w}x{h}"), screen);
+            }
+        }
+    }
+}
+
+/// The statistics screen at 120×40 and 80×24, without colours: every bar carries its figure.
+#[test]
+fn statistics_screen() {
+    let library = library();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = App::new(&library, &ZH, w, h);
+        app.look = Look {
+            ascii: false,
+            color: false,
+        };
+        app.update(Action::Show(ScreenId::Stats));
+        insta::assert_snapshot!(format!("stats_{w}x{h}"), draw(&app));
+        app.update(Action::PageDown);
+        insta::assert_snapshot!(format!("stats_page2_{w}x{h}"), draw(&app));
+    }
+}

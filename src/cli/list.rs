@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::m;
 use crate::library::{Case, Library, VocabKind};
-use crate::msg::ZH;
 use crate::query::filter::{Facet, Filter, resolve};
 use crate::query::search::{Index, Query};
 use crate::text::{pad, sanitize_line, width};
@@ -116,11 +116,11 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
                 asked.push_str(&format!(", {facet:?}: {}", keys.join("|")).to_lowercase());
             }
         }
-        eprintln!("casebook: {} ({asked})", ZH.no_match);
+        eprintln!("casebook: {} ({asked})", m().no_match);
         if !query.is_empty() {
             let known = crate::query::suggest::known_words(library);
             let offered = crate::query::suggest::suggest(library, &index, &known, query.as_str());
-            for line in offered.lines(&ZH) {
+            for line in offered.lines(m()) {
                 eprintln!("  {}", sanitize_line(&line));
             }
         }
@@ -137,7 +137,12 @@ fn output(library: &Library, cases: &[&Case], format: ListFormat) -> ExitCode {
         ListFormat::Csv => match csv(library, cases) {
             Ok(text) => super::print(&text),
             Err(error) => {
-                eprintln!("casebook: cannot write CSV: {error}");
+                let what = ("what", "CSV".to_string());
+                let error = ("error", error.to_string());
+                eprintln!(
+                    "casebook: {}",
+                    crate::msg::fill(m().cli_cannot_write, &[what, error])
+                );
                 ExitCode::from(1)
             }
         },
@@ -149,10 +154,10 @@ fn headings() -> [&'static str; 6] {
     [
         "#",
         "ID",
-        ZH.col_party,
-        ZH.col_province,
-        ZH.col_sector,
-        ZH.col_penalty,
+        m().col_party,
+        m().col_province,
+        m().col_sector,
+        m().col_penalty,
     ]
 }
 
@@ -172,10 +177,10 @@ fn markdown(library: &Library, cases: &[&Case]) -> String {
         "\n{} / {} {}",
         cases.len(),
         library.cases.len(),
-        ZH.cases_unit
+        m().cases_unit
     ));
     if inferred {
-        out.push_str(&format!(" · {}", ZH.inferred_footnote));
+        out.push_str(&format!(" · {}", m().inferred_footnote));
     }
     out.push('\n');
     out
@@ -198,12 +203,7 @@ fn csv(library: &Library, cases: &[&Case]) -> Result<String, csv::Error> {
         "penalties",
         "records",
     ])?;
-    let label = |kind, key: &str| {
-        library
-            .vocab
-            .term(kind, key)
-            .map_or(key.to_string(), |t| t.label.zh.clone())
-    };
+    let label = |kind, key: &str| m().term(library, kind, key);
     for case in cases {
         let sector = case.sector.as_deref().unwrap_or_default();
         let violations: Vec<String> = case
@@ -258,10 +258,13 @@ fn filter_from(library: &Library, args: &FilterArgs) -> Result<Filter, String> {
     for (facet, values, flag) in asked {
         for typed in values {
             let key = resolve(library, facet, typed).map_err(|choices| {
-                format!(
-                    "{flag} \"{}\" matches no single value; choose one of: {}",
-                    sanitize_line(typed),
-                    choices.join(", ")
+                crate::msg::fill(
+                    m().cli_no_single_value,
+                    &[
+                        ("flag", flag.to_string()),
+                        ("typed", sanitize_line(typed)),
+                        ("choices", choices.join(", ")),
+                    ],
                 )
             })?;
             filter.values_mut(facet).push(key);
@@ -279,12 +282,9 @@ fn label_cell(
     field: &str,
 ) -> String {
     match key {
-        None => ZH.not_stated_short.to_string(),
+        None => m().not_stated_short.to_string(),
         Some(key) => {
-            let label = library
-                .vocab
-                .term(kind, key)
-                .map_or(key.to_string(), |t| t.label.zh.clone());
+            let label = m().term(library, kind, key);
             if case.inferred_reason(field).is_some() {
                 format!("{label}{INFERRED_MARK}")
             } else {
@@ -307,7 +307,7 @@ fn row(library: &Library, case: &Case) -> Vec<String> {
             case.sector.as_deref(),
             "sector",
         ),
-        crate::sheet::penalty_kinds(&ZH, library, case),
+        crate::sheet::penalty_kinds(m(), library, case),
     ]
 }
 
@@ -350,12 +350,12 @@ fn table(library: &Library, cases: &[&Case]) -> String {
         out.push('\n');
     }
     let total = library.cases.len();
-    out.push_str(&format!("\n{} / {total} {}", cases.len(), ZH.cases_unit));
+    out.push_str(&format!("\n{} / {total} {}", cases.len(), m().cases_unit));
     if rows
         .iter()
         .any(|r| r.iter().any(|c| c.ends_with(INFERRED_MARK)))
     {
-        out.push_str(&format!(" · {}", ZH.inferred_footnote));
+        out.push_str(&format!(" · {}", m().inferred_footnote));
     }
     out.push('\n');
     out

@@ -5,6 +5,7 @@ pub(crate) mod list;
 mod quiz;
 mod show;
 mod similar;
+mod stats;
 mod statute;
 mod validate;
 
@@ -58,6 +59,11 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
+    /// The interface language: zh or en (default: the locale, LC_ALL / LC_MESSAGES / LANG; en* is
+    /// English, anything else Chinese).
+    #[arg(long, global = true, value_enum, env = "CASEBOOK_LANG")]
+    pub lang: Option<crate::msg::Lang>,
+
     /// Keep training progress in DIR (default: $XDG_STATE_HOME/casebook, else
     /// ~/.local/state/casebook).
     #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_STATE")]
@@ -85,6 +91,9 @@ pub enum Command {
     /// Training: a handout of exercises with the answer key (--seed, --count, --format), the
     /// trainee's progress by step (--progress), or its reset (--reset). In the browser, `t`.
     Quiz(quiz::QuizArgs),
+    /// The 2019 campaign's figures and the library's own cases as bar charts (facet filters as
+    /// for `list`).
+    Stats(stats::StatsArgs),
     /// Check a library directory (default: the built-in library) and report every problem as
     /// FILE:LINE:COL: message. Exits 1 if there is any problem, 0 if none.
     Validate(validate::ValidateArgs),
@@ -93,6 +102,8 @@ pub enum Command {
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let lang = crate::msg::Lang::choose(cli.lang, &|name| std::env::var(name).ok());
+    let _ = CATALOG.set(lang.catalog());
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::List(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
@@ -111,6 +122,12 @@ pub fn run() -> ExitCode {
             let store = state_store(&cli.state);
             with_library(&cli.cases, cli.only, cli.strict, |lib| {
                 quiz::run(lib, &args, store)
+            })
+        }
+        Some(Command::Stats(args)) => {
+            let ascii = cli.ascii;
+            with_library(&cli.cases, cli.only, cli.strict, |lib| {
+                stats::run(lib, &args, ascii)
             })
         }
         Some(Command::Statute(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
@@ -133,9 +150,16 @@ pub fn run() -> ExitCode {
                     color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                 },
             };
-            tui::run(&library, &crate::msg::ZH, &options)
+            tui::run(&library, m(), &options)
         }
     }
+}
+
+/// The interface strings of the language chosen for this run (Chinese until `run` chooses).
+static CATALOG: std::sync::OnceLock<&'static crate::msg::Catalog> = std::sync::OnceLock::new();
+
+pub(crate) fn m() -> &'static crate::msg::Catalog {
+    CATALOG.get().copied().unwrap_or(&crate::msg::ZH)
 }
 
 /// Where training progress is kept: `--state DIR`, else the XDG state directory.
@@ -154,9 +178,10 @@ pub fn load_or_report(cases: &Option<PathBuf>, only: bool) -> Result<Library, Ex
     };
     library::load(&options).map_err(|report| {
         eprint!("{}", crate::text::sanitize(&report.to_string()));
+        let n = ("n", report.problems.len().to_string());
         eprintln!(
-            "casebook: the library has {} problem(s); nothing was loaded",
-            report.problems.len()
+            "casebook: {}",
+            crate::msg::fill(m().cli_library_problems, &[n])
         );
         ExitCode::from(1)
     })
@@ -189,22 +214,27 @@ pub fn load_for_use(
                 .iter()
                 .map(|f| crate::text::sanitize_line(f))
                 .collect();
-            eprintln!(
-                "casebook: left out {} file(s) with problems: {}; `casebook validate {dir}` lists why",
-                files.len(),
-                files.join(", ")
+            let message = crate::msg::fill(
+                m().cli_left_out,
+                &[
+                    ("n", files.len().to_string()),
+                    ("files", files.join(", ")),
+                    ("dir", dir.clone()),
+                ],
             );
+            eprintln!("casebook: {message}");
             let banner = crate::msg::fill(
-                crate::msg::ZH.left_out_banner,
+                m().left_out_banner,
                 &[("n", files.len().to_string()), ("dir", dir)],
             );
             Ok((loaded.library, Some(banner)))
         }
         Err(report) => {
             eprint!("{}", crate::text::sanitize(&report.to_string()));
+            let n = ("n", report.problems.len().to_string());
             eprintln!(
-                "casebook: the library has {} problem(s); nothing was loaded",
-                report.problems.len()
+                "casebook: {}",
+                crate::msg::fill(m().cli_library_problems, &[n])
             );
             Err(ExitCode::from(1))
         }
@@ -230,7 +260,10 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(json) => print(&(crate::text::json_safe(&json) + "\n")),
         Err(e) => {
-            eprintln!("casebook: cannot write JSON: {e}");
+            let (what, error) = ("JSON".to_string(), e.to_string());
+            let message =
+                crate::msg::fill(m().cli_cannot_write, &[("what", what), ("error", error)]);
+            eprintln!("casebook: {message}");
             ExitCode::from(1)
         }
     }

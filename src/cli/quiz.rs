@@ -8,11 +8,15 @@ use clap::{Args, ValueEnum};
 
 use crate::library::Library;
 use crate::msg::fill;
-use crate::msg::training::ZH as T;
 use crate::training::progress::Store;
 use crate::training::{self, Step, clock, handout, schedule};
 
 use super::list::{FilterArgs, build_filter};
+
+/// The training strings of the language chosen.
+fn t() -> &'static crate::msg::training::TrainingCatalog {
+    super::m().training
+}
 
 #[derive(Debug, Args)]
 pub struct QuizArgs {
@@ -61,18 +65,21 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
     };
     let mut steps = Vec::new();
     for typed in &args.step {
-        match Step::parse(typed, &[&T]) {
+        match Step::parse(
+            typed,
+            &[&crate::msg::training::ZH, &crate::msg::training::EN],
+        ) {
             Some(step) => steps.push(step),
             None => {
                 let known: Vec<String> = Step::ALL
                     .iter()
-                    .map(|s| format!("{} ({})", s.short(&T), s.key()))
+                    .map(|s| format!("{} ({})", s.short(t()), s.key()))
                     .collect();
-                eprintln!(
-                    "casebook: unknown step \"{}\"; the steps are {}",
-                    crate::text::sanitize_line(typed),
-                    known.join(", ")
-                );
+                let values = [
+                    ("typed", crate::text::sanitize_line(typed)),
+                    ("steps", known.join(", ")),
+                ];
+                eprintln!("casebook: {}", fill(t().cli_unknown_step, &values));
                 return ExitCode::from(2);
             }
         }
@@ -89,36 +96,41 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
         .seed
         .unwrap_or_else(|| clock::now().unsigned_abs() % 1_000_000);
     if args.progress {
-        let exercises = training::exercises(&T, library, &scope, &steps, seed);
+        let exercises = training::exercises(t(), library, &scope, &steps, seed);
         return progress(store, &exercises);
     }
     // A handout of a few exercises needs no more than a sample of a very large library.
     let scope = scope.sampled(library, &|_| false, seed, training::SAMPLE);
-    let exercises = training::exercises(&T, library, &scope, &steps, seed);
+    let exercises = training::exercises(t(), library, &scope, &steps, seed);
     if exercises.is_empty() {
-        eprintln!("casebook: {}", T.none_in_scope);
+        eprintln!("casebook: {}", t().none_in_scope);
         return ExitCode::from(1);
     }
     let available = exercises.len();
     let chosen = handout::select(exercises, seed, args.count);
     if chosen.len() < args.count {
-        eprintln!("casebook: only {available} exercise(s) can be drawn from these cases and steps");
+        let n = ("n", available.to_string());
+        eprintln!("casebook: {}", fill(t().cli_only_exercises, &[n]));
     }
     match args.format {
-        QuizFormat::Markdown => super::print(&handout::markdown(&T, library, &chosen, seed)),
+        QuizFormat::Markdown => super::print(&handout::markdown(t(), library, &chosen, seed)),
         QuizFormat::Json => super::print(&(handout::json(library, &chosen, seed) + "\n")),
     }
 }
 
 fn progress(store: Option<Store>, exercises: &[training::Exercise]) -> ExitCode {
     let Some(store) = store else {
-        eprintln!("casebook: {}", T.not_saved);
+        eprintln!("casebook: {}", t().not_saved);
         return ExitCode::from(1);
     };
     let (progress, kept) = match store.load() {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("casebook: cannot read {}: {e}", store.path().display());
+            let values = [
+                ("path", store.path().display().to_string()),
+                ("error", e.to_string()),
+            ];
+            eprintln!("casebook: {}", fill(t().cli_cannot_read, &values));
             return ExitCode::from(1);
         }
     };
@@ -126,14 +138,17 @@ fn progress(store: Option<Store>, exercises: &[training::Exercise]) -> ExitCode 
         eprintln!(
             "casebook: {}",
             fill(
-                T.kept_aside,
+                t().kept_aside,
                 &[("why", kept.why), ("path", kept.to.display().to_string())]
             )
         );
     }
     let rows = schedule::summary(exercises, &progress, clock::now());
-    let mut out = fill(T.saved_in, &[("path", store.path().display().to_string())]) + "\n";
-    for line in handout::summary_table(&T, &rows) {
+    let mut out = fill(
+        t().saved_in,
+        &[("path", store.path().display().to_string())],
+    ) + "\n";
+    for line in handout::summary_table(t(), &rows) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -142,31 +157,38 @@ fn progress(store: Option<Store>, exercises: &[training::Exercise]) -> ExitCode 
 
 fn reset(store: Option<Store>, yes: bool) -> ExitCode {
     let Some(store) = store else {
-        eprintln!("casebook: {}", T.not_saved);
+        eprintln!("casebook: {}", t().not_saved);
         return ExitCode::from(1);
     };
     let path = store.path();
     if !path.exists() {
-        println!("casebook: no progress at {}", path.display());
+        let shown = ("path", path.display().to_string());
+        println!("casebook: {}", fill(t().cli_no_progress, &[shown]));
         return ExitCode::SUCCESS;
     }
     if !yes {
-        eprint!("Delete all training progress in {}? [y/N] ", path.display());
+        let shown = ("path", path.display().to_string());
+        eprint!("{}", fill(t().cli_reset_ask, &[shown]));
         let _ = std::io::stderr().flush();
         let mut line = String::new();
         let _ = std::io::stdin().lock().read_line(&mut line);
         if !matches!(line.trim(), "y" | "Y" | "yes" | "是") {
-            eprintln!("casebook: nothing deleted");
+            eprintln!("casebook: {}", t().cli_nothing_deleted);
             return ExitCode::from(1);
         }
     }
     match store.reset() {
         Ok(_) => {
-            println!("casebook: deleted {}", path.display());
+            let shown = ("path", path.display().to_string());
+            println!("casebook: {}", fill(t().cli_deleted, &[shown]));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("casebook: cannot delete {}: {e}", path.display());
+            let values = [
+                ("path", path.display().to_string()),
+                ("error", e.to_string()),
+            ];
+            eprintln!("casebook: {}", fill(t().cli_cannot_delete, &values));
             ExitCode::from(1)
         }
     }

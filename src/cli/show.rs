@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::m;
 use crate::library::{Library, nearest_case_ids};
-use crate::msg::ZH;
+use crate::msg::fill;
 use crate::query::lookup::cases_named;
 use crate::query::search::Index;
 use crate::query::similar::similar;
@@ -45,19 +46,25 @@ pub fn resolve(library: &Library, index: &Index, wanted: &str) -> Option<usize> 
         [one] => Some(*one),
         [] => {
             let nearest = nearest_case_ids(library, wanted, 3);
-            eprintln!(
-                "casebook: no case \"{}\"; nearest ids: {}",
-                crate::text::sanitize_line(wanted),
-                nearest.join(", ")
+            let message = fill(
+                m().cli_no_case,
+                &[
+                    ("id", crate::text::sanitize_line(wanted)),
+                    ("nearest", nearest.join(", ")),
+                ],
             );
+            eprintln!("casebook: {message}");
             None
         }
         several => {
-            eprintln!(
-                "casebook: \"{}\" names {} cases; choose one:",
-                crate::text::sanitize_line(wanted),
-                several.len()
+            let message = fill(
+                m().cli_names_cases,
+                &[
+                    ("what", crate::text::sanitize_line(wanted)),
+                    ("n", several.len().to_string()),
+                ],
             );
+            eprintln!("casebook: {message}");
             for &i in several {
                 let case = &library.cases[i];
                 eprintln!(
@@ -86,14 +93,14 @@ pub fn run(library: &Library, args: &ShowArgs) -> ExitCode {
         return super::print_json(case);
     }
     if format == ShowFormat::Citation {
-        return super::print(&format!("{}\n", sheet::citation(&ZH, library, case)));
+        return super::print(&format!("{}\n", sheet::citation(m(), library, case)));
     }
     let similar = similar(library, &index, at, sheet::SIMILAR_SHOWN);
-    let sheet = sheet::build(&ZH, library, case, &similar);
+    let sheet = sheet::build(m(), library, case, &similar);
     let out = if format == ShowFormat::Markdown {
-        sheet::markdown(&ZH, &sheet)
+        sheet::markdown(m(), &sheet)
     } else {
-        sheet::plain(&ZH, &sheet)
+        sheet::plain(m(), &sheet)
     };
     super::print(&sanitize(&out))
 }

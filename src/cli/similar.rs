@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::m;
 use crate::library::Library;
-use crate::msg::ZH;
 use crate::query::search::Index;
 use crate::query::similar::{Shared, similar};
 use crate::sheet::shared_reasons;
@@ -70,7 +70,7 @@ pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
     for s in &found {
         let case = &library.cases[s.case];
         // The same reasons the case sheet gives in its 相似案例 section.
-        let reasons = shared_reasons(&ZH, library, &s.shared);
+        let reasons = shared_reasons(m(), library, &s.shared);
         out.push_str(&format!(
             "{:>2}  {}  {}  {}\n",
             s.score,

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::m;
 use crate::law;
 use crate::library::{Era, Library};
-use crate::msg::ZH;
+use crate::msg::fill;
 use crate::sheet;
 use crate::text::{pad, sanitize, width};
 
@@ -48,11 +49,14 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
     };
     let found = law::find::provisions(library, id);
     if found.len() > 1 {
-        eprintln!(
-            "casebook: \"{}\" names {} provisions; choose one:",
-            crate::text::sanitize_line(id),
-            found.len()
+        let message = fill(
+            m().cli_names_provisions,
+            &[
+                ("what", crate::text::sanitize_line(id)),
+                ("n", found.len().to_string()),
+            ],
         );
+        eprintln!("casebook: {message}");
         for statute in found {
             eprintln!("  {}  {}", statute.id, statute.citation());
         }
@@ -66,11 +70,14 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
             .collect();
         near.sort();
         let near: Vec<&str> = near.into_iter().take(3).map(|(_, _, k)| k).collect();
-        eprintln!(
-            "casebook: no statute \"{}\"; nearest ids: {}",
-            crate::text::sanitize_line(id),
-            near.join(", ")
+        let message = fill(
+            m().cli_no_statute,
+            &[
+                ("id", crate::text::sanitize_line(id)),
+                ("nearest", near.join(", ")),
+            ],
         );
+        eprintln!("casebook: {message}");
         return ExitCode::from(1);
     };
     if args.chosen() == StatuteFormat::Json {
@@ -90,10 +97,10 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
         });
         return json(&value);
     }
-    let sheet = sheet::statute(&ZH, library, statute);
+    let sheet = sheet::statute(m(), library, statute);
     let out = match args.chosen() {
-        StatuteFormat::Markdown => sheet::markdown(&ZH, &sheet),
-        _ => sheet::plain(&ZH, &sheet),
+        StatuteFormat::Markdown => sheet::markdown(m(), &sheet),
+        _ => sheet::plain(m(), &sheet),
     };
     super::print(&sanitize(&out))
 }
@@ -132,10 +139,10 @@ fn list(library: &Library, as_json: bool) -> ExitCode {
     let mut out = String::new();
     for (law, members) in groups {
         let era = match members[0].era {
-            Era::Y2019 => ZH.era_2019,
-            Era::Later => ZH.era_later,
+            Era::Y2019 => m().era_2019,
+            Era::Later => m().era_later,
         };
-        out.push_str(&format!("{law}（{era}）\n"));
+        out.push_str(&format!("{}\n", m().paren(law, era)));
         for statute in members {
             out.push_str(&format!(
                 "  {}  {}  {}\n",

@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::m;
+use crate::msg::fill;
+
 use clap::Args;
 
 use crate::library::{self, LoadOptions, files};
@@ -35,7 +38,10 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let survey = match files::survey(dir) {
         Ok(survey) => survey,
         Err(error) => {
-            let problem = format!("{name}: cannot read the directory: {error}\n");
+            let problem = fill(
+                m().cli_dir_unreadable,
+                &[("name", name.clone()), ("error", error.to_string())],
+            ) + "\n";
             super::print(&problem);
             return ExitCode::from(1);
         }
@@ -43,21 +49,22 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let mut out = String::new();
     for (file, why) in &survey.ignored {
         let file = crate::text::sanitize_line(file);
-        out.push_str(&format!("warning: {name}/{file}: ignored: {why}\n"));
+        let values = [
+            ("name", name.clone()),
+            ("file", file),
+            ("why", why.to_string()),
+        ];
+        out.push_str(&(fill(m().cli_ignored, &values) + "\n"));
     }
     let total = survey.case_files.len();
-    let files = if total == 1 {
-        "case file"
-    } else {
-        "case files"
-    };
     let status = match &result {
         Ok(_) if total == 0 => {
-            out.push_str(&format!("no case files in {name}\n"));
+            out.push_str(&(fill(m().cli_no_case_files, &[("name", name.clone())]) + "\n"));
             ExitCode::from(1)
         }
         Ok(_) => {
-            out.push_str(&format!("{name}: {total} {files}, {total} valid\n"));
+            let values = [("name", name.clone()), ("total", total.to_string())];
+            out.push_str(&(fill(m().cli_all_valid, &values) + "\n"));
             ExitCode::SUCCESS
         }
         Err(report) => {
@@ -73,11 +80,15 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
                         .any(|p| Path::new(&p.file).file_name() == Some(file.as_ref()))
                 })
                 .count();
-            out.push_str(&format!(
-                "{name}: {total} {files}, {} valid, {with_problems} with problems\n",
-                total - with_problems
-            ));
-            eprintln!("casebook: {} problem(s) found", report.problems.len());
+            let values = [
+                ("name", name.clone()),
+                ("total", total.to_string()),
+                ("valid", (total - with_problems).to_string()),
+                ("bad", with_problems.to_string()),
+            ];
+            out.push_str(&(fill(m().cli_some_invalid, &values) + "\n"));
+            let n = ("n", report.problems.len().to_string());
+            eprintln!("casebook: {}", fill(m().cli_problems_found, &[n]));
             ExitCode::from(1)
         }
     };
@@ -92,14 +103,17 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
 /// The built-in library: valid with its counts, or its problems.
 fn built_in(result: Result<library::Library, library::Report>) -> ExitCode {
     match result {
-        Ok(library) => super::print(&format!(
-            "the built-in library: valid ({} cases, {} statutes)\n",
-            library.cases.len(),
-            library.statutes.len()
-        )),
+        Ok(library) => {
+            let values = [
+                ("cases", library.cases.len().to_string()),
+                ("statutes", library.statutes.len().to_string()),
+            ];
+            super::print(&(fill(m().cli_builtin_valid, &values) + "\n"))
+        }
         Err(report) => {
             super::print(&crate::text::sanitize(&report.to_string()));
-            eprintln!("casebook: {} problem(s) found", report.problems.len());
+            let n = ("n", report.problems.len().to_string());
+            eprintln!("casebook: {}", fill(m().cli_problems_found, &[n]));
             ExitCode::from(1)
         }
     }

@@ -297,6 +297,58 @@ pub struct Catalog {
     pub pane_statutes: &'static str,
     pub key_quit: &'static str,
     pub key_redraw: &'static str,
+    /// The width, in cells, of the label column of a sheet (Chinese labels are short).
+    pub label_cells: usize,
+    /// Between items of a list (`、`), between clauses (`；`), after a label (`：`).
+    pub list_sep: &'static str,
+    pub clause_sep: &'static str,
+    pub colon: &'static str,
+    /// `{text}` with `{note}` in brackets.
+    pub paren: &'static str,
+    /// A section heading in plain text.
+    pub section_heading: &'static str,
+    // Statistics
+    pub stats_title: &'static str,
+    pub stats_campaign: &'static str,
+    pub stats_library: &'static str,
+    pub stats_chart: &'static str,
+    pub stats_dim_sector: &'static str,
+    pub stats_dim_violation: &'static str,
+    pub stats_metric_cases: &'static str,
+    pub stats_metric_records: &'static str,
+    pub stats_metric_amount: &'static str,
+    pub stats_remainder: &'static str,
+    pub stats_source: &'static str,
+    pub stats_lib_chart: &'static str,
+    pub stats_lib_sector: &'static str,
+    pub stats_lib_province: &'static str,
+    pub stats_lib_violation: &'static str,
+    pub stats_lib_penalty: &'static str,
+    pub stats_lib_year: &'static str,
+    pub stats_lib_records: &'static str,
+    pub stats_lib_statutes: &'static str,
+    pub stats_more: &'static str,
+    pub stats_more_cases: &'static str,
+    pub stats_records_missing: &'static str,
+    pub stats_no_law: &'static str,
+    pub stats_hint: &'static str,
+    pub stats_inferred: &'static str,
+    // Command-line messages
+    pub cli_no_case: &'static str,
+    pub cli_names_cases: &'static str,
+    pub cli_names_provisions: &'static str,
+    pub cli_no_statute: &'static str,
+    pub cli_no_single_value: &'static str,
+    pub cli_library_problems: &'static str,
+    pub cli_left_out: &'static str,
+    pub cli_cannot_write: &'static str,
+    pub cli_problems_found: &'static str,
+    pub cli_dir_unreadable: &'static str,
+    pub cli_ignored: &'static str,
+    pub cli_no_case_files: &'static str,
+    pub cli_all_valid: &'static str,
+    pub cli_some_invalid: &'static str,
+    pub cli_builtin_valid: &'static str,
     /// After content shown in Chinese because it has no English form.
     pub lang_mark_zh: &'static str,
     /// The label of a provision's English gloss beside its Chinese text.
@@ -513,8 +565,54 @@ pub static ZH: Catalog = Catalog {
     pane_statutes: "条款",
     key_quit: "退出",
     key_redraw: "重绘屏幕",
+    cli_no_case: "没有案例「{id}」；最接近的 id：{nearest}",
+    cli_names_cases: "「{what}」对应 {n} 个案例，请选一个：",
+    cli_names_provisions: "「{what}」对应 {n} 条规定，请选一条：",
+    cli_no_statute: "没有规定「{id}」；最接近的 id：{nearest}",
+    cli_no_single_value: "{flag}「{typed}」没有对应唯一的值；可选：{choices}",
+    cli_library_problems: "案例库有 {n} 个问题，未载入任何内容",
+    cli_left_out: "有问题的 {n} 个文件未载入：{files}；`casebook validate {dir}` 列出原因",
+    cli_cannot_write: "无法输出 {what}：{error}",
+    cli_problems_found: "发现 {n} 个问题",
+    cli_dir_unreadable: "{name}：无法读取目录：{error}",
+    cli_ignored: "警告：{name}/{file}：已忽略：{why}",
+    cli_no_case_files: "{name} 中没有案例文件",
+    cli_all_valid: "{name}：{total} 个案例文件，全部有效",
+    cli_some_invalid: "{name}：{total} 个案例文件，{valid} 个有效，{bad} 个有问题",
+    cli_builtin_valid: "内置案例库：有效（{cases} 个案例，{statutes} 条规定）",
+    stats_title: "统计",
+    stats_campaign: "2019 年专项执法行动（全国，已公布的数字）",
+    stats_library: "案例库：{n} 例（当前筛选）",
+    stats_chart: "{dimension}：{metric}（合计 {total}）",
+    stats_dim_sector: "按行业",
+    stats_dim_violation: "按违法行为",
+    stats_metric_cases: "案件数",
+    stats_metric_records: "涉案信息条数",
+    stats_metric_amount: "罚没款",
+    stats_remainder: "其余（由总数计算）",
+    stats_source: "来源：{source}",
+    stats_lib_chart: "{what}（{n} 例）",
+    stats_lib_sector: "行业",
+    stats_lib_province: "省份",
+    stats_lib_violation: "违法行为",
+    stats_lib_penalty: "处罚种类",
+    stats_lib_year: "处罚年份",
+    stats_lib_records: "每案信息条数",
+    stats_lib_statutes: "条款关联案例数",
+    stats_more: "其余 {n} 项",
+    stats_more_cases: "另有 {n} 例未列出",
+    stats_records_missing: "{n} 例未载明条数",
+    stats_no_law: "{n} 例未载明条款",
+    stats_hint: "j k 翻动 · Esc 返回",
+    stats_inferred: "* 推断（来源未载明，另计）",
+    label_cells: 8,
+    list_sep: "、",
+    clause_sep: "；",
+    colon: "：",
+    paren: "{text}（{note}）",
+    section_heading: "【{heading}】",
     lang_mark_zh: "",
-    law_gloss: "English",
+    law_gloss: "英文摘要",
 };
 
 /// Fills `{name}` placeholders of a catalog string.
@@ -536,6 +634,153 @@ impl Catalog {
             Facet::Violation => self.facet_violation,
             Facet::Penalty => self.facet_penalty,
             Facet::Collection => self.facet_collection,
+        }
+    }
+
+    /// Content in the interface language: in English, the English form where the data has one,
+    /// else the Chinese, marked `[zh]`; in Chinese, the Chinese.
+    pub fn content(&self, zh: &str, en: Option<&str>) -> String {
+        match (self.lang, en.filter(|en| !en.trim().is_empty())) {
+            (Lang::En, Some(en)) => en.to_string(),
+            (Lang::En, None) => format!("{zh}{}", self.lang_mark_zh),
+            (Lang::Zh, _) => zh.to_string(),
+        }
+    }
+
+    /// The other language's form of content shown with [`Catalog::content`], to show beside it.
+    pub fn content_other(&self, zh: &str, en: Option<&str>) -> Option<String> {
+        match self.lang {
+            Lang::En => en.is_some().then(|| zh.to_string()),
+            Lang::Zh => en.map(str::to_string),
+        }
+    }
+
+    /// A vocabulary label in the interface language.
+    pub fn label<'a>(&self, label: &'a crate::library::Label) -> &'a str {
+        match self.lang {
+            Lang::Zh => &label.zh,
+            Lang::En => &label.en,
+        }
+    }
+
+    /// The label of a vocabulary key in the interface language, or the key if the vocabulary
+    /// lacks it.
+    pub fn term(
+        &self,
+        library: &crate::library::Library,
+        kind: crate::library::VocabKind,
+        key: &str,
+    ) -> String {
+        library
+            .vocab
+            .term(kind, key)
+            .map_or(key.to_string(), |t| self.label(&t.label).to_string())
+    }
+
+    /// `text（note）` or `text (note)`.
+    pub fn paren(&self, text: &str, note: &str) -> String {
+        fill(
+            self.paren,
+            &[("text", text.to_string()), ("note", note.to_string())],
+        )
+    }
+
+    /// A note the data write as `中文 (English)`: the part in the interface language (all of it
+    /// when it has no English part).
+    pub fn note_part<'a>(&self, note: &'a str) -> &'a str {
+        match (note.split_once(" ("), self.lang) {
+            (Some((zh, _)), Lang::Zh) => zh,
+            (Some((_, en)), Lang::En) => en.strip_suffix(')').unwrap_or(en),
+            (None, _) => note,
+        }
+    }
+
+    /// A collection's title in the interface language.
+    pub fn collection_title(&self, collection: &crate::library::Collection) -> String {
+        self.content(&collection.title, collection.title_en.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn the_language_follows_the_flag_then_the_locale() {
+        let lang = |asked, vars: &[(&str, &str)]| Lang::choose(asked, &env(vars));
+        assert_eq!(lang(None, &[]), Lang::Zh, "unset: the primary audience");
+        assert_eq!(lang(None, &[("LANG", "en_US.UTF-8")]), Lang::En);
+        assert_eq!(lang(None, &[("LANG", "zh_CN.UTF-8")]), Lang::Zh);
+        assert_eq!(lang(None, &[("LANG", "C")]), Lang::Zh);
+        assert_eq!(lang(None, &[("LANG", "POSIX")]), Lang::Zh);
+        assert_eq!(lang(None, &[("LANG", "fr_FR.UTF-8")]), Lang::Zh);
+        // LC_ALL over LC_MESSAGES over LANG; an empty one does not count.
+        let all = [
+            ("LC_ALL", "en_GB"),
+            ("LC_MESSAGES", "zh_CN"),
+            ("LANG", "zh_CN"),
+        ];
+        assert_eq!(lang(None, &all), Lang::En);
+        let messages = [("LC_ALL", ""), ("LC_MESSAGES", "en_US"), ("LANG", "zh_CN")];
+        assert_eq!(lang(None, &messages), Lang::En);
+        // --lang (or CASEBOOK_LANG, which clap reads into it) over the locale.
+        assert_eq!(lang(Some(Lang::Zh), &all), Lang::Zh);
+        assert_eq!(lang(Some(Lang::En), &[]), Lang::En);
+    }
+
+    #[test]
+    fn content_falls_back_to_chinese_marked() {
+        assert_eq!(EN.content("中文", Some("English")), "English");
+        assert_eq!(EN.content("中文", None), "中文 [zh]");
+        assert_eq!(ZH.content("中文", Some("English")), "中文");
+        assert_eq!(
+            EN.content_other("中文", Some("English")).as_deref(),
+            Some("中文")
+        );
+        assert_eq!(ZH.content_other("中文", None), None);
+        assert_eq!(
+            EN.note_part("员工出售的价格 (the price an employee sold for)"),
+            "the price an employee sold for"
+        );
+        assert_eq!(
+            ZH.note_part("员工出售的价格 (the price an employee sold for)"),
+            "员工出售的价格"
+        );
+    }
+
+    /// The English catalogs carry no Chinese but where it is the point: the switch key's label,
+    /// and the legal terms 情节严重 / 情节特别严重 quoted beside their English.
+    #[test]
+    fn the_english_catalogs_are_english() {
+        let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let text = format!("{EN:?}");
+        let allowed = ["中文", "情节严重", "情节特别严重"];
+        let mut found: Vec<String> = Vec::new();
+        for part in text.split('"') {
+            let mut stripped = part.to_string();
+            for a in allowed {
+                stripped = stripped.replace(a, "");
+            }
+            if cjk(&stripped) {
+                found.push(part.to_string());
+            }
+        }
+        assert!(found.is_empty(), "{found:#?}");
+        let training = format!("{:?}", training::EN);
+        for part in training.split('"') {
+            let mut stripped = part.to_string();
+            for a in allowed {
+                stripped = stripped.replace(a, "");
+            }
+            assert!(!cjk(&stripped), "{part}");
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The strings of training: exercises, feedback, the training screen, handouts. Placeholders in
 //! braces are filled by `msg::fill`.
 
-pub use super::training_en::EN;
 use super::Lang;
+pub use super::training_en::EN;
 
 #[derive(Debug)]
 pub struct TrainingCatalog {
@@ -139,6 +139,15 @@ pub struct TrainingCatalog {
     pub hint_resume: &'static str,
     pub link_statute: &'static str,
     pub link_case: &'static str,
+    // Command-line messages of `casebook quiz`
+    pub cli_unknown_step: &'static str,
+    pub cli_only_exercises: &'static str,
+    pub cli_cannot_read: &'static str,
+    pub cli_no_progress: &'static str,
+    pub cli_reset_ask: &'static str,
+    pub cli_nothing_deleted: &'static str,
+    pub cli_deleted: &'static str,
+    pub cli_cannot_delete: &'static str,
 }
 
 pub static ZH: TrainingCatalog = TrainingCatalog {
@@ -262,4 +271,12 @@ pub static ZH: TrainingCatalog = TrainingCatalog {
     hint_resume: "s 或 Enter 回到题目 · Esc 返回",
     link_statute: "看条文",
     link_case: "看案例",
+    cli_unknown_step: "未知的步骤「{typed}」；步骤有：{steps}",
+    cli_only_exercises: "这些案例和步骤只能出 {n} 道题",
+    cli_cannot_read: "无法读取 {path}：{error}",
+    cli_no_progress: "{path} 没有练习进度",
+    cli_reset_ask: "删除 {path} 中的全部练习进度？[y/N] ",
+    cli_nothing_deleted: "未删除任何内容",
+    cli_deleted: "已删除 {path}",
+    cli_cannot_delete: "无法删除 {path}：{error}",
 };

@@ -45,7 +45,10 @@ impl Suggestions {
                 .iter()
                 .map(|(word, n)| format!("{word} {n} {}", m.cases_unit))
                 .collect();
-            lines.push(fill(m.suggest_words, &[("words", words.join("；"))]));
+            lines.push(fill(
+                m.suggest_words,
+                &[("words", words.join(m.clause_sep))],
+            ));
         }
         if !self.values.is_empty() {
             let values: Vec<String> = self

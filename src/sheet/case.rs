@@ -31,7 +31,7 @@ impl Parts<'_> {
     }
 
     pub fn label(&self, kind: VocabKind, key: &str) -> String {
-        term_label(self.library, kind, key)
+        term_label(self.m, self.library, kind, key)
     }
 }
 
@@ -46,8 +46,9 @@ pub fn build(m: &Catalog, library: &Library, case: &Case, similar: &[Similar]) -
     };
     Sheet {
         id: case.id.to_string(),
-        title: case.title.to_string(),
-        title_en: case.title_en.as_deref().map(str::to_string),
+        // In the interface language, with the other language's title under it.
+        title: m.content(&case.title, case.title_en.as_deref()),
+        title_en: m.content_other(&case.title, case.title_en.as_deref()),
         collection_line: collection_line(m, library, case),
         key_facts: Some(super::key_facts::key_facts(&parts)),
         sections: vec![
@@ -117,11 +118,12 @@ fn authority_and_dates(p: &Parts) -> Section {
     }
 }
 
-/// The summary, and its English version where the case has one.
+/// The summary in the interface language, and in the other one where the case has both.
 fn happened(p: &Parts) -> Section {
-    let mut rows = vec![p.r.row(p.m.row_summary, vec![p.case.summary.to_string()])];
-    if let Some(en) = &p.case.summary_en {
-        rows.push(p.r.row(p.m.row_summary_en, vec![en.to_string()]));
+    let (zh, en) = (&p.case.summary, p.case.summary_en.as_deref());
+    let mut rows = vec![p.r.row(p.m.row_summary, vec![p.m.content(zh, en)])];
+    if let Some(other) = p.m.content_other(zh, en) {
+        rows.push(p.r.row(p.m.row_summary_en, vec![other]));
     }
     Section {
         heading: p.m.sec_happened,
@@ -135,7 +137,7 @@ fn data(p: &Parts) -> Section {
     let kinds = case
         .data_kinds
         .as_ref()
-        .map(|kinds| vec![kinds.join("、")])
+        .map(|kinds| vec![kinds.join(p.m.list_sep)])
         .unwrap_or_default();
     let records = case
         .records
@@ -247,7 +249,7 @@ fn penalty(p: &Parts) -> Section {
         .filter_map(|l| library.statute(&l.statute))
         .filter_map(|s| {
             let words = s.penalty.as_ref()?.words.as_ref()?;
-            Some(format!("{}：{words}", s.citation()))
+            Some(format!("{}{}{words}", s.citation(), m.colon))
         })
         .collect();
     if !ranges.is_empty() {
@@ -306,12 +308,7 @@ pub fn shared_reasons(
     shared: &[crate::query::similar::Shared],
 ) -> String {
     use crate::query::similar::Shared;
-    let zh = |kind: VocabKind, key: &str| {
-        library
-            .vocab
-            .term(kind, key)
-            .map_or(key.to_string(), |t| t.label.zh.clone())
-    };
+    let zh = |kind: VocabKind, key: &str| m.term(library, kind, key);
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for item in shared {
         let (kind, what) = match item {
@@ -333,10 +330,10 @@ pub fn shared_reasons(
         .into_iter()
         .map(|(kind, items)| match items.is_empty() {
             true => kind.to_string(),
-            false => format!("{kind} {}", items.join("、")),
+            false => format!("{kind} {}", items.join(m.list_sep)),
         })
         .collect::<Vec<_>>()
-        .join("；")
+        .join(m.clause_sep)
 }
 
 /// Each source: title · publisher · date, and its address on a line of its own, so that a

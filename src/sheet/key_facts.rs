@@ -17,7 +17,7 @@ use super::{Section, yuan};
 pub(super) fn key_facts(p: &Parts) -> Section {
     let (m, case) = (p.m, p.case);
     let mark = |text: String, field: &str| match case.inferred_reason(field) {
-        Some(_) => format!("{text}（{}）", m.inferred),
+        Some(_) => m.paren(&text, m.inferred),
         None => text,
     };
     let id = match case.position {
@@ -28,13 +28,8 @@ pub(super) fn key_facts(p: &Parts) -> Section {
         ),
         None => case.id.to_string(),
     };
-    let zh = |kind: VocabKind, key: &str| {
-        p.library
-            .vocab
-            .term(kind, key)
-            .map_or(key.to_string(), |t| t.label.zh.clone())
-    };
-    let mut place = vec![case.place.province.to_string()];
+    let zh = |kind: VocabKind, key: &str| m.term(p.library, kind, key);
+    let mut place = vec![m.term(p.library, VocabKind::Provinces, &case.place.province)];
     place.extend(case.place.city.as_deref().map(str::to_string));
     let sector = case
         .sector
@@ -52,7 +47,7 @@ pub(super) fn key_facts(p: &Parts) -> Section {
             case.violations
                 .iter()
                 .map(|v| zh(VocabKind::Violations, v))
-                .reduce(|a, b| format!("{a}；{b}"))
+                .reduce(|a, b| format!("{a}{}{b}", m.clause_sep))
                 .map(|all| mark(all, "violations"))
                 .into_iter()
                 .collect(),
@@ -77,7 +72,7 @@ fn key_data(p: &Parts) -> String {
         .data_kinds
         .as_ref()
         .filter(|k| !k.is_empty())
-        .map_or(m.kf_kinds_missing.to_string(), |k| k.join("、"));
+        .map_or(m.kf_kinds_missing.to_string(), |k| k.join(m.list_sep));
     let records = case.records.map_or(m.kf_records_missing.to_string(), |n| {
         format!("{} {}", thousands(n), m.records_unit)
     });
@@ -85,7 +80,7 @@ fn key_data(p: &Parts) -> String {
     // What the amount is (a sale price, a total involved) matters as much as the figure: the
     // note's Chinese part, or the row's own label where the case has no note.
     parts.extend(case.amount_yuan.map(|a| match &case.amount_note {
-        Some(note) => format!("{}（{}）", yuan(a), note.split(" (").next().unwrap_or(note)),
+        Some(note) => m.paren(&yuan(a), m.note_part(note)),
         None => format!("{} {}", m.row_amount, yuan(a)),
     }));
     parts.join(" · ")
@@ -102,7 +97,7 @@ fn key_law(p: &Parts) -> Option<String> {
             .filter_map(|l| p.library.statute(&l.statute))
             .map(|s| s.citation())
             .collect();
-        (!found.is_empty()).then(|| found.join("、"))
+        (!found.is_empty()).then(|| found.join(p.m.list_sep))
     };
     let m = p.m;
     let not_stated = || m.not_stated_short.to_string();
@@ -120,7 +115,7 @@ fn key_law(p: &Parts) -> Option<String> {
     if let Some(transfer) = cites(LawRole::Transfer) {
         parts.push(fill(m.kf_transfer, &[("transfer", transfer)]));
     }
-    (!parts.is_empty()).then(|| parts.join("；"))
+    (!parts.is_empty()).then(|| parts.join(m.clause_sep))
 }
 
 /// `罚款 ¥50,000：… 上限 ¥500,000 的 1/10（10%）`: the penalties, and where a known fine sits.
@@ -130,11 +125,7 @@ fn key_penalty(p: &Parts) -> Option<String> {
         .penalty
         .iter()
         .map(|penalty| {
-            let label = p
-                .library
-                .vocab
-                .term(VocabKind::Penalties, &penalty.kind)
-                .map_or(penalty.kind.to_string(), |t| t.label.zh.clone());
+            let label = m.term(p.library, VocabKind::Penalties, &penalty.kind);
             match penalty.amount_yuan {
                 Some(amount) => format!("{label} {}", yuan(amount)),
                 None => label,
@@ -144,7 +135,7 @@ fn key_penalty(p: &Parts) -> Option<String> {
     if given.is_empty() {
         return None;
     }
-    let mut line = given.join("、");
+    let mut line = given.join(m.list_sep);
     if case.penalty.iter().any(|p| p.amount_yuan.is_some()) {
         let position = penalty_position(m, p.library, case);
         if let Some(first) = position.first().filter(|l| **l != m.position_unknown) {
@@ -179,12 +170,15 @@ fn key_threshold(p: &Parts) -> Option<String> {
                     })
                     .collect();
                 let verdict = if reached { m.reached } else { m.not_reached };
-                (!items.is_empty()).then(|| format!("{verdict} {}", items.join("、")))
+                (!items.is_empty()).then(|| format!("{verdict} {}", items.join(m.list_sep)))
             };
             let parts: Vec<String> = [list(true), list(false)].into_iter().flatten().collect();
             fill(
                 m.kf_tiers,
-                &[("value", thousands(records)), ("reached", parts.join("；"))],
+                &[
+                    ("value", thousands(records)),
+                    ("reached", parts.join(m.clause_sep)),
+                ],
             )
         }
         (None, None) => {

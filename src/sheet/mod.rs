@@ -99,7 +99,7 @@ pub fn later_law_lines(m: &Catalog, library: &Library, statute: &Statute) -> Vec
             fill(
                 m.later_line,
                 &[
-                    ("citation", format!("{name} {}", articles.join("、"))),
+                    ("citation", format!("{name} {}", articles.join(m.list_sep))),
                     ("in_force", in_force),
                 ],
             )
@@ -116,9 +116,11 @@ pub(crate) fn date(d: Option<PartialDate>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// The "zh (en)" label of a vocabulary term, or the raw key if the vocabulary lacks it.
-pub fn term_label(library: &Library, kind: VocabKind, key: &str) -> String {
+/// A vocabulary term's label, in Chinese as "zh (en)", in English as "en"; the raw key if the
+/// vocabulary lacks it.
+pub fn term_label(m: &Catalog, library: &Library, kind: VocabKind, key: &str) -> String {
     match library.vocab.term(kind, key) {
+        Some(term) if m.lang == crate::msg::Lang::En => term.label.en.clone(),
         Some(term) => format!("{} ({})", term.label.zh, term.label.en),
         None => key.to_string(),
     }
@@ -160,7 +162,7 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
         .unwrap_or_default();
     format!(
         "{} ({}){position}{count}",
-        collection.title,
+        m.collection_title(collection),
         collection.by()
     )
 }
@@ -170,10 +172,7 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
 pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for penalty in &case.penalty {
-        let label = library
-            .vocab
-            .term(VocabKind::Penalties, &penalty.kind)
-            .map_or(penalty.kind.to_string(), |t| t.label.zh.clone());
+        let label = m.term(library, VocabKind::Penalties, &penalty.kind);
         match kinds.iter_mut().find(|(l, _)| *l == label) {
             Some((_, n)) => *n += 1,
             None => kinds.push((label, 1)),
@@ -192,15 +191,15 @@ pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join("、")
+        .join(m.list_sep)
 }
 
 /// A one-line citation of a case for a report: title · collection and position · authority ·
 /// decision date · source address — each part only where the library states it.
 pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
-    let mut parts = vec![case.title.to_string()];
+    let mut parts = vec![m.content(&case.title, case.title_en.as_deref())];
     if let Some(collection) = library.collection(&case.collection) {
-        let mut listed = format!("{} ({})", collection.title, collection.by());
+        let mut listed = format!("{} ({})", m.collection_title(collection), collection.by());
         if let Some(n) = case.position {
             listed.push_str(&format!(" {}", fill(m.position, &[("n", n.to_string())])));
         }

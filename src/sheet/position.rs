@@ -53,11 +53,11 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
                 continue;
             };
             if share.exceeds() {
-                lines.push(format!("{}：{}", yuan(amount), m.position_over));
+                lines.push(format!("{}{}{}", yuan(amount), m.colon, m.position_over));
                 continue;
             }
             let fraction = match share.simple_fraction() {
-                Some(fraction) => format!("{fraction}（{}）", share.percent()),
+                Some(fraction) => m.paren(&fraction, &share.percent()),
                 None => share.percent(),
             };
             lines.push(fill(
@@ -155,7 +155,10 @@ pub(super) fn any_tier_lines(m: &Catalog, thresholds: &Thresholds, records: u64)
     let tiers = law::record_tiers(thresholds, records);
     let items: Vec<&str> = tiers.iter().map(|(tier, ..)| tier.item.as_str()).collect();
     let line = |template: &str, tier: &ThresholdTier, threshold: u64| {
-        let what = tier.what.clone().unwrap_or_else(|| tier.kinds.join("、"));
+        let what = tier
+            .what
+            .clone()
+            .unwrap_or_else(|| tier.kinds.join(m.list_sep));
         fill(
             template,
             &[
@@ -163,7 +166,7 @@ pub(super) fn any_tier_lines(m: &Catalog, thresholds: &Thresholds, records: u64)
                 ("threshold", thousands(threshold)),
                 ("item", tier.item.clone()),
                 ("what", what),
-                ("items", items.join("、")),
+                ("items", items.join(m.list_sep)),
             ],
         )
     };

@@ -33,7 +33,13 @@ pub fn plain(m: &Catalog, sheet: &Sheet) -> String {
     let indent = " ".repeat(label_width + 4);
     let mut out = format!("{}\n", sheet.title);
     let section = |out: &mut String, section: &Section| {
-        out.push_str(&format!("\n【{}】\n", section.heading));
+        out.push_str(&format!(
+            "\n{}\n",
+            fill(
+                m.section_heading,
+                &[("heading", section.heading.to_string())]
+            )
+        ));
         for row in &section.rows {
             let mut lines = row.lines.iter().flat_map(|l| l.split('\n'));
             let first = lines.next().unwrap_or_default();

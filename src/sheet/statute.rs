@@ -54,7 +54,7 @@ fn text(r: &Rows, statute: &Statute) -> Section {
     if let Some(note) = &statute.text_note {
         rows.push(r.row(m.row_note, vec![note.clone()]));
     }
-    rows.push(r.row(m.row_summary_en, vec![statute.summary_en.clone()]));
+    rows.push(r.row(m.law_gloss, vec![statute.summary_en.clone()]));
     rows.push(r.row(m.row_version, vec![statute.version.to_string()]));
     rows.push(r.opt(m.row_in_force, date(statute.in_force)));
     rows.push(r.row(m.row_era, vec![era(m, statute).to_string()]));
@@ -84,14 +84,14 @@ fn range_section(r: &Rows, library: &Library, range: &PenaltyRange) -> Section {
         ),
     ]
     .into_iter()
-    .filter_map(|(label, value)| Some(format!("{label}：{}", value?)))
+    .filter_map(|(label, value)| Some(format!("{label}{}{}", m.colon, value?)))
     .chain(std::iter::once(
         range
             .measures
             .iter()
-            .map(|k| term_label(library, VocabKind::Penalties, k))
+            .map(|k| term_label(m, library, VocabKind::Penalties, k))
             .collect::<Vec<_>>()
-            .join("、"),
+            .join(m.list_sep),
     ))
     .filter(|line| !line.is_empty())
     .collect();
@@ -118,9 +118,12 @@ fn thresholds_section(r: &Rows, thresholds: &Thresholds) -> Section {
                 _ => String::new(),
             };
             if tier.kinds.is_empty() {
-                format!("{}：{figure}", tier.item)
+                format!("{}{}{figure}", tier.item, m.colon)
             } else {
-                format!("{}：{figure}（{}）", tier.item, tier.kinds.join("、"))
+                m.paren(
+                    &format!("{}{}{figure}", tier.item, m.colon),
+                    &tier.kinds.join(m.list_sep),
+                )
             }
         })
         .collect();

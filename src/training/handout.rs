@@ -49,7 +49,7 @@ pub fn wrong_lines(t: &TrainingCatalog, exercise: &Exercise) -> Vec<String> {
         Answer::YesNo { why_wrong, .. } if *why_wrong == exercise.reason.explanation => Vec::new(),
         Answer::YesNo { right, why_wrong } => {
             let other = if *right { t.no } else { t.yes };
-            vec![format!("{other}：{why_wrong}")]
+            vec![format!("{other}{}{why_wrong}", t.colon)]
         }
         Answer::Number { .. } => Vec::new(),
     }
@@ -59,7 +59,9 @@ pub fn wrong_lines(t: &TrainingCatalog, exercise: &Exercise) -> Vec<String> {
 /// of right answers, answers, due, new.
 pub fn summary_table(t: &TrainingCatalog, rows: &[super::schedule::StepSummary]) -> Vec<String> {
     use crate::text::{pad, width};
-    let right = |text: &str, cells: usize| format!("{}{text}", " ".repeat(cells.saturating_sub(width(text))));
+    let right = |text: &str, cells: usize| {
+        format!("{}{text}", " ".repeat(cells.saturating_sub(width(text))))
+    };
     let line = |cells: [String; 5]| {
         let [step, share, answers, due, new] = cells;
         format!(
@@ -121,7 +123,11 @@ pub fn markdown(
             }
         }
         if let Some(assumption) = &e.assumption {
-            out.push_str(&format!("\n**{}**：{assumption}\n", e.assumption_label(t)));
+            out.push_str(&format!(
+                "\n**{}**{}{assumption}\n",
+                e.assumption_label(t),
+                t.colon
+            ));
         }
         out.push('\n');
         match &e.answer {
@@ -148,7 +154,7 @@ pub fn markdown(
             let quoted = if e.reason.highlight.is_empty() {
                 String::new()
             } else {
-                format!("：「{}」", e.reason.highlight.join("……"))
+                format!("{}「{}」", t.colon, e.reason.highlight.join("……"))
             };
             out.push_str(&format!(
                 "\n{}{}{quoted}\n",

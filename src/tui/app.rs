@@ -122,6 +122,13 @@ impl<'l> App<'l> {
                 }
             }
             Action::Show(id) => self.open(id),
+            Action::SwitchLanguage => {
+                self.m = self.m.lang.other().catalog();
+                let ctx = self.context();
+                for id in ScreenId::ALL {
+                    self.screens.get_mut(id).relanguage(&ctx);
+                }
+            }
             // Esc retraces a jump, unless the screen has its own to undo first.
             Action::Back
                 if self.popups.is_empty()

@@ -45,11 +45,12 @@ pub enum Group {
 
 impl Group {
     /// The groups in the order the help screen shows them.
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::Screen(Scope::Browse),
         Group::Screen(Scope::Search),
         Group::Screen(Scope::Statute),
         Group::Screen(Scope::Training),
+        Group::Screen(Scope::Stats),
         Group::Screen(Scope::Help),
         Group::Everywhere,
     ];
@@ -61,6 +62,7 @@ impl Group {
             Group::Screen(Scope::Statute) => m.group_statute,
             Group::Screen(Scope::Help) => m.group_help,
             Group::Screen(Scope::Training) => m.group_training,
+            Group::Screen(Scope::Stats) => m.group_stats,
             Group::Everywhere => m.group_everywhere,
         }
     }
@@ -108,8 +110,15 @@ const SEARCH: &[Scope] = &[Scope::Search];
 const STATUTE: &[Scope] = &[Scope::Statute];
 const HELP: &[Scope] = &[Scope::Help];
 const TRAINING: &[Scope] = &[Scope::Training];
+const STATS: &[Scope] = &[Scope::Stats];
 /// Every screen, but not while typing in the search line (where letters are text).
-pub const SCREENS: &[Scope] = &[Scope::Browse, Scope::Statute, Scope::Help, Scope::Training];
+pub const SCREENS: &[Scope] = &[
+    Scope::Browse,
+    Scope::Statute,
+    Scope::Help,
+    Scope::Training,
+    Scope::Stats,
+];
 /// Everywhere, typing included.
 pub const ALWAYS: &[Scope] = &[
     Scope::Browse,
@@ -117,6 +126,7 @@ pub const ALWAYS: &[Scope] = &[
     Scope::Statute,
     Scope::Help,
     Scope::Training,
+    Scope::Stats,
 ];
 
 /// Every binding, one screen after another, then the shared ones. A key means one thing in a
@@ -202,6 +212,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Enter, "Enter"), ch(' ', "Space")], Action::Open, TRAINING, |m| m.key_go_on, false),
     bind(&[ch('s', "s")], Action::Summary, TRAINING, |m| m.key_summary, false),
     bind(&[key(KeyCode::Esc, "Esc")], Action::Back, TRAINING, |m| m.key_back, false),
+    // The statistics screen.
+    bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATS, |m| m.key_back, false),
     // The help screen.
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, HELP, |m| m.key_back, false),
     // Every screen.
@@ -213,6 +225,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::PageUp, "PgUp"), ctrl('u', "Ctrl-u")], Action::PageUp, SCREENS, |m| m.key_page_up, false),
     bind(&[ch('?', "?")], Action::Show(ScreenId::Help), SCREENS, |m| m.key_help, true),
     bind(&[ch('#', "#"), ch(':', ":")], Action::Show(ScreenId::Goto), SCREENS, |m| m.key_goto, false),
+    bind(&[ch('S', "S")], Action::Show(ScreenId::Stats), SCREENS, |m| m.key_stats, false),
+    bind(&[ch('L', "L")], Action::SwitchLanguage, SCREENS, |m| m.key_lang, false),
     bind(&[ctrl('l', "Ctrl-l")], Action::Redraw, ALWAYS, |m| m.key_redraw, false),
     bind(&[ch('q', "q")], Action::Quit, SCREENS, |m| m.key_quit, true),
     bind(&[ctrl('c', "Ctrl-c")], Action::Quit, ALWAYS, |m| m.key_quit, false),

@@ -142,11 +142,14 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
         && !app.open_case(id)
     {
         let nearest = crate::library::nearest_case_ids(library, id, 3);
-        eprintln!(
-            "casebook: no case \"{}\"; nearest ids: {}",
-            crate::text::sanitize_line(id),
-            nearest.join(", ")
+        let message = crate::msg::fill(
+            m.cli_no_case,
+            &[
+                ("id", crate::text::sanitize_line(id)),
+                ("nearest", nearest.join(", ")),
+            ],
         );
+        eprintln!("casebook: {message}");
         return ExitCode::from(1);
     }
 

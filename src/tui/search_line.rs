@@ -153,7 +153,7 @@ impl SearchLine {
 /// `/ 搜索：query` (`label` in place of 搜索), with the real cursor at the caret while typing so
 /// that an input method's candidate window appears there.
 pub fn view(ctx: &Context, line: &SearchLine, label: &str, frame: &mut Frame, area: Rect) {
-    let label = format!("/ {label}：");
+    let label = format!("/ {label}{}", ctx.m.colon);
     let label_width = width(&label);
     let room = (area.width as usize).saturating_sub(label_width);
     let query = crate::text::sanitize_line(&line.query);

@@ -14,7 +14,6 @@ use super::types::Context;
 use super::widgets::marked_spans;
 
 /// Cells for the row labels (four Chinese characters) and the gap after them.
-const LABEL_WIDTH: usize = 8;
 const GAP: usize = 2;
 /// Narrower than this, labels go on a line of their own.
 const SIDE_BY_SIDE_MIN: usize = 36;
@@ -115,19 +114,20 @@ impl Writer<'_, '_> {
     /// reason for an inferred value follows it.
     fn row(&mut self, row: &crate::sheet::Row, width: usize) {
         let look = self.ctx.look;
+        let label_width = self.ctx.m.label_cells;
         let side_by_side = width >= SIDE_BY_SIDE_MIN;
         let value_width = if side_by_side {
-            width - LABEL_WIDTH - GAP
+            width - label_width - GAP
         } else {
             width.saturating_sub(GAP)
         };
-        let indent = " ".repeat(if side_by_side { LABEL_WIDTH + GAP } else { GAP });
+        let indent = " ".repeat(if side_by_side { label_width + GAP } else { GAP });
         let style = if row.missing {
             theme::quiet(look)
         } else {
             Style::new()
         };
-        let label = Span::styled(pad(row.label, LABEL_WIDTH), theme::label(look));
+        let label = Span::styled(pad(row.label, label_width), theme::label(look));
         for (i, line) in row.lines.iter().enumerate() {
             let lead = if !side_by_side {
                 if i == 0 {
@@ -142,7 +142,7 @@ impl Writer<'_, '_> {
             self.push(line, value_width, style, &lead, &indent);
         }
         if let Some(reason) = &row.inferred {
-            let text = format!("↳ {}：{reason}", self.ctx.m.inferred);
+            let text = format!("↳ {}{}{reason}", self.ctx.m.inferred, self.ctx.m.colon);
             let lead = vec![Span::raw(indent.clone())];
             self.push(&text, value_width, theme::inferred(look), &lead, &indent);
         }

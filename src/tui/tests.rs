@@ -856,3 +856,45 @@ fn a_wrong_answer_comes_back_once_so_a_session_always_ends() {
         2 * super::screens::training::SESSION
     );
 }
+
+#[test]
+fn l_switches_the_language_and_keeps_the_place() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    assert!(app.open_case("nanning-fangduoduo"));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let (selected, scroll) = (app.browse().selected, app.browse().detail_scroll);
+    assert!(scroll > 0);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.m.lang, crate::msg::Lang::En);
+    assert_eq!(app.browse().selected, selected);
+    assert_eq!(app.browse().detail_scroll, scroll);
+    assert_eq!(app.browse().current().unwrap().id, "nanning-fangduoduo");
+    // In training, the same exercise in the other language, the answer kept.
+    press(&mut app, KeyCode::Char('t'));
+    let id = app.screens.training.current().unwrap().id.clone();
+    answer(&mut app, true);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.m.lang, crate::msg::Lang::Zh);
+    assert_eq!(app.screens.training.current().unwrap().id, id);
+    assert_eq!(app.screens.training.feedback(), Some(true));
+    assert!(
+        app.screens
+            .training
+            .current()
+            .unwrap()
+            .question
+            .contains('？')
+    );
+    press(&mut app, KeyCode::Char('L'));
+    assert!(
+        !app.screens
+            .training
+            .current()
+            .unwrap()
+            .question
+            .contains('？')
+    );
+}

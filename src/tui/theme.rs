@@ -121,3 +121,45 @@ fn paint(look: Look, style: Style) -> Style {
         }
     }
 }
+
+/// A chart's bars: cyan, or the terminal's own colour without colours.
+pub fn bar(look: Look) -> Style {
+    paint(look, Style::new().fg(Color::Cyan))
+}
+
+/// A figure printed over its bar: reversed, so it reads on the bar with or without colours.
+pub fn bar_value(look: Look) -> Style {
+    paint(
+        look,
+        Style::new()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::REVERSED),
+    )
+}
+
+/// A bar computed here rather than printed by the source: dimmed.
+pub fn bar_computed(look: Look) -> Style {
+    paint(
+        look,
+        Style::new().fg(Color::Cyan).add_modifier(Modifier::DIM),
+    )
+}
+
+/// The symbols bars are drawn with: blocks, or `#` on ASCII consoles.
+pub fn bar_set(look: Look) -> ratatui::symbols::bar::Set<'static> {
+    if look.ascii {
+        ratatui::symbols::bar::Set {
+            full: "#",
+            seven_eighths: "#",
+            three_quarters: "#",
+            five_eighths: "#",
+            half: "#",
+            three_eighths: "#",
+            one_quarter: "#",
+            one_eighth: "#",
+            empty: " ",
+        }
+    } else {
+        ratatui::symbols::bar::NINE_LEVELS
+    }
+}

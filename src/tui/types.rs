@@ -71,6 +71,8 @@ pub enum Action {
     YesNo(bool),
     /// Training's summary by step.
     Summary,
+    /// Switch the interface language (中文 ↔ English), keeping the place.
+    SwitchLanguage,
     Quit,
     Redraw,
     Resize(u16, u16),
@@ -108,16 +110,18 @@ pub enum Scope {
     Statute,
     Help,
     Training,
+    Stats,
 }
 
 impl Scope {
     /// Every scope, in the order the help screen lists them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::Browse,
         Scope::Search,
         Scope::Statute,
         Scope::Help,
         Scope::Training,
+        Scope::Stats,
     ];
 }
 
@@ -134,15 +138,18 @@ pub enum ScreenId {
     Goto,
     /// Exercises on the cases in view and their law.
     Training,
+    /// The campaign's figures and the cases in view, as charts.
+    Stats,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 5] = [
+    pub const ALL: [ScreenId; 6] = [
         ScreenId::Browse,
         ScreenId::Statute,
         ScreenId::Help,
         ScreenId::Goto,
         ScreenId::Training,
+        ScreenId::Stats,
     ];
 }
 
@@ -167,6 +174,8 @@ pub enum Place {
     Statute { statute: usize, scroll: usize },
     /// The training screen, where it was left (it keeps its own session).
     Training,
+    /// The statistics screen, where it was left.
+    Stats,
 }
 
 impl Place {
@@ -185,7 +194,7 @@ impl Place {
             (Place::Statute { statute, .. }, Place::Statute { statute: other, .. }) => {
                 statute == other
             }
-            (Place::Training, Place::Training) => true,
+            (Place::Training, Place::Training) | (Place::Stats, Place::Stats) => true,
             _ => false,
         }
     }
@@ -196,6 +205,7 @@ impl Place {
             Place::Case { .. } => ScreenId::Browse,
             Place::Statute { .. } => ScreenId::Statute,
             Place::Training => ScreenId::Training,
+            Place::Stats => ScreenId::Stats,
         }
     }
 }

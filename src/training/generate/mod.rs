@@ -178,23 +178,49 @@ impl<'a> Draw<'a> {
     /// would answer "which provision".
     fn facts(&self, case: &Case) -> Vec<String> {
         let t = self.t;
+        let m = t.lang.catalog();
+        let province = m.term(
+            self.library,
+            crate::library::VocabKind::Provinces,
+            &case.place.province,
+        );
         let place = [
-            Some(case.place.province.as_str()),
+            Some(province.as_str()),
             case.place.city.as_deref(),
             case.place.district.as_deref(),
         ]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join("");
+        .join(if m.lang == crate::msg::Lang::En {
+            " "
+        } else {
+            ""
+        });
         let mut lines = vec![fill(
             t.fact_party,
             &[("party", case.party.name.to_string()), ("place", place)],
         )];
-        let conduct = case.summary.trim().split("\n\n").next().unwrap_or_default();
-        lines.push(fill(t.fact_conduct, &[("text", conduct.replace('\n', ""))]));
+        // The first paragraph: what happened, before what the authority decided.
+        let first = |text: &str| {
+            let paragraph = text.trim().split("\n\n").next().unwrap_or_default();
+            paragraph.replace(
+                '\n',
+                if m.lang == crate::msg::Lang::En {
+                    " "
+                } else {
+                    ""
+                },
+            )
+        };
+        let en = case.summary_en.as_deref().map(first);
+        let conduct = m.content(&first(&case.summary), en.as_deref());
+        lines.push(fill(t.fact_conduct, &[("text", conduct)]));
         if let Some(kinds) = case.data_kinds.as_deref().filter(|k| !k.is_empty()) {
-            lines.push(fill(t.fact_data, &[("kinds", kinds.join("、"))]));
+            lines.push(fill(
+                t.fact_data,
+                &[("kinds", kinds.join(t.lang.catalog().list_sep))],
+            ));
         }
         if let Some(records) = case.records {
             lines.push(fill(

@@ -40,10 +40,9 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
             .collect()
     };
     let label = |key: &str| {
-        d.library
-            .vocab
-            .term(crate::library::VocabKind::Violations, key)
-            .map_or(key.to_string(), |term| term.label.zh.clone())
+        d.t.lang
+            .catalog()
+            .term(d.library, crate::library::VocabKind::Violations, key)
     };
     let option = |s: &Statute, f: &Forbids| {
         fill(

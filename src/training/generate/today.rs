@@ -56,7 +56,7 @@ fn decided_under(d: &Draw, case: &Case) -> Option<Exercise> {
         &[
             ("when", when),
             ("citation", statute.citation()),
-            ("successors", successors.join("、")),
+            ("successors", successors.join(t.lang.catalog().list_sep)),
         ],
     );
     Some(
@@ -96,7 +96,7 @@ fn successor(d: &Draw, statute: &Statute) -> Option<Exercise> {
         t.explain_successor,
         &[
             ("citation", statute.citation()),
-            ("successors", all.join("、")),
+            ("successors", all.join(t.lang.catalog().list_sep)),
         ],
     );
     Some(

@@ -11,6 +11,7 @@
 pub mod browse;
 pub mod goto;
 pub mod help;
+pub mod stats;
 pub mod statute;
 pub mod training;
 
@@ -64,6 +65,9 @@ pub trait Screen<'l> {
     /// Shows a place of this screen, reached by a jump or by going back.
     fn show(&mut self, _ctx: &Context<'l>, _place: Place) {}
 
+    /// The interface language changed: redo what the screen made in the old one.
+    fn relanguage(&mut self, _ctx: &Context<'l>) {}
+
     /// Finishes work a burst of keys left pending (the browser's search).
     fn settle(&mut self, _ctx: &Context<'l>) {}
 }
@@ -77,6 +81,7 @@ pub struct Screens<'l> {
     pub help: help::Help,
     pub goto: goto::Goto,
     pub training: training::Training<'l>,
+    pub stats: stats::Stats,
 }
 
 impl<'l> Screens<'l> {
@@ -87,6 +92,7 @@ impl<'l> Screens<'l> {
             help: help::Help::default(),
             goto: goto::Goto::default(),
             training: training::Training::new(library),
+            stats: stats::Stats::default(),
         }
     }
 
@@ -97,6 +103,7 @@ impl<'l> Screens<'l> {
             ScreenId::Help => &self.help,
             ScreenId::Goto => &self.goto,
             ScreenId::Training => &self.training,
+            ScreenId::Stats => &self.stats,
         }
     }
 
@@ -107,6 +114,7 @@ impl<'l> Screens<'l> {
             ScreenId::Help => &mut self.help,
             ScreenId::Goto => &mut self.goto,
             ScreenId::Training => &mut self.training,
+            ScreenId::Stats => &mut self.stats,
         }
     }
 }

@@ -135,7 +135,7 @@ impl StatuteView {
                 let name = statute.short.as_deref().unwrap_or(&statute.law);
                 let heading = match statute.era {
                     Era::Y2019 => name.to_string(),
-                    Era::Later => format!("{name}（{}）", ctx.m.era_later),
+                    Era::Later => ctx.m.paren(name, ctx.m.era_later),
                 };
                 rows.push((
                     None,

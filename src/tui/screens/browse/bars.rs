@@ -19,7 +19,8 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
     );
     let chosen = chosen_labels(ctx, &browse.results.filter);
     if !chosen.is_empty() {
-        left.push_str(&format!(" · {}：{}", ctx.m.filters, chosen.join("、")));
+        let (m, chosen) = (ctx.m, chosen.join(ctx.m.list_sep));
+        left.push_str(&format!(" · {}{}{chosen}", m.filters, m.colon));
     }
     let chip =
         (browse.search.is_kept() && !browse.search.typing).then_some(browse.search.query.as_str());
@@ -45,11 +46,7 @@ pub fn chosen_labels(ctx: &Context, filter: &Filter) -> Vec<String> {
 /// A chosen facet value as the user reads it.
 fn facet_label(ctx: &Context, facet: Facet, key: &str) -> String {
     match facet.vocab() {
-        Some(kind) => ctx
-            .library
-            .vocab
-            .term(kind, key)
-            .map_or(key.to_string(), |t| t.label.zh.clone()),
+        Some(kind) => ctx.m.term(ctx.library, kind, key),
         None => key.to_string(),
     }
 }

@@ -184,17 +184,13 @@ impl FacetPane {
             return None;
         };
         let label = match facet.vocab() {
-            Some(kind) => ctx
-                .library
-                .vocab
-                .term(kind, key)
-                .map_or(key.clone(), |t| t.label.zh.clone()),
+            Some(kind) => ctx.m.term(ctx.library, kind, key),
             None => ctx
                 .library
                 .collection(key)
-                .map_or(key.clone(), |c| c.title.clone()),
+                .map_or(key.clone(), |c| ctx.m.collection_title(c)),
         };
-        Some(format!("{}：{label}", ctx.m.facet(*facet)))
+        Some(format!("{}{}{label}", ctx.m.facet(*facet), ctx.m.colon))
     }
 }
 
@@ -265,7 +261,11 @@ fn value_line(
     };
     let check = theme::check(value.chosen);
     let room = row_width.saturating_sub(width(prefix) + width(check) + width(&count) + 1);
-    let label = crate::text::pad(&crate::text::sanitize_line(&value.zh), room);
+    let shown = match ctx.m.lang {
+        crate::msg::Lang::Zh => &value.zh,
+        crate::msg::Lang::En => &value.en,
+    };
+    let label = crate::text::pad(&crate::text::sanitize_line(shown), room);
     let style = if under_cursor {
         theme::selected(ctx.look)
     } else if value.chosen {

@@ -26,7 +26,7 @@ impl Browse<'_> {
             .iter()
             .map(|&i| &ctx.library.cases[i])
             .collect();
-        let mut asked = super::bars::chosen_labels(ctx, &self.results.filter).join("、");
+        let mut asked = super::bars::chosen_labels(ctx, &self.results.filter).join(ctx.m.list_sep);
         if self.search.is_kept() {
             asked.push_str(&format!(" /{}", self.search.query));
         }

@@ -17,12 +17,7 @@ use super::Browse;
 
 /// The second line of a list item: where, which sector, what penalty.
 fn glance(ctx: &Context, case: &Case) -> String {
-    let vocab = &ctx.library.vocab;
-    let label = |kind, key: &str| {
-        vocab
-            .term(kind, key)
-            .map_or(key.to_string(), |t| t.label.zh.clone())
-    };
+    let label = |kind, key: &str| ctx.m.term(ctx.library, kind, key);
     let sector = match &case.sector {
         Some(s) if case.inferred_reason("sector").is_some() => {
             format!("{}*", label(VocabKind::Sectors, s))
@@ -31,7 +26,10 @@ fn glance(ctx: &Context, case: &Case) -> String {
         None => ctx.m.not_stated_short.to_string(),
     };
     let penalty = sheet::penalty_kinds(ctx.m, ctx.library, case);
-    format!("{} · {sector} · {penalty}", case.place.province)
+    let province = ctx
+        .m
+        .term(ctx.library, VocabKind::Provinces, &case.place.province);
+    format!("{province} · {sector} · {penalty}")
 }
 
 pub fn view(ctx: &Context, browse: &Browse, focused: bool, frame: &mut Frame, area: Rect) {
@@ -82,13 +80,14 @@ fn nothing_found(ctx: &Context, browse: &Browse, frame: &mut Frame, body: Rect) 
     let mut message = ctx.m.no_match.to_string();
     if !browse.results.parsed.is_empty() {
         message.push_str(&format!(
-            "\n{}：{}",
-            ctx.m.searched_for, browse.search.query
+            "\n{}{}{}",
+            ctx.m.searched_for, ctx.m.colon, browse.search.query
         ));
     }
     let chosen = super::bars::chosen_labels(ctx, &browse.results.filter);
     if !chosen.is_empty() {
-        message.push_str(&format!("\n{}：{}", ctx.m.filters, chosen.join("、")));
+        let chosen = chosen.join(ctx.m.list_sep);
+        message.push_str(&format!("\n{}{}{chosen}", ctx.m.filters, ctx.m.colon));
     }
     for line in browse.results.suggestions.lines(ctx.m) {
         message.push_str(&format!("\n\n{line}"));

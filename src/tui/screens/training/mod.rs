@@ -46,6 +46,10 @@ enum Resume {
 
 pub struct Training<'l> {
     library: &'l Library,
+    /// The training strings of the interface language.
+    t: &'static TrainingCatalog,
+    /// What the exercises are drawn from.
+    scope: Drawn,
     store: Option<Store>,
     progress: Progress,
     /// The scope's cases, when narrower than the library (for the title).
@@ -73,6 +77,8 @@ impl<'l> Training<'l> {
     pub fn new(library: &'l Library) -> Self {
         Training {
             library,
+            t: &crate::msg::training::ZH,
+            scope: Drawn::all(library),
             store: None,
             progress: Progress::default(),
             narrowed: None,
@@ -104,7 +110,7 @@ impl<'l> Training<'l> {
     }
 
     fn t(&self) -> &'static TrainingCatalog {
-        &crate::msg::training::ZH
+        self.t
     }
 
     /// The exercise being asked or explained.
@@ -295,6 +301,7 @@ impl<'l> Screen<'l> for Training<'l> {
     /// progress, and starts a session.
     fn enter(&mut self, ctx: &Context<'l>, in_view: Option<Vec<usize>>) {
         let library = ctx.library;
+        self.t = ctx.m.training;
         self.narrowed = in_view.as_ref().map(Vec::len);
         self.notice = None;
         if let Some(store) = &self.store {
@@ -322,11 +329,28 @@ impl<'l> Screen<'l> for Training<'l> {
         let scope = scope.sampled(library, &|id| answered.contains(id), self.seed, SAMPLE);
         self.sampled = (scope.cases.len() < total).then_some(scope.cases.len());
         self.exercises = exercises(self.t(), library, &scope, &[], self.seed);
+        self.scope = scope;
         self.start(false);
     }
 
     fn place(&self) -> Option<Place> {
         Some(Place::Training)
+    }
+
+    /// The same exercises, in the new language; the session goes on where it was.
+    fn relanguage(&mut self, ctx: &Context<'l>) {
+        self.t = ctx.m.training;
+        let old = std::mem::take(&mut self.exercises);
+        self.exercises = exercises(self.t, ctx.library, &self.scope, &[], self.seed);
+        let index_of = |i: usize| self.exercises.iter().position(|e| e.id == old[i].id);
+        let remap = |items: &[(usize, Why)]| -> Vec<(usize, Why)> {
+            items
+                .iter()
+                .filter_map(|&(i, why)| Some((index_of(i)?, why)))
+                .collect()
+        };
+        self.session = remap(&self.session);
+        self.again = self.again.iter().filter_map(|&i| index_of(i)).collect();
     }
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {

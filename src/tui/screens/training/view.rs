@@ -141,7 +141,7 @@ impl Training<'_> {
                 t.open_case,
                 &[("party", self.library.cases[case].party.name.to_string())],
             ),
-            Place::Training => String::new(),
+            Place::Training | Place::Stats => String::new(),
         }
     }
 
@@ -242,8 +242,15 @@ impl Training<'_> {
             lines.push(Line::default());
         }
         let rows = schedule::summary(&self.exercises, &self.progress, (self.now)());
-        for (i, text) in crate::training::handout::summary_table(t, &rows).into_iter().enumerate() {
-            let style = if i == 0 { theme::heading(look) } else { Style::new() };
+        for (i, text) in crate::training::handout::summary_table(t, &rows)
+            .into_iter()
+            .enumerate()
+        {
+            let style = if i == 0 {
+                theme::heading(look)
+            } else {
+                Style::new()
+            };
             lines.push(Line::from(cell(&text, width, style)));
         }
         lines.push(Line::default());
@@ -275,7 +282,7 @@ fn question_lines(
     }
     if let Some(assumption) = &e.assumption {
         lines.push(Line::default());
-        let text = format!("{}：{assumption}", e.assumption_label(t));
+        let text = format!("{}{}{assumption}", e.assumption_label(t), t.colon);
         push_wrapped(&mut lines, &text, width, theme::highlight(look));
     }
     lines.push(Line::default());
