@@ -282,7 +282,7 @@ fn tally(labels: impl Iterator<Item = Vec<String>>) -> Vec<(String, u64)> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     counts
 }
 

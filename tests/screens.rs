@@ -425,6 +425,9 @@ fn assert_english(library: &Library, screen: &str, what: &str) {
     }
 }
 
+/// What brings the app to one screen.
+type Show = fn(&mut App);
+
 /// Every screen in English at 80×24 (snapshots) and 60×20: it fits, and any Chinese on it is
 /// the cases' own content or the law's text.
 #[test]
@@ -432,53 +435,44 @@ fn english_screens() {
     use casebook::msg::EN;
     let library = library();
     for (w, h) in [(80, 24), (60, 20)] {
-        let screens: Vec<(&str, Box<dyn Fn(&mut App)>)> = vec![
-            ("home", Box::new(|_| {})),
+        let screens: Vec<(&str, Show)> = vec![
+            ("home", |_| {}),
             (
                 "detail",
-                Box::new(|app| assert!(app.open_case("nanning-fangduoduo"))),
+                (|app| assert!(app.open_case("nanning-fangduoduo"))),
             ),
-            (
-                "help",
-                Box::new(|app| app.update(Action::Show(ScreenId::Help))),
-            ),
+            ("help", (|app| app.update(Action::Show(ScreenId::Help)))),
             (
                 "statute",
-                Box::new(|app| {
+                (|app| {
                     app.open_case("nanning-fangduoduo");
                     app.update(Action::OpenNumbered(3));
                 }),
             ),
             (
                 "filtered",
-                Box::new(|app| {
+                (|app| {
                     app.update(Action::ToggleFacets);
                     app.update(Action::ToggleValue);
                 }),
             ),
             (
                 "training",
-                Box::new(|app| {
+                (|app| {
                     app.screens.training.fix(1, fixed_now);
                     app.update(Action::Show(ScreenId::Training));
                 }),
             ),
             (
                 "training_feedback",
-                Box::new(|app| {
+                (|app| {
                     app.screens.training.fix(1, fixed_now);
                     app.update(Action::Show(ScreenId::Training));
                     app.update(Action::Choose(0));
                 }),
             ),
-            (
-                "stats",
-                Box::new(|app| app.update(Action::Show(ScreenId::Stats))),
-            ),
-            (
-                "goto",
-                Box::new(|app| app.update(Action::Show(ScreenId::Goto))),
-            ),
+            ("stats", (|app| app.update(Action::Show(ScreenId::Stats)))),
+            ("goto", (|app| app.update(Action::Show(ScreenId::Goto)))),
         ];
         for (name, show) in screens {
             let mut app = App::new(&library, &EN, w, h);

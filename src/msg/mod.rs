@@ -41,7 +41,7 @@ impl Lang {
         }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .filter_map(|name| env(name))
+            .filter_map(env)
             .find(|value| !value.is_empty());
         match locale {
             Some(value) if value.to_ascii_lowercase().starts_with("en") => Lang::En,

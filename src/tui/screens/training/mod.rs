@@ -343,13 +343,11 @@ impl<'l> Screen<'l> for Training<'l> {
         let old = std::mem::take(&mut self.exercises);
         self.exercises = exercises(self.t, ctx.library, &self.scope, &[], self.seed);
         let index_of = |i: usize| self.exercises.iter().position(|e| e.id == old[i].id);
-        let remap = |items: &[(usize, Why)]| -> Vec<(usize, Why)> {
-            items
-                .iter()
-                .filter_map(|&(i, why)| Some((index_of(i)?, why)))
-                .collect()
-        };
-        self.session = remap(&self.session);
+        self.session = self
+            .session
+            .iter()
+            .filter_map(|&(i, why)| Some((index_of(i)?, why)))
+            .collect();
         self.again = self.again.iter().filter_map(|&i| index_of(i)).collect();
     }
 
