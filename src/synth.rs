@@ -263,7 +263,7 @@ pub fn write(count: usize, dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for file in files(count) {
         let name = file.name.trim_start_matches("generated/");
-        let bytes = file.bytes.map_err(io::Error::other)?;
+        let bytes = file.bytes.map_err(|why| io::Error::other(why.en))?;
         std::fs::write(dir.join(name), bytes)?;
     }
     Ok(())

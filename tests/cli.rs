@@ -392,7 +392,7 @@ fn validate_reports_one_line_per_bad_file() {
     );
     assert!(said.contains(&format!("`casebook validate {path}` lists why")));
     // With --strict it refuses, with the whole report.
-    let out = casebook(&["list", "--cases", path, "--strict"]);
+    let out = casebook(&["--lang", "en", "list", "--cases", path, "--strict"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains(&lines[0].to_string()));
@@ -428,6 +428,8 @@ fn cases_dir_extends_the_library_and_only_shows_it_alone() {
 fn a_missing_cases_dir_is_reported() {
     let out = casebook(&["list", "--cases", "/nonexistent/casebook"]);
     assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("/nonexistent/casebook:1:1: 无法读取目录"));
+    let out = casebook(&["--lang", "en", "list", "--cases", "/nonexistent/casebook"]);
     assert!(stderr(&out).starts_with("/nonexistent/casebook:1:1: cannot read the directory"));
 }
 

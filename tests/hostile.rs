@@ -94,3 +94,32 @@ fn a_directory_without_case_files_says_so() {
     assert_eq!(code, Some(0), "{stdout}");
     assert!(stdout.ends_with(": 1 case file(s), 1 valid\n"), "{stdout}");
 }
+
+/// The same report in Chinese, the default interface: every line located the same way, and no
+/// line left in English but for the TOML parser's own words and the file names.
+#[test]
+fn the_report_in_chinese() {
+    let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["--lang", "zh", "validate", "tests/hostile"])
+        .env_remove("CASEBOOK_CASES")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    let english = [
+        "missing", "must", "unknown", "contains", "is not", "not a", "already", "limit", "found",
+    ];
+    for line in report.lines().filter(|l| !l.contains("TOML 语法错误")) {
+        let message = line.rsplit(": ").next().unwrap_or(line);
+        for word in english {
+            assert!(!message.contains(word), "{line}");
+        }
+    }
+    assert!(
+        report.contains(
+            "未知的行业 \"educaton\"（不在 vocab.toml [sectors] 中）；是不是 \"education\"？"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("个有问题"), "{report}");
+}

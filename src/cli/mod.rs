@@ -177,7 +177,10 @@ pub fn load_or_report(cases: &Option<PathBuf>, only: bool) -> Result<Library, Ex
         only,
     };
     library::load(&options).map_err(|report| {
-        eprint!("{}", crate::text::sanitize(&report.to_string()));
+        eprint!(
+            "{}",
+            crate::text::sanitize(&report.render(m().lang == crate::msg::Lang::Zh))
+        );
         let n = ("n", report.problems.len().to_string());
         eprintln!(
             "casebook: {}",
@@ -230,7 +233,10 @@ pub fn load_for_use(
             Ok((loaded.library, Some(banner)))
         }
         Err(report) => {
-            eprint!("{}", crate::text::sanitize(&report.to_string()));
+            eprint!(
+                "{}",
+                crate::text::sanitize(&report.render(m().lang == crate::msg::Lang::Zh))
+            );
             let n = ("n", report.problems.len().to_string());
             eprintln!(
                 "casebook: {}",

@@ -52,7 +52,15 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         let values = [
             ("name", name.clone()),
             ("file", file),
-            ("why", why.to_string()),
+            (
+                "why",
+                if m().lang == crate::msg::Lang::Zh {
+                    why.1
+                } else {
+                    why.0
+                }
+                .to_string(),
+            ),
         ];
         out.push_str(&(fill(m().cli_ignored, &values) + "\n"));
     }
@@ -69,7 +77,9 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         }
         Err(report) => {
             // The report is the command's output, meant to be read or piped: stdout.
-            out.push_str(&crate::text::sanitize(&report.to_string()));
+            out.push_str(&crate::text::sanitize(
+                &report.render(m().lang == crate::msg::Lang::Zh),
+            ));
             let with_problems = survey
                 .case_files
                 .iter()
@@ -111,7 +121,9 @@ fn built_in(result: Result<library::Library, library::Report>) -> ExitCode {
             super::print(&(fill(m().cli_builtin_valid, &values) + "\n"))
         }
         Err(report) => {
-            super::print(&crate::text::sanitize(&report.to_string()));
+            super::print(&crate::text::sanitize(
+                &report.render(m().lang == crate::msg::Lang::Zh),
+            ));
             let n = ("n", report.problems.len().to_string());
             eprintln!("casebook: {}", fill(m().cli_problems_found, &[n]));
             ExitCode::from(1)

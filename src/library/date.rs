@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::diag::Msg;
+
 /// A date known to the year, the month or the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
@@ -15,9 +17,13 @@ const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates such as 2019-02-30.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let bad_form =
-            || format!("\"{text}\" is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+    pub fn parse(text: &str) -> Result<Self, Msg> {
+        let bad_form = || {
+            Msg::new(
+                format!("\"{text}\" is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""),
+                format!("\"{text}\" 不是日期；请写作 \"YYYY\"、\"YYYY-MM\" 或 \"YYYY-MM-DD\""),
+            )
+        };
         let parts: Vec<&str> = text.split('-').collect();
         let widths_ok = match parts.as_slice() {
             [y] => y.len() == 4,
@@ -30,10 +36,10 @@ impl PartialDate {
         }
         let year: u16 = parts[0].parse().map_err(|_| bad_form())?;
         if !YEARS.contains(&year) {
-            return Err(format!(
-                "year {year} is out of range ({}–{})",
-                YEARS.start(),
-                YEARS.end()
+            let (from, to) = (YEARS.start(), YEARS.end());
+            return Err(Msg::new(
+                format!("year {year} is out of range ({from}–{to})"),
+                format!("年份 {year} 超出范围（{from}–{to}）"),
             ));
         }
         let month = match parts.get(1) {
@@ -41,7 +47,10 @@ impl PartialDate {
             Some(m) => {
                 let month: u8 = m.parse().map_err(|_| bad_form())?;
                 if !(1..=12).contains(&month) {
-                    return Err(format!("\"{text}\" has no month {month}"));
+                    return Err(Msg::new(
+                        format!("\"{text}\" has no month {month}"),
+                        format!("\"{text}\" 没有 {month} 月"),
+                    ));
                 }
                 Some(month)
             }
@@ -50,7 +59,10 @@ impl PartialDate {
             (Some(d), Some(month)) => {
                 let day: u8 = d.parse().map_err(|_| bad_form())?;
                 if day == 0 || day > days_in_month(year, month) {
-                    return Err(format!("\"{text}\" is not a real date"));
+                    return Err(Msg::new(
+                        format!("\"{text}\" is not a real date"),
+                        format!("\"{text}\" 不是真实存在的日期"),
+                    ));
                 }
                 Some(day)
             }

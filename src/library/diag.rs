@@ -6,22 +6,58 @@
 use std::fmt;
 use std::ops::Range;
 
-/// One problem found while loading a library.
+/// One problem found while loading a library, said in English and in Chinese.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     pub file: String,
     pub line: usize,
     pub col: usize,
     pub message: String,
+    pub message_zh: String,
+}
+
+/// A message in both interface languages. There is no conversion from a bare string, so a site
+/// that forgets the Chinese does not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Msg {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Msg {
+        Msg {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn new(file: &str, (line, col): (usize, usize), message: Msg) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            message: message.en,
+            message_zh: message.zh,
+        }
+    }
+
+    /// `FILE:LINE:COL: message`, in Chinese or in English.
+    pub fn render(&self, chinese: bool) -> String {
+        let message = if chinese {
+            &self.message_zh
+        } else {
+            &self.message
+        };
+        format!("{}:{}:{}: {message}", self.file, self.line, self.col)
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )
+        f.write_str(&self.render(false))
     }
 }
 
@@ -38,6 +74,14 @@ impl Report {
 
     pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
         self.problems.extend(more);
+    }
+
+    /// One line a problem, in Chinese or in English.
+    pub fn render(&self, chinese: bool) -> String {
+        self.problems
+            .iter()
+            .map(|p| p.render(chinese) + "\n")
+            .collect()
     }
 
     /// Sorts and removes exact repeats, so the report reads top to bottom like the files.
@@ -78,14 +122,9 @@ impl<'a> Sink<'a> {
     }
 
     /// Records a problem at the start of `span`.
-    pub fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let (line, col) = line_col(self.text, span.start);
-        self.problems.push(Diagnostic {
-            file: self.file.to_string(),
-            line,
-            col,
-            message: message.into(),
-        });
+    pub fn at(&mut self, span: Range<usize>, message: Msg) {
+        let at = line_col(self.text, span.start);
+        self.problems.push(Diagnostic::new(self.file, at, message));
     }
 }
 
@@ -103,13 +142,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// A diagnostic for a whole file (unreadable, too large, …), placed at its first character.
-pub fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        file: file.to_string(),
-        line: 1,
-        col: 1,
-        message: message.into(),
-    }
+pub fn whole_file(file: &str, message: Msg) -> Diagnostic {
+    Diagnostic::new(file, (1, 1), message)
 }
 
 #[cfg(test)]
@@ -135,13 +169,14 @@ mod tests {
     fn report_is_sorted_and_printed_one_line_each() {
         let mut report = Report::default();
         report.extend([
-            whole_file("b.toml", "second"),
-            whole_file("a.toml", "first"),
+            whole_file("b.toml", Msg::new("second", "第二")),
+            whole_file("a.toml", Msg::new("first", "第一")),
         ]);
         let report = report.finish();
         assert_eq!(
             report.to_string(),
             "a.toml:1:1: first\nb.toml:1:1: second\n"
         );
+        assert_eq!(report.render(true), "a.toml:1:1: 第一\nb.toml:1:1: 第二\n");
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
-use super::diag::{Diagnostic, Report, line_col, whole_file};
+use super::diag::{Diagnostic, Msg, Report, line_col, whole_file};
 
 /// The library that ships inside the binary, so casebook works from any directory.
 static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/cases");
@@ -26,7 +26,7 @@ pub struct SourceFile {
     pub dir: String,
     /// The content, or why it could not be read (reported when the library is assembled, beside
     /// the problems of every other file).
-    pub bytes: Result<Vec<u8>, String>,
+    pub bytes: Result<Vec<u8>, Msg>,
     /// For a file on disk, where to read it when it is decoded (then `bytes` is empty): a large
     /// directory is parsed one file at a time instead of being held in memory whole.
     pub path: Option<std::path::PathBuf>,
@@ -39,8 +39,13 @@ impl SourceFile {
         let bytes = match (&self.bytes, &self.path) {
             (Err(why), _) => return Err(whole_file(&self.name, why.clone())),
             (Ok(_), Some(path)) => {
-                read = read_limited(path)
-                    .map_err(|e| whole_file(&self.name, format!("cannot read the file: {e}")))?;
+                read = read_limited(path).map_err(|e| {
+                    let message = Msg::new(
+                        format!("cannot read the file: {e}"),
+                        format!("无法读取文件：{e}"),
+                    );
+                    whole_file(&self.name, message)
+                })?;
                 &read
             }
             (Ok(bytes), None) => bytes,
@@ -53,23 +58,24 @@ impl SourceFile {
             Err(error) => {
                 // Locate the bad byte in the valid text before it.
                 let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or("");
-                let (line, col) = line_col(valid, valid.len());
-                return Err(Diagnostic {
-                    file: self.name.clone(),
-                    line,
-                    col,
-                    message: format!(
-                        "the file is not valid UTF-8 (byte 0x{:02x}); save it as UTF-8",
-                        bytes[error.valid_up_to()]
-                    ),
-                });
+                let byte = bytes[error.valid_up_to()];
+                let message = Msg::new(
+                    format!("the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8"),
+                    format!("文件不是有效的 UTF-8（字节 0x{byte:02x}）；请另存为 UTF-8"),
+                );
+                return Err(Diagnostic::new(
+                    &self.name,
+                    line_col(valid, valid.len()),
+                    message,
+                ));
             }
         };
         if text.starts_with('\u{feff}') {
-            return Err(whole_file(
-                &self.name,
+            let message = Msg::new(
                 "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM",
-            ));
+                "文件以字节顺序标记（U+FEFF）开头；请另存为不带 BOM 的 UTF-8",
+            );
+            return Err(whole_file(&self.name, message));
         }
         Ok(text.to_string())
     }
@@ -78,7 +84,12 @@ impl SourceFile {
 fn too_large(name: &str, bytes: u64) -> Diagnostic {
     whole_file(
         name,
-        format!("the file is {bytes} bytes or more; the limit is {MAX_FILE_BYTES} bytes (1 MiB)"),
+        Msg::new(
+            format!(
+                "the file is {bytes} bytes or more; the limit is {MAX_FILE_BYTES} bytes (1 MiB)"
+            ),
+            format!("文件有 {bytes} 字节或更大；上限为 {MAX_FILE_BYTES} 字节（1 MiB）"),
+        ),
     )
 }
 
@@ -122,7 +133,10 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
     let listing_failed = |error: std::io::Error| Report {
         problems: vec![whole_file(
             &dir_name,
-            format!("cannot read the directory: {error}"),
+            Msg::new(
+                format!("cannot read the directory: {error}"),
+                format!("无法读取目录：{error}"),
+            ),
         )],
     };
     let mut files = Vec::new();
@@ -151,8 +165,8 @@ pub struct Survey {
     /// The names of its case files (`*.toml` other than the vocabulary, statute, collection and
     /// campaign files).
     pub case_files: Vec<String>,
-    /// Entries casebook does not read: `(name, why)`.
-    pub ignored: Vec<(String, &'static str)>,
+    /// Entries casebook does not read: `(name, why)`, the reason in English and in Chinese.
+    pub ignored: Vec<(String, (&'static str, &'static str))>,
 }
 
 /// The files that are not cases.
@@ -173,14 +187,18 @@ pub fn survey(dir: &Path) -> std::io::Result<Survey> {
         let path = Path::new(&name);
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
         let why = if is_dir {
-            Some("a subdirectory: only the files directly in the directory are read")
+            Some((
+                "a subdirectory: only the files directly in the directory are read",
+                "子目录：只读取目录中直接存放的文件",
+            ))
         } else {
             match extension.as_deref() {
                 Some("toml") => None,
-                Some(e) if e.eq_ignore_ascii_case("toml") => {
-                    Some("the extension must be .toml in lowercase")
-                }
-                _ => Some("not a .toml file"),
+                Some(e) if e.eq_ignore_ascii_case("toml") => Some((
+                    "the extension must be .toml in lowercase",
+                    "扩展名必须是小写的 .toml",
+                )),
+                _ => Some(("not a .toml file", "不是 .toml 文件")),
             }
         };
         match why {
@@ -246,7 +264,7 @@ mod survey_tests {
         assert_eq!(survey.case_files, ["a-case.toml"]);
         let ignored: Vec<&str> = survey.ignored.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(ignored, ["README.md", "b.toml~", "my-case.TOML", "sub"]);
-        assert!(survey.ignored[2].1.contains("lowercase"));
-        assert!(survey.ignored[3].1.contains("subdirectory"));
+        assert!(survey.ignored[2].1.0.contains("lowercase"));
+        assert!(survey.ignored[3].1.0.contains("subdirectory"));
     }
 }

@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use date::PartialDate;
-pub use diag::{Diagnostic, Report};
+pub use diag::{Diagnostic, Msg, Report};
 pub use files::SourceFile;
 pub use leave_out::{Loaded, assemble_leaving_out, load_leaving_out};
 pub use model::*;
@@ -115,8 +115,7 @@ impl FirstDefinitions {
     /// Claims `id` for the sink's file; reports and returns false if another file has it.
     fn claim(&mut self, sink: &mut Sink, what: &str, id: &str, span: Range<usize>) -> bool {
         if let Some(first) = self.0.get(id) {
-            let message = format!("{what} \"{id}\" is already defined in {first}");
-            sink.at(span, message);
+            sink.at(span, already_defined(what, id, first));
             return false;
         }
         self.0.insert(id.to_string(), sink.file().to_string());
@@ -133,12 +132,11 @@ impl FirstDefinitions {
         id: &str,
     ) -> Option<Diagnostic> {
         if let Some(first) = self.0.get(id) {
-            return Some(Diagnostic {
-                file: file.to_string(),
-                line,
-                col,
-                message: format!("{what} \"{id}\" is already defined in {first}"),
-            });
+            return Some(Diagnostic::new(
+                file,
+                (line, col),
+                already_defined(what, id, first),
+            ));
         }
         self.0.insert(id.to_string(), file.to_string());
         None
@@ -147,6 +145,20 @@ impl FirstDefinitions {
     fn contains(&self, id: &str) -> bool {
         self.0.contains_key(id)
     }
+}
+
+/// "case "x" is already defined in FILE".
+fn already_defined(what: &str, id: &str, first: &str) -> Msg {
+    let what_zh = match what {
+        "case" => "案例",
+        "statute" => "规定",
+        "collection" => "案例集",
+        other => other,
+    };
+    Msg::new(
+        format!("{what} \"{id}\" is already defined in {first}"),
+        format!("{what_zh} \"{id}\" 已在 {first} 中定义"),
+    )
 }
 
 /// Parses every file of one kind and keeps the first definition of each id.
@@ -205,12 +217,15 @@ fn require(
     base_file: Option<&String>,
     base_dir: &str,
     file_name: &str,
-    lacks: impl FnOnce() -> Vec<String>,
+    lacks: impl FnOnce() -> Vec<Msg>,
 ) {
     match base_file {
         None => report.extend([whole_file(
             &format!("{base_dir}{file_name}"),
-            format!("the library has no {file_name}"),
+            Msg::new(
+                format!("the library has no {file_name}"),
+                format!("案例库缺少 {file_name}"),
+            ),
         )]),
         Some(name) => {
             for message in lacks() {
@@ -255,10 +270,10 @@ pub fn assemble(
                         .filter(|key| vocab.term(kind, key).is_none())
                         .collect();
                     (!missing.is_empty()).then(|| {
-                        format!(
-                            "[{}] lacks required keys: {}",
-                            kind.table_name(),
-                            missing.join(", ")
+                        let (table, keys) = (kind.table_name(), missing.join(", "));
+                        Msg::new(
+                            format!("[{table}] lacks required keys: {keys}"),
+                            format!("[{table}] 缺少必需的键：{keys}"),
                         )
                     })
                 })
@@ -288,7 +303,11 @@ pub fn assemble(
             if missing.is_empty() {
                 Vec::new()
             } else {
-                vec![format!("lacks required statutes: {}", missing.join(", "))]
+                let ids = missing.join(", ");
+                vec![Msg::new(
+                    format!("lacks required statutes: {ids}"),
+                    format!("缺少必需的规定：{ids}"),
+                )]
             }
         },
     );
@@ -317,7 +336,11 @@ pub fn assemble(
             && let Some(key) = &parsed.collection
             && !collection_ids.contains(key)
         {
-            sink.at(0..0, format!("unknown collection \"{key}\" in campaign"));
+            let message = Msg::new(
+                format!("unknown collection \"{key}\" in campaign"),
+                format!("campaign 中的案例集 \"{key}\" 不存在"),
+            );
+            sink.at(0..0, message);
         }
         report.extend(sink.problems);
         if campaign.is_none() {
@@ -343,16 +366,14 @@ pub fn assemble(
         if let Some(position) = case.position {
             let slot = (case.collection.clone(), position);
             if let Some(first) = positions.get(&slot) {
-                let (line, col) = read.position_at;
-                report.extend([Diagnostic {
-                    file: read.name.clone(),
-                    line,
-                    col,
-                    message: format!(
-                        "position {position} in collection \"{}\" is already taken by {first}",
-                        case.collection
+                let collection = &case.collection;
+                let message = Msg::new(
+                    format!(
+                        "position {position} in collection \"{collection}\" is already taken by {first}"
                     ),
-                }]);
+                    format!("案例集 \"{collection}\" 的第 {position} 号已被 {first} 占用"),
+                );
+                report.extend([Diagnostic::new(&read.name, read.position_at, message)]);
             } else {
                 positions.insert(slot, read.name.clone());
             }

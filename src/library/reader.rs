@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::date::PartialDate;
-use super::diag::Sink;
+use super::diag::{Msg, Sink};
 use crate::text::forbidden_char;
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
@@ -67,24 +67,32 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some(value)
     }
 
-    fn where_(&self, key: &str) -> String {
+    /// The field, and the table it is in: "`key` in [party]" / "[party] 中的 `key`".
+    fn where_(&self, key: &str) -> Msg {
         if self.context.is_empty() {
-            format!("`{key}`")
+            Msg::new(format!("`{key}`"), format!("`{key}`"))
         } else {
-            format!("`{key}` in {}", self.context)
+            Msg::new(
+                format!("`{key}` in {}", self.context),
+                format!("{} 中的 `{key}`", self.context),
+            )
         }
     }
 
     fn missing(&self, sink: &mut Sink, key: &str) {
-        let message = format!("missing required field {}", self.where_(key));
+        let w = self.where_(key);
+        let message = Msg::new(
+            format!("missing required field {}", w.en),
+            format!("缺少必填字段 {}", w.zh),
+        );
         sink.at(self.span.clone(), message);
     }
 
-    fn wrong_type(&self, sink: &mut Sink, key: &str, value: &Value, expected: &str) {
-        let message = format!(
-            "{} must be {expected}, found {}",
-            self.where_(key),
-            value.get_ref().type_str()
+    fn wrong_type(&self, sink: &mut Sink, key: &str, value: &Value, expected: (&str, &str)) {
+        let (w, found) = (self.where_(key), value.get_ref().type_str());
+        let message = Msg::new(
+            format!("{} must be {}, found {found}", w.en, expected.0),
+            format!("{} 应为{}，实为 {found}", w.zh, expected.1),
         );
         sink.at(value.span(), message);
     }
@@ -99,7 +107,11 @@ impl<'a, 'i> Fields<'a, 'i> {
             Some(value) => {
                 let text = self.string(sink, key, value)?;
                 if text.get_ref().trim().is_empty() {
-                    let message = format!("{} must not be empty", self.where_(key));
+                    let w = self.where_(key);
+                    let message = Msg::new(
+                        format!("{} must not be empty", w.en),
+                        format!("{} 不能为空", w.zh),
+                    );
                     sink.at(text.span(), message);
                     return None;
                 }
@@ -118,7 +130,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref().as_str() {
             Some(text) => checked_text(sink, &self.where_(key), text, value.span()),
             None => {
-                self.wrong_type(sink, key, value, "a string");
+                self.wrong_type(sink, key, value, ("a string", "字符串"));
                 None
             }
         }
@@ -137,19 +149,27 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn opt_u64(&mut self, sink: &mut Sink, key: &'static str) -> Option<u64> {
         let value = self.take(key)?;
         let Some(integer) = value.get_ref().as_integer() else {
-            self.wrong_type(sink, key, value, "a whole number");
+            self.wrong_type(sink, key, value, ("a whole number", "非负整数"));
             return None;
         };
         let digits = integer.as_str();
         if digits.starts_with('-') {
-            let message = format!("{} must not be negative (found {digits})", self.where_(key));
+            let w = self.where_(key);
+            let message = Msg::new(
+                format!("{} must not be negative (found {digits})", w.en),
+                format!("{} 不能为负数（实为 {digits}）", w.zh),
+            );
             sink.at(value.span(), message);
             return None;
         }
         match u64::from_str_radix(digits.trim_start_matches('+'), integer.radix()) {
             Ok(number) => Some(number),
             Err(_) => {
-                let message = format!("{} is too large (found {digits})", self.where_(key));
+                let w = self.where_(key);
+                let message = Msg::new(
+                    format!("{} is too large (found {digits})", w.en),
+                    format!("{} 太大（实为 {digits}）", w.zh),
+                );
                 sink.at(value.span(), message);
                 None
             }
@@ -174,14 +194,26 @@ impl<'a, 'i> Fields<'a, 'i> {
                 datetime.to_string()
             }
             _ => {
-                self.wrong_type(sink, key, value, "a date string like \"2019-05-24\"");
+                self.wrong_type(
+                    sink,
+                    key,
+                    value,
+                    (
+                        "a date string like \"2019-05-24\"",
+                        "日期字符串，如 \"2019-05-24\"",
+                    ),
+                );
                 return None;
             }
         };
         match PartialDate::parse(&text) {
             Ok(date) => Some(Spanned::new(value.span(), date)),
             Err(why) => {
-                let message = format!("{}: {why}", self.where_(key));
+                let w = self.where_(key);
+                let message = Msg::new(
+                    format!("{}: {}", w.en, why.en),
+                    format!("{}：{}", w.zh, why.zh),
+                );
                 sink.at(value.span(), message);
                 None
             }
@@ -196,7 +228,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     ) -> Option<Vec<Spanned<String>>> {
         let value = self.take(key)?;
         let Some(items) = value.get_ref().as_array() else {
-            self.wrong_type(sink, key, value, "a list of strings");
+            self.wrong_type(sink, key, value, ("a list of strings", "字符串列表"));
             return None;
         };
         let mut out = Vec::new();
@@ -205,7 +237,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 Some(text) => {
                     out.extend(checked_text(sink, &self.where_(key), text, item.span()));
                 }
-                None => self.wrong_type(sink, key, item, "a list of strings"),
+                None => self.wrong_type(sink, key, item, ("a list of strings", "字符串列表")),
             }
         }
         Some(out)
@@ -215,7 +247,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn opt_u64_list(&mut self, sink: &mut Sink, key: &'static str) -> Option<Vec<u64>> {
         let value = self.take(key)?;
         let Some(items) = value.get_ref().as_array() else {
-            self.wrong_type(sink, key, value, "a list of whole numbers");
+            self.wrong_type(sink, key, value, ("a list of whole numbers", "整数列表"));
             return None;
         };
         let mut out = Vec::new();
@@ -226,7 +258,12 @@ impl<'a, 'i> Fields<'a, 'i> {
                 .and_then(|i| u64::from_str_radix(i.as_str(), i.radix()).ok());
             match number {
                 Some(number) => out.push(number),
-                None => self.wrong_type(sink, key, item, "a list of non-negative whole numbers"),
+                None => self.wrong_type(
+                    sink,
+                    key,
+                    item,
+                    ("a list of non-negative whole numbers", "非负整数列表"),
+                ),
             }
         }
         Some(out)
@@ -247,7 +284,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref().as_table() {
             Some(table) => Some(Fields::new(table, value.span(), format!("[{key}]"))),
             None => {
-                self.wrong_type(sink, key, value, "a table");
+                self.wrong_type(sink, key, value, ("a table", "表"));
                 None
             }
         }
@@ -259,7 +296,12 @@ impl<'a, 'i> Fields<'a, 'i> {
             return Vec::new();
         };
         let Some(items) = value.get_ref().as_array() else {
-            self.wrong_type(sink, key, value, "an array of tables ([[…]])");
+            self.wrong_type(
+                sink,
+                key,
+                value,
+                ("an array of tables ([[…]])", "表数组（[[…]]）"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -270,7 +312,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                     item.span(),
                     format!("[[{key}]] #{}", index + 1),
                 )),
-                None => self.wrong_type(sink, key, item, "a table"),
+                None => self.wrong_type(sink, key, item, ("a table", "表")),
             }
         }
         out
@@ -281,7 +323,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
             if !self.used.contains(name) {
-                let message = format!("unknown field {}", self.where_(name));
+                let w = self.where_(name);
+                let message = Msg::new(
+                    format!("unknown field {}", w.en),
+                    format!("未知字段 {}", w.zh),
+                );
                 sink.at(key.span(), message);
             }
         }
@@ -291,36 +337,41 @@ impl<'a, 'i> Fields<'a, 'i> {
 /// Checks a text value for control characters and size; returns it when it is fit to show.
 pub fn checked_text(
     sink: &mut Sink,
-    what: &str,
+    what: &Msg,
     text: &str,
     span: Range<usize>,
 ) -> Option<Spanned<String>> {
     if let Some(bad) = forbidden_char(text) {
-        sink.at(
-            span,
-            format!(
-                "{what} contains the control character {}",
-                bad.escape_unicode()
-            ),
+        let bad = bad.escape_unicode();
+        let message = Msg::new(
+            format!("{} contains the control character {bad}", what.en),
+            format!("{} 含有控制字符 {bad}", what.zh),
         );
+        sink.at(span, message);
         return None;
     }
     if text.len() > MAX_TEXT_BYTES {
-        sink.at(
-            span,
+        let n = text.len();
+        let message = Msg::new(
             format!(
-                "{what} is {} bytes long; the limit is {MAX_TEXT_BYTES}",
-                text.len()
+                "{} is {n} bytes long; the limit is {MAX_TEXT_BYTES}",
+                what.en
             ),
+            format!("{} 长 {n} 字节，上限为 {MAX_TEXT_BYTES}", what.zh),
         );
+        sink.at(span, message);
         return None;
     }
     let lines = text.lines().count();
     if lines > MAX_TEXT_LINES {
-        sink.at(
-            span,
-            format!("{what} has {lines} lines; the limit is {MAX_TEXT_LINES}"),
+        let message = Msg::new(
+            format!(
+                "{} has {lines} lines; the limit is {MAX_TEXT_LINES}",
+                what.en
+            ),
+            format!("{} 有 {lines} 行，上限为 {MAX_TEXT_LINES}", what.zh),
         );
+        sink.at(span, message);
         return None;
     }
     // CRLF files give CRLF inside multi-line strings; the app works with plain newlines.
@@ -329,5 +380,6 @@ pub fn checked_text(
 
 /// The key of a table entry (`[sectors.real-estate]`), checked like any other text.
 pub fn checked_key(sink: &mut Sink, key: &Spanned<&str>) -> Option<String> {
-    checked_text(sink, "key", key.get_ref(), key.span()).map(Spanned::into_inner)
+    let what = Msg::new("key", "键");
+    checked_text(sink, &what, key.get_ref(), key.span()).map(Spanned::into_inner)
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::diag::{Report, Sink};
+use super::diag::{Msg, Report, Sink};
 use super::model::{Vocab, VocabKind};
 use super::{FileKind, FirstDefinitions, Text, parse};
 
@@ -38,7 +38,10 @@ pub(super) fn merge_vocab(texts: &[Text], report: &mut Report) -> Vocab {
     for (file, span, within) in withins {
         if vocab.term(VocabKind::Provinces, &within).is_none() {
             let mut sink = Sink::new(&file.name, &file.text);
-            let message = format!("`within` names \"{within}\", which is not in [provinces]");
+            let message = Msg::new(
+                format!("`within` names \"{within}\", which is not in [provinces]"),
+                format!("`within` 指向的 \"{within}\" 不在 [provinces] 中"),
+            );
             sink.at(span, message);
             report.extend(sink.problems);
         }
@@ -74,13 +77,16 @@ fn check_aliases(
                             .find(&quoted)
                             .map_or(*from..*from, |i| from + i..from + i + quoted.len());
                         let mut sink = Sink::new(&file.name, &file.text);
-                        sink.at(
-                            at,
+                        let table = kind.table_name();
+                        let message = Msg::new(
                             format!(
-                                "alias \"{alias}\" of [{}.{key}] already names \"{other}\": an alias must name one term",
-                                kind.table_name()
+                                "alias \"{alias}\" of [{table}.{key}] already names \"{other}\": an alias must name one term"
+                            ),
+                            format!(
+                                "[{table}.{key}] 的别名 \"{alias}\" 已指向 \"{other}\"：一个别名只能指向一个词条"
                             ),
                         );
+                        sink.at(at, message);
                         report.extend(sink.problems);
                     }
                     Some(_) => {}

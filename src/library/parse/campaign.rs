@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use crate::library::diag::Sink;
+use crate::library::diag::{Msg, Sink};
 use crate::library::model::{Breakdown, Campaign, Figure, Vocab, VocabKind};
 use crate::library::reader::Fields;
 
@@ -42,8 +42,10 @@ pub fn campaign(sink: &mut Sink, text: &str, vocab: &Vocab) -> Option<Campaign> 
             "violation" => Some(VocabKind::Violations),
             "province" => Some(VocabKind::Provinces),
             other => {
-                let message =
-                    format!("dimension must be sector, violation or province, found \"{other}\"");
+                let message = Msg::new(
+                    format!("dimension must be sector, violation or province, found \"{other}\""),
+                    format!("dimension 应为 sector、violation 或 province，实为 \"{other}\""),
+                );
                 sink.at(d.span(), message);
                 None
             }

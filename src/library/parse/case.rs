@@ -3,7 +3,7 @@
 
 use toml::Spanned;
 
-use crate::library::diag::Sink;
+use crate::library::diag::{Msg, Sink};
 use crate::library::model::{
     Basis, Case, Dates, LawLink, LawRole, Party, Penalty, Place, Quantity, VocabKind,
 };
@@ -42,22 +42,30 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     {
         sink.at(
             root.span().start..root.span().start,
-            format!(
-                "schema {version} is not supported; this casebook reads schema {SCHEMA_VERSION}"
+            Msg::new(
+                format!(
+                    "schema {version} is not supported; this casebook reads schema {SCHEMA_VERSION}"
+                ),
+                format!("不支持 schema {version}；本 casebook 读取 schema {SCHEMA_VERSION}"),
             ),
         );
     }
     let id = root.req_str(sink, "id");
     if let Some(id) = &id
-        && check_id(sink, "case id", id)
+        && check_id(sink, ("case id", "案例 id"), id)
         && id.get_ref() != stem
     {
         sink.at(
             id.span(),
-            format!(
-                "id \"{}\" does not match the file name: the file must be named {}.toml",
-                id.get_ref(),
-                id.get_ref()
+            Msg::new(
+                format!(
+                    "id \"{0}\" does not match the file name: the file must be named {0}.toml",
+                    id.get_ref()
+                ),
+                format!(
+                    "id \"{0}\" 与文件名不符：文件应命名为 {0}.toml",
+                    id.get_ref()
+                ),
             ),
         );
     }
@@ -69,9 +77,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         unknown_ref(
             sink,
             collection.span(),
-            "collection",
+            ("collection", "案例集"),
             collection.get_ref(),
-            "collections.toml",
+            ("collections.toml", "collections.toml"),
             known,
         );
     }
@@ -95,7 +103,11 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         None => {
             // Required so that "no violation stated" is a decision, not an omission.
             let span = root.span();
-            sink.at(span.start..span.start, "missing required field `violations` (write `violations = []` if no source states one)");
+            let message = Msg::new(
+                "missing required field `violations` (write `violations = []` if no source states one)",
+                "缺少必填字段 `violations`（来源未载明时写 `violations = []`）",
+            );
+            sink.at(span.start..span.start, message);
             Vec::new()
         }
     };
@@ -161,10 +173,17 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             {
                 sink.at(
                     to.span(),
-                    format!(
-                        "conduct_to {} is before conduct_from {}",
-                        to.get_ref(),
-                        from.get_ref()
+                    Msg::new(
+                        format!(
+                            "conduct_to {} is before conduct_from {}",
+                            to.get_ref(),
+                            from.get_ref()
+                        ),
+                        format!(
+                            "conduct_to {} 早于 conduct_from {}",
+                            to.get_ref(),
+                            from.get_ref()
+                        ),
                     ),
                 );
             }
@@ -188,7 +207,12 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
                 other => {
                     sink.at(
                         r.span(),
-                        format!("role must be violated, penalty or transfer, found \"{other}\""),
+                        Msg::new(
+                            format!(
+                                "role must be violated, penalty or transfer, found \"{other}\""
+                            ),
+                            format!("role 应为 violated、penalty 或 transfer，实为 \"{other}\""),
+                        ),
                     );
                     return None;
                 }
@@ -202,7 +226,10 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
                 other => {
                     sink.at(
                         b.span(),
-                        format!("basis must be stated or governing, found \"{other}\""),
+                        Msg::new(
+                            format!("basis must be stated or governing, found \"{other}\""),
+                            format!("basis 应为 stated 或 governing，实为 \"{other}\""),
+                        ),
                     );
                     return None;
                 }
@@ -214,7 +241,8 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             let known = refs.statutes.contains(s.get_ref().as_str());
             if !known {
                 let ids = refs.statutes.iter().copied();
-                unknown_ref(sink, s.span(), "statute", s.get_ref(), "statutes.toml", ids);
+                let home = ("statutes.toml", "statutes.toml");
+                unknown_ref(sink, s.span(), ("statute", "规定"), s.get_ref(), home, ids);
             }
             known
         });
@@ -249,7 +277,10 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     if source.is_empty() {
         sink.at(
             source_span.start..source_span.start,
-            "a case needs at least one [[source]]",
+            Msg::new(
+                "a case needs at least one [[source]]",
+                "案例至少需要一个 [[source]]",
+            ),
         );
     }
 
@@ -265,16 +296,20 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
                 unknown_ref(
                     sink,
                     key.span(),
-                    "field",
+                    ("field", "字段"),
                     &field,
-                    "the fields [inferred] can explain",
+                    (
+                        "the fields [inferred] can explain",
+                        "[inferred] 可解释的字段",
+                    ),
                     known,
                 );
                 continue;
             }
             match value.get_ref().as_str() {
                 Some(why) => {
-                    let what = format!("[inferred] {field}");
+                    let what =
+                        Msg::new(format!("[inferred] {field}"), format!("[inferred] {field}"));
                     if let Some(why) =
                         crate::library::reader::checked_text(sink, &what, why, value.span())
                     {
@@ -284,7 +319,10 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
                 }
                 None => sink.at(
                     value.span(),
-                    format!("[inferred] {field} must be a string giving the reason"),
+                    Msg::new(
+                        format!("[inferred] {field} must be a string giving the reason"),
+                        format!("[inferred] {field} 应为说明理由的字符串"),
+                    ),
                 ),
             }
         }
@@ -326,7 +364,10 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         if !field_is_set(&case, &field) {
             sink.at(
                 span,
-                format!("[inferred] explains `{field}`, but the case does not set it"),
+                Msg::new(
+                    format!("[inferred] explains `{field}`, but the case does not set it"),
+                    format!("[inferred] 解释了 `{field}`，但案例没有设置它"),
+                ),
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use crate::library::diag::Sink;
+use crate::library::diag::{Msg, Sink};
 use crate::library::model::Collection;
 use crate::library::reader::{Fields, checked_key};
 
@@ -18,11 +18,16 @@ pub fn collections(sink: &mut Sink, text: &str) -> Vec<Named<Collection>> {
         let Some(id) = checked_key(sink, &key) else {
             continue;
         };
-        if !check_id(sink, "collection id", &Spanned::new(key.span(), id.clone())) {
+        let what = ("collection id", "案例集 id");
+        if !check_id(sink, what, &Spanned::new(key.span(), id.clone())) {
             continue;
         }
         let Some(table) = value.get_ref().as_table() else {
-            sink.at(value.span(), format!("collection [{id}] must be a table"));
+            let message = Msg::new(
+                format!("collection [{id}] must be a table"),
+                format!("案例集 [{id}] 应为表"),
+            );
+            sink.at(value.span(), message);
             continue;
         };
         let mut fields = Fields::new(table, value.span(), format!("[{id}]"));

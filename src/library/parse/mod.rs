@@ -22,7 +22,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::diag::Sink;
+use super::diag::{Msg, Sink};
 use super::model::{Source, Str, Vocab, VocabKind};
 use super::reader::Fields;
 
@@ -47,9 +47,13 @@ pub fn document<'i>(sink: &mut Sink, text: &'i str) -> Option<Spanned<DeTable<'i
     }
     for error in errors {
         let message = error.message().trim().replace('\n', "; ");
+        // The parser's own words are English; the Chinese names what they are.
         sink.at(
             error.span().unwrap_or(0..0),
-            format!("TOML syntax: {message}"),
+            Msg::new(
+                format!("TOML syntax: {message}"),
+                format!("TOML 语法错误：{message}"),
+            ),
         );
     }
     None
@@ -68,15 +72,23 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-pub(super) fn check_id(sink: &mut Sink, what: &str, id: &Spanned<String>) -> bool {
+/// `what`: the kind of id, in English and in Chinese.
+pub(super) fn check_id(sink: &mut Sink, what: (&str, &str), id: &Spanned<String>) -> bool {
     if is_valid_id(id.get_ref()) {
         return true;
     }
+    let id_text = id.get_ref();
     sink.at(
         id.span(),
-        format!(
-            "{what} \"{}\" is not a valid id: use lowercase letters, digits and '-' only",
-            id.get_ref()
+        Msg::new(
+            format!(
+                "{} \"{id_text}\" is not a valid id: use lowercase letters, digits and '-' only",
+                what.0
+            ),
+            format!(
+                "{} \"{id_text}\" 不是有效的 id：只能用小写字母、数字和 '-'",
+                what.1
+            ),
         ),
     );
     false
@@ -91,20 +103,31 @@ pub(super) fn nearest<'k>(wanted: &str, known: impl Iterator<Item = &'k str>) ->
         .map(|(_, k)| k)
 }
 
+/// `what` and `home` in English and in Chinese.
 pub(super) fn unknown_ref<'k>(
     sink: &mut Sink,
     span: Range<usize>,
-    what: &str,
+    what: (&str, &str),
     value: &str,
-    home: &str,
+    home: (&str, &str),
     known: impl Iterator<Item = &'k str>,
 ) {
-    let hint = nearest(value, known)
+    let near = nearest(value, known);
+    let hint = near
         .map(|k| format!("; did you mean \"{k}\"?"))
+        .unwrap_or_default();
+    let hint_zh = near
+        .map(|k| format!("；是不是 \"{k}\"？"))
         .unwrap_or_default();
     sink.at(
         span,
-        format!("unknown {what} \"{value}\" (not in {home}){hint}"),
+        Msg::new(
+            format!("unknown {} \"{value}\" (not in {}){hint}", what.0, home.0),
+            format!(
+                "未知的{} \"{value}\"（不在 {} 中）{hint_zh}",
+                what.1, home.1
+            ),
+        ),
     );
 }
 
@@ -119,16 +142,16 @@ pub(super) fn known_term(
         return true;
     }
     let what = match kind {
-        VocabKind::Sectors => "sector",
-        VocabKind::Violations => "violation",
-        VocabKind::Penalties => "penalty kind",
-        VocabKind::PartyKinds => "party kind",
-        VocabKind::Provinces => "province",
-        VocabKind::DataKinds => "data kind",
+        VocabKind::Sectors => ("sector", "行业"),
+        VocabKind::Violations => ("violation", "违法行为"),
+        VocabKind::Penalties => ("penalty kind", "处罚种类"),
+        VocabKind::PartyKinds => ("party kind", "当事人类型"),
+        VocabKind::Provinces => ("province", "省份"),
+        VocabKind::DataKinds => ("data kind", "信息种类"),
     };
     let home = format!("vocab.toml [{}]", kind.table_name());
     let known = vocab.terms(kind).iter().map(|t| t.key.as_str());
-    unknown_ref(sink, key.span(), what, key.get_ref(), &home, known);
+    unknown_ref(sink, key.span(), what, key.get_ref(), (&home, &home), known);
     false
 }
 

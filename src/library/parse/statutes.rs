@@ -3,7 +3,7 @@
 
 use toml::Spanned;
 
-use crate::library::diag::Sink;
+use crate::library::diag::{Msg, Sink};
 use crate::library::model::{
     Era, Forbids, PenaltyRange, Statute, ThresholdTier, Thresholds, Vocab, VocabKind,
 };
@@ -32,7 +32,10 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 other => {
                     sink.at(
                         era.span(),
-                        format!("era must be \"2019\" or \"later\", found \"{other}\""),
+                        Msg::new(
+                            format!("era must be \"2019\" or \"later\", found \"{other}\""),
+                            format!("era 应为 \"2019\" 或 \"later\"，实为 \"{other}\""),
+                        ),
                     );
                     None
                 }
@@ -58,7 +61,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         fields.finish(sink);
 
         if let Some(id) = &id
-            && !check_id(sink, "statute id", id)
+            && !check_id(sink, ("statute id", "规定 id"), id)
         {
             continue;
         }
@@ -131,17 +134,26 @@ pub fn successors(sink: &mut Sink, text: &str, statutes: &[Statute]) {
             let message = match era_of(id) {
                 None => {
                     let known = statutes.iter().map(|s| s.id.as_str());
-                    let hint = nearest(id, known)
+                    let near = nearest(id, known);
+                    let hint = near
                         .map(|near| format!(" (did you mean \"{near}\"?)"))
                         .unwrap_or_default();
-                    format!("successors names unknown statute \"{id}\"{hint}")
+                    let hint_zh = near
+                        .map(|near| format!("（是不是 \"{near}\"？）"))
+                        .unwrap_or_default();
+                    Msg::new(
+                        format!("successors names unknown statute \"{id}\"{hint}"),
+                        format!("successors 指向未知的规定 \"{id}\"{hint_zh}"),
+                    )
                 }
-                Some(Era::Y2019) => {
-                    format!("successors must be later law, but \"{id}\" has era \"2019\"")
-                }
-                Some(Era::Later) if own == Some(Era::Later) => {
-                    "only a 2019 provision has successors".to_string()
-                }
+                Some(Era::Y2019) => Msg::new(
+                    format!("successors must be later law, but \"{id}\" has era \"2019\""),
+                    format!("successors 应为后来的法律，但 \"{id}\" 的 era 是 \"2019\""),
+                ),
+                Some(Era::Later) if own == Some(Era::Later) => Msg::new(
+                    "only a 2019 provision has successors",
+                    "只有 2019 年的规定才有 successors",
+                ),
                 Some(Era::Later) => continue,
             };
             sink.at(item.span(), message);
@@ -164,7 +176,10 @@ fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
             if records.is_some() == gains_yuan.is_some() {
                 sink.at(
                     span,
-                    "a threshold tier sets `records` or `gains_yuan`, one of them",
+                    Msg::new(
+                        "a threshold tier sets `records` or `gains_yuan`, one of them",
+                        "门槛层级只设 `records` 或 `gains_yuan` 其中之一",
+                    ),
                 );
                 return None;
             }
@@ -191,7 +206,11 @@ fn penalty_range(sink: &mut Sink, mut fields: Fields, vocab: &Vocab) -> PenaltyR
         let span = fields.span();
         let list = fields.opt_u64_list(sink, key)?;
         if list.len() != 2 || list[0] > list[1] {
-            sink.at(span, format!("`{key}` must be [low, high] with low ≤ high"));
+            let message = Msg::new(
+                format!("`{key}` must be [low, high] with low ≤ high"),
+                format!("`{key}` 应为 [下限, 上限]，且下限 ≤ 上限"),
+            );
+            sink.at(span, message);
             return None;
         }
         Some(list)
@@ -242,7 +261,10 @@ fn forbids(
     {
         sink.at(
             words.span(),
-            "forbids.words must be quoted exactly from the provision's text",
+            Msg::new(
+                "forbids.words must be quoted exactly from the provision's text",
+                "forbids.words 必须一字不差地引自条文",
+            ),
         );
         return None;
     }

@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use crate::library::diag::Sink;
+use crate::library::diag::{Msg, Sink};
 use crate::library::model::{Label, Term, VocabKind};
 use crate::library::reader::{Fields, checked_key};
 
@@ -28,12 +28,19 @@ pub fn vocab(sink: &mut Sink, text: &str) -> Vec<(VocabKind, Vec<Named<Term>>)> 
             if kind != VocabKind::Provinces && !is_valid_id(&key_text) {
                 sink.at(
                     key.span(),
-                    format!("vocabulary key \"{key_text}\" is not a valid id: use lowercase letters, digits and '-' only"),
+                    Msg::new(
+                        format!("vocabulary key \"{key_text}\" is not a valid id: use lowercase letters, digits and '-' only"),
+                        format!("词表键 \"{key_text}\" 不是有效的 id：只能用小写字母、数字和 '-'"),
+                    ),
                 );
                 continue;
             }
             let Some(entry) = value.get_ref().as_table() else {
-                sink.at(value.span(), format!("{context} must be a table"));
+                let message = Msg::new(
+                    format!("{context} must be a table"),
+                    format!("{context} 应为表"),
+                );
+                sink.at(value.span(), message);
                 continue;
             };
             let mut fields = Fields::new(entry, value.span(), context);
