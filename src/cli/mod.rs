@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::library::{self, Library, LoadOptions};
 use crate::tui;
@@ -101,7 +101,15 @@ pub enum Command {
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is known before the command line is parsed (from --lang, CASEBOOK_LANG or the
+    // locale), so that --help can speak it.
+    let asked = language_asked(std::env::args());
+    let lang = crate::msg::Lang::choose(asked, &|name| std::env::var(name).ok());
+    let matches = localized(Cli::command(), lang).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     let lang = crate::msg::Lang::choose(cli.lang, &|name| std::env::var(name).ok());
     let _ = CATALOG.set(lang.catalog());
     match cli.command {
@@ -153,6 +161,69 @@ pub fn run() -> ExitCode {
             tui::run(&library, m(), &options)
         }
     }
+}
+
+/// `--lang X` or `--lang=X` on the command line, else `CASEBOOK_LANG`.
+fn language_asked(args: impl Iterator<Item = String>) -> Option<crate::msg::Lang> {
+    let args: Vec<String> = args.collect();
+    let from_args = args.iter().enumerate().find_map(|(i, arg)| {
+        if arg == "--lang" {
+            args.get(i + 1).cloned()
+        } else {
+            arg.strip_prefix("--lang=").map(str::to_string)
+        }
+    });
+    let value = from_args.or_else(|| std::env::var("CASEBOOK_LANG").ok())?;
+    <crate::msg::Lang as clap::ValueEnum>::from_str(&value, true).ok()
+}
+
+/// The command's `--help` in Chinese, where clap lets it be changed: what the program and each
+/// command is for. (Each option's own line stays as written in the code, in English.)
+fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
+    if lang != crate::msg::Lang::Zh {
+        return command;
+    }
+    let about: [(&str, &str); 8] = [
+        (
+            "list",
+            "列出案例，可筛选（不同筛选条件之间为“且”，同一条件重复为“或”）",
+        ),
+        (
+            "search",
+            "搜索案例：每个词都须匹配（中文、拼音、首字母、英文、id）；最匹配的在前",
+        ),
+        (
+            "similar",
+            "与某一案例最相似的案例（同违法行为、条款、行业、数据种类、省份），并列出相同之处",
+        ),
+        ("show", "完整显示一个案例，标签已解析，未知事实标为“未载明”"),
+        (
+            "statute",
+            "完整显示一条规定（条文、处罚幅度、关联案例、后来的法律）；不给 id 时按法律列出全部规定",
+        ),
+        (
+            "quiz",
+            "练习：出一份带答案的练习题（--seed、--count、--format），查看进度（--progress）或清除进度（--reset）；浏览器中按 t",
+        ),
+        (
+            "stats",
+            "2019 年专项行动的数字和案例库自身的统计，以条形图显示（筛选条件同 list）",
+        ),
+        (
+            "validate",
+            "检查案例库目录（默认：内置案例库），每个问题一行 FILE:LINE:COL: 说明；有问题时退出码为 1",
+        ),
+    ];
+    let mut command = command
+        .about("浏览侵害消费者个人信息的执法案例（2019 年市场监管总局公布的案例及各地自己的案例）")
+        .long_about(
+            "浏览侵害消费者个人信息的执法案例。\n\n案例、法条和词表内置于程序中。各地可用 --cases DIR\
+             （或 CASEBOOK_CASES=DIR）加入自己的案例文件；见 casebook validate。\n\n不带命令时打开交互式浏览器。",
+        );
+    for (name, text) in about {
+        command = command.mut_subcommand(name, |sub| sub.about(text).long_about(None::<&str>));
+    }
+    command
 }
 
 /// The interface strings of the language chosen for this run (Chinese until `run` chooses).

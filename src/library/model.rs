@@ -228,6 +228,8 @@ pub struct PenaltyRange {
     pub words: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
 }
 
 /// One provision (article, paragraph or item) with its official text.
@@ -247,6 +249,9 @@ pub struct Statute {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text_note: Option<String>,
+    /// The note in Chinese, for the Chinese interface.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_note_zh: Option<String>,
     pub summary_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub penalty: Option<PenaltyRange>,

@@ -647,6 +647,15 @@ impl Catalog {
         }
     }
 
+    /// A note the data write in English, with a Chinese version where there is one: the Chinese
+    /// in Chinese, else the English.
+    pub fn english_first(&self, en: &str, zh: Option<&str>) -> String {
+        match (self.lang, zh.filter(|zh| !zh.trim().is_empty())) {
+            (Lang::Zh, Some(zh)) => zh.to_string(),
+            _ => en.to_string(),
+        }
+    }
+
     /// The other language's form of content shown with [`Catalog::content`], to show beside it.
     pub fn content_other(&self, zh: &str, en: Option<&str>) -> Option<String> {
         match self.lang {

@@ -52,7 +52,8 @@ fn text(r: &Rows, statute: &Statute) -> Section {
     let m = r.m;
     let mut rows = vec![r.row(m.row_text, vec![statute.text.clone()])];
     if let Some(note) = &statute.text_note {
-        rows.push(r.row(m.row_note, vec![note.clone()]));
+        let note = m.english_first(note, statute.text_note_zh.as_deref());
+        rows.push(r.row(m.row_note, vec![note]));
     }
     rows.push(r.row(m.law_gloss, vec![statute.summary_en.clone()]));
     rows.push(r.row(m.row_version, vec![statute.version.to_string()]));
@@ -97,7 +98,8 @@ fn range_section(r: &Rows, library: &Library, range: &PenaltyRange) -> Section {
     .collect();
     rows.push(r.row(m.row_figures, figures));
     if let Some(note) = &range.note {
-        rows.push(r.row(m.row_note, vec![note.clone()]));
+        let note = m.english_first(note, range.note_zh.as_deref());
+        rows.push(r.row(m.row_note, vec![note]));
     }
     Section {
         heading: m.sec_range,

@@ -44,6 +44,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let heading_en = fields.req_str(sink, "heading_en");
         let text = fields.req_str(sink, "text");
         let text_note = fields.opt_str(sink, "text_note");
+        let text_note_zh = fields.opt_str(sink, "text_note_zh");
         let summary_en = fields.req_str(sink, "summary_en");
         let penalty = fields
             .opt_table(sink, "penalty")
@@ -89,6 +90,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 heading_en: heading_en.into_inner(),
                 text: text.into_inner(),
                 text_note: text_note.map(Spanned::into_inner),
+                text_note_zh: text_note_zh.map(Spanned::into_inner),
                 summary_en: summary_en.into_inner(),
                 penalty,
                 successors: successors.into_iter().map(Spanned::into_inner).collect(),
@@ -236,6 +238,7 @@ fn penalty_range(sink: &mut Sink, mut fields: Fields, vocab: &Vocab) -> PenaltyR
         serious_individual_fine_yuan,
         words: fields.opt_str(sink, "words").map(Spanned::into_inner),
         note: fields.opt_str(sink, "note").map(Spanned::into_inner),
+        note_zh: fields.opt_str(sink, "note_zh").map(Spanned::into_inner),
     };
     fields.finish(sink);
     range
