@@ -531,3 +531,106 @@ fn training_progress_lasts_between_runs() {
         "{file}"
     );
 }
+
+impl Session {
+    /// Waits until the program has written nothing for 250 ms; the bytes written so far.
+    fn quiet(&self) -> usize {
+        let start = Instant::now();
+        let mut last = self.raw().len();
+        let mut since = Instant::now();
+        while start.elapsed() < PATIENCE {
+            thread::sleep(Duration::from_millis(25));
+            let now = self.raw().len();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= Duration::from_millis(250) {
+                break;
+            }
+        }
+        last
+    }
+
+    /// The bytes the program writes for `keys` once it is quiet.
+    fn bytes_for(&mut self, keys: &[&str]) -> usize {
+        let before = self.quiet();
+        self.keys(keys);
+        self.quiet() - before
+    }
+}
+
+/// Bytes on the wire: the first frame, and one "move down", at 120×40 and 80×24.
+fn wire_bytes(cols: u16, rows: u16) -> (usize, usize) {
+    let mut s = Session::start(&[], cols, rows, &[]);
+    s.expect("诸暨祥生新合置业有限公司");
+    let first = s.quiet();
+    let down = s.bytes_for(&["j"]);
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    (first, down)
+}
+
+/// What `measure_against_fzf` prints, for the table (run with `--ignored --nocapture`).
+#[test]
+#[ignore = "a measurement, run by hand beside fzf"]
+fn measure_against_fzf() {
+    for (cols, rows) in [(120, 40), (80, 24)] {
+        let (first, down) = wire_bytes(cols, rows);
+        println!("casebook {cols}x{rows}: first frame {first} bytes, move down {down} bytes");
+        let list = "BIN list > /tmp/cb-cases.txt";
+        let _ = std::process::Command::new("sh")
+            .args(["-c", &list.replace("BIN", env!("CARGO_BIN_EXE_casebook"))])
+            .status();
+        for (name, command) in [
+            (
+                "fzf --preview",
+                "fzf --preview 'echo {}' < /tmp/cb-cases.txt",
+            ),
+            ("fzf", "fzf < /tmp/cb-cases.txt"),
+        ] {
+            let pair = native_pty_system()
+                .openpty(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .unwrap();
+            let mut cmd = CommandBuilder::new("sh");
+            cmd.args(["-c", command]);
+            cmd.env("TERM", "xterm-256color");
+            let mut child = pair.slave.spawn_command(cmd).unwrap();
+            drop(pair.slave);
+            let mut reader = pair.master.try_clone_reader().unwrap();
+            let mut writer = pair.master.take_writer().unwrap();
+            let raw = Arc::new(Mutex::new(Vec::new()));
+            let raw_in = Arc::clone(&raw);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = std::io::Read::read(&mut reader, &mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+            });
+            let quiet = || {
+                let mut last = 0;
+                loop {
+                    thread::sleep(Duration::from_millis(300));
+                    let now = raw.lock().unwrap().len();
+                    if now == last {
+                        return now;
+                    }
+                    last = now;
+                }
+            };
+            let first = quiet();
+            writer.write_all(b"\x1b[A").unwrap(); // ↑: fzf lists bottom-up, so the next item
+            writer.flush().unwrap();
+            let down = quiet() - first;
+            println!("{name} {cols}x{rows}: first frame {first} bytes, move down {down} bytes");
+            let _ = child.kill();
+        }
+    }
+}

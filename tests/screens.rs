@@ -502,3 +502,154 @@ fn statistics_screen() {
         insta::assert_snapshot!(format!("stats_page2_{w}x{h}"), draw(&app));
     }
 }
+
+/// What the wire backend writes, read back by a terminal emulator, is exactly the screen the app
+/// drew: over a session of moves, searches, jumps, popups and a language switch, frame by frame,
+/// at three sizes — every skipped move, reprinted cell, erased run and line feed lands right.
+#[test]
+fn the_wire_backend_draws_every_frame_exactly() {
+    use casebook::tui::wire::Wire;
+    use std::cell::RefCell;
+    use std::io::Write;
+    use std::rc::Rc;
+
+    #[derive(Clone, Default)]
+    struct Tape(Rc<RefCell<Vec<u8>>>);
+    impl Write for Tape {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn emulated(screen: &vt100::Screen, width: u16, height: u16) -> String {
+        let mut out = String::new();
+        for row in 0..height {
+            let mut line = String::new();
+            let mut col = 0;
+            while col < width {
+                let cell = screen.cell(row, col).unwrap();
+                let text = cell.contents();
+                line.push_str(if text.is_empty() { " " } else { &text });
+                col += if cell.is_wide() { 2 } else { 1 };
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Every cell's colours and attributes, as the app drew them and as the emulator shows them.
+    fn styles_match(
+        screen: &vt100::Screen,
+        buffer: &ratatui::buffer::Buffer,
+    ) -> Result<(), String> {
+        use ratatui::style::{Color, Modifier};
+        let colour = |c: Color| match c {
+            Color::Reset => vt100::Color::Default,
+            Color::Black => vt100::Color::Idx(0),
+            Color::Red => vt100::Color::Idx(1),
+            Color::Green => vt100::Color::Idx(2),
+            Color::Yellow => vt100::Color::Idx(3),
+            Color::Blue => vt100::Color::Idx(4),
+            Color::Magenta => vt100::Color::Idx(5),
+            Color::Cyan => vt100::Color::Idx(6),
+            Color::Gray => vt100::Color::Idx(7),
+            Color::DarkGray => vt100::Color::Idx(8),
+            Color::LightRed => vt100::Color::Idx(9),
+            Color::LightGreen => vt100::Color::Idx(10),
+            Color::LightYellow => vt100::Color::Idx(11),
+            Color::LightBlue => vt100::Color::Idx(12),
+            Color::LightMagenta => vt100::Color::Idx(13),
+            Color::LightCyan => vt100::Color::Idx(14),
+            Color::White => vt100::Color::Idx(15),
+            Color::Indexed(i) => vt100::Color::Idx(i),
+            Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+        };
+        let area = buffer.area;
+        for y in 0..area.height {
+            for x in 0..area.width {
+                let want = &buffer[(x, y)];
+                if want.symbol().is_empty() {
+                    continue; // the second half of a wide character
+                }
+                let got = screen.cell(y, x).unwrap();
+                // On a blank only what shows on a blank counts: a terminal blanks the other half
+                // of a wide character it writes over in its own way, as ratatui allows for.
+                let blank = want.symbol() == " ";
+                let same = (blank || got.bold() == want.modifier.contains(Modifier::BOLD))
+                    && (blank || got.fgcolor() == colour(want.fg))
+                    && got.inverse() == want.modifier.contains(Modifier::REVERSED)
+                    && got.underline() == want.modifier.contains(Modifier::UNDERLINED)
+                    && got.bgcolor() == colour(want.bg);
+                if !same {
+                    return Err(format!(
+                        "cell ({x}, {y}) {:?}: {want:?} shown as {got:?}",
+                        want.symbol()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    let library = library();
+    let actions = [
+        Action::Down,
+        Action::Down,
+        Action::Open,
+        Action::PageDown,
+        Action::Back,
+        Action::StartSearch,
+        Action::SearchInput('房'),
+        Action::SearchInput('产'),
+        Action::SearchOpen,
+        Action::OpenNumbered(1),
+        Action::Back,
+        Action::Show(ScreenId::Help),
+        Action::Show(ScreenId::Help),
+        Action::SwitchLanguage,
+        Action::Up,
+        Action::Show(ScreenId::Stats),
+        Action::PageDown,
+        Action::Back,
+        Action::ToggleFacets,
+        Action::ToggleValue,
+        Action::Down,
+        Action::SwitchLanguage,
+        Action::Show(ScreenId::Training),
+        Action::Choose(0),
+        Action::Open,
+        Action::Back,
+    ];
+    for (w, h) in [(120, 40), (80, 24), (60, 20), (40, 12)] {
+        let tape = Tape::default();
+        let backend = Wire::with_size(tape.clone(), w, h).on_blank_screen();
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(nz(h), nz(w), 0);
+        let mut app = App::new(&library, &ZH, w, h);
+        app.screens.training.fix(1, fixed_now);
+        let mut frames = vec![None];
+        frames.extend(actions.iter().cloned().map(Some));
+        for (n, action) in frames.into_iter().enumerate() {
+            if let Some(action) = action {
+                app.update(action);
+            }
+            let completed = terminal.draw(|frame| app.view(frame)).unwrap();
+            let buffer = completed.buffer.clone();
+            parser.process(&tape.0.borrow_mut().split_off(0));
+            if let Err(wrong) = styles_match(parser.screen(), &buffer) {
+                panic!("{w}x{h}, frame {n}: {wrong}");
+            }
+            assert_eq!(
+                emulated(parser.screen(), w, h),
+                draw(&app),
+                "{w}x{h}, frame {n}"
+            );
+        }
+    }
+}

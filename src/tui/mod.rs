@@ -34,6 +34,7 @@ pub mod text;
 pub mod theme;
 pub mod types;
 pub mod widgets;
+pub mod wire;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -48,7 +49,6 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use crate::library::Library;
@@ -171,8 +171,9 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
         let _restore = Restore { mouse };
         // Never dropped: ratatui's Drop shows the cursor and, if the terminal is gone, reports
         // that with eprintln!, which panics. `Restore` puts the terminal back instead.
-        let mut terminal =
-            std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+        let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(
+            wire::Wire::new(io::stdout()).on_blank_screen(),
+        )?);
         event_loop(&mut terminal, &mut app, &caught)
     })();
     let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
@@ -195,7 +196,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     }
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io::Result<()> {
+fn draw(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &App) -> io::Result<()> {
     // Synchronized updates: the terminal shows the frame whole, never half drawn.
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| app.view(frame))?;
@@ -204,7 +205,7 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App) -> io:
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<wire::Wire<io::Stdout>>,
     app: &mut App,
     caught: &AtomicUsize,
 ) -> io::Result<()> {

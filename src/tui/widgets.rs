@@ -144,3 +144,20 @@ pub fn scrolled(
         .collect();
     frame.render_widget(Paragraph::new(shown), body);
 }
+
+/// Clears `area` for a popup. A double-width character just left of it would reach under the
+/// popup's left border, and the terminal would show one or the other, not both: it is blanked.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buffer.cell_mut((area.x - 1, y))
+            && width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}

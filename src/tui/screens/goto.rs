@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::query::lookup::cases_at;
 use crate::tui::layout::{centered, inner};
@@ -95,7 +95,7 @@ impl<'l> Screen<'l> for Goto {
             .border_set(theme::border(ctx.look))
             .border_style(theme::focused_border(ctx.look))
             .title(format!(" {} ", ctx.m.goto_title));
-        frame.render_widget(Clear, outer);
+        crate::tui::widgets::clear_popup(frame, outer);
         frame.render_widget(block, outer);
         let input = Rect { height: 1, ..body };
         search_line::view(ctx, &self.line, ctx.m.goto_label, frame, input);

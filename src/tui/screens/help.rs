@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::{pad, truncate, width};
 use crate::tui::keymap::{self, Group};
@@ -145,7 +145,7 @@ impl<'l> Screen<'l> for Help {
             .border_style(theme::focused_border(ctx.look))
             .title(format!(" {} ", ctx.m.help_title))
             .title_bottom(Line::from(closing).right_aligned());
-        frame.render_widget(Clear, help.outer);
+        crate::tui::widgets::clear_popup(frame, help.outer);
         frame.render_widget(block, help.outer);
         let left_area = Rect {
             width: help.column as u16,

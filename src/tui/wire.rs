@@ -1,0 +1,511 @@
+//! A terminal backend light on the wire: ratatui's crossterm backend, but for how a frame's
+//! changed cells are written. ratatui 0.30 moves the cursor after every double-width character
+//! (it assumes every cell advances the cursor one column), so a line of Chinese costs a cursor
+//! move per character: most of a keystroke's bytes. Here the cursor is followed as the terminal
+//! moves it — by each symbol's display width — and moved only when it is not already where the
+//! next cell is; a move is the shorter of an absolute and a relative one; a colour is set alone
+//! when only it changed. Remove this when ratatui releases its own fix (PR #2721).
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+/// The crossterm backend, with its own `draw`.
+pub struct Wire<W: Write> {
+    inner: CrosstermBackend<W>,
+    /// Whether the cursor is hidden: ratatui hides it on every frame.
+    hidden: bool,
+    /// The terminal's size when it is not the process's terminal (tests).
+    fixed: Option<Size>,
+    /// What the terminal shows, as far as this backend wrote it since the screen was cleared:
+    /// a few unchanged cells between two changed ones are cheaper printed again than skipped.
+    screen: Option<Screen>,
+}
+
+/// The cells on the terminal's screen.
+struct Screen {
+    size: Size,
+    cells: Vec<Cell>,
+}
+
+impl Screen {
+    fn blank(size: Size) -> Screen {
+        let count = usize::from(size.width) * usize::from(size.height);
+        Screen {
+            size,
+            cells: vec![Cell::default(); count],
+        }
+    }
+
+    fn set(&mut self, x: u16, y: u16, cell: Cell) {
+        if x < self.size.width && y < self.size.height {
+            self.cells[usize::from(y) * usize::from(self.size.width) + usize::from(x)] = cell;
+        }
+    }
+
+    fn cell(&self, x: u16, y: u16) -> Option<&Cell> {
+        (x < self.size.width && y < self.size.height)
+            .then(|| &self.cells[usize::from(y) * usize::from(self.size.width) + usize::from(x)])
+    }
+
+    /// Records a printed cell; a wide one covers the cells after it. Printing over half of a
+    /// wide character erases its other half: the terminal shows a blank there (ratatui's diff
+    /// counts on that, and leaves the blank out).
+    fn put(&mut self, x: u16, y: u16, cell: &Cell) {
+        let width = cell.symbol().width().max(1) as u16;
+        let mut blank = cell.clone();
+        blank.set_symbol(" ");
+        let old = self
+            .cell(x, y)
+            .map(|old| (old.symbol().is_empty(), old.symbol().width()));
+        if let Some((covered, old_width)) = old {
+            if covered && x > 0 {
+                self.set(x - 1, y, blank.clone());
+            }
+            for dx in width..old_width as u16 {
+                self.set(x + dx, y, blank.clone());
+            }
+        }
+        for dx in 0..width {
+            if x + dx >= self.size.width || y >= self.size.height {
+                break;
+            }
+            let i = usize::from(y) * usize::from(self.size.width) + usize::from(x + dx);
+            self.cells[i] = if dx == 0 {
+                cell.clone()
+            } else {
+                // Covered by the wide symbol: not printable on its own.
+                let mut covered = cell.clone();
+                covered.set_symbol("");
+                covered
+            };
+        }
+    }
+}
+
+type Style = (Color, Color, Modifier);
+
+impl<W: Write> Wire<W> {
+    pub fn new(writer: W) -> Self {
+        Wire {
+            inner: CrosstermBackend::new(writer),
+            hidden: false,
+            fixed: None,
+            screen: None,
+        }
+    }
+
+    /// A backend for a terminal of this size that is not the process's own (tests).
+    pub fn with_size(writer: W, width: u16, height: u16) -> Self {
+        Wire {
+            fixed: Some(Size::new(width, height)),
+            ..Wire::new(writer)
+        }
+    }
+
+    fn terminal_size(&self) -> io::Result<Size> {
+        match self.fixed {
+            Some(size) => Ok(size),
+            None => self.inner.size(),
+        }
+    }
+
+    /// For a screen known to be blank (the alternate screen just entered).
+    pub fn on_blank_screen(mut self) -> Self {
+        self.screen = self.terminal_size().ok().map(Screen::blank);
+        self
+    }
+
+    /// The cells from `from` up to `to` on one row printed again, if they are known, single
+    /// width and in the current style: the cursor then lands on `to`.
+    fn reprint(&self, y: u16, from: u16, to: u16, style: Style) -> Option<String> {
+        let screen = self.screen.as_ref()?;
+        let mut out = String::new();
+        for x in from..to {
+            let cell = screen.cell(x, y)?;
+            let symbol = cell.symbol();
+            let plain = symbol.width() == 1 && !symbol.contains('\u{FE0F}');
+            if !plain || (cell.fg, cell.bg, cell.modifier) != style {
+                return None;
+            }
+            out.push_str(symbol);
+        }
+        Some(out)
+    }
+
+    /// The fewest bytes that take the cursor from `from` to `to`: an absolute move, or down by
+    /// line feeds and across by relative moves, or by printing again what is already there.
+    fn way(
+        &self,
+        from: Option<(u16, u16)>,
+        (x, y): (u16, u16),
+        size: Size,
+        style: Style,
+    ) -> String {
+        let absolute = match (x, y) {
+            (0, 0) => "\x1b[H".to_string(),
+            (0, _) => format!("\x1b[{}H", y + 1),
+            _ => format!("\x1b[{};{}H", y + 1, x + 1),
+        };
+        let Some((cx, cy)) = from else {
+            return absolute;
+        };
+        if y < cy || y >= size.height {
+            return absolute;
+        }
+        // Down first: a line feed (in raw mode the column stays) or a cursor-down.
+        let down = match y - cy {
+            0 => String::new(),
+            1 => "\n".to_string(),
+            n => format!("\x1b[{n}B"),
+        };
+        let across = match x.cmp(&cx) {
+            std::cmp::Ordering::Equal => String::new(),
+            std::cmp::Ordering::Greater => {
+                let n = x - cx;
+                let skip = if n == 1 {
+                    "\x1b[C".to_string()
+                } else {
+                    format!("\x1b[{n}C")
+                };
+                match self.reprint(y, cx, x, style).filter(|_| y == cy) {
+                    Some(again) if again.len() < skip.len() => again,
+                    _ => skip,
+                }
+            }
+            std::cmp::Ordering::Less => {
+                let back = format!("\x1b[{}D", cx - x);
+                let from_start = match x {
+                    0 => "\r".to_string(),
+                    1 => "\r\x1b[C".to_string(),
+                    _ => format!("\r\x1b[{x}C"),
+                };
+                if from_start.len() < back.len() {
+                    from_start
+                } else {
+                    back
+                }
+            }
+        };
+        let relative = down + &across;
+        if relative.len() < absolute.len() {
+            relative
+        } else {
+            absolute
+        }
+    }
+}
+
+impl<W: Write> Write for Wire<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.inner)
+    }
+}
+
+/// Where the terminal's cursor will be after printing `symbol` at `x` on a screen `width` wide;
+/// `None` where that is not certain: at the right edge (the cursor waits there to wrap), after
+/// a zero-width symbol, or after an emoji presentation selector (U+FE0F), whose width terminals
+/// disagree on.
+fn advance(symbol: &str, x: u16, width: u16) -> Option<u16> {
+    let cells = symbol.width() as u16;
+    if cells == 0 || symbol.contains('\u{FE0F}') {
+        return None;
+    }
+    let next = x.checked_add(cells)?;
+    (next < width).then_some(next)
+}
+
+/// Blanks in a row at least this long are erased (`ECH`, 5–6 bytes, and a move after) rather
+/// than printed.
+const ERASE_FROM: u16 = 12;
+
+/// How many cells from the first of `cells` (at `x`, `y`) are blanks in the first one's style,
+/// one after another on the row.
+fn blank_run(cells: &[(u16, u16, &Cell)], x: u16, y: u16, first: &Cell) -> u16 {
+    let same = |c: &Cell| {
+        c.symbol() == " " && (c.fg, c.bg, c.modifier) == (first.fg, first.bg, first.modifier)
+    };
+    if !same(first) {
+        return 0;
+    }
+    let mut n = 0u16;
+    for &(cx, cy, c) in cells {
+        if cy != y || cx != x + n || !same(c) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The SGR parameters that take the terminal from one set of attributes to another.
+fn attribute_changes(from: Modifier, to: Modifier, params: &mut Vec<String>) {
+    let removed = from - to;
+    let added = to - from;
+    // Bold and dim are both turned off by "normal intensity" (22); what stays is set again.
+    let intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    if intensity {
+        params.push("22".into());
+    }
+    let again = |m: Modifier| {
+        if intensity {
+            to.contains(m)
+        } else {
+            added.contains(m)
+        }
+    };
+    for (modifier, off, on) in [
+        (Modifier::ITALIC, "23", "3"),
+        (Modifier::UNDERLINED, "24", "4"),
+        (Modifier::REVERSED, "27", "7"),
+        (Modifier::HIDDEN, "28", "8"),
+        (Modifier::CROSSED_OUT, "29", "9"),
+    ] {
+        if removed.contains(modifier) {
+            params.push(off.into());
+        }
+        if added.contains(modifier) {
+            params.push(on.into());
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        params.push("25".into());
+    }
+    if again(Modifier::BOLD) {
+        params.push("1".into());
+    }
+    if again(Modifier::DIM) {
+        params.push("2".into());
+    }
+    if added.contains(Modifier::SLOW_BLINK) {
+        params.push("5".into());
+    }
+    if added.contains(Modifier::RAPID_BLINK) {
+        params.push("6".into());
+    }
+}
+
+/// The SGR parameters of a colour, foreground or background.
+fn colour(color: Color, background: bool, params: &mut Vec<String>) {
+    use crossterm::style::Color as C;
+    let base = if background { 40 } else { 30 };
+    let code = match color.into_crossterm() {
+        C::Reset => base + 9,
+        C::Black => base,
+        C::DarkRed => base + 1,
+        C::DarkGreen => base + 2,
+        C::DarkYellow => base + 3,
+        C::DarkBlue => base + 4,
+        C::DarkMagenta => base + 5,
+        C::DarkCyan => base + 6,
+        C::Grey => base + 7,
+        C::DarkGrey => base + 60,
+        C::Red => base + 61,
+        C::Green => base + 62,
+        C::Yellow => base + 63,
+        C::Blue => base + 64,
+        C::Magenta => base + 65,
+        C::Cyan => base + 66,
+        C::White => base + 67,
+        C::AnsiValue(n) => {
+            params.push(format!("{};5;{n}", base + 8));
+            return;
+        }
+        C::Rgb { r, g, b } => {
+            params.push(format!("{};2;{r};{g};{b}", base + 8));
+            return;
+        }
+    };
+    params.push(code.to_string());
+}
+
+impl<W: Write> Backend for Wire<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let size = self
+            .terminal_size()
+            .unwrap_or(Size::new(u16::MAX, u16::MAX));
+        if self.screen.as_ref().is_some_and(|s| s.size != size) {
+            // Resized without a clear: what is on the screen is no longer known.
+            self.screen = None;
+        }
+        let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+        // Where the terminal's cursor is; unknown at the start of a frame.
+        let mut cursor: Option<(u16, u16)> = None;
+        let mut params: Vec<String> = Vec::new();
+        let mut styled = false;
+        let mut bytes: Vec<u8> = Vec::new();
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let mut i = 0;
+        while i < cells.len() {
+            let (x, y, cell) = cells[i];
+            i += 1;
+            if cursor != Some((x, y)) {
+                let style = (fg, bg, modifier);
+                let way = self.way(cursor, (x, y), size, style);
+                bytes.extend_from_slice(way.as_bytes());
+            }
+            params.clear();
+            if cell.modifier != modifier {
+                attribute_changes(modifier, cell.modifier, &mut params);
+                modifier = cell.modifier;
+            }
+            if cell.fg != fg {
+                colour(cell.fg, false, &mut params);
+                fg = cell.fg;
+            }
+            if cell.bg != bg {
+                colour(cell.bg, true, &mut params);
+                bg = cell.bg;
+            }
+            if !params.is_empty() {
+                bytes.extend_from_slice(format!("\x1b[{}m", params.join(";")).as_bytes());
+                styled = true;
+            }
+            let symbol = cell.symbol();
+            // A long run of blanks (old text cleared away) is erased in one: ECH, which leaves
+            // the cursor where it is.
+            let run = blank_run(&cells[i - 1..], x, y, cell);
+            if run >= ERASE_FROM && cell.bg == Color::Reset {
+                bytes.extend_from_slice(format!("\x1b[{run}X").as_bytes());
+                if let Some(screen) = &mut self.screen {
+                    for dx in 0..run {
+                        screen.put(x + dx, y, cell);
+                    }
+                }
+                i += usize::from(run) - 1;
+                cursor = Some((x, y));
+                continue;
+            }
+            bytes.extend_from_slice(symbol.as_bytes());
+            if let Some(screen) = &mut self.screen {
+                screen.put(x, y, cell);
+            }
+            cursor = advance(symbol, x, size.width).map(|next| (next, y));
+        }
+        if styled && (fg, bg, modifier) != (Color::Reset, Color::Reset, Modifier::empty()) {
+            bytes.extend_from_slice(b"\x1b[0m");
+        }
+        self.inner.write_all(&bytes)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.hidden {
+            return Ok(());
+        }
+        self.hidden = true;
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.hidden = false;
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.screen = self.terminal_size().ok().map(Screen::blank);
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.screen = None;
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.terminal_size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::widgets::Paragraph;
+
+    fn frame(text: &str, width: u16) -> String {
+        let mut bytes = Vec::new();
+        {
+            let mut backend = Wire::new(&mut bytes);
+            let mut cells =
+                ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, width, 2));
+            ratatui::widgets::Widget::render(Paragraph::new(text), cells.area, &mut cells);
+            let empty = ratatui::buffer::Buffer::empty(cells.area);
+            let diff = empty.diff(&cells);
+            backend.draw(diff.into_iter()).unwrap();
+        }
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn chinese_text_is_written_without_a_move_per_character() {
+        let written = frame("浙江省诸暨市", 40);
+        assert_eq!(written, "\x1b[H浙江省诸暨市");
+    }
+
+    #[test]
+    fn a_gap_is_crossed_by_a_relative_move() {
+        let written = frame("浙江 x", 40);
+        // The space is a changed cell too (from the empty buffer's space? no: equal, skipped).
+        assert_eq!(written, "\x1b[H浙江\x1b[Cx");
+    }
+
+    #[test]
+    fn an_emoji_selector_or_the_right_edge_forgets_the_cursor() {
+        assert_eq!(advance("❤\u{FE0F}", 0, 40), None);
+        assert_eq!(advance("浙", 38, 40), None);
+        assert_eq!(advance("浙", 37, 40), Some(39));
+        assert_eq!(advance("a", 0, 40), Some(1));
+    }
+
+    #[test]
+    fn colours_and_attributes_change_only_what_changed() {
+        let mut params = Vec::new();
+        attribute_changes(
+            Modifier::BOLD,
+            Modifier::BOLD | Modifier::REVERSED,
+            &mut params,
+        );
+        assert_eq!(params, ["7"]);
+        params.clear();
+        attribute_changes(Modifier::BOLD | Modifier::DIM, Modifier::DIM, &mut params);
+        assert_eq!(params, ["22", "2"]);
+        params.clear();
+        colour(Color::Cyan, false, &mut params);
+        colour(Color::Reset, true, &mut params);
+        assert_eq!(params, ["36", "49"]);
+        let _ = Terminal::new(Wire::new(Vec::new())).unwrap();
+    }
+}
