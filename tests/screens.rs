@@ -533,7 +533,7 @@ fn the_wire_backend_draws_every_frame_exactly() {
             while col < width {
                 let cell = screen.cell(row, col).unwrap();
                 let text = cell.contents();
-                line.push_str(if text.is_empty() { " " } else { &text });
+                line.push_str(if text.is_empty() { " " } else { text });
                 col += if cell.is_wide() { 2 } else { 1 };
             }
             out.push_str(line.trim_end());
@@ -580,8 +580,9 @@ fn the_wire_backend_draws_every_frame_exactly() {
                 // On a blank only what shows on a blank counts: a terminal blanks the other half
                 // of a wide character it writes over in its own way, as ratatui allows for.
                 let blank = want.symbol() == " ";
-                let same = (blank || got.bold() == want.modifier.contains(Modifier::BOLD))
-                    && (blank || got.fgcolor() == colour(want.fg))
+                let ink = got.bold() == want.modifier.contains(Modifier::BOLD)
+                    && got.fgcolor() == colour(want.fg);
+                let same = (blank || ink)
                     && got.inverse() == want.modifier.contains(Modifier::REVERSED)
                     && got.underline() == want.modifier.contains(Modifier::UNDERLINED)
                     && got.bgcolor() == colour(want.bg);
