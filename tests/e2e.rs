@@ -634,3 +634,40 @@ fn measure_against_fzf() {
         }
     }
 }
+
+/// Voluntary context switches of every thread of a process: each is a wake-up from a wait.
+fn wake_ups(pid: u32) -> u64 {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("a Linux /proc");
+    tasks
+        .filter_map(|task| {
+            let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("voluntary_ctxt_switches:"))
+                .and_then(|n| n.trim().parse::<u64>().ok())
+        })
+        .sum()
+}
+
+/// An idle browser sleeps: no thread wakes up over two seconds after the first frame. Then
+/// SIGTERM still ends it at once, the terminal restored.
+#[test]
+fn an_idle_browser_makes_no_wake_ups_and_still_leaves_on_sigterm() {
+    let mut s = Session::start(&[], 120, 40, &[]);
+    s.expect("9 / 9 例");
+    s.quiet();
+    let pid = s.child.process_id().expect("a pid");
+    let before = wake_ups(pid);
+    thread::sleep(Duration::from_secs(2));
+    let after = wake_ups(pid);
+    assert_eq!(after - before, 0, "wake-ups while idle");
+    let sent = Instant::now();
+    let killed = std::process::Command::new("kill")
+        .args(["-15", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(s.wait_exit(), 143);
+    println!("left {:?} after SIGTERM", sent.elapsed());
+    assert_restored(&s);
+}

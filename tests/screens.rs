@@ -654,3 +654,48 @@ fn the_wire_backend_draws_every_frame_exactly() {
         }
     }
 }
+
+/// Under `--ascii` (TERM=linux), none of the symbols a console lacks reaches the screen, the help
+/// popup keeps its left border over a wide character, and at 40×12 the status bar keeps `?`.
+#[test]
+fn drawing_craft_at_the_edges() {
+    let library = library();
+    let ascii = Look {
+        ascii: true,
+        color: false,
+    };
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
+        let mut app = App::new(&library, &ZH, w, h);
+        app.look = ascii;
+        assert!(app.open_case("nanning-fangduoduo"));
+        for screen in [draw(&app), {
+            app.update(Action::Show(ScreenId::Help));
+            draw(&app)
+        }] {
+            for fancy in ["…", "·", "↳", "▶", "■", "–", "—", "→"] {
+                assert!(!screen.contains(fancy), "{w}x{h}: {fancy}\n{screen}");
+            }
+        }
+    }
+    // The help popup at 120×40 over the facet pane: every row of it has its left border.
+    let mut app = App::new(&library, &ZH, 120, 40);
+    app.update(Action::Show(ScreenId::Help));
+    let screen = draw(&app);
+    let rows: Vec<&str> = screen.lines().skip(1).take(36).collect();
+    assert!(
+        rows.iter()
+            .all(|r| r.contains('│') || r.contains('└') || r.contains('┌'))
+    );
+    // A 40-column browser still says where help is.
+    let app = App::new(&library, &ZH, 40, 12);
+    assert!(
+        draw(&app).lines().last().unwrap().contains("? 帮助"),
+        "{}",
+        draw(&app)
+    );
+    // In the detail, the hints name the numbers that open its provisions.
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.open_case("nanning-fangduoduo");
+    let status = draw(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("1–9 打开编号的条款"), "{status}");
+}

@@ -216,6 +216,9 @@ impl<'l> App<'l> {
             let style = super::theme::selected(self.look);
             frame.render_widget(Paragraph::new(notice).style(style), at);
         }
+        if self.look.ascii {
+            super::widgets::asciify(frame.buffer_mut());
+        }
     }
 
     fn follow(&mut self, next: Next) {

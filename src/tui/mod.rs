@@ -38,8 +38,6 @@ pub mod wire;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseEventKind};
@@ -153,13 +151,24 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
         return ExitCode::from(1);
     }
 
-    // A signal only sets a flag; the loop notices it within one poll interval and leaves cleanly.
-    let caught = Arc::new(AtomicUsize::new(0));
-    for (signal, _) in SIGNALS {
-        let _ = signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize);
+    let mouse = options.mouse;
+    // A thread of its own waits for the signals that end the browser (through signal-hook's
+    // self-pipe): the event loop then blocks on the terminal alone, and an idle browser wakes
+    // no one. On a signal the thread puts the terminal back and ends the process.
+    let signals = signal_hook::iterator::Signals::new(SIGNALS.map(|(signal, _)| signal));
+    if let Ok(mut signals) = signals {
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore(mouse);
+                let status = SIGNALS
+                    .iter()
+                    .find(|(s, _)| *s == signal)
+                    .map_or(1, |(_, status)| *status);
+                std::process::exit(i32::from(status));
+            }
+        });
     }
 
-    let mouse = options.mouse;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore(mouse);
@@ -174,18 +183,9 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
         let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(
             wire::Wire::new(io::stdout()).on_blank_screen(),
         )?);
-        event_loop(&mut terminal, &mut app, &caught)
+        event_loop(&mut terminal, &mut app)
     })();
     let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
-
-    let signal = caught.load(Ordering::Relaxed);
-    if signal != 0 {
-        let status = SIGNALS
-            .iter()
-            .find(|(s, _)| *s as usize == signal)
-            .map_or(1, |(_, status)| *status);
-        return ExitCode::from(status);
-    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -204,39 +204,18 @@ fn draw(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &App) -> io::Resul
     Ok(())
 }
 
-fn event_loop(
-    terminal: &mut Terminal<wire::Wire<io::Stdout>>,
-    app: &mut App,
-    caught: &AtomicUsize,
-) -> io::Result<()> {
+fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) -> io::Result<()> {
+    // A resize between the size read at start and now would otherwise go unseen.
+    let (width, height) = terminal::size()?;
+    if (width, height) != (app.width, app.height) {
+        app.update(Action::Resize(width, height));
+        terminal.resize(Rect::new(0, 0, width, height))?;
+    }
     draw(terminal, app)?;
     while !app.quit {
-        if caught.load(Ordering::Relaxed) != 0 {
-            return Ok(());
-        }
-        if !event::poll(Duration::from_millis(100))? {
-            // A resize signalled before crossterm listened for it is otherwise lost; the size
-            // is one ioctl away, so check it whenever the loop is idle. The same ioctl fails
-            // once the terminal has hung up (an SSH link dropped without a SIGHUP reaching us):
-            // then there is no one left to draw for.
-            match terminal::window_size() {
-                Ok(size)
-                    if size.columns > 0 && (size.columns, size.rows) != (app.width, app.height) =>
-                {
-                    app.update(Action::Resize(size.columns, size.rows));
-                    terminal.resize(Rect::new(0, 0, size.columns, size.rows))?;
-                    draw(terminal, app)?;
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    return Err(io::Error::new(
-                        error.kind(),
-                        format!("the terminal is gone: {error}"),
-                    ));
-                }
-            }
-            continue;
-        }
+        // The first read blocks until the terminal has something: no wake-ups while idle. A
+        // terminal that hangs up (an SSH link dropped without a SIGHUP reaching us) ends the
+        // read with an error.
         // Handle everything already waiting (a burst of resizes, a pasted word), then draw once.
         let mut redraw_all = false;
         let mut changed = false;

@@ -29,9 +29,21 @@ pub struct SheetLines {
 
 /// Lays out `sheet` at `width` cells, marking what `marker` finds.
 pub fn lay_out(ctx: &Context, sheet: &Sheet, width: usize, marker: Marker) -> SheetLines {
+    // The label column is as wide as the sheet's longest label, so none is cut where there is
+    // room (幅度中的位置), but never more than the catalog's width where the pane is narrow.
+    let longest = sheet
+        .key_facts
+        .iter()
+        .chain(&sheet.sections)
+        .flat_map(|section| &section.rows)
+        .map(|row| crate::text::width(row.label))
+        .max()
+        .unwrap_or(0);
+    let label_width = longest.min((width / 3).max(ctx.m.label_cells)).max(1);
     let mut out = Writer {
         ctx,
         marker,
+        label_width,
         done: SheetLines {
             lines: Vec::new(),
             matches: Vec::new(),
@@ -61,6 +73,8 @@ pub fn lay_out(ctx: &Context, sheet: &Sheet, width: usize, marker: Marker) -> Sh
 struct Writer<'a, 'c> {
     ctx: &'a Context<'c>,
     marker: Marker<'a>,
+    /// The label column's width, in cells.
+    label_width: usize,
     done: SheetLines,
 }
 
@@ -114,7 +128,7 @@ impl Writer<'_, '_> {
     /// reason for an inferred value follows it.
     fn row(&mut self, row: &crate::sheet::Row, width: usize) {
         let look = self.ctx.look;
-        let label_width = self.ctx.m.label_cells;
+        let label_width = self.label_width;
         let side_by_side = width >= SIDE_BY_SIDE_MIN;
         let value_width = if side_by_side {
             width - label_width - GAP

@@ -72,19 +72,35 @@ pub fn status_line(
     chip: Option<&str>,
     note: Option<&str>,
 ) {
+    let hints = keymap::hints(ctx.keys, ctx.m);
+    status_line_with(ctx, frame, area, (left, chip), note, hints);
+}
+
+/// [`status_line`] with the hints a screen chose (the keys of the pane in focus).
+pub fn status_line_with(
+    ctx: &Context,
+    frame: &mut Frame,
+    area: Rect,
+    (left, chip): (&str, Option<&str>),
+    note: Option<&str>,
+    hints: Vec<(&'static str, &'static str)>,
+) {
     let total = area.width as usize;
     let right: Vec<Span> = match note {
         Some(note) => vec![Span::styled(format!(" {note}"), theme::label(ctx.look))],
         None => {
             // Where not every hint fits beside `left`, the last ones (help, quit) stay and the
-            // ones before them give way.
-            let mut hints = keymap::hints(ctx.keys, ctx.m);
+            // ones before them give way; at the narrowest, help alone.
+            let mut hints = hints;
             let room = total.saturating_sub(width(left) + 2);
             let cost = |hints: &[(&str, &str)]| -> usize {
                 hints.iter().map(|(k, d)| width(k) + width(d) + 2).sum()
             };
             while cost(&hints) > room && hints.len() > 2 {
                 hints.remove(hints.len() - 3);
+            }
+            if cost(&hints) > room && hints.len() == 2 {
+                hints.pop();
             }
             hints
                 .into_iter()
@@ -158,6 +174,35 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
             && width(cell.symbol()) > 1
         {
             cell.set_symbol(" ");
+        }
+    }
+}
+
+/// ASCII stand-ins for the symbols a console without them (`TERM=linux`, `--ascii`) would show
+/// as boxes: markers, arrows, dashes and the ellipsis.
+const ASCII: [(&str, &str); 15] = [
+    ("…", "~"),
+    ("·", "-"),
+    ("↳", ">"),
+    ("▶", ">"),
+    ("■", "#"),
+    ("—", "-"),
+    ("–", "-"),
+    ("✓", "+"),
+    ("✗", "x"),
+    ("→", ">"),
+    ("←", "<"),
+    ("↑", "^"),
+    ("↓", "v"),
+    ("▲", "^"),
+    ("▼", "v"),
+];
+
+/// Replaces, in a drawn frame, every symbol [`ASCII`] has a stand-in for.
+pub fn asciify(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some((_, plain)) = ASCII.iter().find(|(fancy, _)| cell.symbol() == *fancy) {
+            cell.set_symbol(plain);
         }
     }
 }

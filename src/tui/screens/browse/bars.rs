@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::query::filter::{Facet, Filter};
 use crate::tui::types::{Context, Pane, Scope};
-use crate::tui::widgets::status_line;
+use crate::tui::widgets::status_line_with;
 
 use super::Browse;
 
@@ -27,7 +27,16 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
     // On the facets, the value under the cursor, whole: the pane cuts long labels.
     let on_facets = ctx.keys == Scope::Browse && browse.focus == Pane::Facets;
     let note = on_facets.then(|| browse.facets.describe(ctx)).flatten();
-    status_line(ctx, frame, area, &left, chip, note.as_deref());
+    let mut hints = crate::tui::keymap::hints(ctx.keys, ctx.m);
+    // In the detail, the numbers open its provisions; Enter opens nothing more there.
+    if ctx.keys == Scope::Browse && browse.focus == Pane::Detail {
+        for hint in &mut hints {
+            if hint.0 == "Enter" {
+                *hint = ("1–9", ctx.m.key_open_provision);
+            }
+        }
+    }
+    status_line_with(ctx, frame, area, (&left, chip), note.as_deref(), hints);
 }
 
 /// The chosen facet values, as the user reads them.
