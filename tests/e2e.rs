@@ -671,3 +671,21 @@ fn an_idle_browser_makes_no_wake_ups_and_still_leaves_on_sigterm() {
     println!("left {:?} after SIGTERM", sent.elapsed());
     assert_restored(&s);
 }
+
+/// Bytes on the wire, against budgets set from what was measured (bytes are deterministic):
+/// first frame and one "move down", at 120×40 and 80×24. Before the wire backend they were
+/// 13,218 / 5,704 and 7,566 / 2,543.
+#[test]
+fn bytes_on_the_wire_stay_within_budget() {
+    for ((cols, rows), (first_budget, down_budget)) in
+        [((120, 40), (6_000, 2_400)), ((80, 24), (3_400, 1_300))]
+    {
+        let (first, down) = wire_bytes(cols, rows);
+        println!("{cols}x{rows}: first frame {first} bytes, move down {down} bytes");
+        assert!(
+            first <= first_budget,
+            "{cols}x{rows} first frame: {first} bytes"
+        );
+        assert!(down <= down_budget, "{cols}x{rows} move down: {down} bytes");
+    }
+}

@@ -246,6 +246,41 @@ fn blank_run(cells: &[(u16, u16, &Cell)], x: u16, y: u16, first: &Cell) -> u16 {
     n
 }
 
+/// The SGR sequence from one style to another: the changes alone, or a reset and the new
+/// style whole, whichever is shorter (`\x1b[m` back to plain text beats `\x1b[22;39m`).
+fn style_change(from: Style, to: Style) -> String {
+    if from == to {
+        return String::new();
+    }
+    let mut changes = Vec::new();
+    attribute_changes(from.2, to.2, &mut changes);
+    if from.0 != to.0 {
+        colour(to.0, false, &mut changes);
+    }
+    if from.1 != to.1 {
+        colour(to.1, true, &mut changes);
+    }
+    let mut whole = vec![String::new()];
+    attribute_changes(Modifier::empty(), to.2, &mut whole);
+    if to.0 != Color::Reset {
+        colour(to.0, false, &mut whole);
+    }
+    if to.1 != Color::Reset {
+        colour(to.1, true, &mut whole);
+    }
+    let changes = format!("\x1b[{}m", changes.join(";"));
+    let whole = if whole.len() == 1 {
+        "\x1b[m".to_string()
+    } else {
+        format!("\x1b[{}m", whole.join(";"))
+    };
+    if whole.len() < changes.len() {
+        whole
+    } else {
+        changes
+    }
+}
+
 /// The SGR parameters that take the terminal from one set of attributes to another.
 fn attribute_changes(from: Modifier, to: Modifier, params: &mut Vec<String>) {
     let removed = from - to;
@@ -344,7 +379,6 @@ impl<W: Write> Backend for Wire<W> {
         let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
         // Where the terminal's cursor is; unknown at the start of a frame.
         let mut cursor: Option<(u16, u16)> = None;
-        let mut params: Vec<String> = Vec::new();
         let mut styled = false;
         let mut bytes: Vec<u8> = Vec::new();
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
@@ -357,23 +391,12 @@ impl<W: Write> Backend for Wire<W> {
                 let way = self.way(cursor, (x, y), size, style);
                 bytes.extend_from_slice(way.as_bytes());
             }
-            params.clear();
-            if cell.modifier != modifier {
-                attribute_changes(modifier, cell.modifier, &mut params);
-                modifier = cell.modifier;
-            }
-            if cell.fg != fg {
-                colour(cell.fg, false, &mut params);
-                fg = cell.fg;
-            }
-            if cell.bg != bg {
-                colour(cell.bg, true, &mut params);
-                bg = cell.bg;
-            }
-            if !params.is_empty() {
-                bytes.extend_from_slice(format!("\x1b[{}m", params.join(";")).as_bytes());
+            let sgr = style_change((fg, bg, modifier), (cell.fg, cell.bg, cell.modifier));
+            if !sgr.is_empty() {
+                bytes.extend_from_slice(sgr.as_bytes());
                 styled = true;
             }
+            (fg, bg, modifier) = (cell.fg, cell.bg, cell.modifier);
             let symbol = cell.symbol();
             // A long run of blanks (old text cleared away) is erased in one: ECH, which leaves
             // the cursor where it is.
@@ -396,7 +419,7 @@ impl<W: Write> Backend for Wire<W> {
             cursor = advance(symbol, x, size.width).map(|next| (next, y));
         }
         if styled && (fg, bg, modifier) != (Color::Reset, Color::Reset, Modifier::empty()) {
-            bytes.extend_from_slice(b"\x1b[0m");
+            bytes.extend_from_slice(b"\x1b[m");
         }
         self.inner.write_all(&bytes)
     }
@@ -506,6 +529,11 @@ mod tests {
         colour(Color::Cyan, false, &mut params);
         colour(Color::Reset, true, &mut params);
         assert_eq!(params, ["36", "49"]);
+        let plain = (Color::Reset, Color::Reset, Modifier::empty());
+        let dim = (Color::DarkGray, Color::Reset, Modifier::DIM);
+        assert_eq!(style_change(dim, plain), "\x1b[m");
+        assert_eq!(style_change(plain, dim), "\x1b[2;90m");
+        assert_eq!(style_change(plain, plain), "");
         let _ = Terminal::new(Wire::new(Vec::new())).unwrap();
     }
 }
