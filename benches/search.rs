@@ -168,3 +168,27 @@ fn training_enter(bencher: Bencher, size: usize) {
         casebook::training::exercises(&casebook::msg::training::ZH, library, &scope, &[], 1)
     });
 }
+
+/// Loading `--cases DIR` from the cache (the second run on): generated files written once into
+/// a temporary directory, dated a minute back so the cache takes them, the cache warmed.
+#[divan::bench(args = [1_000, 10_000], sample_count = 5, sample_size = 1)]
+fn cached_load(bencher: Bencher, size: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    synth::write(size, &cases).unwrap();
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for entry in std::fs::read_dir(&cases).unwrap() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(entry.unwrap().path())
+            .unwrap();
+        file.set_modified(minute_ago).unwrap();
+    }
+    let cache = dir.path().join("cache");
+    let options = library::LoadOptions {
+        extra_dir: Some(&cases),
+        only: true,
+    };
+    library::cache::load(&options, Some(&cache)).unwrap();
+    bencher.bench(|| library::cache::load(&options, Some(&cache)).unwrap());
+}

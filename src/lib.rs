@@ -3,6 +3,7 @@
 //! The core (`library`, `sheet`, `text`) knows nothing of terminals; the CLI and the interactive
 //! app are thin shells over it.
 
+pub mod atomic;
 pub mod cli;
 pub mod export;
 pub mod law;

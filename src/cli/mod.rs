@@ -59,6 +59,11 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
+    /// Load --cases DIR afresh, without the cache of its parsed files (kept in
+    /// $XDG_CACHE_HOME/casebook, else ~/.cache/casebook).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// The interface language: zh or en (default: the locale, LC_ALL / LC_MESSAGES / LANG; en* is
     /// English, anything else Chinese).
     #[arg(long, global = true, value_enum, env = "CASEBOOK_LANG")]
@@ -112,6 +117,8 @@ pub fn run() -> ExitCode {
     };
     let lang = crate::msg::Lang::choose(cli.lang, &|name| std::env::var(name).ok());
     let _ = CATALOG.set(lang.catalog());
+    let cache = (!cli.no_cache).then(library::cache::default_dir).flatten();
+    let _ = CACHE_DIR.set(cache);
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::List(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
@@ -226,6 +233,9 @@ fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
     command
 }
 
+/// Where the cache of `--cases DIR` is kept for this run (`None`: no cache).
+static CACHE_DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
 /// The interface strings of the language chosen for this run (Chinese until `run` chooses).
 static CATALOG: std::sync::OnceLock<&'static crate::msg::Catalog> = std::sync::OnceLock::new();
 
@@ -276,7 +286,8 @@ pub fn load_for_use(
         extra_dir: cases.as_deref(),
         only,
     };
-    match library::load_leaving_out(&options) {
+    let cache_dir = CACHE_DIR.get().and_then(Option::as_deref);
+    match library::cache::load(&options, cache_dir) {
         Ok(loaded) if loaded.left_out.is_empty() => Ok((loaded.library, None)),
         Ok(loaded) => {
             let dir = cases

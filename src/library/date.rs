@@ -119,6 +119,13 @@ impl serde::Serialize for PartialDate {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PartialDate::parse(&text).map_err(|why| serde::de::Error::custom(why.en))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use std::fmt;
 use std::ops::Range;
 
 /// One problem found while loading a library, said in English and in Chinese.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     pub line: usize,

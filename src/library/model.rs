@@ -6,29 +6,31 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 
 /// A Chinese label with its English translation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub zh: String,
     pub en: String,
 }
 
 /// One entry of a controlled vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     pub key: String,
     pub label: Label,
     /// Provinces only: the province-level division this unit lies within (the Xinjiang Production
     /// and Construction Corps lies within Xinjiang), so a filter on the one can include the other.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub within: Option<String>,
     /// Other words people use for the term (中介 for 房产租售, 卖 for 出售…): search and the
     /// command line's filters accept them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
 }
 
@@ -43,7 +45,7 @@ impl Term {
 }
 
 /// The controlled vocabularies of `vocab.toml`, each in file order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocab {
     pub sectors: Vec<Term>,
     pub violations: Vec<Term>,
@@ -194,7 +196,7 @@ impl Vocab {
 }
 
 /// Whether a statute governed the 2019 cases or was enacted after them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Era {
     #[serde(rename = "2019")]
     Y2019,
@@ -203,73 +205,92 @@ pub enum Era {
 }
 
 /// The penalty a provision sets; every figure optional, as the schema says.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PenaltyRange {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub fine_max_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub gains_multiple: Option<Vec<u64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub prison_max_years: Option<u64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub measures: Vec<String>,
     /// Fine on the directly responsible persons, `[min, max]` yuan.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub individual_fine_yuan: Option<Vec<u64>>,
     /// Cap in serious cases (PIPL 66 ¶2), and the alternative cap as a share of turnover.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub serious_fine_max_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub serious_turnover_percent: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub serious_individual_fine_yuan: Option<Vec<u64>>,
     /// The range in the law's own words.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub words: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note_zh: Option<String>,
 }
 
 /// One provision (article, paragraph or item) with its official text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statute {
     pub id: String,
     pub law: String,
     pub law_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub short: Option<String>,
     pub version: PartialDate,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub in_force: Option<PartialDate>,
     pub era: Era,
     pub article: String,
     pub heading_en: String,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub text_note: Option<String>,
     /// The note in Chinese, for the Chinese interface.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub text_note_zh: Option<String>,
     pub summary_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub penalty: Option<PenaltyRange>,
     /// Later law that now governs the same conduct (ids of `era = "later"` provisions), for
     /// "what applies today"; never mixed with what applied in 2019.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub successors: Vec<String>,
     /// Criminal thresholds the provision sets (法释〔2017〕10号 第五条).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub thresholds: Option<Thresholds>,
     /// The conduct the provision forbids, one entry per paragraph or item, each with the words
     /// that decide it: what training asks "which provision was broken" about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub forbids: Vec<Forbids>,
 }
 
 /// One kind of conduct a provision forbids (`[[statute.forbids]]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Forbids {
     /// Where the provision forbids it, e.g. `第十一条第一款第（二）项`.
     pub item: String,
@@ -280,31 +301,37 @@ pub struct Forbids {
 }
 
 /// The thresholds of "情节严重" a provision sets, as figures (`[statute.thresholds]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thresholds {
     pub tiers: Vec<ThresholdTier>,
     /// Information obtained in the course of duty or service: the thresholds divided by this.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub duty_divisor: Option<u64>,
     /// "情节特别严重": this many times the thresholds.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub especially_serious_multiple: Option<u64>,
 }
 
 /// One threshold: a number of records of the named kinds (none named: the other kinds), or an
 /// amount of illegal gains.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThresholdTier {
     /// Where the provision sets it, e.g. `第五条第一款第（三）项`.
     pub item: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub records: Option<u64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub kinds: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub gains_yuan: Option<u64>,
     /// What the tier covers, in the provision's words (`第三项、第四项规定以外的公民个人信息`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub what: Option<String>,
 }
 
@@ -320,17 +347,20 @@ impl Statute {
 }
 
 /// A published list of cases.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Collection {
     pub id: String,
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title_en: Option<String>,
     pub publisher: String,
     /// Absent for a running list (an office's own cases) that has no single publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub published: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub announced: Option<u64>,
 }
 
@@ -349,34 +379,40 @@ impl Collection {
 /// is some 1.5 million allocations fewer, and a tenth of the memory.
 pub type Str = compact_str::CompactString;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
     pub name: Str,
     pub kind: Str,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub province: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub city: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub district: Option<Str>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dates {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub found: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub conduct_from: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub conduct_to: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub decided: Option<PartialDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LawRole {
     Violated,
@@ -384,7 +420,7 @@ pub enum LawRole {
     Transfer,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// The source itself cites the provision.
@@ -393,75 +429,92 @@ pub enum Basis {
     Governing,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LawLink {
     pub statute: Str,
     pub role: LawRole,
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Penalty {
     pub kind: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub amount_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<Str>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub publisher: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<Str>,
 }
 
 /// A count the source states that is not a number of personal-information records (for example
 /// SIM cards registered under other people's names).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
     pub value: u64,
     pub unit: Str,
     pub what: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub what_en: Option<Str>,
 }
 
 /// One enforcement case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
     pub schema: u64,
     pub id: Str,
     pub collection: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub position: Option<u64>,
     pub title: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title_en: Option<Str>,
     pub summary: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub summary_en: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub authority: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sector: Option<Str>,
     pub violations: Box<[Str]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub data_kinds: Option<Box<[Str]>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub records: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub amount_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub amount_note: Option<Str>,
     /// The party's illegal gains (违法所得) as the source states them: the base of a fine of
     /// "一倍以上十倍以下", and a criminal threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub illegal_gains_yuan: Option<u64>,
+    #[serde(default)]
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub quantity: Box<[Quantity]>,
     pub party: Party,
@@ -471,6 +524,7 @@ pub struct Case {
     pub penalty: Box<[Penalty]>,
     pub source: Box<[Source]>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     pub inferred: BTreeMap<String, String>,
 }
 
@@ -482,7 +536,7 @@ impl Case {
 }
 
 /// A national figure of the campaign (`[[figure]]` in `campaign.toml`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     pub key: String,
     pub zh: String,
@@ -492,42 +546,53 @@ pub struct Figure {
 }
 
 /// One slice of a published breakdown (`[[breakdown]]`); shares are kept as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Breakdown {
     pub dimension: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub key: Option<String>,
     pub zh: String,
     pub en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cases: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub records: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub amount_yuan: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub share_cases: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub share_records: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub share_amount: Option<String>,
 }
 
 /// The campaign's published figures (`campaign.toml`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Campaign {
     pub name: String,
     pub name_en: String,
     pub organiser: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub collection: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notice: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notice_note: Option<String>,
     pub period_from: PartialDate,
     pub period_to: PartialDate,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub announced: Option<PartialDate>,
     pub figure: Vec<Figure>,
     pub breakdown: Vec<Breakdown>,
@@ -535,7 +600,7 @@ pub struct Campaign {
 }
 
 /// A whole, validated library. Immutable once loaded.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
     pub vocab: Vocab,
     pub statutes: Vec<Statute>,

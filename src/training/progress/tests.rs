@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) const ABORT_BEFORE_RENAME: &str = "CASEBOOK_TEST_ABORT_BEFORE_RENAME";
+use crate::atomic::ABORT_BEFORE_RENAME;
 
 fn answered(at: Millis, right: bool) -> Answered {
     Answered { at, right }
