@@ -25,6 +25,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::spawn(env!("CARGO_BIN_EXE_casebook"), args, cols, rows, env)
+    }
+
+    /// Any program in a pty of `cols`×`rows` (fzf, for the side-by-side measure).
+    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,7 +38,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("CASEBOOK_CASES");
@@ -588,49 +593,12 @@ fn measure_against_fzf() {
             ),
             ("fzf", "fzf < /tmp/cb-cases.txt"),
         ] {
-            let pair = native_pty_system()
-                .openpty(PtySize {
-                    rows,
-                    cols,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .unwrap();
-            let mut cmd = CommandBuilder::new("sh");
-            cmd.args(["-c", command]);
-            cmd.env("TERM", "xterm-256color");
-            let mut child = pair.slave.spawn_command(cmd).unwrap();
-            drop(pair.slave);
-            let mut reader = pair.master.try_clone_reader().unwrap();
-            let mut writer = pair.master.take_writer().unwrap();
-            let raw = Arc::new(Mutex::new(Vec::new()));
-            let raw_in = Arc::clone(&raw);
-            thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = std::io::Read::read(&mut reader, &mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
-                }
-            });
-            let quiet = || {
-                let mut last = 0;
-                loop {
-                    thread::sleep(Duration::from_millis(300));
-                    let now = raw.lock().unwrap().len();
-                    if now == last {
-                        return now;
-                    }
-                    last = now;
-                }
-            };
-            let first = quiet();
-            writer.write_all(b"\x1b[A").unwrap(); // ↑: fzf lists bottom-up, so the next item
-            writer.flush().unwrap();
-            let down = quiet() - first;
+            let mut s = Session::spawn("sh", &["-c", command], cols, rows, &[]);
+            let first = s.quiet();
+            // ↑: fzf lists bottom-up, so the next item.
+            let down = s.bytes_for(&["\x1b[A"]);
             println!("{name} {cols}x{rows}: first frame {first} bytes, move down {down} bytes");
-            let _ = child.kill();
+            let _ = s.child.kill();
         }
     }
 }

@@ -1,5 +1,8 @@
 //! Every interface string, in one catalog per language, so no widget or command carries a literal.
 //! Labels of vocabularies, statutes and collections come from the library files, not from here.
+//!
+//! Why one file of over 500 lines: it is the catalog's type and its Chinese strings, field by
+//! field, so that a string and its meaning are read together; the English is in `en.rs`.
 
 mod en;
 pub mod training;
