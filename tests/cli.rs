@@ -873,3 +873,27 @@ fn quiz_progress_and_reset_ask_first() {
     assert!(out.status.success());
     assert!(!file.exists());
 }
+
+/// `--lang` over `CASEBOOK_LANG` over the locale; a value casebook does not know is left to the
+/// locale rather than refused.
+#[test]
+fn the_language_comes_from_the_flag_then_casebook_lang_then_the_locale() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
+        command.args(args).env_remove("CASEBOOK_CASES");
+        for name in ["CASEBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
+        command.envs(env.iter().copied());
+        stdout(&command.output().unwrap())
+    };
+    let english = "the built-in library: valid";
+    let chinese = "内置案例库：有效";
+    assert!(run(&["validate"], &[]).contains(chinese));
+    assert!(run(&["validate"], &[("LANG", "en_US.UTF-8")]).contains(english));
+    assert!(run(&["validate"], &[("LANG", "C")]).contains(chinese));
+    assert!(run(&["validate"], &[("LC_ALL", "en_GB"), ("LANG", "zh_CN")]).contains(english));
+    assert!(run(&["validate"], &[("CASEBOOK_LANG", "zh"), ("LANG", "en_US")]).contains(chinese));
+    assert!(run(&["validate"], &[("CASEBOOK_LANG", "fr"), ("LANG", "en_US")]).contains(english));
+    assert!(run(&["--lang", "en", "validate"], &[("CASEBOOK_LANG", "zh")]).contains(english));
+}

@@ -66,7 +66,8 @@ pub struct Cli {
 
     /// The interface language: zh or en (default: the locale, LC_ALL / LC_MESSAGES / LANG; en* is
     /// English, anything else Chinese).
-    #[arg(long, global = true, value_enum, env = "CASEBOOK_LANG")]
+    /// (Or CASEBOOK_LANG=zh|en.)
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::msg::Lang>,
 
     /// Keep training progress in DIR (default: $XDG_STATE_HOME/casebook, else
@@ -115,7 +116,7 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
-    let lang = crate::msg::Lang::choose(cli.lang, &|name| std::env::var(name).ok());
+    let lang = crate::msg::Lang::choose(cli.lang.or(asked), &|name| std::env::var(name).ok());
     let _ = CATALOG.set(lang.catalog());
     let cache = (!cli.no_cache).then(library::cache::default_dir).flatten();
     let _ = CACHE_DIR.set(cache);
@@ -181,7 +182,15 @@ fn language_asked(args: impl Iterator<Item = String>) -> Option<crate::msg::Lang
         }
     });
     let value = from_args.or_else(|| std::env::var("CASEBOOK_LANG").ok())?;
-    <crate::msg::Lang as clap::ValueEnum>::from_str(&value, true).ok()
+    // Lenient, like a locale: `en`, `EN`, `en_GB.UTF-8`; anything else is left to the locale.
+    let value = value.to_ascii_lowercase();
+    if value.starts_with("en") {
+        Some(crate::msg::Lang::En)
+    } else if value.starts_with("zh") {
+        Some(crate::msg::Lang::Zh)
+    } else {
+        None
+    }
 }
 
 /// The command's `--help` in Chinese, where clap lets it be changed: what the program and each

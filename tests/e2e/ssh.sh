@@ -70,7 +70,7 @@ keys() { tmux -S "$socket" send-keys -t "$1" "${@:2}"; sleep 0.3; }
 
 # 1. A whole session: filter, open a case, search, quit.
 tmux -S "$socket" -f /dev/null new-session -d -s one -x 80 -y 24 \
-  "$ssh_cmd 'TERM=xterm-256color $bin'; echo EXIT=\$? > $work/one.exit; sleep 30"
+  "$ssh_cmd 'TERM=xterm-256color CASEBOOK_LANG=zh $bin'; echo EXIT=\$? > $work/one.exit; sleep 30"
 tmux -S "$socket" set-option -g remain-on-exit on >/dev/null
 # Let OSC 52 from the pane make a tmux buffer (what a user's tmux.conf sets to copy over SSH).
 tmux -S "$socket" set-option -g set-clipboard on >/dev/null
@@ -86,7 +86,7 @@ expect one "/nn"
 # 1b. Copy over SSH: y sends the open case's citation as OSC 52; tmux keeps it as a buffer.
 keys one y
 expect one "已复制引用"
-citation=$("$bin" show nanning-fangduoduo --format citation)
+citation=$(CASEBOOK_LANG=zh "$bin" show nanning-fangduoduo --format citation)
 for _ in $(seq 50); do
   tmux -S "$socket" show-buffer 2>/dev/null | grep -qF -- "$citation" && break
   sleep 0.1
@@ -109,7 +109,7 @@ echo "ssh.sh: a whole session over ssh: ok"
 # 2. The link drops mid-session: casebook must go (SIGHUP), not linger.
 marker="casebook-ssh-e2e-$$"
 tmux -S "$socket" new-session -d -s two -x 80 -y 24 \
-  "$ssh_cmd 'exec -a $marker $bin'; sleep 30"
+  "$ssh_cmd 'CASEBOOK_LANG=zh exec -a $marker $bin'; sleep 30"
 expect two "9 / 9 例"
 pgrep -f "$marker" >/dev/null || { echo "ssh.sh: casebook is not running" >&2; exit 1; }
 pkill -KILL -f "ssh -tt -i $work/id"
