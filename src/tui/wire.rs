@@ -4,7 +4,8 @@
 //! move per character: most of a keystroke's bytes. Here the cursor is followed as the terminal
 //! moves it — by each symbol's display width — and moved only when it is not already where the
 //! next cell is; a move is the shorter of an absolute and a relative one; a colour is set alone
-//! when only it changed. Remove this when ratatui releases its own fix (PR #2721).
+//! when only it changed. (Erasing runs of blanks with ECH was tried and dropped: terminals differ
+//! on it over double-width characters — tmux shifted text by a cell.) Remove this when ratatui releases its own fix (PR #2721).
 
 use std::io::{self, Write};
 
@@ -223,29 +224,6 @@ fn advance(symbol: &str, x: u16, width: u16) -> Option<u16> {
     (next < width).then_some(next)
 }
 
-/// Blanks in a row at least this long are erased (`ECH`, 5–6 bytes, and a move after) rather
-/// than printed.
-const ERASE_FROM: u16 = 12;
-
-/// How many cells from the first of `cells` (at `x`, `y`) are blanks in the first one's style,
-/// one after another on the row.
-fn blank_run(cells: &[(u16, u16, &Cell)], x: u16, y: u16, first: &Cell) -> u16 {
-    let same = |c: &Cell| {
-        c.symbol() == " " && (c.fg, c.bg, c.modifier) == (first.fg, first.bg, first.modifier)
-    };
-    if !same(first) {
-        return 0;
-    }
-    let mut n = 0u16;
-    for &(cx, cy, c) in cells {
-        if cy != y || cx != x + n || !same(c) {
-            break;
-        }
-        n += 1;
-    }
-    n
-}
-
 /// The SGR sequence from one style to another: the changes alone, or a reset and the new
 /// style whole, whichever is shorter (`\x1b[m` back to plain text beats `\x1b[22;39m`).
 fn style_change(from: Style, to: Style) -> String {
@@ -381,11 +359,7 @@ impl<W: Write> Backend for Wire<W> {
         let mut cursor: Option<(u16, u16)> = None;
         let mut styled = false;
         let mut bytes: Vec<u8> = Vec::new();
-        let cells: Vec<(u16, u16, &Cell)> = content.collect();
-        let mut i = 0;
-        while i < cells.len() {
-            let (x, y, cell) = cells[i];
-            i += 1;
+        for (x, y, cell) in content {
             if cursor != Some((x, y)) {
                 let style = (fg, bg, modifier);
                 let way = self.way(cursor, (x, y), size, style);
@@ -398,20 +372,6 @@ impl<W: Write> Backend for Wire<W> {
             }
             (fg, bg, modifier) = (cell.fg, cell.bg, cell.modifier);
             let symbol = cell.symbol();
-            // A long run of blanks (old text cleared away) is erased in one: ECH, which leaves
-            // the cursor where it is.
-            let run = blank_run(&cells[i - 1..], x, y, cell);
-            if run >= ERASE_FROM && cell.bg == Color::Reset {
-                bytes.extend_from_slice(format!("\x1b[{run}X").as_bytes());
-                if let Some(screen) = &mut self.screen {
-                    for dx in 0..run {
-                        screen.put(x + dx, y, cell);
-                    }
-                }
-                i += usize::from(run) - 1;
-                cursor = Some((x, y));
-                continue;
-            }
             bytes.extend_from_slice(symbol.as_bytes());
             if let Some(screen) = &mut self.screen {
                 screen.put(x, y, cell);
