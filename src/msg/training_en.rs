@@ -129,7 +129,6 @@ pub static EN: TrainingCatalog = TrainingCatalog {
     not_saved: "Progress is not kept (no state directory)",
     save_failed: "Progress not saved: {error}",
     kept_aside: "The progress file could not be read ({why}); it was kept as {path}",
-    answer_with: "Answer: {keys}",
     hint_choice: "1–{n}/a–{last} answer · s summary · Esc back",
     hint_yes_no: "y yes · n no · s summary · Esc back",
     hint_number: "digits · Enter confirm · Esc back",
