@@ -15,13 +15,25 @@ socket="$work/tmux.sock"
 trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 screen() { tmux -S "$socket" capture-pane -p -t w; }
+# The screen once it has stopped changing (a slow machine may still be drawing), up to 5 s.
+settled() {
+  local before after
+  before=$(screen)
+  for _ in $(seq 25); do
+    sleep 0.2
+    after=$(screen)
+    [ "$after" = "$before" ] && break
+    before=$after
+  done
+  echo "$before"
+}
 keys() { tmux -S "$socket" send-keys -t w "$@"; sleep 0.25; }
 # The screen as drawn, then as repainted from nothing: they must be the same.
 check() {
   local drawn repainted
-  drawn=$(screen)
+  drawn=$(settled)
   keys C-l
-  repainted=$(screen)
+  repainted=$(settled)
   if [ "$drawn" != "$repainted" ]; then
     echo "repaint.sh: $1 ($2): the frame drawn differs from a full repaint" >&2
     diff <(echo "$drawn") <(echo "$repainted") >&2 || true
