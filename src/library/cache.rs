@@ -160,11 +160,13 @@ fn write(cache_dir: &Path, path: &Path, key: Key, loaded: &Loaded) -> std::io::R
         left_out: &loaded.left_out,
         problems: &loaded.problems.problems,
     };
-    let json = serde_json::to_vec(&cached).map_err(std::io::Error::other)?;
     // Renamed into place, so a reader never sees half a cache; not flushed to disk, since a
     // cache lost to a crash is only rebuilt (a torn one fails to parse and is ignored).
     let temp = path.with_extension(format!("{}.tmp", std::process::id()));
-    fs::write(&temp, json)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(&temp)?);
+    serde_json::to_writer(&mut out, &cached).map_err(std::io::Error::other)?;
+    std::io::Write::flush(&mut out)?;
+    drop(out);
     fs::rename(&temp, path)
 }
 
