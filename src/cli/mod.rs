@@ -260,24 +260,26 @@ fn state_store(state: &Option<PathBuf>) -> Option<crate::training::progress::Sto
         .map(crate::training::progress::Store::new)
 }
 
+/// Prints every problem of a library that cannot load, in the interface language, and says
+/// that nothing was loaded: exit 1.
+fn refuse(report: &library::Report) -> ExitCode {
+    let chinese = m().lang == crate::msg::Lang::Zh;
+    eprint!("{}", crate::text::sanitize(&report.render(chinese)));
+    let n = ("n", report.problems.len().to_string());
+    eprintln!(
+        "casebook: {}",
+        crate::msg::fill(m().cli_library_problems, &[n])
+    );
+    ExitCode::from(1)
+}
+
 /// Loads the library as the options say, or prints the report of every problem and exits 1.
 pub fn load_or_report(cases: &Option<PathBuf>, only: bool) -> Result<Library, ExitCode> {
     let options = LoadOptions {
         extra_dir: cases.as_deref(),
         only,
     };
-    library::load(&options).map_err(|report| {
-        eprint!(
-            "{}",
-            crate::text::sanitize(&report.render(m().lang == crate::msg::Lang::Zh))
-        );
-        let n = ("n", report.problems.len().to_string());
-        eprintln!(
-            "casebook: {}",
-            crate::msg::fill(m().cli_library_problems, &[n])
-        );
-        ExitCode::from(1)
-    })
+    library::load(&options).map_err(|report| refuse(&report))
 }
 
 /// Loads the library for a command: with `strict`, all or nothing; otherwise the directory's
@@ -323,18 +325,7 @@ pub fn load_for_use(
             );
             Ok((loaded.library, Some(banner)))
         }
-        Err(report) => {
-            eprint!(
-                "{}",
-                crate::text::sanitize(&report.render(m().lang == crate::msg::Lang::Zh))
-            );
-            let n = ("n", report.problems.len().to_string());
-            eprintln!(
-                "casebook: {}",
-                crate::msg::fill(m().cli_library_problems, &[n])
-            );
-            Err(ExitCode::from(1))
-        }
+        Err(report) => Err(refuse(&report)),
     }
 }
 
