@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 use casebook::library::{self, Library};
 use casebook::query::facets::FacetIndex;
 use casebook::query::filter::Filter;
-use casebook::query::search::{Index, Query};
+use casebook::query::search::{Hit, Index, Query, Trail};
 use casebook::synth;
 use divan::Bencher;
 
@@ -107,33 +107,53 @@ fn keystroke_first(bencher: Bencher, size: usize) {
     let facets = FacetIndex::new(library(size));
     let index = index(size);
     let query = Query::new("f");
-    bencher.bench(|| keystroke(&facets, index, &query, None, size));
+    bencher.bench(|| recount(&facets, &index.search_typed(&query, None).0, size));
 }
 
-/// A later keystroke: `fangc` searched within the results of `fang`.
+/// A later keystroke: `fangc` typed after `f`, `fa`, `fan`, `fang`, searched from `fang`'s
+/// search as the browser does.
 #[divan::bench(args = SIZES)]
 fn keystroke_narrowed(bencher: Bencher, size: usize) {
     let facets = FacetIndex::new(library(size));
     let index = index(size);
-    let before: Vec<usize> = index
-        .search(&Query::new("fang"), None)
-        .iter()
-        .map(|h| h.case)
-        .collect();
+    let before = typed(index, "fang");
     let query = Query::new("fangc");
-    bencher.bench(|| keystroke(&facets, index, &query, Some(&before), size));
+    bencher.bench(|| {
+        let (hits, _) = index.search_typed(&query, Some(&before));
+        recount(&facets, &hits, size)
+    });
 }
 
-fn keystroke(
-    facets: &FacetIndex,
-    index: &Index,
-    query: &Query,
-    within: Option<&[usize]>,
-    size: usize,
-) -> usize {
-    let hits = index.search(query, within);
+/// The second keystroke, `fa` after `f`: the last one that reads every case's text.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn keystroke_second(bencher: Bencher, size: usize) {
+    let facets = FacetIndex::new(library(size));
+    let index = index(size);
+    let before = typed(index, "f");
+    let query = Query::new("fa");
+    bencher.bench(|| {
+        let (hits, _) = index.search_typed(&query, Some(&before));
+        recount(&facets, &hits, size)
+    });
+}
+
+/// `text` typed key by key, each search from the one before.
+fn typed(index: &Index, text: &str) -> Trail {
+    let mut before: Option<Trail> = None;
+    for end in (1..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+        before = Some(
+            index
+                .search_typed(&Query::new(&text[..end]), before.as_ref())
+                .1,
+        );
+    }
+    before.expect("a query of at least one character")
+}
+
+/// The facets recounted under a search's hits, as the browser does after each key.
+fn recount(facets: &FacetIndex, hits: &[Hit], size: usize) -> usize {
     let mut mask = vec![false; size];
-    for hit in &hits {
+    for hit in hits {
         mask[hit.case] = true;
     }
     facets.count(&Filter::default(), Some(&mask)).len() + hits.len()

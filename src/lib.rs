@@ -8,6 +8,7 @@ pub mod cli;
 pub mod export;
 pub mod law;
 pub mod library;
+pub mod memory;
 pub mod msg;
 pub mod query;
 pub mod rng;

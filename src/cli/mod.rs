@@ -298,7 +298,9 @@ pub fn load_for_use(
         only,
     };
     let cache_dir = CACHE_DIR.get().and_then(Option::as_deref);
-    match library::cache::load(&options, cache_dir) {
+    let loaded = library::cache::load(&options, cache_dir);
+    crate::memory::give_back();
+    match loaded {
         Ok(loaded) if loaded.left_out.is_empty() => Ok((loaded.library, None)),
         Ok(loaded) => {
             let dir = cases

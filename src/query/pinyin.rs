@@ -578,21 +578,96 @@ pub fn scan(
     query: &[u8],
     starts: &Starts,
     read: impl FnMut(usize) -> Option<char>,
-    mut visit: impl FnMut(usize, usize) -> bool,
+    visit: impl FnMut(usize, usize) -> bool,
 ) {
-    if query.is_empty() || (initials.letters & starts.bit == 0 && !query[0].is_ascii_digit()) {
+    let Some(mut check) = Check::new(initials, query, starts, read, visit) else {
         return;
-    }
-    let mut cursor = Cursor { initials, read };
+    };
     let bytes = initials.bytes;
-    // Whether `start` begins a match: checked from the initials first, then spelt.
-    let mut check = |start: usize| -> bool {
-        if !starts.can[bytes[start] as usize] {
+    let mut at = 0;
+    while at + Ranges::BLOCK < bytes.len() {
+        let mut candidates = Ranges::candidates(&bytes[at..], &starts.first, &starts.second);
+        while candidates != 0 {
+            let start = at + candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if !check.at(start) {
+                return;
+            }
+        }
+        at += Ranges::BLOCK;
+    }
+    for start in at..bytes.len() {
+        if !check.at(start) {
+            return;
+        }
+    }
+}
+
+/// [`scan`] at the given positions only, in their order: where a shorter query was spelt, since
+/// a query spelt somewhere has every prefix of it spelt from the same place (`fangc` starts
+/// where `fang` does), so typing on needs no scan of the whole text.
+pub fn scan_at(
+    initials: Initials,
+    query: &[u8],
+    starts: &Starts,
+    positions: &[u32],
+    read: impl FnMut(usize) -> Option<char>,
+    visit: impl FnMut(usize, usize) -> bool,
+) {
+    let Some(mut check) = Check::new(initials, query, starts, read, visit) else {
+        return;
+    };
+    for &start in positions {
+        let start = start as usize;
+        if start < initials.bytes.len() && !check.at(start) {
+            return;
+        }
+    }
+}
+
+/// Whether a query begins at a position: checked from the initials first, then spelt.
+struct Check<'a, R, V> {
+    cursor: Cursor<'a, R>,
+    query: &'a [u8],
+    starts: &'a Starts,
+    visit: V,
+}
+
+impl<'a, R, V> Check<'a, R, V>
+where
+    R: FnMut(usize) -> Option<char>,
+    V: FnMut(usize, usize) -> bool,
+{
+    /// `None` when the query cannot be spelt anywhere in these initials: none of their
+    /// characters starts with its first letter.
+    fn new(
+        initials: Initials<'a>,
+        query: &'a [u8],
+        starts: &'a Starts,
+        read: R,
+        visit: V,
+    ) -> Option<Self> {
+        if query.is_empty() || (initials.letters & starts.bit == 0 && !query[0].is_ascii_digit()) {
+            return None;
+        }
+        Some(Check {
+            cursor: Cursor { initials, read },
+            query,
+            starts,
+            visit,
+        })
+    }
+
+    /// Visits `start` if the query is spelt from there; false once the visitor wants no more.
+    fn at(&mut self, start: usize) -> bool {
+        let bytes = self.cursor.initials.bytes;
+        if !self.starts.can[bytes[start] as usize] {
             return true;
         }
         let following = bytes.get(start + 1..).unwrap_or_default();
-        if starts.ahead.len() > following.len()
-            || starts
+        if self.starts.ahead.len() > following.len()
+            || self
+                .starts
                 .ahead
                 .iter()
                 .zip(following)
@@ -600,26 +675,9 @@ pub fn scan(
         {
             return true;
         }
-        match cursor.spell(start, query) {
-            Some(count) => visit(start, count),
+        match self.cursor.spell(start, self.query) {
+            Some(count) => (self.visit)(start, count),
             None => true,
-        }
-    };
-    let mut at = 0;
-    while at + Ranges::BLOCK < bytes.len() {
-        let mut candidates = Ranges::candidates(&bytes[at..], &starts.first, &starts.second);
-        while candidates != 0 {
-            let start = at + candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            if !check(start) {
-                return;
-            }
-        }
-        at += Ranges::BLOCK;
-    }
-    for start in at..bytes.len() {
-        if !check(start) {
-            return;
         }
     }
 }

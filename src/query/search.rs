@@ -239,6 +239,8 @@ struct WordPlan {
     plan: Plan,
     /// How the word matches each shared entry of the library (provisions, vocabulary terms).
     shared: Vec<Option<WordRank>>,
+    /// Whether some entry matched only because the word holds one of its names whole.
+    by_name: bool,
 }
 
 /// Below this many candidates a search runs on one thread: starting threads would cost more.
@@ -329,6 +331,50 @@ struct Doc {
     letter_weights: u64,
     /// The range of its shared entries (provisions, vocabulary terms) in `links`.
     links: (u32, u32),
+}
+
+/// What a search made while typing leaves for the next keystroke's ([`Index::search_typed`]).
+#[derive(Default)]
+pub struct Trail {
+    raw: String,
+    words: Vec<String>,
+    /// The cases found, in library order, in the parts the search was split into: joining the
+    /// parts would, at 100,000 cases, briefly hold them twice.
+    parts: Vec<TrailPart>,
+}
+
+/// The cases one thread found, in library order; beside each, the places its last word was spelt
+/// in pinyin, or a mark that they are not known (the word matched exactly, say).
+#[derive(Default)]
+struct TrailPart {
+    cases: Vec<u32>,
+    /// Per case: where its places end in `places` (they start where the previous case's end),
+    /// with [`UNKNOWN`] set when they are not known.
+    ends: Vec<u32>,
+    places: Vec<u32>,
+}
+
+/// The bit of a [`TrailPart`] end telling that a case's places are not known.
+const UNKNOWN: u32 = 1 << 31;
+
+impl TrailPart {
+    /// Where the `n`th case had its last word spelt, if known.
+    fn places(&self, n: usize) -> Option<&[u32]> {
+        let end = *self.ends.get(n)?;
+        let start = n
+            .checked_sub(1)
+            .map_or(0, |before| self.ends[before] & !UNKNOWN);
+        (end & UNKNOWN == 0).then(|| &self.places[start as usize..end as usize])
+    }
+}
+
+/// Where a query's last word is spelt in pinyin in one case: `before`, the places its shorter
+/// form was spelt (only they are tried), and `now`, every place it is spelt, kept for the next
+/// keystroke. `known` tells whether the case was looked through for them.
+struct Spelt<'a> {
+    before: Option<&'a [u32]>,
+    now: &'a mut Vec<u32>,
+    known: bool,
 }
 
 /// The search index of one library.
@@ -728,8 +774,16 @@ impl<'l> Index<'l> {
             .char_at(at - slot.start())
     }
 
-    /// The best exact or pinyin match of a word in a case's own fields.
-    fn in_case(&self, case: usize, word: &Word, plan: &Plan) -> Option<WordRank> {
+    /// The best exact or pinyin match of a word in a case's own fields. With `spelt`, the word's
+    /// pinyin is looked for only where a shorter word was spelt, and every place it is spelt is
+    /// kept for the next, longer word.
+    fn in_case(
+        &self,
+        case: usize,
+        word: &Word,
+        plan: &Plan,
+        spelt: Option<&mut Spelt>,
+    ) -> Option<WordRank> {
         let doc = &self.docs[case];
         if let Some(exact) = self.exact_or_pinyin(
             self.case_fields(case),
@@ -757,16 +811,26 @@ impl<'l> Index<'l> {
         let run = doc.run.0 as usize;
         let initials = self.arena.run(run, doc.run.1 as usize, doc.letters);
         let mut found = None;
-        pinyin::scan(
-            initials,
-            word.text.as_bytes(),
-            starts,
-            |pos| self.char_in_case(case, pos),
-            |start, count| {
+        let read = |pos| self.char_in_case(case, pos);
+        let query = word.text.as_bytes();
+        match spelt {
+            None => pinyin::scan(initials, query, starts, read, |start, count| {
                 found = Some((start, count));
                 false
-            },
-        );
+            }),
+            Some(spelt) => {
+                let visit = |start: usize, count| {
+                    found = found.or(Some((start, count)));
+                    spelt.now.push(start as u32);
+                    true
+                };
+                match spelt.before {
+                    Some(before) => pinyin::scan_at(initials, query, starts, before, read, visit),
+                    None => pinyin::scan(initials, query, starts, read, visit),
+                }
+                spelt.known = true;
+            }
+        }
         let (start, count) = found?;
         let n = self.field_at(case, run + start)?;
         Some(WordRank {
@@ -785,9 +849,10 @@ impl<'l> Index<'l> {
         word: &Word,
         plan: &Plan,
         shared: &[Option<WordRank>],
+        spelt: Option<&mut Spelt>,
     ) -> Option<WordRank> {
         let doc = &self.docs[case];
-        let own = self.in_case(case, word, plan);
+        let own = self.in_case(case, word, plan, spelt);
         let linked = self.links[doc.links.0 as usize..doc.links.1 as usize]
             .iter()
             .filter_map(|&s| shared[s as usize])
@@ -828,8 +893,8 @@ impl<'l> Index<'l> {
 
     /// The best match of a word in a shared entry: exact or pinyin as in a case's fields, or —
     /// for a vocabulary term — a word that holds one of its names whole (中介公司 holds 中介,
-    /// 手机号码 holds 手机号), ranked just below.
-    fn in_shared(&self, entry: usize, word: &Word, plan: &Plan) -> Option<WordRank> {
+    /// 手机号码 holds 手机号), ranked just below; true beside a match of that kind.
+    fn in_shared(&self, entry: usize, word: &Word, plan: &Plan) -> Option<(WordRank, bool)> {
         let texts = &self.shared_texts[entry];
         let found = self.exact_or_pinyin(
             (&self.shared[entry], &self.shared_kinds[entry]),
@@ -839,20 +904,26 @@ impl<'l> Index<'l> {
             &plan.encoded,
             plan.starts.as_ref(),
         );
-        found.or_else(|| {
+        if let Some(found) = found {
+            return Some((found, false));
+        }
+        {
             let kinds = &self.shared_kinds[entry];
             let (n, name) = texts.iter().enumerate().find(|&(n, name)| {
                 kinds[n] == FieldKind::Label
                     && name.chars().nth(1).is_some()
                     && word.text.contains(&name.to_lowercase())
             })?;
-            Some(WordRank {
-                tier: 1,
-                weight: kinds[n].weight(),
-                span: name.chars().count(),
-                fuzz: 0,
-            })
-        })
+            Some((
+                WordRank {
+                    tier: 1,
+                    weight: kinds[n].weight(),
+                    span: name.chars().count(),
+                    fuzz: 0,
+                },
+                true,
+            ))
+        }
     }
 
     /// How each word of a query is looked for: its plan, and how it matches each shared entry.
@@ -867,9 +938,14 @@ impl<'l> Index<'l> {
                         .then(|| self.arena.starts(word.text.as_bytes())),
                     encoded: memmem::Finder::new(&self.arena.encode(&word.text)).into_owned(),
                 };
+                let shared: Vec<_> = (0..self.shared.len())
+                    .map(|entry| self.in_shared(entry, word, &plan))
+                    .collect();
                 WordPlan {
-                    shared: (0..self.shared.len())
-                        .map(|entry| self.in_shared(entry, word, &plan))
+                    by_name: shared.iter().flatten().any(|&(_, by_name)| by_name),
+                    shared: shared
+                        .into_iter()
+                        .map(|m| m.map(|(rank, _)| rank))
                         .collect(),
                     plan,
                 }
@@ -878,15 +954,28 @@ impl<'l> Index<'l> {
     }
 
     /// The rank of a case for a query, or `None` if some word matches nowhere.
-    fn rank(&self, case: usize, query: &Query, plans: &[WordPlan]) -> Option<Rank> {
+    /// The last word keeps `spelt`'s places (see [`Index::in_case`]).
+    fn rank(
+        &self,
+        case: usize,
+        query: &Query,
+        plans: &[WordPlan],
+        mut spelt: Option<&mut Spelt>,
+    ) -> Option<Rank> {
         let mut total = Rank {
             worst_tier: 0,
             weight: 0,
             span: 0,
             fuzz: 0,
         };
-        for (word, plan) in query.words.iter().zip(plans) {
-            let best = self.match_word(case, word, &plan.plan, &plan.shared)?;
+        let last = query.words.len().saturating_sub(1);
+        for (n, (word, plan)) in query.words.iter().zip(plans).enumerate() {
+            let spelt = if n == last {
+                spelt.as_deref_mut()
+            } else {
+                None
+            };
+            let best = self.match_word(case, word, &plan.plan, &plan.shared, spelt)?;
             // Saturating: absurd queries and texts must not overflow, and such sums tie anyway.
             let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             total.worst_tier = total.worst_tier.max(best.tier as u8);
@@ -901,56 +990,163 @@ impl<'l> Index<'l> {
     /// The cases matching `query`, best first. With `within`, only those cases are tried: pass the
     /// previous results when the query only grew, since a longer query never matches more.
     pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<Hit> {
-        let all: Vec<usize>;
-        let candidates = match within {
-            // Previous results come best first; read in library order, the index is read from
-            // start to end instead of at random, which the cache rewards.
-            Some(cases) => {
-                let mut sorted = cases.to_vec();
-                sorted.sort_unstable();
-                all = sorted;
-                &all
-            }
-            None => {
-                all = (0..self.docs.len()).collect();
-                &all
-            }
+        let mut candidates: Vec<usize> = match within {
+            Some(cases) => cases.to_vec(),
+            None => (0..self.docs.len()).collect(),
         };
+        // Previous results come best first; read in library order, the index is read from start
+        // to end instead of at random, which the cache rewards.
+        candidates.sort_unstable();
         let plans = self.plans(query);
-        let plans = &plans;
-        let rank_all = |cases: &[usize]| -> Vec<Hit> {
-            cases
-                .iter()
-                .filter_map(|&case| self.rank(case, query, plans).map(|rank| Hit { case, rank }))
-                .collect()
+        let chunk = candidates
+            .len()
+            .div_ceil(self.threads_for(candidates.len()))
+            .max(1);
+        let parts: Vec<&[usize]> = candidates.chunks(chunk).collect();
+        let mut hits: Vec<Hit> = self
+            .on_every_core(&parts, |part| {
+                part.iter()
+                    .filter_map(|&case| {
+                        let rank = self.rank(case, query, &plans, None)?;
+                        Some(Hit { case, rank })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        hits.sort_unstable_by_key(|h| (h.rank, h.case));
+        hits
+    }
+
+    /// A search as typing makes it: after `before` (the trail of the search one key ago), a query
+    /// that only grew is tried on its results alone, and a last word that only grew is spelt in
+    /// pinyin only where the shorter word was, which makes the keystrokes after the first few
+    /// cheap. The cases found, best first, and the trail for the next key.
+    pub fn search_typed(&self, query: &Query, before: Option<&Trail>) -> (Vec<Hit>, Trail) {
+        let plans = self.plans(query);
+        // A word grown to hold a vocabulary name (`黑中` to `黑中介`) matches the term's cases,
+        // which its shorter form may not have: then everything is searched again.
+        let grew = before.filter(|before| {
+            !before.words.is_empty()
+                && query.raw.starts_with(&before.raw)
+                && !plans.iter().any(|plan| plan.by_name)
+        });
+        let same_words = grew.is_some_and(|before| {
+            let (words, last) = (&query.words, before.words.len() - 1);
+            words.len() == before.words.len()
+                && words[..last]
+                    .iter()
+                    .zip(&before.words)
+                    .all(|(word, earlier)| word.text == *earlier)
+                && words[last].text.starts_with(&before.words[last])
+        });
+        let found = match grew {
+            Some(before) => self.on_every_core(&before.parts, |part| {
+                let places = |n| same_words.then(|| part.places(n)).flatten();
+                self.typed_part(
+                    part.cases.iter().map(|&case| case as usize),
+                    places,
+                    query,
+                    &plans,
+                )
+            }),
+            None => {
+                let count = self.docs.len();
+                let chunk = count.div_ceil(self.threads_for(count)).max(1);
+                let ranges: Vec<_> = (0..count)
+                    .step_by(chunk)
+                    .map(|start| start..(start + chunk).min(count))
+                    .collect();
+                self.on_every_core(&ranges, |range| {
+                    self.typed_part(range.clone(), |_| None, query, &plans)
+                })
+            }
         };
-        // Large searches run on every core: each thread ranks a slice of the candidates.
-        let threads = if candidates.len() < PARALLEL_FROM {
+        let mut hits = Vec::with_capacity(found.iter().map(|(hits, _)| hits.len()).sum());
+        let mut parts = Vec::with_capacity(found.len());
+        for (part_hits, part) in found {
+            hits.extend(part_hits);
+            parts.push(part);
+        }
+        hits.sort_unstable_by_key(|h| (h.rank, h.case));
+        let trail = Trail {
+            raw: query.raw.clone(),
+            words: query.words.iter().map(|w| w.text.clone()).collect(),
+            parts,
+        };
+        (hits, trail)
+    }
+
+    /// One thread's share of [`Index::search_typed`]: the `cases` (in library order), each with
+    /// the places its last word's shorter form was spelt (`before(n)` for the `n`th) if known.
+    fn typed_part<'a>(
+        &self,
+        cases: impl Iterator<Item = usize>,
+        before: impl Fn(usize) -> Option<&'a [u32]>,
+        query: &Query,
+        plans: &[WordPlan],
+    ) -> (Vec<Hit>, TrailPart) {
+        let mut hits = Vec::new();
+        let mut part = TrailPart::default();
+        for (n, case) in cases.enumerate() {
+            let start = part.places.len();
+            let mut spelt = Spelt {
+                before: before(n),
+                now: &mut part.places,
+                known: false,
+            };
+            let rank = self.rank(case, query, plans, Some(&mut spelt));
+            let known = spelt.known;
+            match rank {
+                // Cases and places are far below 2^31 (a case file is at most 1 MiB).
+                Some(rank) => {
+                    hits.push(Hit { case, rank });
+                    part.cases.push(case as u32);
+                    let end = part.places.len() as u32;
+                    part.ends.push(if known { end } else { end | UNKNOWN });
+                }
+                None => part.places.truncate(start),
+            }
+        }
+        part.places.shrink_to_fit();
+        (hits, part)
+    }
+
+    /// How many threads a search of `candidates` cases runs on.
+    fn threads_for(&self, candidates: usize) -> usize {
+        if candidates < PARALLEL_FROM {
             1
         } else {
             cores()
-        };
-        let mut hits: Vec<Hit> = if threads < 2 {
-            rank_all(candidates)
-        } else {
-            let chunk = candidates.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = candidates
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(move || rank_all(part)))
-                    .collect();
-                workers
-                    .into_iter()
-                    // A worker's panic is a bug: passed on, never results silently missing.
-                    .flat_map(|w| {
-                        w.join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
-                    .collect()
-            })
-        };
-        hits.sort_unstable_by_key(|h| (h.rank, h.case));
-        hits
+        }
+    }
+
+    /// `work` on each item, each on a thread of its own when there are several, and the answers
+    /// in order.
+    fn on_every_core<I: Sync, T: Send>(
+        &self,
+        items: &[I],
+        work: impl Fn(&I) -> T + Sync,
+    ) -> Vec<T> {
+        if items.len() < 2 {
+            return items.iter().map(&work).collect();
+        }
+        let work = &work;
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = items
+                .iter()
+                .map(|item| scope.spawn(move || work(item)))
+                .collect();
+            workers
+                .into_iter()
+                // A worker's panic is a bug: passed on, never results silently missing.
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
     }
 
     /// Character indices in `text` to highlight for `query`: every exact and pinyin occurrence of
@@ -1101,6 +1297,55 @@ mod tests {
         let within: Vec<usize> = first.iter().map(|h| h.case).collect();
         let narrowed = index.search(&Query::new("fang"), Some(&within));
         assert_eq!(narrowed, index.search(&Query::new("fang"), None));
+    }
+
+    /// Typing a query key by key, each search starting from the one before, finds what searching
+    /// it at once finds, in the same order: on the built-in library and a generated one, for
+    /// pinyin in full and by initials, Chinese, several words, and words grown to hold a
+    /// vocabulary name.
+    #[test]
+    fn typing_key_by_key_finds_what_searching_at_once_finds() {
+        let built_in = load(&LoadOptions::default()).unwrap();
+        let generated = crate::synth::library(400).unwrap();
+        for library in [&built_in, &generated] {
+            let index = Index::new(library);
+            for typed in [
+                "fangchanjingji",
+                "nanningfdd",
+                "chongqingshi",
+                "zhongqing",
+                "guangxi nanning",
+                "fang chan zhongjie",
+                "房产中介",
+                "黑中介",
+                "shoujihaoma",
+                "xingming dianhua",
+                "FangDuoDuo",
+                "pos机",
+            ] {
+                let mut before: Option<Trail> = None;
+                let mut query = String::new();
+                for c in typed.chars() {
+                    query.push(c);
+                    let parsed = Query::new(&query);
+                    let (hits, trail) = index.search_typed(&parsed, before.as_ref());
+                    assert_eq!(hits, index.search(&parsed, None), "{query:?}");
+                    before = Some(trail);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_grown_to_hold_a_vocabulary_name_is_searched_afresh() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = Index::new(&library);
+        // 黑中 (half of 黑中介, a rogue agency) is nowhere; 黑中介 holds 中介 and finds its cases.
+        let (shorter, trail) = index.search_typed(&Query::new("黑中"), None);
+        assert!(shorter.is_empty());
+        let (longer, _) = index.search_typed(&Query::new("黑中介"), Some(&trail));
+        assert_eq!(longer, index.search(&Query::new("黑中介"), None));
+        assert!(!longer.is_empty());
     }
 
     /// The words an officer on the phone uses find what a case is about: its labels, their
