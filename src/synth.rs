@@ -238,6 +238,7 @@ pub fn files(count: usize) -> Vec<SourceFile> {
         dir: "generated/".to_string(),
         bytes: Ok(collections_toml(count).into_bytes()),
         path: None,
+        reused: None,
     }];
     for number in 1..=count {
         let (id, text) = case_file(number, &mut rng);
@@ -247,6 +248,7 @@ pub fn files(count: usize) -> Vec<SourceFile> {
             dir: "generated/".to_string(),
             bytes: Ok(text.into_bytes()),
             path: None,
+            reused: None,
         });
     }
     files

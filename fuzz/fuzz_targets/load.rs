@@ -42,6 +42,7 @@ fn file(name: &str, bytes: &[u8]) -> SourceFile {
         dir: "fuzz/".to_string(),
         bytes: Ok(bytes.to_vec()),
         path: None,
+        reused: None,
     }
 }
 

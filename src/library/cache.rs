@@ -5,9 +5,13 @@
 //! per directory and `--only`. It is used only when its key matches exactly: the cache format,
 //! this casebook's version and built-in library (a hash of its files), the directory, `--only`,
 //! and every entry of the directory with its size, modification time (to the nanosecond) and
-//! inode. Any change, an added or removed file included, loads everything again and rewrites
-//! the cache. A cache that cannot be read, is corrupt, or was written by another version is
-//! ignored and rebuilt: never an error, never stale data. Writes are atomic.
+//! inode. When only case files changed (added, removed, edited), the unchanged ones' cases are
+//! taken from the cache and only the changed ones are read and checked; the checks across files
+//! (duplicate ids and positions) run again over all of them, and a problem there sends the load
+//! back to reading every file, so problems are always reported where they are written. Any other
+//! change (a vocabulary, statutes or collections file, another version) loads everything again.
+//! A cache that cannot be read, is corrupt, or was written by another version is ignored and
+//! rebuilt: never an error, never stale data. Writes are atomic.
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -16,13 +20,17 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::diag::Diagnostic;
-use super::{LoadOptions, Loaded, Report, load_leaving_out};
+use super::files::{self, LIBRARY_FILES};
+use super::{LoadOptions, Loaded, Report, assemble, load_leaving_out};
 
 /// Bumped when what is stored changes shape.
 const FORMAT: u32 = 1;
 
-/// Files modified this recently (in nanoseconds) keep a directory out of the cache.
+/// A file modified this recently (in nanoseconds) could change again within the same tick of the
+/// file system's clock, size unchanged, and look the same next time (git's "racy clean"): its
+/// entry is written with [`RACY`] for a time, so that it never matches and is read again.
 const RACY_NS: u128 = 2_000_000_000;
+const RACY: u128 = 0;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
@@ -82,13 +90,76 @@ pub fn load(options: &LoadOptions, cache_dir: Option<&Path>) -> Result<Loaded, R
         "{:016x}.json",
         crate::rng::hash(u64::from(options.only), &key.dir)
     ));
-    if let Some(loaded) = read(&path, &key) {
-        return Ok(loaded);
-    }
-    let loaded = load_leaving_out(options)?;
+    let loaded = match read(&path) {
+        Some(cached) if cached.key == key => return Ok(cached.into_loaded()),
+        Some(cached) if cached.left_out.is_empty() && only_cases_differ(&cached.key, &key) => {
+            reuse(options, dir, &key, cached)?
+        }
+        _ => load_leaving_out(options)?,
+    };
     // Best effort: a cache that cannot be written is only a slower next start.
     let _ = write(cache_dir, &path, key, &loaded);
     Ok(loaded)
+}
+
+/// Whether a case file (not a library file, not an ignored one) has this name.
+fn is_case_file(name: &str) -> bool {
+    name.strip_suffix(".toml")
+        .is_some_and(|stem| !LIBRARY_FILES.contains(&stem))
+}
+
+/// Whether two keys are for the same casebook, directory and settings, and differ at most in
+/// the entries of case files.
+fn only_cases_differ(a: &Key, b: &Key) -> bool {
+    let others = |key: &Key| {
+        key.entries
+            .iter()
+            .filter(|e| !is_case_file(&e.name))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    (a.format, &a.version, a.builtin, &a.dir, a.only)
+        == (b.format, &b.version, b.builtin, &b.dir, b.only)
+        && others(a) == others(b)
+}
+
+/// Loads the directory with the cases of files unchanged since `cached` was written taken from
+/// it; only the others are read. Any problem: everything is read again, as without a cache.
+fn reuse(options: &LoadOptions, dir: &Path, key: &Key, cached: Cached) -> Result<Loaded, Report> {
+    let before: std::collections::HashMap<&str, &Entry> = cached
+        .key
+        .entries
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
+    let unchanged: std::collections::HashSet<&str> = key
+        .entries
+        .iter()
+        .filter(|e| is_case_file(&e.name) && before.get(e.name.as_str()) == Some(e))
+        .map(|e| e.name.as_str())
+        .collect();
+    let mut cases: std::collections::HashMap<String, super::Case> = cached
+        .library
+        .cases
+        .into_iter()
+        .map(|case| (case.id.to_string(), case))
+        .collect();
+    let mut extra = files::read_dir(dir)?;
+    for file in &mut extra {
+        let name = file.path.as_deref().and_then(Path::file_name);
+        if name.is_some_and(|name| unchanged.contains(name.to_string_lossy().as_ref())) {
+            file.reused = cases.remove(&file.stem).map(Box::new);
+        }
+    }
+    drop(cases);
+    match assemble(files::embedded(), Some(extra), options.only) {
+        Ok(library) => Ok(Loaded {
+            library,
+            left_out: Vec::new(),
+            problems: Report::default(),
+        }),
+        Err(_) => load_leaving_out(options),
+    }
 }
 
 /// The key for `dir` as it is now; `None` when the directory cannot be listed.
@@ -130,28 +201,32 @@ fn builtin_hash() -> u64 {
     })
 }
 
-/// The cached result, if the cache is readable, whole and made for exactly this key.
-fn read(path: &Path, key: &Key) -> Option<Loaded> {
+/// The cache, if it is readable and whole.
+fn read(path: &Path) -> Option<Cached> {
     let bytes = fs::read(path).ok()?;
-    let cached: Cached = serde_json::from_slice(&bytes).ok()?;
-    (cached.key == *key).then(|| Loaded {
-        library: cached.library,
-        left_out: cached.left_out,
-        problems: Report {
-            problems: cached.problems,
-        },
-    })
+    serde_json::from_slice(&bytes).ok()
 }
 
-fn write(cache_dir: &Path, path: &Path, key: Key, loaded: &Loaded) -> std::io::Result<()> {
-    // A file changed within the last moments could change again within the same tick of the
-    // file system's clock, size unchanged, and look the same next time: such a directory is not
-    // cached yet (git's "racy clean" rule).
+impl Cached {
+    fn into_loaded(self) -> Loaded {
+        Loaded {
+            library: self.library,
+            left_out: self.left_out,
+            problems: Report {
+                problems: self.problems,
+            },
+        }
+    }
+}
+
+fn write(cache_dir: &Path, path: &Path, mut key: Key, loaded: &Loaded) -> std::io::Result<()> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    if key.entries.iter().any(|e| e.modified_ns + RACY_NS > now) {
-        return Ok(());
+    for entry in &mut key.entries {
+        if entry.modified_ns + RACY_NS > now {
+            entry.modified_ns = RACY;
+        }
     }
     fs::create_dir_all(cache_dir)?;
     let cached = ToCache {
@@ -258,6 +333,74 @@ mod tests {
         );
     }
 
+    /// One changed file is read again; the others' cases come from the cache (a marked copy).
+    #[test]
+    fn only_the_changed_files_are_read_again() {
+        let (dir, cases) = office();
+        let cache = dir.path().join("cache");
+        load_with(&cases, &cache);
+        let file = cache_file(&cache);
+        let text = fs::read_to_string(&file).unwrap();
+        fs::write(&file, text.replace("（合成）", "（缓存）")).unwrap();
+        let edited = cases.join("gen-000003.toml");
+        let text = fs::read_to_string(&edited).unwrap();
+        fs::write(&edited, text.replacen("（合成）", "（改过）", 1)).unwrap();
+        age(&edited);
+        fs::remove_file(cases.join("gen-000004.toml")).unwrap();
+        let loaded = load_with(&cases, &cache).library;
+        assert_eq!(loaded.cases.len(), 19);
+        assert!(
+            loaded.case("gen-000004").is_none(),
+            "a removed file is gone"
+        );
+        let title = |id: &str| loaded.case(id).unwrap().title.to_string();
+        assert!(
+            title("gen-000003").contains("（改过）"),
+            "{}",
+            title("gen-000003")
+        );
+        let from_cache = loaded
+            .cases
+            .iter()
+            .filter(|c| c.title.contains("（缓存）"))
+            .count();
+        assert_eq!(from_cache, 18, "every unchanged case came from the cache");
+        // And the cache now holds the new state: a third load is a whole hit.
+        assert_eq!(load_with(&cases, &cache).library, loaded);
+    }
+
+    /// A problem across files that a reused case is part of is reported exactly as without a
+    /// cache (its line and column, the file left out).
+    #[test]
+    fn a_problem_across_files_is_reported_as_without_a_cache() {
+        let (dir, cases) = office();
+        let original = fs::read_to_string(cases.join("gen-000005.toml")).unwrap();
+        let add_position = |path: &Path, id: &str| {
+            let text = original.clone();
+            let text = text.replacen("id = \"gen-000005\"", &format!("id = \"{id}\""), 1);
+            let text = text.replacen("collection = ", "position = 1\ncollection = ", 1);
+            fs::write(path, text).unwrap();
+            age(path);
+        };
+        add_position(&cases.join("gen-000005.toml"), "gen-000005");
+        let cache = dir.path().join("cache");
+        assert!(load_with(&cases, &cache).left_out.is_empty());
+        // A new file, read before gen-000005, takes the same position.
+        add_position(&cases.join("gen-000000.toml"), "gen-000000");
+        let cached = load_with(&cases, &cache);
+        let options = LoadOptions {
+            extra_dir: Some(&cases),
+            only: true,
+        };
+        let fresh = load_leaving_out(&options).unwrap();
+        assert_eq!(cached.left_out, fresh.left_out);
+        assert_eq!(cached.problems.problems, fresh.problems.problems);
+        assert_eq!(cached.library, fresh.library);
+        let problem = &cached.problems.problems[0];
+        assert!(problem.file.ends_with("gen-000005.toml"), "{problem:?}");
+        assert_ne!((problem.line, problem.col), (1, 1), "{problem:?}");
+    }
+
     #[test]
     fn a_corrupt_or_foreign_cache_is_ignored_and_rebuilt() {
         let (dir, cases) = office();
@@ -293,8 +436,10 @@ mod tests {
 mod racy {
     use super::*;
 
+    /// A file changed a moment ago could change again within the same tick of the clock, its
+    /// size the same: it is read again next time even when it looks unchanged.
     #[test]
-    fn a_directory_changed_a_moment_ago_is_not_cached() {
+    fn a_file_changed_a_moment_ago_is_read_again() {
         let dir = tempfile::tempdir().unwrap();
         let cases = dir.path().join("cases");
         crate::synth::write(3, &cases).unwrap();
@@ -304,7 +449,18 @@ mod racy {
             only: true,
         };
         load(&options, Some(&cache)).unwrap();
-        assert!(!cache.exists(), "files just written: nothing cached");
+        // Same size, same modification time, same inode: only the content differs.
+        let path = cases.join("gen-000002.toml");
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let changed = text.replacen("（合成）", "（改过）", 1);
+        assert_eq!(changed.len(), text.len());
+        fs::write(&path, changed).unwrap();
+        let file = fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(modified).unwrap();
+        let loaded = load(&options, Some(&cache)).unwrap().library;
+        let title = &loaded.case("gen-000002").unwrap().title;
+        assert!(title.contains("（改过）"), "{title}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Getting the bytes of library files: from the copy of `cases/` embedded at build time, or from
 //! a directory on disk. Size, encoding and readability are checked here, before any parsing.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -30,35 +31,35 @@ pub struct SourceFile {
     /// For a file on disk, where to read it when it is decoded (then `bytes` is empty): a large
     /// directory is parsed one file at a time instead of being held in memory whole.
     pub path: Option<std::path::PathBuf>,
+    /// The case this file gave when last read, unchanged since (the cache knows): not read again.
+    pub reused: Option<Box<super::model::Case>>,
 }
 
 impl SourceFile {
     /// The file's text, or why it cannot be read as a TOML file.
     pub fn decode(&self) -> Result<String, Diagnostic> {
-        let read;
-        let bytes = match (&self.bytes, &self.path) {
+        let bytes: Cow<[u8]> = match (&self.bytes, &self.path) {
             (Err(why), _) => return Err(whole_file(&self.name, why.clone())),
-            (Ok(_), Some(path)) => {
-                read = read_limited(path).map_err(|e| {
-                    let message = Msg::new(
-                        format!("cannot read the file: {e}"),
-                        format!("无法读取文件：{e}"),
-                    );
-                    whole_file(&self.name, message)
-                })?;
-                &read
-            }
-            (Ok(bytes), None) => bytes,
+            (Ok(_), Some(path)) => Cow::Owned(read_limited(path).map_err(|e| {
+                let message = Msg::new(
+                    format!("cannot read the file: {e}"),
+                    format!("无法读取文件：{e}"),
+                );
+                whole_file(&self.name, message)
+            })?),
+            (Ok(bytes), None) => Cow::Borrowed(bytes),
         };
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(too_large(&self.name, bytes.len() as u64));
         }
-        let text = match std::str::from_utf8(bytes) {
+        // Moved, not copied, into the text: a case file read from disk is owned already.
+        let text = match String::from_utf8(bytes.into_owned()) {
             Ok(text) => text,
             Err(error) => {
-                // Locate the bad byte in the valid text before it.
-                let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or("");
-                let byte = bytes[error.valid_up_to()];
+                let bytes = error.as_bytes();
+                let at = error.utf8_error().valid_up_to();
+                let valid = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+                let byte = bytes[at];
                 let message = Msg::new(
                     format!("the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8"),
                     format!("文件不是有效的 UTF-8（字节 0x{byte:02x}）；请另存为 UTF-8"),
@@ -77,7 +78,7 @@ impl SourceFile {
             );
             return Err(whole_file(&self.name, message));
         }
-        Ok(text.to_string())
+        Ok(text)
     }
 }
 
@@ -106,6 +107,7 @@ pub fn embedded() -> Vec<SourceFile> {
                 dir: "cases/".to_string(),
                 bytes: Ok(file.contents().to_vec()),
                 path: None,
+                reused: None,
             })
         })
         .collect();
@@ -152,6 +154,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Report> {
             dir: prefix.clone(),
             bytes: Ok(Vec::new()),
             path: Some(path),
+            reused: None,
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
@@ -238,7 +241,8 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
         return Err(std::io::Error::other("it is not a regular file"));
     }
     let file = fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so the file is read into one allocation rather than a growing one.
+    let mut bytes = Vec::with_capacity(metadata.len().min(MAX_FILE_BYTES) as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -128,7 +128,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     fn string(&self, sink: &mut Sink, key: &str, value: &Value) -> Option<Spanned<String>> {
         match value.get_ref().as_str() {
-            Some(text) => checked_text(sink, &self.where_(key), text, value.span()),
+            Some(text) => checked_text(sink, || self.where_(key), text, value.span()),
             None => {
                 self.wrong_type(sink, key, value, ("a string", "字符串"));
                 None
@@ -235,7 +235,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         for item in items.iter() {
             match item.get_ref().as_str() {
                 Some(text) => {
-                    out.extend(checked_text(sink, &self.where_(key), text, item.span()));
+                    out.extend(checked_text(sink, || self.where_(key), text, item.span()));
                 }
                 None => self.wrong_type(sink, key, item, ("a list of strings", "字符串列表")),
             }
@@ -337,11 +337,14 @@ impl<'a, 'i> Fields<'a, 'i> {
 /// Checks a text value for control characters and size; returns it when it is fit to show.
 pub fn checked_text(
     sink: &mut Sink,
-    what: &Msg,
+    what: impl FnOnce() -> Msg,
     text: &str,
     span: Range<usize>,
 ) -> Option<Spanned<String>> {
+    // `what` is only made for a message: formatting it for every field read was a tenth of
+    // loading a large library.
     if let Some(bad) = forbidden_char(text) {
+        let what = what();
         let bad = bad.escape_unicode();
         let message = Msg::new(
             format!("{} contains the control character {bad}", what.en),
@@ -351,6 +354,7 @@ pub fn checked_text(
         return None;
     }
     if text.len() > MAX_TEXT_BYTES {
+        let what = what();
         let n = text.len();
         let message = Msg::new(
             format!(
@@ -364,6 +368,7 @@ pub fn checked_text(
     }
     let lines = text.lines().count();
     if lines > MAX_TEXT_LINES {
+        let what = what();
         let message = Msg::new(
             format!(
                 "{} has {lines} lines; the limit is {MAX_TEXT_LINES}",
@@ -380,6 +385,6 @@ pub fn checked_text(
 
 /// The key of a table entry (`[sectors.real-estate]`), checked like any other text.
 pub fn checked_key(sink: &mut Sink, key: &Spanned<&str>) -> Option<String> {
-    let what = Msg::new("key", "键");
-    checked_text(sink, &what, key.get_ref(), key.span()).map(Spanned::into_inner)
+    let what = || Msg::new("key", "键");
+    checked_text(sink, what, key.get_ref(), key.span()).map(Spanned::into_inner)
 }

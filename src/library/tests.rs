@@ -13,6 +13,7 @@ fn file(name: &str, text: &[u8]) -> SourceFile {
         dir: "office/".to_string(),
         bytes: Ok(text.to_vec()),
         path: None,
+        reused: None,
     }
 }
 

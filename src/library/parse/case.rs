@@ -309,9 +309,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             match value.get_ref().as_str() {
                 Some(why) => {
                     let what =
-                        Msg::new(format!("[inferred] {field}"), format!("[inferred] {field}"));
+                        || Msg::new(format!("[inferred] {field}"), format!("[inferred] {field}"));
                     if let Some(why) =
-                        crate::library::reader::checked_text(sink, &what, why, value.span())
+                        crate::library::reader::checked_text(sink, what, why, value.span())
                     {
                         inferred_spans.push((field.clone(), key.span()));
                         inferred.insert(field, why.into_inner());
