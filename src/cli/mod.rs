@@ -3,6 +3,7 @@
 
 pub(crate) mod list;
 mod quiz;
+mod shell;
 mod show;
 mod similar;
 mod stats;
@@ -103,6 +104,14 @@ pub enum Command {
     /// Check a library directory (default: the built-in library) and report every problem as
     /// FILE:LINE:COL: message. Exits 1 if there is any problem, 0 if none.
     Validate(validate::ValidateArgs),
+    /// Print a shell completion script: `casebook completions bash > ~/.local/share/bash-completion/completions/casebook`.
+    /// Case ids, statute ids and filter keys complete too.
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff) of casebook or of one command: `casebook man | man -l -`.
+    Man(shell::ManArgs),
+    /// The ids a completion script offers, one per line (used by the scripts).
+    #[command(hide = true)]
+    CompleteIds(shell::CompleteIdsArgs),
 }
 
 /// Parses the command line and runs it.
@@ -111,7 +120,7 @@ pub fn run() -> ExitCode {
     // locale), so that --help can speak it.
     let asked = language_asked(std::env::args());
     let lang = crate::msg::Lang::choose(asked, &|name| std::env::var(name).ok());
-    let matches = localized(Cli::command(), lang).get_matches();
+    let matches = localized(with_version(Cli::command()), lang).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
@@ -122,6 +131,23 @@ pub fn run() -> ExitCode {
     let _ = CACHE_DIR.set(cache);
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Completions(args)) => {
+            let script = shell::script(&mut Cli::command(), args.shell);
+            print_or_fail(script.as_bytes())
+        }
+        Some(Command::Man(args)) => {
+            match shell::man_page(Cli::command(), args.command.as_deref()) {
+                Ok(page) => print_or_fail(&page),
+                Err(why) => {
+                    let commands = shell::man_commands(&Cli::command()).join(", ");
+                    eprintln!("casebook: {why} (pages: {commands})");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::CompleteIds(args)) => with_library(&cli.cases, cli.only, false, |lib| {
+            shell::complete_ids(lib, &args)
+        }),
         Some(Command::List(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
             list::run(lib, &args)
         }),
@@ -168,6 +194,53 @@ pub fn run() -> ExitCode {
             };
             tui::run(&library, m(), &options)
         }
+    }
+}
+
+/// Writes `bytes` to stdout; exit 1 if they cannot be written (a closed pipe says nothing).
+fn print_or_fail(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The command with `--version` saying the built-in library's version too, when it is asked
+/// for (the library is not loaded for anything else here).
+fn with_version(command: clap::Command) -> clap::Command {
+    let asked = std::env::args()
+        .skip(1)
+        .any(|a| a == "--version" || a == "-V");
+    if !asked {
+        return command;
+    }
+    let version = format!("{} ({})", env!("CARGO_PKG_VERSION"), library_version());
+    command.version(version)
+}
+
+/// The built-in library in a few words: its cases, its provisions, its newest source.
+pub fn library_version() -> String {
+    match library::load(&LoadOptions::default()) {
+        Ok(library) => {
+            let newest = library
+                .cases
+                .iter()
+                .flat_map(|c| c.source.iter())
+                .filter_map(|s| s.date)
+                .max_by_key(|d| (d.year, d.month, d.day));
+            let newest = newest.map_or("not stated".to_string(), |d| d.to_string());
+            format!(
+                "built-in library: {} cases, {} provisions, newest source {newest}",
+                library.cases.len(),
+                library.statutes.len()
+            )
+        }
+        Err(_) => "built-in library: does not load".to_string(),
     }
 }
 

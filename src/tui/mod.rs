@@ -205,6 +205,10 @@ fn draw(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &App) -> io::Resul
 }
 
 fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) -> io::Result<()> {
+    // crossterm starts listening for SIGWINCH on the first poll: done now, before the size is
+    // read and the first frame drawn, a resize at any later moment arrives as an event (a resize
+    // between the first frame and the first read was lost, seen under load).
+    event::poll(Duration::ZERO)?;
     // A resize between the size read at start and now would otherwise go unseen.
     let (width, height) = terminal::size()?;
     if (width, height) != (app.width, app.height) {
