@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod law;
 pub mod library;

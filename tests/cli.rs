@@ -12,6 +12,8 @@ fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(args)
         .env_remove("CASEBOOK_CASES")
+        // A user's own config file must not change what the tests see.
+        .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
         // The interface language is the default (Chinese) unless a test asks with --lang.
         .env_remove("CASEBOOK_LANG")
         .env_remove("LC_ALL")
@@ -415,6 +417,7 @@ fn cases_dir_extends_the_library_and_only_shows_it_alone() {
     let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["show", "office-case"])
         .env("CASEBOOK_CASES", path)
+        .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -880,7 +883,10 @@ fn quiz_progress_and_reset_ask_first() {
 fn the_language_comes_from_the_flag_then_casebook_lang_then_the_locale() {
     let run = |args: &[&str], env: &[(&str, &str)]| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
-        command.args(args).env_remove("CASEBOOK_CASES");
+        command
+            .args(args)
+            .env_remove("CASEBOOK_CASES")
+            .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests");
         for name in ["CASEBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
         }

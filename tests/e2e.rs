@@ -42,6 +42,8 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("CASEBOOK_CASES");
+        // A user's own config file must not change what the tests see.
+        command.env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests");
         // Chinese, the default, unless a test sets the language.
         for name in ["CASEBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
@@ -344,6 +346,29 @@ fn resize_redraws_and_too_small_says_so() {
     assert_restored(&s);
 }
 
+/// A config file in the user's config directory: English, and keys of the user's own.
+#[test]
+fn a_config_file_sets_the_language_and_the_keys() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("casebook");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "lang = \"en\"\n[keys]\ndown = [\"J\", \"Down\"]\nsearch = \"F\"\nquit = \"Q\"\n",
+    )
+    .unwrap();
+    let config_home = home.path().display().to_string();
+    let mut s = Session::start(&[], 100, 30, &[("XDG_CONFIG_HOME", &config_home)]);
+    s.expect("F Search: press F to type");
+    s.expect("Q quit");
+    s.keys(&["J", "J"]);
+    s.expect("Detail · alar-tongtianyi");
+    s.keys(&["F", "f", "d", "d"]);
+    s.expect("Cases 1/9");
+    s.keys(&["\x1b", "Q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
 #[test]
 fn a_closed_terminal_ends_the_program() {
     let mut s = Session::start(&[], 80, 24, &[]);
@@ -420,6 +445,7 @@ fn y_copies_the_citation_through_osc52() {
     let citation = String::from_utf8(
         std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
             .args(["show", "7", "--format", "citation"])
+            .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
             .output()
             .unwrap()
             .stdout,

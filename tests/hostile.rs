@@ -9,6 +9,8 @@ fn validate(dir: &Path) -> (Option<i32>, String, String) {
         .args(["--lang", "en", "validate"])
         .arg(dir)
         .env_remove("CASEBOOK_CASES")
+        // A user's own config file must not change what the tests see.
+        .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
         .output()
         .expect("the binary runs");
     (
@@ -102,6 +104,8 @@ fn the_report_in_chinese() {
     let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["--lang", "zh", "validate", "tests/hostile"])
         .env_remove("CASEBOOK_CASES")
+        // A user's own config file must not change what the tests see.
+        .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
         .output()
         .expect("the binary runs");
     assert_eq!(out.status.code(), Some(1));

@@ -94,6 +94,30 @@ fn help_screen() {
     }
 }
 
+/// Keys a config file gives are the keys help and the status bar show.
+#[test]
+fn help_shows_keys_from_a_config_file() {
+    let library = library();
+    let config = casebook::config::parse(
+        "config.toml",
+        "[keys]\ndown = [\"J\", \"Down\"]\nup = [\"K\", \"Up\"]\nsearch = \"F\"\nquit = \"Q\"\n",
+    )
+    .unwrap();
+    let mut app = App::new(&library, &casebook::msg::EN, 120, 40);
+    app.keymap = casebook::config::keymap_of(&config).unwrap();
+    let browser = draw(&app);
+    assert!(
+        browser.contains("F search") && browser.contains("Q quit"),
+        "{browser}"
+    );
+    assert!(
+        browser.starts_with("F Search: press F to type"),
+        "{browser}"
+    );
+    app.update(Action::Show(ScreenId::Help));
+    insta::assert_snapshot!("help_remapped_120x40", draw(&app));
+}
+
 #[test]
 fn search_no_match_and_too_small() {
     let library = library();
@@ -123,6 +147,7 @@ fn ascii_look_for_linux_and_vt100_consoles() {
     app.look = Look {
         ascii: true,
         color: true,
+        ..Look::default()
     };
     assert_eq!(app.browse().focus, Pane::List);
     let screen = draw(&app);
@@ -306,6 +331,7 @@ fn training_screens() {
     app.look = Look {
         ascii: true,
         color: false,
+        ..Look::default()
     };
     app.update(Action::Summary);
     insta::assert_snapshot!("training_wrong_ascii_80x24", draw(&app));
@@ -495,6 +521,7 @@ fn statistics_screen() {
         app.look = Look {
             ascii: false,
             color: false,
+            ..Look::default()
         };
         app.update(Action::Show(ScreenId::Stats));
         insta::assert_snapshot!(format!("stats_{w}x{h}"), draw(&app));
@@ -663,6 +690,7 @@ fn drawing_craft_at_the_edges() {
     let ascii = Look {
         ascii: true,
         color: false,
+        ..Look::default()
     };
     for (w, h) in [(120, 40), (80, 24), (60, 20)] {
         let mut app = App::new(&library, &ZH, w, h);

@@ -8,6 +8,8 @@ fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(args)
         .env_remove("CASEBOOK_CASES")
+        // A user's own config file must not change what the tests see.
+        .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
         .env_remove("CASEBOOK_LANG")
         .output()
         .expect("the binary runs")
@@ -84,6 +86,8 @@ fn bash_completes(line: &[&str]) -> Vec<String> {
         .args(["--norc", "--noprofile", "-c", &program])
         .env("PATH", path_var)
         .env_remove("CASEBOOK_CASES")
+        // A user's own config file must not change what the tests see.
+        .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
         .output()
         .unwrap();
     stdout(&out).lines().map(str::to_string).collect()

@@ -3,6 +3,7 @@
 
 pub(crate) mod list;
 mod quiz;
+mod settings;
 mod shell;
 mod show;
 mod similar;
@@ -34,9 +35,14 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_CASES")]
     pub cases: Option<PathBuf>,
 
-    /// With --cases: show only DIR's cases.
-    #[arg(long, global = true, requires = "cases")]
+    /// With --cases (or `cases` in the config file): show only DIR's cases.
+    #[arg(long, global = true)]
     pub only: bool,
+
+    /// Read settings from FILE instead of $XDG_CONFIG_HOME/casebook/config.toml (else
+    /// ~/.config/casebook/config.toml). A flag or an environment variable wins over the file.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Refuse to run if any file of --cases DIR has a problem (without it, such files are left
     /// out, said on stderr, and everything else loads).
@@ -109,6 +115,9 @@ pub enum Command {
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff) of casebook or of one command: `casebook man | man -l -`.
     Man(shell::ManArgs),
+    /// Print the settings in effect and where each comes from (flag, environment, config file,
+    /// default); --default prints a commented config file to start from.
+    Config(settings::ConfigArgs),
     /// The ids a completion script offers, one per line (used by the scripts).
     #[command(hide = true)]
     CompleteIds(shell::CompleteIdsArgs),
@@ -116,19 +125,54 @@ pub enum Command {
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
-    // The language is known before the command line is parsed (from --lang, CASEBOOK_LANG or the
-    // locale), so that --help can speak it.
-    let asked = language_asked(std::env::args());
-    let lang = crate::msg::Lang::choose(asked, &|name| std::env::var(name).ok());
+    // The config file is read before the command line is parsed (`--config FILE` is looked
+    // for by hand), so that its language can speak --help too.
+    let args: Vec<String> = std::env::args().collect();
+    let loaded = crate::config::load(config_asked(&args).as_deref());
+    let config_lang = loaded
+        .as_ref()
+        .ok()
+        .and_then(|c| c.lang.map(|(lang, _)| lang));
+    let asked = language_asked(args.into_iter());
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = crate::msg::Lang::choose(asked.or(config_lang), &env);
     let matches = localized(with_version(Cli::command()), lang).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
-    let lang = crate::msg::Lang::choose(cli.lang.or(asked), &|name| std::env::var(name).ok());
     let _ = CATALOG.set(lang.catalog());
+    // A broken config file stops every command but those that help fix it or need no settings.
+    let needs_no_settings = matches!(
+        &cli.command,
+        Some(Command::Completions(_) | Command::Man(_))
+            | Some(Command::Config(settings::ConfigArgs { default: true }))
+    );
+    let config = match loaded {
+        Ok(config) => config,
+        Err(_) if needs_no_settings => crate::config::Config::default(),
+        Err(report) => return refuse_config(&report),
+    };
+    let given = settings::Given {
+        lang_flag: cli.lang,
+        ascii_flag: cli.ascii,
+        no_mouse_flag: cli.no_mouse,
+        no_osc52_flag: cli.no_osc52,
+        only_flag: cli.only,
+        cases: cli.cases.clone(),
+        cases_source: matches.value_source("cases"),
+        env: &env,
+    };
+    let settings = settings::resolve(&given, config);
+    let cases = settings.cases.0.clone();
+    let only = settings.only.0;
+    if only && cases.is_none() {
+        eprintln!("casebook: {}", m().cli_only_needs_cases);
+        return ExitCode::from(2);
+    }
     let cache = (!cli.no_cache).then(library::cache::default_dir).flatten();
     let _ = CACHE_DIR.set(cache);
+    let cli = Cli { cases, only, ..cli };
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Completions(args)) => {
@@ -145,6 +189,7 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Some(Command::Config(args)) => settings::run(&settings, &args),
         Some(Command::CompleteIds(args)) => with_library(&cli.cases, cli.only, false, |lib| {
             shell::complete_ids(lib, &args)
         }),
@@ -167,7 +212,7 @@ pub fn run() -> ExitCode {
             })
         }
         Some(Command::Stats(args)) => {
-            let ascii = cli.ascii;
+            let ascii = settings.ascii.0;
             with_library(&cli.cases, cli.only, cli.strict, |lib| {
                 stats::run(lib, &args, ascii)
             })
@@ -183,14 +228,16 @@ pub fn run() -> ExitCode {
             let options = tui::Options {
                 banner,
                 case: cli.case.clone(),
-                mouse: !cli.no_mouse,
-                osc52: !cli.no_osc52,
+                mouse: settings.mouse.0,
+                osc52: settings.osc52.0,
                 state: state_store(&cli.state),
                 look: tui::Look {
-                    ascii: cli.ascii || tui::ascii_terminal(std::env::var("TERM").ok().as_deref()),
+                    ascii: settings.ascii.0,
                     // https://no-color.org: any non-empty value turns colour off.
                     color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                    palette: Box::leak(Box::new(settings.palette)),
                 },
+                keymap: settings.keymap,
             };
             tui::run(&library, m(), &options)
         }
@@ -242,6 +289,29 @@ pub fn library_version() -> String {
         }
         Err(_) => "built-in library: does not load".to_string(),
     }
+}
+
+/// `--config FILE` or `--config=FILE` on the command line.
+fn config_asked(args: &[String]) -> Option<PathBuf> {
+    args.iter().enumerate().find_map(|(i, arg)| {
+        if arg == "--config" {
+            args.get(i + 1).map(PathBuf::from)
+        } else {
+            arg.strip_prefix("--config=").map(PathBuf::from)
+        }
+    })
+}
+
+/// Prints every problem of the config file and exits 1: a setting misread is not guessed at.
+fn refuse_config(report: &library::Report) -> ExitCode {
+    let chinese = m().lang == crate::msg::Lang::Zh;
+    eprint!("{}", crate::text::sanitize(&report.render(chinese)));
+    let n = ("n", report.problems.len().to_string());
+    eprintln!(
+        "casebook: {}",
+        crate::msg::fill(m().cli_config_problems, &[n])
+    );
+    ExitCode::from(1)
 }
 
 /// `--lang X` or `--lang=X` on the command line, else `CASEBOOK_LANG`.

@@ -18,6 +18,8 @@ pub struct App<'l> {
     pub library: &'l Library,
     pub m: &'static Catalog,
     pub look: Look,
+    /// The bindings in force: the built-in ones unless a config file changed some.
+    pub keymap: &'static super::keymap::Keymap,
     pub width: u16,
     pub height: u16,
     pub screens: Screens<'l>,
@@ -49,6 +51,7 @@ impl<'l> App<'l> {
             library,
             m,
             look: Look::default(),
+            keymap: super::keymap::built_in(),
             width,
             height,
             screens: Screens::new(library),
@@ -74,6 +77,7 @@ impl<'l> App<'l> {
             width: self.width,
             height: self.height,
             keys: self.scope(),
+            keymap: self.keymap,
         }
     }
 

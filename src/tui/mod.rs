@@ -68,6 +68,8 @@ pub struct Options {
     pub banner: Option<String>,
     /// Where training progress is kept; `None`: kept for the session only.
     pub state: Option<crate::training::progress::Store>,
+    /// The key bindings: the built-in ones, or as a config file changed them.
+    pub keymap: &'static keymap::Keymap,
 }
 
 /// Whether the terminal can draw box-drawing characters; linux and vt100-class consoles get ASCII.
@@ -132,6 +134,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     let mut app = App::new(library, m, width, height);
     app.look = options.look;
     app.osc52 = options.osc52;
+    app.keymap = options.keymap;
     app.banner = options.banner.clone();
     if let Some(store) = &options.state {
         app.screens.training.keep_progress_in(store.clone());
@@ -274,7 +277,7 @@ fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) ->
 /// Turns a terminal event into an action: key presses through the keymap, mouse and resize.
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action(app.scope(), &key),
+        Event::Key(key) => app.keymap.action(app.scope(), &key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),

@@ -153,12 +153,15 @@ impl SearchLine {
 /// `/ 搜索：query` (`label` in place of 搜索), with the real cursor at the caret while typing so
 /// that an input method's candidate window appears there.
 pub fn view(ctx: &Context, line: &SearchLine, label: &str, frame: &mut Frame, area: Rect) {
-    let label = format!("/ {label}{}", ctx.m.colon);
+    // The key that opens the search, as the keymap in force has it (a config file may move it).
+    let key = ctx.keymap.keys_of("search").first().copied().unwrap_or("/");
+    let label = format!("{key} {label}{}", ctx.m.colon);
     let label_width = width(&label);
     let room = (area.width as usize).saturating_sub(label_width);
     let query = crate::text::sanitize_line(&line.query);
     let (text, style) = if query.is_empty() && !line.typing {
-        (ctx.m.search_placeholder.to_string(), theme::quiet(ctx.look))
+        let placeholder = crate::msg::fill(ctx.m.search_placeholder, &[("key", key.to_string())]);
+        (placeholder, theme::quiet(ctx.look))
     } else {
         (query.clone(), theme::title(ctx.look))
     };

@@ -18,14 +18,14 @@ fn library() -> Library {
 
 fn press(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action(app.scope(), &event) {
+    if let Some(action) = app.keymap.action(app.scope(), &event) {
         app.update(action);
     }
 }
 
 fn ctrl(app: &mut App, c: char) {
     let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    if let Some(action) = keymap::action(app.scope(), &event) {
+    if let Some(action) = app.keymap.action(app.scope(), &event) {
         app.update(action);
     }
 }
@@ -358,7 +358,7 @@ fn every_binding_is_described_and_the_hints_come_from_the_table() {
         assert!(!(binding.describe)(&ZH).is_empty());
         assert!(!binding.keys.is_empty());
     }
-    let hints = keymap::hints(Scope::Browse, &ZH);
+    let hints = keymap::built_in().hints(Scope::Browse, &ZH);
     assert!(hints.contains(&("/", ZH.key_search)));
     assert!(hints.contains(&("q", ZH.key_quit)));
 }
@@ -897,4 +897,30 @@ fn l_switches_the_language_and_keeps_the_place() {
             .question
             .contains('？')
     );
+}
+
+/// Keys a config file gives take the place of the built-in ones: `J`/`K` move, `F` searches,
+/// and `j` no longer moves.
+#[test]
+fn keys_from_a_config_file_drive_the_browser() {
+    let library = library();
+    let config = crate::config::parse(
+        "config.toml",
+        "[keys]\ndown = [\"J\", \"Down\"]\nup = \"K\"\nsearch = \"F\"\n",
+    )
+    .unwrap();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    app.keymap = crate::config::keymap_of(&config).unwrap();
+    let selected = |app: &App| app.browse().selected;
+    let first = selected(&app);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected(&app), first, "j is no longer down");
+    press(&mut app, KeyCode::Char('J'));
+    assert_ne!(selected(&app), first);
+    press(&mut app, KeyCode::Char('K'));
+    assert_eq!(selected(&app), first);
+    press(&mut app, KeyCode::Char('F'));
+    assert_eq!(app.scope(), Scope::Search);
+    typed(&mut app, "fdd");
+    assert_eq!(ids(&app), ["nanning-fangduoduo"]);
 }

@@ -9,6 +9,97 @@ use ratatui::symbols::border;
 
 use super::types::Look;
 
+/// The colour of each role of the theme, from the 16 ANSI colours. A config file may change
+/// them (`[colours]`); the attributes that carry each distinction without colour stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub focus: Color,
+    pub heading: Color,
+    pub label: Color,
+    pub quiet: Color,
+    pub inferred: Color,
+    pub chosen: Color,
+    pub highlight: Color,
+    pub key: Color,
+    pub bar: Color,
+}
+
+pub const DEFAULT_PALETTE: Palette = Palette {
+    focus: Color::Cyan,
+    heading: Color::Yellow,
+    label: Color::Cyan,
+    quiet: Color::DarkGray,
+    inferred: Color::Magenta,
+    chosen: Color::Green,
+    highlight: Color::Yellow,
+    key: Color::Yellow,
+    bar: Color::Cyan,
+};
+
+/// The roles by the names a config file uses, with what each colours.
+pub const ROLES: [(&str, &str); 9] = [
+    ("focus", "the border of the pane with the keyboard"),
+    ("heading", "section headings of a case sheet"),
+    ("label", "field labels"),
+    ("quiet", "facts no source states, values with no cases"),
+    ("inferred", "values inferred rather than stated"),
+    ("chosen", "chosen filter values"),
+    ("highlight", "characters a search matched"),
+    ("key", "keys in hints and help"),
+    ("bar", "bars of charts"),
+];
+
+impl Palette {
+    /// The colour of a role, by its name in [`ROLES`].
+    pub fn role_mut(&mut self, name: &str) -> Option<&mut Color> {
+        Some(match name {
+            "focus" => &mut self.focus,
+            "heading" => &mut self.heading,
+            "label" => &mut self.label,
+            "quiet" => &mut self.quiet,
+            "inferred" => &mut self.inferred,
+            "chosen" => &mut self.chosen,
+            "highlight" => &mut self.highlight,
+            "key" => &mut self.key,
+            "bar" => &mut self.bar,
+            _ => return None,
+        })
+    }
+
+    pub fn role(&self, name: &str) -> Option<Color> {
+        let mut copy = *self;
+        copy.role_mut(name).map(|c| *c)
+    }
+}
+
+/// The 16 ANSI colours by the names a config file uses.
+pub const COLOURS: [(&str, Color); 16] = [
+    ("black", Color::Black),
+    ("red", Color::Red),
+    ("green", Color::Green),
+    ("yellow", Color::Yellow),
+    ("blue", Color::Blue),
+    ("magenta", Color::Magenta),
+    ("cyan", Color::Cyan),
+    ("gray", Color::Gray),
+    ("dark-gray", Color::DarkGray),
+    ("light-red", Color::LightRed),
+    ("light-green", Color::LightGreen),
+    ("light-yellow", Color::LightYellow),
+    ("light-blue", Color::LightBlue),
+    ("light-magenta", Color::LightMagenta),
+    ("light-cyan", Color::LightCyan),
+    ("white", Color::White),
+];
+
+/// A colour's name in [`COLOURS`].
+pub fn colour_name(color: Color) -> &'static str {
+    COLOURS
+        .iter()
+        .find(|(_, c)| *c == color)
+        .map_or("?", |(name, _)| name)
+}
+
 /// Borders drawn with `+ - |`, for consoles without box-drawing glyphs.
 const ASCII_BORDER: border::Set = border::Set {
     top_left: "+",
@@ -49,7 +140,9 @@ pub fn selected(look: Look) -> Style {
 pub fn focused_border(look: Look) -> Style {
     paint(
         look,
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        Style::new()
+            .fg(look.palette.focus)
+            .add_modifier(Modifier::BOLD),
     )
 }
 
@@ -60,19 +153,23 @@ pub fn title(look: Look) -> Style {
 pub fn heading(look: Look) -> Style {
     paint(
         look,
-        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Style::new()
+            .fg(look.palette.heading)
+            .add_modifier(Modifier::BOLD),
     )
 }
 
 pub fn label(look: Look) -> Style {
-    paint(look, Style::new().fg(Color::Cyan))
+    paint(look, Style::new().fg(look.palette.label))
 }
 
 /// Facts no source states, and values with no cases: visible but quiet.
 pub fn quiet(look: Look) -> Style {
     paint(
         look,
-        Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
+        Style::new()
+            .fg(look.palette.quiet)
+            .add_modifier(Modifier::DIM),
     )
 }
 
@@ -80,7 +177,7 @@ pub fn inferred(look: Look) -> Style {
     paint(
         look,
         Style::new()
-            .fg(Color::Magenta)
+            .fg(look.palette.inferred)
             .add_modifier(Modifier::ITALIC),
     )
 }
@@ -88,7 +185,9 @@ pub fn inferred(look: Look) -> Style {
 pub fn chosen(look: Look) -> Style {
     paint(
         look,
-        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+        Style::new()
+            .fg(look.palette.chosen)
+            .add_modifier(Modifier::BOLD),
     )
 }
 
@@ -97,7 +196,7 @@ pub fn highlight(look: Look) -> Style {
     paint(
         look,
         Style::new()
-            .fg(Color::Yellow)
+            .fg(look.palette.highlight)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     )
 }
@@ -105,7 +204,9 @@ pub fn highlight(look: Look) -> Style {
 pub fn key(look: Look) -> Style {
     paint(
         look,
-        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Style::new()
+            .fg(look.palette.key)
+            .add_modifier(Modifier::BOLD),
     )
 }
 
@@ -124,7 +225,7 @@ fn paint(look: Look, style: Style) -> Style {
 
 /// A chart's bars: cyan, or the terminal's own colour without colours.
 pub fn bar(look: Look) -> Style {
-    paint(look, Style::new().fg(Color::Cyan))
+    paint(look, Style::new().fg(look.palette.bar))
 }
 
 /// A figure printed over its bar: reversed, so it reads on the bar with or without colours.
@@ -132,7 +233,7 @@ pub fn bar_value(look: Look) -> Style {
     paint(
         look,
         Style::new()
-            .fg(Color::Cyan)
+            .fg(look.palette.bar)
             .add_modifier(Modifier::REVERSED),
     )
 }
@@ -141,7 +242,9 @@ pub fn bar_value(look: Look) -> Style {
 pub fn bar_computed(look: Look) -> Style {
     paint(
         look,
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::DIM),
+        Style::new()
+            .fg(look.palette.bar)
+            .add_modifier(Modifier::DIM),
     )
 }
 

@@ -232,6 +232,8 @@ pub struct Look {
     pub ascii: bool,
     /// False under `NO_COLOR`: attributes (bold, reverse) only.
     pub color: bool,
+    /// The colour of each role (a config file may change them).
+    pub palette: &'static super::theme::Palette,
 }
 
 impl Default for Look {
@@ -239,6 +241,7 @@ impl Default for Look {
         Look {
             ascii: false,
             color: true,
+            palette: &super::theme::DEFAULT_PALETTE,
         }
     }
 }
@@ -254,4 +257,6 @@ pub struct Context<'l> {
     pub width: u16,
     pub height: u16,
     pub keys: Scope,
+    /// The bindings in force (the built-in ones, or as a config file changed them).
+    pub keymap: &'static super::keymap::Keymap,
 }

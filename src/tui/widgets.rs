@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::width;
 
-use super::keymap;
 use super::theme;
 use super::types::Context;
 
@@ -72,7 +71,7 @@ pub fn status_line(
     chip: Option<&str>,
     note: Option<&str>,
 ) {
-    let hints = keymap::hints(ctx.keys, ctx.m);
+    let hints = ctx.keymap.hints(ctx.keys, ctx.m);
     status_line_with(ctx, frame, area, (left, chip), note, hints);
 }
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::{pad, truncate, width};
-use crate::tui::keymap::{self, Group};
+use crate::tui::keymap::Group;
 use crate::tui::layout::{centered, inner};
 use crate::tui::theme;
 use crate::tui::types::{Action, Context, Next, Scope};
@@ -74,7 +74,7 @@ impl HelpBox {
 fn column_lines(ctx: &Context, groups: &[Group], column: usize) -> Vec<Line<'static>> {
     let key_width = groups
         .iter()
-        .flat_map(|&g| keymap::help_rows(g, ctx.m))
+        .flat_map(|&g| ctx.keymap.help_rows(g, ctx.m))
         .map(|(keys, _)| width(&keys))
         .max()
         .unwrap_or(0)
@@ -82,7 +82,7 @@ fn column_lines(ctx: &Context, groups: &[Group], column: usize) -> Vec<Line<'sta
     let mut out = Vec::new();
     for &group in groups {
         out.push(Line::styled(group.title(ctx.m), theme::heading(ctx.look)));
-        for (keys, describe) in keymap::help_rows(group, ctx.m) {
+        for (keys, describe) in ctx.keymap.help_rows(group, ctx.m) {
             let room = column.saturating_sub(key_width + 3);
             out.push(Line::from(vec![
                 Span::styled(format!(" {}", pad(&keys, key_width)), theme::key(ctx.look)),
@@ -136,9 +136,13 @@ impl<'l> Screen<'l> for Help {
         let body = inner(help.outer);
         let scroll = self.scroll.min(help.max_scroll()) as u16;
         let closing = if help.max_scroll() > 0 {
-            format!(" {} · {} ", ctx.m.help_scroll, ctx.m.help_close)
+            let (scroll, close) = (
+                ctx.keymap.fill(ctx.m.help_scroll),
+                ctx.keymap.fill(ctx.m.help_close),
+            );
+            format!(" {scroll} · {close} ")
         } else {
-            format!(" {} ", ctx.m.help_close)
+            format!(" {} ", ctx.keymap.fill(ctx.m.help_close))
         };
         let block = Block::bordered()
             .border_set(theme::border(ctx.look))

@@ -168,7 +168,8 @@ impl<'l> Screen<'l> for Stats {
             self.pieces.len()
         );
         let status = Rect::new(0, bottom, w, 1);
-        status_line(ctx, frame, status, &shown, None, Some(m.stats_hint));
+        let hint = ctx.keymap.fill(m.stats_hint);
+        status_line(ctx, frame, status, &shown, None, Some(&hint));
     }
 }
 

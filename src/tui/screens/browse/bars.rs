@@ -27,7 +27,7 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
     // On the facets, the value under the cursor, whole: the pane cuts long labels.
     let on_facets = ctx.keys == Scope::Browse && browse.focus == Pane::Facets;
     let note = on_facets.then(|| browse.facets.describe(ctx)).flatten();
-    let mut hints = crate::tui::keymap::hints(ctx.keys, ctx.m);
+    let mut hints = ctx.keymap.hints(ctx.keys, ctx.m);
     // In the detail, the numbers open its provisions; Enter opens nothing more there.
     if ctx.keys == Scope::Browse && browse.focus == Pane::Detail {
         for hint in &mut hints {

@@ -1,0 +1,248 @@
+//! The settings in effect for a run, each from the first of: a flag, an environment variable,
+//! the config file, the default; and `casebook config`, which prints them with where each came
+//! from (or, with `--default`, a commented file to start from).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use clap::parser::ValueSource;
+
+use crate::config::{self, At, Config};
+use crate::msg::Lang;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::{self, Palette, ROLES};
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print a commented config file with every setting at its default, to start from.
+    #[arg(long)]
+    pub default: bool,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Flag(&'static str),
+    Env(String),
+    File(PathBuf, At),
+    Default,
+}
+
+impl Origin {
+    fn describe(&self) -> String {
+        match self {
+            Origin::Flag(flag) => format!("flag {flag}"),
+            Origin::Env(name) => format!("environment {name}"),
+            Origin::File(path, (line, col)) => format!("{}:{line}:{col}", path.display()),
+            Origin::Default => "default".to_string(),
+        }
+    }
+}
+
+/// The settings in effect, each with its origin.
+pub struct Settings {
+    pub lang: (Lang, Origin),
+    pub ascii: (bool, Origin),
+    pub mouse: (bool, Origin),
+    pub osc52: (bool, Origin),
+    pub cases: (Option<PathBuf>, Origin),
+    pub only: (bool, Origin),
+    pub palette: Palette,
+    pub keymap: &'static Keymap,
+    pub config: Config,
+}
+
+/// What the command line and the environment said, as far as the settings go.
+pub struct Given<'a> {
+    pub lang_flag: Option<Lang>,
+    pub ascii_flag: bool,
+    pub no_mouse_flag: bool,
+    pub no_osc52_flag: bool,
+    pub only_flag: bool,
+    pub cases: Option<PathBuf>,
+    pub cases_source: Option<ValueSource>,
+    pub env: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// Resolves every setting: flag > environment > config file > default.
+pub fn resolve(given: &Given, config: Config) -> Settings {
+    let from_file = |at: At| Origin::File(config.file.clone().unwrap_or_default(), at);
+    let env = given.env;
+    let lang = if let Some(lang) = given.lang_flag {
+        (lang, Origin::Flag("--lang"))
+    } else if let Some(lang) = env("CASEBOOK_LANG").and_then(|v| lenient_lang(&v)) {
+        (lang, Origin::Env("CASEBOOK_LANG".into()))
+    } else if let Some((lang, at)) = config.lang {
+        (lang, from_file(at))
+    } else {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find(|name| env(name).is_some_and(|v| !v.is_empty()));
+        let lang = Lang::choose(None, env);
+        match locale {
+            Some(name) => (lang, Origin::Env(name.to_string())),
+            None => (lang, Origin::Default),
+        }
+    };
+    let term = env("TERM");
+    let ascii = if given.ascii_flag {
+        (true, Origin::Flag("--ascii"))
+    } else if crate::tui::ascii_terminal(term.as_deref()) {
+        (
+            true,
+            Origin::Env(format!("TERM={}", term.unwrap_or_default())),
+        )
+    } else if let Some((ascii, at)) = config.ascii {
+        (ascii, from_file(at))
+    } else {
+        (false, Origin::Default)
+    };
+    let switch = |flag: bool, name: &'static str, file: Option<(bool, At)>| {
+        if flag {
+            (false, Origin::Flag(name))
+        } else if let Some((value, at)) = file {
+            (value, from_file(at))
+        } else {
+            (true, Origin::Default)
+        }
+    };
+    let mouse = switch(given.no_mouse_flag, "--no-mouse", config.mouse);
+    let osc52 = switch(given.no_osc52_flag, "--no-osc52", config.osc52);
+    let cases = match (&given.cases, &given.cases_source) {
+        (Some(dir), Some(ValueSource::EnvVariable)) => {
+            (Some(dir.clone()), Origin::Env("CASEBOOK_CASES".into()))
+        }
+        (Some(dir), _) => (Some(dir.clone()), Origin::Flag("--cases")),
+        (None, _) => match &config.cases {
+            Some((dir, at)) => (Some(dir.clone()), from_file(*at)),
+            None => (None, Origin::Default),
+        },
+    };
+    let only = if given.only_flag {
+        (true, Origin::Flag("--only"))
+    } else if let Some((only, at)) = config.only {
+        (only, from_file(at))
+    } else {
+        (false, Origin::Default)
+    };
+    let palette = config::palette_of(&config);
+    // Checked when the file was read: a clash there is a problem of the file's.
+    let keymap = config::keymap_of(&config).unwrap_or_default();
+    Settings {
+        lang,
+        ascii,
+        mouse,
+        osc52,
+        cases,
+        only,
+        palette,
+        keymap,
+        config,
+    }
+}
+
+/// `en`, `EN`, `en_GB.UTF-8` as English, `zh…` as Chinese, like a locale.
+pub fn lenient_lang(value: &str) -> Option<Lang> {
+    let value = value.to_ascii_lowercase();
+    if value.starts_with("en") {
+        Some(Lang::En)
+    } else if value.starts_with("zh") {
+        Some(Lang::Zh)
+    } else {
+        None
+    }
+}
+
+/// `casebook config`: the settings in effect as a config file would write them, each with where
+/// it came from; or the commented default file.
+pub fn run(settings: &Settings, args: &ConfigArgs) -> ExitCode {
+    if args.default {
+        print!("{}", config::default_file());
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", effective(settings));
+    ExitCode::SUCCESS
+}
+
+/// The settings in effect, as TOML with a comment naming each one's origin.
+pub fn effective(settings: &Settings) -> String {
+    let mut out = String::new();
+    let file = match &settings.config.file {
+        Some(path) => path.display().to_string(),
+        None => match config::default_path() {
+            Some(path) => format!("none ({} does not exist)", path.display()),
+            None => "none".to_string(),
+        },
+    };
+    out.push_str(&format!("# The settings in effect. Config file: {file}\n"));
+    let line = |out: &mut String, setting: String, origin: &Origin| {
+        out.push_str(&format!("{setting:<40} # {}\n", origin.describe()));
+    };
+    let lang = match settings.lang.0 {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    line(&mut out, format!("lang = \"{lang}\""), &settings.lang.1);
+    line(
+        &mut out,
+        format!("ascii = {}", settings.ascii.0),
+        &settings.ascii.1,
+    );
+    line(
+        &mut out,
+        format!("mouse = {}", settings.mouse.0),
+        &settings.mouse.1,
+    );
+    line(
+        &mut out,
+        format!("osc52 = {}", settings.osc52.0),
+        &settings.osc52.1,
+    );
+    match &settings.cases.0 {
+        Some(dir) => {
+            let dir = crate::text::sanitize_line(&dir.display().to_string());
+            line(&mut out, format!("cases = {dir:?}"), &settings.cases.1)
+        }
+        None => line(&mut out, "# cases: none".to_string(), &settings.cases.1),
+    }
+    line(
+        &mut out,
+        format!("only = {}", settings.only.0),
+        &settings.only.1,
+    );
+    out.push_str("\n[colours]\n");
+    for (role, _) in ROLES {
+        let colour = settings.palette.role(role).map_or("?", theme::colour_name);
+        let origin = settings
+            .config
+            .colours
+            .iter()
+            .rev()
+            .find(|(r, _, _)| r == role)
+            .map_or(Origin::Default, |(_, _, at)| {
+                Origin::File(settings.config.file.clone().unwrap_or_default(), *at)
+            });
+        line(&mut out, format!("{role} = \"{colour}\""), &origin);
+    }
+    out.push_str("\n[keys]\n");
+    for (name, _) in crate::tui::keymap::NAMED {
+        let keys: Vec<String> = settings
+            .keymap
+            .keys_of(name)
+            .iter()
+            .map(|label| format!("\"{}\"", config::config_key_name(label)))
+            .collect();
+        let origin = settings
+            .config
+            .keys
+            .iter()
+            .rev()
+            .find(|(n, _, _)| n == name)
+            .map_or(Origin::Default, |(_, _, at)| {
+                Origin::File(settings.config.file.clone().unwrap_or_default(), *at)
+            });
+        line(&mut out, format!("{name} = [{}]", keys.join(", ")), &origin);
+    }
+    out
+}
