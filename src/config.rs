@@ -63,7 +63,23 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         },
     };
     let name = path.display().to_string();
-    let bytes = match std::fs::read(&path) {
+    // A settings file is a few hundred bytes: anything past the case files' limit is a mistake.
+    let limit = crate::library::files::MAX_FILE_BYTES;
+    let read = std::fs::File::open(&path).and_then(|file| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)?;
+        Ok(bytes)
+    });
+    let bytes = match read {
+        Ok(bytes) if bytes.len() as u64 > limit => {
+            let message = Msg::new(
+                format!("the config file is over {limit} bytes"),
+                format!("配置文件超过 {limit} 字节"),
+            );
+            return Err(Report {
+                problems: vec![Diagnostic::new(&name, (1, 1), message)],
+            });
+        }
         Ok(bytes) => bytes,
         Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Config::default());

@@ -121,6 +121,41 @@ fn bash_completes_case_ids_statute_ids_and_filter_keys() {
     assert!(bash_completes(&["casebook", "li"]).contains(&"list".to_string()));
 }
 
+/// Fish asked as it asks on Tab (`complete -C`), where fish is installed.
+#[test]
+fn fish_completes_ids_too() {
+    if !installed("fish") {
+        return;
+    }
+    let script = stdout(&casebook(&["completions", "fish"]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casebook.fish");
+    std::fs::write(&path, script).unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_casebook")).parent().unwrap();
+    let path_var = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let ask = |line: &str| {
+        let program = format!("source '{}'; complete -C '{line}'", path.display());
+        let out = Command::new("fish")
+            .args(["--no-config", "-c", &program])
+            .env("PATH", &path_var)
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+            .output()
+            .unwrap();
+        stdout(&out)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ask("casebook show zh"), ["zhuji-xiangsheng"]);
+    assert_eq!(ask("casebook list --sector real"), ["real-estate"]);
+    assert!(ask("casebook statute cprl-29").contains(&"cprl-29-2".to_string()));
+}
+
 #[test]
 fn an_offices_own_ids_complete_with_its_cases_directory() {
     let dir = tempfile::tempdir().unwrap();

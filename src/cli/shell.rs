@@ -196,9 +196,14 @@ fn zsh_ids(script: &str) -> String {
         }
         out.push('\n');
     }
-    out.push_str(
-        "\n_casebook_ids() {\n    local -a ids\n    ids=(${(f)\"$(casebook complete-ids $1 2>/dev/null)\"})\n    compadd -a ids\n}\n",
-    );
+    // Defined before clap's closing lines, which call `_casebook` at once when the file is
+    // autoloaded from fpath.
+    // _arguments passes its own options (`-J -default-`) first: the kind is the last argument.
+    let ids = "_casebook_ids() {\n    local kind=${@[-1]}\n    local -a ids\n    ids=(${(f)\"$(casebook complete-ids $kind 2>/dev/null)\"})\n    compadd \"${@[1,-2]}\" -a ids\n}\n\n";
+    match out.find("if [ \"$funcstack[1]\" = \"_casebook\" ]") {
+        Some(at) => out.insert_str(at, ids),
+        None => out.push_str(ids),
+    }
     out
 }
 

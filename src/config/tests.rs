@@ -220,6 +220,13 @@ fn a_missing_default_file_is_no_config_but_a_missing_named_one_is_an_error() {
         dir.path().join("office"),
         "relative to the file"
     );
+    std::fs::write(&file, vec![b'#'; 2 << 20]).unwrap();
+    let report = load(Some(&file)).unwrap_err();
+    assert!(
+        report.problems[0]
+            .render(false)
+            .contains("over 1048576 bytes")
+    );
     std::fs::write(&file, b"lang = \"\xff\"\n").unwrap();
     let report = load(Some(&file)).unwrap_err();
     assert!(
