@@ -15,14 +15,20 @@ socket="$work/tmux.sock"
 trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 screen() { tmux -S "$socket" capture-pane -p -t w; }
-# The screen once it has stopped changing (a slow machine may still be drawing), up to 5 s.
+# The screen once it has stopped changing for a second (a slow machine may still be drawing, or
+# busy a while before it draws: making training's exercises in a debug build), up to 10 s.
 settled() {
-  local before after
+  local before after still=0
   before=$(screen)
-  for _ in $(seq 25); do
-    sleep 0.2
+  for _ in $(seq 40); do
+    sleep 0.25
     after=$(screen)
-    [ "$after" = "$before" ] && break
+    if [ "$after" = "$before" ]; then
+      still=$((still + 1))
+      [ "$still" -ge 4 ] && break
+    else
+      still=0
+    fi
     before=$after
   done
   echo "$before"
