@@ -342,7 +342,7 @@ fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
     if lang != crate::msg::Lang::Zh {
         return command;
     }
-    let about: [(&str, &str); 8] = [
+    let about: [(&str, &str); 11] = [
         (
             "list",
             "列出案例，可筛选（不同筛选条件之间为“且”，同一条件重复为“或”）",
@@ -371,6 +371,18 @@ fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
         (
             "validate",
             "检查案例库目录（默认：内置案例库），每个问题一行 FILE:LINE:COL: 说明；有问题时退出码为 1",
+        ),
+        (
+            "completions",
+            "输出 shell 补全脚本（bash、zsh、fish、elvish、powershell）；案例 id、条款 id 和筛选键也能补全",
+        ),
+        (
+            "man",
+            "输出 casebook 或某个命令的手册页（roff）：casebook man | man -l -",
+        ),
+        (
+            "config",
+            "显示生效的设置及各自来源（参数、环境变量、配置文件、默认）；--default 输出一份带注释的默认配置",
         ),
     ];
     let mut command = command
