@@ -173,9 +173,16 @@ fn every_manual_page_renders_without_warnings() {
     let unknown = casebook(&["man", "nosuch"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("show"));
-    let pages = [
-        "", "list", "search", "similar", "show", "statute", "quiz", "stats", "validate",
-    ];
+    let listed = stdout(&casebook(&["man", "--list"]));
+    let listed: Vec<&str> = listed.lines().collect();
+    for command in ["list", "show", "statute", "config", "completions", "man"] {
+        assert!(listed.contains(&command), "{listed:?}");
+    }
+    assert!(
+        !listed.contains(&"complete-ids"),
+        "hidden commands have no page"
+    );
+    let pages = std::iter::once("").chain(listed.iter().copied());
     for page in pages {
         let args: Vec<&str> = std::iter::once("man")
             .chain((!page.is_empty()).then_some(page))

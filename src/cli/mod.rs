@@ -179,6 +179,10 @@ pub fn run() -> ExitCode {
             let script = shell::script(&mut Cli::command(), args.shell);
             print_or_fail(script.as_bytes())
         }
+        Some(Command::Man(args)) if args.list => {
+            let commands = shell::man_commands(&Cli::command());
+            print_or_fail(format!("{}\n", commands.join("\n")).as_bytes())
+        }
         Some(Command::Man(args)) => {
             match shell::man_page(Cli::command(), args.command.as_deref()) {
                 Ok(page) => print_or_fail(&page),

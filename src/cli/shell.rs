@@ -22,6 +22,9 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     /// A command's own page (`casebook man show`); without one, the main page.
     pub command: Option<String>,
+    /// List the commands that have a page of their own, one per line.
+    #[arg(long, conflicts_with = "command")]
+    pub list: bool,
 }
 
 #[derive(Debug, Args)]
