@@ -219,6 +219,7 @@ pub static EN: Catalog = Catalog {
     cli_library_problems: "the library has {n} problem(s); nothing was loaded",
     cli_config_problems: "the config file has {n} problem(s); correct it and run again (casebook config --default prints a default one)",
     cli_only_needs_cases: "--only needs --cases DIR (or cases in the config file)",
+    export_remote: "a remote session cannot write files; Y copies the whole case",
     cli_left_out: "left out {n} file(s) with problems: {files}; `casebook validate {dir}` lists why",
     cli_cannot_write: "cannot write {what}: {error}",
     cli_problems_found: "{n} problem(s) found",

@@ -25,10 +25,12 @@
 //! link dropping) and SIGINT/SIGQUIT sent from outside.
 
 pub mod app;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
 pub mod search_line;
+pub mod session;
 pub mod sheet_view;
 pub mod text;
 pub mod theme;
@@ -83,8 +85,8 @@ pub fn ascii_terminal(term: Option<&str>) -> bool {
 /// Mouse reporting of presses and the wheel only (modes 1000 and 1006, SGR encoding), not of every
 /// movement as crossterm's `EnableMouseCapture` asks (1003): over SSH, motion reports would flood a
 /// slow link for nothing.
-const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
-const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+pub(crate) const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+pub(crate) const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
 /// Undoes everything `enter` did. Safe to call twice and when the terminal is gone (errors are
 /// ignored: a dropped SSH link cannot be written to).
@@ -275,7 +277,7 @@ fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) ->
 }
 
 /// Turns a terminal event into an action: key presses through the keymap, mouse and resize.
-fn to_action(app: &App, event: Event) -> Option<Action> {
+pub(crate) fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => app.keymap.action(app.scope(), &key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),

@@ -924,3 +924,15 @@ fn keys_from_a_config_file_drive_the_browser() {
     typed(&mut app, "fdd");
     assert_eq!(ids(&app), ["nanning-fangduoduo"]);
 }
+
+/// On a terminal too small for any pane, Tab and Shift-Tab have nowhere to go (found by the
+/// `input` fuzz target: a division by zero).
+#[test]
+fn tab_on_a_terminal_too_small_for_any_pane() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 20, 5);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Backspace);
+    assert!(!app.quit);
+}

@@ -115,6 +115,13 @@ impl<W: Write> Wire<W> {
         }
     }
 
+    /// A terminal that is not the process's own changed size (a session's window-change): what
+    /// was on its screen is no longer known.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.fixed = Some(Size::new(width, height));
+        self.screen = None;
+    }
+
     /// For a screen known to be blank (the alternate screen just entered).
     pub fn on_blank_screen(mut self) -> Self {
         self.screen = self.terminal_size().ok().map(Screen::blank);

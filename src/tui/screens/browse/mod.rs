@@ -210,6 +210,10 @@ impl<'l> Browse<'l> {
 
     fn cycle_focus(&mut self, ctx: &Context, forward: bool) {
         let panes = self.layout(ctx).focusable();
+        // A terminal too small for any pane has none to move to (Tab there panicked).
+        if panes.is_empty() {
+            return;
+        }
         let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
         let next = if forward {
             (at + 1) % panes.len()

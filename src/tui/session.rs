@@ -1,0 +1,271 @@
+//! The browser on a terminal reached through bytes rather than the process's own: bytes in (a
+//! client's keys), bytes out (frames, copies to the clipboard). A session of `casebook serve`
+//! is one of these per SSH channel; so is a test. Nothing here touches the process's terminal,
+//! its signals or its files: exporting a Markdown file, which would write on the server, is
+//! refused with a notice.
+
+use std::io::{self, Write};
+
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, queue};
+use ratatui::Terminal;
+use ratatui::layout::Rect;
+
+use crate::library::Library;
+use crate::msg::Catalog;
+
+use super::app::App;
+use super::input::Input;
+use super::types::{Action, Look};
+use super::wire::Wire;
+use super::{MOUSE_OFF, MOUSE_ON, keymap, to_action};
+
+/// How a session's browser looks and behaves: what the client's terminal and request said.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionOptions {
+    pub look: Look,
+    pub mouse: bool,
+    pub osc52: bool,
+    pub keymap: &'static keymap::Keymap,
+}
+
+/// Bytes written for the client, waiting to be sent. Shared between the terminal backend, which
+/// writes frames into it, and the session, which takes them out.
+#[derive(Clone, Default)]
+struct Outbox(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Outbox {
+    fn take(&self) -> Vec<u8> {
+        // A panic while holding the lock leaves bytes that are still bytes: take them anyway.
+        let mut bytes = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        std::mem::take(&mut *bytes)
+    }
+
+    fn push(&self, bytes: &[u8]) {
+        let mut out = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        out.extend_from_slice(bytes);
+    }
+}
+
+impl Write for Outbox {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.push(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One browser, its terminal known only as a size and a stream of bytes.
+pub struct Session<'l> {
+    app: App<'l>,
+    terminal: Terminal<Wire<Outbox>>,
+    outbox: Outbox,
+    input: Input,
+    mouse: bool,
+    left: bool,
+}
+
+impl<'l> Session<'l> {
+    /// A browser on a `width` × `height` terminal; its first frame is ready in [`Session::output`].
+    pub fn new(
+        library: &'l Library,
+        m: &'static Catalog,
+        options: SessionOptions,
+        (width, height): (u16, u16),
+    ) -> io::Result<Self> {
+        let mut app = App::new(library, m, width, height);
+        app.look = options.look;
+        app.osc52 = options.osc52;
+        app.keymap = options.keymap;
+        let mut outbox = Outbox::default();
+        queue!(outbox, EnterAlternateScreen, cursor::Hide)?;
+        if options.mouse {
+            outbox.push(MOUSE_ON.as_bytes());
+        }
+        let backend = Wire::with_size(outbox.clone(), width, height).on_blank_screen();
+        let terminal = Terminal::new(backend)?;
+        let mut session = Session {
+            app,
+            terminal,
+            outbox,
+            input: Input::default(),
+            mouse: options.mouse,
+            left: false,
+        };
+        session.draw()?;
+        Ok(session)
+    }
+
+    /// Takes the client's bytes: every key they hold is handled, then one frame is drawn.
+    pub fn feed(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut changed = false;
+        let mut redraw_all = false;
+        for event in self.input.feed(bytes) {
+            if let Some(action) = to_action(&self.app, event) {
+                redraw_all |= matches!(action, Action::Redraw);
+                changed = true;
+                self.app.apply(action);
+            }
+            if self.app.quit {
+                break;
+            }
+        }
+        self.app.settle();
+        for _ in self.app.take_exports() {
+            let refused = io::Error::other(self.app.m.export_remote);
+            self.app.exported(Err(refused));
+        }
+        for text in self.app.take_clipboard() {
+            queue!(
+                self.outbox,
+                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+            )?;
+        }
+        if self.app.quit {
+            return self.leave();
+        }
+        if redraw_all {
+            let (w, h) = (self.app.width, self.app.height);
+            self.terminal.backend_mut().set_size(w, h);
+            self.terminal.resize(Rect::new(0, 0, w, h))?;
+        }
+        if changed {
+            self.draw()?;
+        }
+        Ok(())
+    }
+
+    /// The client's window changed size.
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        self.app.apply(Action::Resize(width, height));
+        self.terminal.backend_mut().set_size(width, height);
+        self.terminal.resize(Rect::new(0, 0, width, height))?;
+        self.draw()
+    }
+
+    /// Whether the user has quit (the leaving sequence is then in the output).
+    pub fn finished(&self) -> bool {
+        self.left
+    }
+
+    /// The bytes to send to the client since the last call.
+    pub fn output(&mut self) -> Vec<u8> {
+        self.outbox.take()
+    }
+
+    /// Puts the client's terminal back (main screen, cursor, no mouse reports): on quit, or
+    /// when the server ends the session.
+    pub fn leave(&mut self) -> io::Result<()> {
+        if self.left {
+            return Ok(());
+        }
+        self.left = true;
+        if self.mouse {
+            self.outbox.push(MOUSE_OFF.as_bytes());
+        }
+        queue!(self.outbox, LeaveAlternateScreen, cursor::Show)
+    }
+
+    fn draw(&mut self) -> io::Result<()> {
+        let app = &self.app;
+        // Synchronized updates: the client's terminal shows the frame whole.
+        queue!(
+            self.terminal.backend_mut(),
+            crossterm::terminal::BeginSynchronizedUpdate
+        )?;
+        self.terminal.draw(|frame| app.view(frame))?;
+        queue!(
+            self.terminal.backend_mut(),
+            crossterm::terminal::EndSynchronizedUpdate
+        )?;
+        self.terminal.backend_mut().flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{LoadOptions, load};
+    use crate::msg::ZH;
+
+    fn options() -> SessionOptions {
+        SessionOptions {
+            look: Look::default(),
+            mouse: true,
+            osc52: true,
+            keymap: keymap::built_in(),
+        }
+    }
+
+    /// What a terminal shows after the session's output: a vt100 emulator reads it back.
+    fn screen(parser: &mut vt100::Parser, bytes: &[u8]) -> String {
+        parser.process(bytes);
+        parser.screen().contents()
+    }
+
+    #[test]
+    fn keys_in_frames_out_and_quit_puts_the_terminal_back() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let mut session = Session::new(&library, &ZH, options(), (100, 30)).unwrap();
+        let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(nz(30), nz(100), 0);
+        let first = session.output();
+        assert!(
+            first.starts_with(b"\x1b[?1049h"),
+            "the alternate screen first"
+        );
+        assert!(screen(&mut parser, &first).contains("9 / 9 例"));
+        // Search for 房多多 by its initials, typed the way a terminal sends them.
+        session.feed(b"/fdd\r").unwrap();
+        let shown = screen(&mut parser, &session.output());
+        assert!(shown.contains("nanning-fangduoduo"), "{shown}");
+        session.resize(80, 24).unwrap();
+        parser.set_size(nz(24), nz(80));
+        let shown = screen(&mut parser, &session.output());
+        assert!(shown.contains("1 / 9 例"), "{shown}");
+        // Export would write on the server: refused, said.
+        // (Esc and a letter in one read are Alt and the letter: each key its own read here.)
+        for key in [b"\x1b", b"\x1b", b"e"] {
+            session.feed(key).unwrap();
+        }
+        let shown = screen(&mut parser, &session.output());
+        assert!(shown.contains("远程会话中不能导出文件"), "{shown}");
+        assert!(!session.finished());
+        session.feed(b"q").unwrap();
+        assert!(session.finished());
+        let last = session.output();
+        assert!(last.ends_with(b"\x1b[?1049l\x1b[?25h"), "{last:?}");
+    }
+
+    /// Whatever a client sends, the session answers or ignores it, and never panics.
+    #[test]
+    fn any_bytes_are_survived() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let mut session = Session::new(&library, &ZH, options(), (80, 24)).unwrap();
+        let mut seed = 0x5eed_u64;
+        for _ in 0..120 {
+            let bytes: Vec<u8> = (0..16)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    // Mostly keys the browser knows, with escapes and garbage between.
+                    b"jkJK/\x1b[ABq?tS\r\x7f1a\xe6\x88\xbf\xff"[(seed >> 33) as usize % 20]
+                })
+                .filter(|&b| b != b'q')
+                .collect();
+            session.feed(&bytes).unwrap();
+            let _ = session.output();
+        }
+        assert!(!session.finished());
+    }
+}
