@@ -13,6 +13,7 @@ pub mod memory;
 pub mod msg;
 pub mod query;
 pub mod rng;
+pub mod serve;
 pub mod sheet;
 pub mod stats;
 pub mod synth;

@@ -118,9 +118,56 @@ pub enum Command {
     /// Print the settings in effect and where each comes from (flag, environment, config file,
     /// default); --default prints a commented config file to start from.
     Config(settings::ConfigArgs),
+    /// Serve the browser and the read-only commands over SSH to an office: public keys only,
+    /// from an authorized_keys file (`ssh -p 2222 casebook.office`).
+    Serve(ServeArgs),
     /// The ids a completion script offers, one per line (used by the scripts).
     #[command(hide = true)]
     CompleteIds(shell::CompleteIdsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The address to listen on; all addresses (0.0.0.0:2222) must be asked for.
+    #[arg(long, default_value = "127.0.0.1:2222")]
+    pub listen: std::net::SocketAddr,
+    /// The officers' public keys, OpenSSH authorized_keys format (default:
+    /// $XDG_CONFIG_HOME/casebook/authorized_keys). Read again when it changes.
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+    /// The server's key, made on first start (ed25519, mode 0600; default:
+    /// $XDG_DATA_HOME/casebook/host_ed25519).
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+    /// The most sessions (browsers and commands) at once.
+    #[arg(long, default_value_t = 64)]
+    pub max_sessions: usize,
+    /// New connections one address may make in a minute; beyond, they are refused.
+    #[arg(long, default_value_t = 30)]
+    pub per_address_per_minute: usize,
+    /// A browser without a key for this long is closed: 90s, 30m, 2h.
+    #[arg(long, default_value = "30m", value_parser = parse_duration)]
+    pub idle_timeout: std::time::Duration,
+}
+
+/// `90s`, `30m`, `2h` (or plain seconds).
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => text.split_at(at),
+        None => (text, "s"),
+    };
+    let bad = || format!("`{text}` is not a duration (90s, 30m, 2h)");
+    let n: u64 = number.parse().map_err(|_| bad())?;
+    let seconds = match unit {
+        "s" => n,
+        "m" => n.saturating_mul(60),
+        "h" => n.saturating_mul(3600),
+        _ => return Err(bad()),
+    };
+    if seconds == 0 {
+        return Err("the idle timeout must be more than 0".into());
+    }
+    Ok(std::time::Duration::from_secs(seconds))
 }
 
 /// Parses the command line and runs it.
@@ -194,6 +241,7 @@ pub fn run() -> ExitCode {
             }
         }
         Some(Command::Config(args)) => settings::run(&settings, &args),
+        Some(Command::Serve(ref args)) => serve(&cli, args),
         Some(Command::CompleteIds(args)) => with_library(&cli.cases, cli.only, false, |lib| {
             shell::complete_ids(lib, &args)
         }),
@@ -295,6 +343,47 @@ pub fn library_version() -> String {
     }
 }
 
+/// `casebook serve`: the library loaded once, then served until the process is stopped.
+fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
+    let (library, _) = match load_for_use(&cli.cases, cli.only, cli.strict) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let missing = |what: &str| {
+        eprintln!("casebook serve: no {what} given and no home directory to keep it in");
+        ExitCode::from(2)
+    };
+    let authorized = args.authorized_keys.clone();
+    let Some(authorized_keys) = authorized.or_else(crate::serve::default_authorized_keys) else {
+        return missing("--authorized-keys");
+    };
+    let Some(host_key) = args
+        .host_key
+        .clone()
+        .or_else(crate::serve::default_host_key)
+    else {
+        return missing("--host-key");
+    };
+    let options = crate::serve::ServeOptions {
+        listen: args.listen,
+        authorized_keys,
+        host_key,
+        max_sessions: args.max_sessions,
+        per_address_per_minute: args.per_address_per_minute,
+        idle_timeout: args.idle_timeout,
+        cases: cli.cases.clone(),
+        only: cli.only,
+    };
+    // Leaked: every session borrows it, for as long as the server runs.
+    match crate::serve::run(Box::leak(Box::new(library)), options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("casebook serve: {why}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `--config FILE` or `--config=FILE` on the command line.
 fn config_asked(args: &[String]) -> Option<PathBuf> {
     args.iter().enumerate().find_map(|(i, arg)| {
@@ -346,7 +435,7 @@ fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
     if lang != crate::msg::Lang::Zh {
         return command;
     }
-    let about: [(&str, &str); 11] = [
+    let about: [(&str, &str); 12] = [
         (
             "list",
             "列出案例，可筛选（不同筛选条件之间为“且”，同一条件重复为“或”）",
@@ -383,6 +472,10 @@ fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
         (
             "man",
             "输出 casebook 或某个命令的手册页（roff）：casebook man | man -l -",
+        ),
+        (
+            "serve",
+            "通过 SSH 为整个单位提供浏览器和只读命令：只认公钥（authorized_keys 文件）",
         ),
         (
             "config",

@@ -107,6 +107,11 @@ impl<'l> Session<'l> {
 
     /// Takes the client's bytes: every key they hold is handled, then one frame is drawn.
     pub fn feed(&mut self, bytes: &[u8]) -> io::Result<()> {
+        // For the test that one session's panic leaves the others working: with this variable
+        // set, the key F12 panics.
+        if bytes == b"\x1b[24~" && std::env::var_os("CASEBOOK_TEST_PANIC").is_some() {
+            panic!("CASEBOOK_TEST_PANIC: a panic on request");
+        }
         let mut changed = false;
         let mut redraw_all = false;
         for event in self.input.feed(bytes) {

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# `casebook serve` against a real OpenSSH client on loopback: who gets in (an authorized key) and
+# who does not (another key, a password, "none"); what they get (the browser in tmux through
+# `ssh -tt`, the read-only commands by exec) and nothing else (other commands, forwarding,
+# subsystems); --max-sessions; clients killed mid-session freeing their sessions and descriptors;
+# one session's panic leaving the others working; SIGTERM ending it within 5 s; the log lines.
+# Bounded in time, loopback only, cleaned up. Usage: tests/e2e/serve.sh [path/to/casebook]
+set -euo pipefail
+
+bin=$(realpath "${1:-target/debug/casebook}")
+[ -x "$bin" ] || { echo "serve.sh: no casebook binary at $bin" >&2; exit 1; }
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+if ! command -v ssh >/dev/null || ! command -v tmux >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -q openssh-client tmux >/dev/null 2>&1 ||
+    { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q openssh-client tmux >/dev/null; }
+fi
+
+work=$(mktemp -d)
+socket="$work/tmux.sock"
+server=""
+cleanup() {
+  tmux -S "$socket" kill-server 2>/dev/null || true
+  [ -n "$server" ] && kill -9 "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "serve.sh: $*" >&2; echo "--- server log:" >&2; cat "$work/log" >&2 || true; exit 1; }
+
+ssh-keygen -q -t ed25519 -N '' -f "$work/officer"
+ssh-keygen -q -t ed25519 -N '' -f "$work/stranger"
+cp "$work/officer.pub" "$work/authorized_keys"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+CASEBOOK_TEST_PANIC=1 "$bin" serve --listen "127.0.0.1:$port" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --max-sessions 4 --per-address-per-minute 500 >"$work/log" 2>&1 &
+server=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log" 2>/dev/null && break; sleep 0.1; done
+grep -q "listening on" "$work/log" || fail "the server did not start"
+[ "$(stat -c %a "$work/host_key")" = 600 ] || fail "the host key is not mode 600"
+grep -q "host key SHA256:" "$work/log" || fail "the host key's fingerprint was not printed"
+
+opts=(-p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+  -o BatchMode=yes -o ConnectTimeout=10)
+as_officer=(ssh "${opts[@]}" -i "$work/officer" -o IdentitiesOnly=yes)
+
+# What an officer gets by exec: the read-only commands, and their exit status.
+json=$("${as_officer[@]}" localhost list --json) || fail "exec list --json failed"
+python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])) == 9' "$json" || fail "list --json: $json"
+"${as_officer[@]}" localhost search nosuchword >/dev/null 2>&1 && fail "a search finding nothing exits 1"
+set +e
+out=$("${as_officer[@]}" localhost rm -rf / 2>&1); status=$?
+set -e
+[ "$status" = 2 ] && grep -q "is not served here" <<<"$out" || fail "rm -rf / was not refused: $status $out"
+set +e
+"${as_officer[@]}" localhost list --cases /etc >/dev/null 2>&1; status=$?
+set -e
+[ "$status" = 2 ] || fail "--cases by exec was not refused ($status)"
+
+# Who does not get in.
+refused() {
+  local what=$1; shift
+  set +e
+  timeout 20 "$@" localhost list >/dev/null 2>&1
+  local status=$?
+  set -e
+  [ "$status" = 255 ] || fail "$what got in (exit $status)"
+}
+refused "another key" ssh "${opts[@]}" -i "$work/stranger" -o IdentitiesOnly=yes
+refused "a password" ssh "${opts[@]}" -o PreferredAuthentications=password -o PubkeyAuthentication=no
+refused "none" ssh "${opts[@]}" -o PreferredAuthentications=none
+# Nothing else: forwarding (local, remote), subsystems.
+set +e
+timeout 20 "${as_officer[@]}" -W 127.0.0.1:22 localhost </dev/null >/dev/null 2>&1; w=$?
+timeout 20 "${as_officer[@]}" -o ExitOnForwardFailure=yes -R 0:127.0.0.1:22 localhost list >/dev/null 2>&1; r=$?
+timeout 20 "${as_officer[@]}" -s localhost sftp </dev/null >/dev/null 2>&1; s=$?
+set -e
+[ "$w" != 0 ] || fail "ssh -W (direct forwarding) was served"
+[ "$r" != 0 ] || fail "ssh -R (remote forwarding) was served"
+[ "$s" != 0 ] || fail "the sftp subsystem was served"
+
+# The browser, in tmux through ssh -tt, as an officer uses it.
+tmux -S "$socket" -f /dev/null new-session -d -s one -x 100 -y 30 \
+  "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; echo SSH-EXIT=\$? >$work/one.exit; sleep 60"
+screen() { tmux -S "$socket" capture-pane -p -t "$1"; }
+wait_for() {
+  for _ in $(seq 100); do screen "$1" | grep -q -- "$2" && return 0; sleep 0.1; done
+  fail "$1 never showed \"$2\": $(screen "$1")"
+}
+wait_for one "9 / 9 例"
+tmux -S "$socket" send-keys -t one / f d d Enter
+wait_for one "nanning-fangduoduo"
+tmux -S "$socket" send-keys -t one q
+for _ in $(seq 50); do [ -s "$work/one.exit" ] && break; sleep 0.1; done
+grep -q "SSH-EXIT=0" "$work/one.exit" 2>/dev/null || fail "quitting the browser did not end ssh with 0"
+
+# Idle descriptors, then four browsers (the most allowed) and a fifth refused.
+sleep 0.5
+idle_fds=$(ls /proc/"$server"/fd | wc -l)
+for n in 1 2 3 4; do
+  tmux -S "$socket" new-session -d -s "b$n" -x 80 -y 24 \
+    "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost"
+  wait_for "b$n" "9 / 9 例"
+done
+set +e
+out=$("${as_officer[@]}" localhost list 2>&1); status=$?
+set -e
+[ "$status" = 1 ] && grep -q "the server is full (4 sessions)" <<<"$out" || fail "a fifth session was not refused: $status $out"
+# One session panics: it ends, the others go on.
+tmux -S "$socket" send-keys -t b1 F12
+for _ in $(seq 50); do grep -q "a session panicked" "$work/log" && break; sleep 0.1; done
+grep -q "a session panicked" "$work/log" || fail "the panic was not logged"
+tmux -S "$socket" send-keys -t b2 j
+tmux -S "$socket" send-keys -t b2 / f d d Enter
+wait_for b2 "nanning-fangduoduo"
+# The clients vanish (SIGKILL): their sessions and descriptors are freed.
+pkill -9 -f "ssh -tt .*-p $port " || true
+for _ in $(seq 100); do
+  [ "$(ls /proc/"$server"/fd | wc -l)" -le "$idle_fds" ] && break
+  sleep 0.1
+done
+fds=$(ls /proc/"$server"/fd | wc -l)
+[ "$fds" -le "$idle_fds" ] || fail "descriptors after killed clients: $fds, idle: $idle_fds"
+"${as_officer[@]}" localhost show 7 --format citation >/dev/null || fail "no session free after the clients were killed"
+
+# New connections from one address beyond the limit per minute are refused (a second server).
+CASEBOOK_TEST=1 "$bin" serve --listen "127.0.0.1:$((port + 1))" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --per-address-per-minute 2 >"$work/log2" 2>&1 &
+limited=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log2" 2>/dev/null && break; sleep 0.1; done
+limited_ssh=(ssh -p "$((port + 1))" "${opts[@]:2}" -i "$work/officer" -o IdentitiesOnly=yes)
+"${limited_ssh[@]}" localhost list >/dev/null || fail "the first connection was refused"
+"${limited_ssh[@]}" localhost list >/dev/null || fail "the second connection was refused"
+set +e
+"${limited_ssh[@]}" localhost list >/dev/null 2>&1; status=$?
+set -e
+kill -TERM "$limited"; wait "$limited" 2>/dev/null || true
+[ "$status" = 255 ] || fail "a third connection in a minute got in ($status)"
+grep -q "too many connections from this address" "$work/log2" || fail "the refusal was not logged"
+
+# 32 officers at once for 20 s, on a server with the default limits: every key answered.
+"$bin" serve --listen "127.0.0.1:$((port + 2))" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --per-address-per-minute 500 >"$work/log3" 2>&1 &
+loaded=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log3" 2>/dev/null && break; sleep 0.1; done
+sleep 0.3
+loaded_fds=$(ls /proc/"$loaded"/fd | wc -l)
+python3 "$(dirname "$0")/serve-load.py" "$((port + 2))" "$work/officer" "$loaded" 32 20 ||
+  { cat "$work/log3" >&2; fail "the load test failed"; }
+for _ in $(seq 100); do [ "$(ls /proc/"$loaded"/fd | wc -l)" -le "$loaded_fds" ] && break; sleep 0.1; done
+[ "$(ls /proc/"$loaded"/fd | wc -l)" -le "$loaded_fds" ] || fail "descriptors left after the load test"
+kill -TERM "$loaded"; wait "$loaded" 2>/dev/null || true
+
+# SIGTERM: a browser is told, and the server is gone within 5 s.
+tmux -S "$socket" new-session -d -s last -x 80 -y 24 \
+  "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 60"
+wait_for last "9 / 9 例"
+kill -TERM "$server"
+for _ in $(seq 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$server" 2>/dev/null && fail "the server was still running 5 s after SIGTERM"
+wait_for last "the server is stopping"
+server=""
+
+# One log line per connection: time, address, key, what ran, how long.
+grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z casebook serve: 127\.0\.0\.1:[0-9]+ SHA256:[A-Za-z0-9+/]+ ran `list --json`; closed after' "$work/log" ||
+  fail "no log line for list --json"
+grep -q "ran \`rm -rf /\` (refused)" "$work/log" || fail "no log line for the refused command"
+grep -q "no key accepted ran nothing" "$work/log" || fail "no log line for a refused key"
+grep -q "subsystem sftp (refused)" "$work/log" || fail "no log line for sftp"
+echo "serve.sh: casebook serve over OpenSSH: ok"
+sed -n '/casebook serve: 127/p' "$work/log" | head -3
