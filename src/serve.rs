@@ -218,6 +218,8 @@ struct Connection {
     /// Per channel: the pty's terminal type and size, and whether NO_COLOR was sent.
     ptys: HashMap<ChannelId, (String, u16, u16)>,
     no_color: bool,
+    /// The client's language settings (LANG, LC_*, CASEBOOK_LANG), if it sent them.
+    locale: HashMap<String, String>,
     /// Per channel with a browser: where its input goes.
     browsers: HashMap<ChannelId, std::sync::mpsc::Sender<Input>>,
     started: Instant,
@@ -270,6 +272,7 @@ impl russh::server::Server for Listener {
             ran: Vec::new(),
             ptys: HashMap::new(),
             no_color: false,
+            locale: HashMap::new(),
             browsers: HashMap::new(),
             started: Instant::now(),
         }
@@ -349,6 +352,9 @@ impl russh::server::Handler for Connection {
         if name == "NO_COLOR" && !value.is_empty() {
             self.no_color = true;
         }
+        if ["LANG", "LC_ALL", "LC_MESSAGES", "CASEBOOK_LANG"].contains(&name) {
+            self.locale.insert(name.to_string(), value.to_string());
+        }
         session.channel_success(channel)
     }
 
@@ -407,11 +413,13 @@ impl russh::server::Handler for Connection {
         drop(all);
         self.browsers.insert(channel, input);
         self.ran.push("browser".into());
+        let lang = self.lang();
         let browser = Browser {
             library: self.shared.library,
             idle: self.shared.options.idle_timeout,
             look,
             size: (width, height),
+            catalog: lang.catalog(),
         };
         start_browser(browser, slot, handle, channel, inbox);
         Ok(())
@@ -464,9 +472,11 @@ impl russh::server::Handler for Connection {
         };
         self.ran.push(format!("`{shown}`"));
         let options = self.shared.options.clone();
+        let lang = self.lang();
         tokio::spawn(async move {
             let _slot = slot;
-            let output = tokio::task::spawn_blocking(move || run_command(&options, &words)).await;
+            let output =
+                tokio::task::spawn_blocking(move || run_command(&options, &words, lang)).await;
             let (stdout, stderr, status) = match output {
                 Ok(Ok(out)) => (out.stdout, out.stderr, out.status.code().unwrap_or(1)),
                 _ => (Vec::new(), b"casebook: the command failed\n".to_vec(), 1),
@@ -574,6 +584,16 @@ impl Drop for Slot {
 }
 
 impl Connection {
+    /// The client's language, as the local browser chooses it: CASEBOOK_LANG, then the locale
+    /// (which OpenSSH clients send by default: `SendEnv LANG LC_*`).
+    fn lang(&self) -> crate::msg::Lang {
+        let asked = self
+            .locale
+            .get("CASEBOOK_LANG")
+            .and_then(|v| crate::cli::lenient_lang(v));
+        crate::msg::Lang::choose(asked, &|name| self.locale.get(name).cloned())
+    }
+
     fn take_slot(&self) -> Option<Slot> {
         let shared = &self.shared;
         let max = shared.options.max_sessions;
@@ -605,7 +625,11 @@ async fn finish(handle: &Handle, channel: ChannelId, status: u32) {
 }
 
 /// Runs a read-only command as a child of this binary, on the served library.
-fn run_command(options: &ServeOptions, words: &[String]) -> std::io::Result<std::process::Output> {
+fn run_command(
+    options: &ServeOptions,
+    words: &[String],
+    lang: crate::msg::Lang,
+) -> std::io::Result<std::process::Output> {
     let exe = std::env::current_exe()?;
     let mut command = std::process::Command::new(exe);
     if let Some(dir) = &options.cases {
@@ -617,7 +641,13 @@ fn run_command(options: &ServeOptions, words: &[String]) -> std::io::Result<std:
     command
         .args(words)
         .env_clear()
-        .env("CASEBOOK_LANG", "zh")
+        .env(
+            "CASEBOOK_LANG",
+            match lang {
+                crate::msg::Lang::Zh => "zh",
+                crate::msg::Lang::En => "en",
+            },
+        )
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-serve")
         .env("PATH", "/usr/bin:/bin")
         .stdin(std::process::Stdio::null())
@@ -630,6 +660,7 @@ struct Browser {
     idle: Duration,
     look: Look,
     size: (u16, u16),
+    catalog: &'static crate::msg::Catalog,
 }
 
 /// What a browser's thread sends to its channel: frames, then how it ended.
@@ -703,7 +734,7 @@ fn browse(
         osc52: true,
         keymap: keymap::built_in(),
     };
-    let mut session = Session::new(browser.library, &crate::msg::ZH, options, browser.size)?;
+    let mut session = Session::new(browser.library, browser.catalog, options, browser.size)?;
     send(session.output());
     loop {
         match inbox.recv_timeout(browser.idle) {
@@ -721,8 +752,13 @@ fn browse(
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                 session.leave()?;
                 let mut bye = session.output();
-                let minutes = browser.idle.as_secs().div_ceil(60);
-                let message = format!("casebook: closed after {minutes} min without a key\r\n");
+                let secs = browser.idle.as_secs();
+                let idle = if secs % 60 == 0 {
+                    format!("{} min", secs / 60)
+                } else {
+                    format!("{secs} s")
+                };
+                let message = format!("casebook: closed after {idle} without a key\r\n");
                 bye.extend_from_slice(message.as_bytes());
                 send(bye);
                 return Ok(1);

@@ -4,6 +4,7 @@
 pub(crate) mod list;
 mod quiz;
 mod settings;
+pub use settings::lenient_lang;
 mod shell;
 mod show;
 mod similar;

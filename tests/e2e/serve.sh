@@ -76,8 +76,36 @@ timeout 20 "${as_officer[@]}" -o ExitOnForwardFailure=yes -R 0:127.0.0.1:22 loca
 timeout 20 "${as_officer[@]}" -s localhost sftp </dev/null >/dev/null 2>&1; s=$?
 set -e
 [ "$w" != 0 ] || fail "ssh -W (direct forwarding) was served"
+# ssh -L: the local end listens, but a connection through it is refused by the server.
+lport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${as_officer[@]}" -N -L "$lport:127.0.0.1:22" localhost &
+forwarder=$!
+sleep 1
+python3 - "$lport" <<'PY' || fail "a connection through ssh -L got an answer"
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+s.settimeout(5)
+try:
+    data = s.recv(100)
+except (ConnectionResetError, socket.timeout):
+    data = b""
+sys.exit(1 if data else 0)
+PY
+kill "$forwarder" 2>/dev/null || true
+# ssh -A with an agent running: the request is refused (and logged).
+eval "$(ssh-agent -s)" >/dev/null
+ssh-add -q "$work/officer" 2>/dev/null || true
+"${as_officer[@]}" -A localhost list >/dev/null || fail "list with -A failed"
+ssh-agent -k >/dev/null 2>&1 || true
 [ "$r" != 0 ] || fail "ssh -R (remote forwarding) was served"
 [ "$s" != 0 ] || fail "the sftp subsystem was served"
+# A key added to authorized_keys gets in at once, without a restart.
+set +e
+timeout 20 ssh "${opts[@]}" -i "$work/stranger" -o IdentitiesOnly=yes localhost list >/dev/null 2>&1; before=$?
+cat "$work/stranger.pub" >>"$work/authorized_keys"
+timeout 20 ssh "${opts[@]}" -i "$work/stranger" -o IdentitiesOnly=yes localhost list >/dev/null 2>&1; after=$?
+set -e
+[ "$before" = 255 ] && [ "$after" = 0 ] || fail "a key added to authorized_keys: before $before, after $after"
 
 # The browser, in tmux through ssh -tt, as an officer uses it.
 tmux -S "$socket" -f /dev/null new-session -d -s one -x 100 -y 30 \
@@ -88,6 +116,11 @@ wait_for() {
   fail "$1 never showed \"$2\": $(screen "$1")"
 }
 wait_for one "9 / 9 例"
+# The client's locale chooses the language (OpenSSH sends LANG when asked to).
+tmux -S "$socket" new-session -d -s en -x 100 -y 30 \
+  "LANG=en_US.UTF-8 ssh -tt ${opts[*]} -o SendEnv=LANG -i $work/officer -o IdentitiesOnly=yes localhost"
+wait_for en "9 / 9 cases"
+tmux -S "$socket" send-keys -t en q
 tmux -S "$socket" send-keys -t one / f d d Enter
 wait_for one "nanning-fangduoduo"
 tmux -S "$socket" send-keys -t one q
@@ -151,6 +184,18 @@ for _ in $(seq 100); do [ "$(ls /proc/"$loaded"/fd | wc -l)" -le "$loaded_fds" ]
 [ "$(ls /proc/"$loaded"/fd | wc -l)" -le "$loaded_fds" ] || fail "descriptors left after the load test"
 kill -TERM "$loaded"; wait "$loaded" 2>/dev/null || true
 
+# A browser left without a key past the idle timeout is closed, and told why.
+"$bin" serve --listen "127.0.0.1:$((port + 3))" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --idle-timeout 2s >"$work/log4" 2>&1 &
+idle=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log4" 2>/dev/null && break; sleep 0.1; done
+tmux -S "$socket" new-session -d -s idle -x 80 -y 24 \
+  "ssh -tt -p $((port + 3)) ${opts[*]:2} -i $work/officer -o IdentitiesOnly=yes localhost; echo SSH-EXIT=\$?; sleep 30"
+wait_for idle "9 / 9 例"
+wait_for idle "closed after 2 s without a key"
+wait_for idle "SSH-EXIT=1"
+kill -TERM "$idle"; wait "$idle" 2>/dev/null || true
+
 # SIGTERM: a browser is told, and the server is gone within 5 s.
 tmux -S "$socket" new-session -d -s last -x 80 -y 24 \
   "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 60"
@@ -167,5 +212,7 @@ grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z casebook serve: 127\.0\.0\.1:[0-
 grep -q "ran \`rm -rf /\` (refused)" "$work/log" || fail "no log line for the refused command"
 grep -q "no key accepted ran nothing" "$work/log" || fail "no log line for a refused key"
 grep -q "subsystem sftp (refused)" "$work/log" || fail "no log line for sftp"
+grep -q "forwarding to 127.0.0.1:22 (refused)" "$work/log" || fail "no log line for the refused forwarding"
+grep -q "agent forwarding (refused)" "$work/log" || fail "no log line for the refused agent"
 echo "serve.sh: casebook serve over OpenSSH: ok"
 sed -n '/casebook serve: 127/p' "$work/log" | head -3
