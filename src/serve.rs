@@ -753,7 +753,7 @@ fn browse(
                 session.leave()?;
                 let mut bye = session.output();
                 let secs = browser.idle.as_secs();
-                let idle = if secs % 60 == 0 {
+                let idle = if secs.is_multiple_of(60) {
                     format!("{} min", secs / 60)
                 } else {
                     format!("{secs} s")
