@@ -177,13 +177,30 @@ struct Shared {
     options: ServeOptions,
     authorized: Mutex<AuthorizedKeys>,
     sessions: AtomicUsize,
-    /// Every browser's input, so that a stopping server can tell each one.
-    browsers: Mutex<Vec<std::sync::mpsc::Sender<Input>>>,
+    /// Every browser's input, by number. The only sender of each: removed when its channel or
+    /// connection ends, which ends the browser's thread and frees its slot.
+    browsers: Mutex<HashMap<u64, std::sync::mpsc::Sender<Input>>>,
+    next_browser: std::sync::atomic::AtomicU64,
     /// When each address last connected, within the last minute.
     recent: Mutex<HashMap<std::net::IpAddr, std::collections::VecDeque<Instant>>>,
 }
 
 impl Shared {
+    /// Closes these browsers' input, which ends them.
+    fn forget(&self, ids: &[u64]) {
+        let mut browsers = self.browsers.lock().unwrap_or_else(|p| p.into_inner());
+        for id in ids {
+            browsers.remove(id);
+        }
+    }
+
+    fn send(&self, id: u64, input: Input) {
+        let browsers = self.browsers.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(browser) = browsers.get(&id) {
+            let _ = browser.send(input);
+        }
+    }
+
     /// Counts a new connection from `address`; false when it is one too many this minute.
     fn admit(&self, address: Option<SocketAddr>) -> bool {
         let Some(ip) = address.map(|a| a.ip()) else {
@@ -220,8 +237,8 @@ struct Connection {
     no_color: bool,
     /// The client's language settings (LANG, LC_*, CASEBOOK_LANG), if it sent them.
     locale: HashMap<String, String>,
-    /// Per channel with a browser: where its input goes.
-    browsers: HashMap<ChannelId, std::sync::mpsc::Sender<Input>>,
+    /// Per channel with a browser: its number in [`Shared::browsers`].
+    browsers: HashMap<ChannelId, u64>,
     started: Instant,
 }
 
@@ -235,6 +252,9 @@ enum Input {
 
 impl Drop for Connection {
     fn drop(&mut self) {
+        // A client gone (or killed) ends its browsers: their input closes.
+        let ids: Vec<u64> = self.browsers.drain().map(|(_, id)| id).collect();
+        self.shared.forget(&ids);
         let address = self.address.map_or("?".to_string(), |a| a.to_string());
         let key = self.fingerprint.as_deref().unwrap_or("no key accepted");
         let ran = if self.ran.is_empty() {
@@ -367,14 +387,14 @@ impl russh::server::Handler for Connection {
         _: u32,
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let (Some(browser), Ok(w), Ok(h)) = (
+        if let (Some(&id), Ok(w), Ok(h)) = (
             self.browsers.get(&channel),
             u16::try_from(width),
             u16::try_from(height),
         ) && w > 0
             && h > 0
         {
-            let _ = browser.send(Input::Resize(w, h));
+            self.shared.send(id, Input::Resize(w, h));
         }
         Ok(())
     }
@@ -402,16 +422,13 @@ impl russh::server::Handler for Connection {
             ..Look::default()
         };
         let (input, inbox) = std::sync::mpsc::channel();
-        let mut all = self
-            .shared
+        let id = self.shared.next_browser.fetch_add(1, Ordering::SeqCst);
+        self.shared
             .browsers
             .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        // Those of ended sessions are dropped as new ones come.
-        all.retain(|browser| browser.send(Input::Resize(0, 0)).is_ok());
-        all.push(input.clone());
-        drop(all);
-        self.browsers.insert(channel, input);
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id, input);
+        self.browsers.insert(channel, id);
         self.ran.push("browser".into());
         let lang = self.lang();
         let browser = Browser {
@@ -431,8 +448,19 @@ impl russh::server::Handler for Connection {
         data: &[u8],
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let Some(browser) = self.browsers.get(&channel) {
-            let _ = browser.send(Input::Bytes(data.to_vec()));
+        if let Some(&id) = self.browsers.get(&channel) {
+            self.shared.send(id, Input::Bytes(data.to_vec()));
+        }
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        channel: ChannelId,
+        _: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        if let Some(id) = self.browsers.remove(&channel) {
+            self.shared.forget(&[id]);
         }
         Ok(())
     }
@@ -739,8 +767,6 @@ fn browse(
     loop {
         match inbox.recv_timeout(browser.idle) {
             Ok(Input::Bytes(bytes)) => session.feed(&bytes)?,
-            // (0, 0): a check that the session is still there.
-            Ok(Input::Resize(0, _) | Input::Resize(_, 0)) => continue,
             Ok(Input::Resize(w, h)) => session.resize(w, h)?,
             Ok(Input::Stop) => {
                 session.leave()?;
@@ -811,7 +837,8 @@ pub fn run(library: &'static Library, options: ServeOptions) -> Result<(), Strin
         options,
         authorized: Mutex::new(authorized),
         sessions: AtomicUsize::new(0),
-        browsers: Mutex::new(Vec::new()),
+        browsers: Mutex::new(HashMap::new()),
+        next_browser: std::sync::atomic::AtomicU64::new(0),
         recent: Mutex::new(HashMap::new()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -868,7 +895,7 @@ async fn stop(shared: &Shared) {
         .browsers
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .iter()
+        .values()
     {
         let _ = browser.send(Input::Stop);
     }

@@ -155,6 +155,18 @@ done
 fds=$(ls /proc/"$server"/fd | wc -l)
 [ "$fds" -le "$idle_fds" ] || fail "descriptors after killed clients: $fds, idle: $idle_fds"
 "${as_officer[@]}" localhost show 7 --format citation >/dev/null || fail "no session free after the clients were killed"
+# Every slot is free again: four new browsers all open (a session leaked by a killed client
+# would leave one of them refused).
+for n in 5 6 7 8; do
+  tmux -S "$socket" new-session -d -s "b$n" -x 80 -y 24 \
+    "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 30"
+  wait_for "b$n" "9 / 9 例"
+done
+pkill -9 -f "ssh -tt .*-p $port " || true
+# SIGHUP reads the authorized keys again (two now: the officer and the stranger).
+kill -HUP "$server"
+for _ in $(seq 50); do [ "$(grep -c '2 authorized key(s)' "$work/log")" -ge 2 ] && break; sleep 0.1; done
+[ "$(grep -c '2 authorized key(s)' "$work/log")" -ge 2 ] || fail "SIGHUP did not read the authorized keys again"
 
 # New connections from one address beyond the limit per minute are refused (a second server).
 CASEBOOK_TEST=1 "$bin" serve --listen "127.0.0.1:$((port + 1))" --authorized-keys "$work/authorized_keys" \
