@@ -2,7 +2,9 @@
 //! library through the same core functions the interactive app uses.
 
 pub(crate) mod list;
+mod localized;
 mod quiz;
+mod serve;
 mod settings;
 pub use settings::lenient_lang;
 mod shell;
@@ -121,54 +123,10 @@ pub enum Command {
     Config(settings::ConfigArgs),
     /// Serve the browser and the read-only commands over SSH to an office: public keys only,
     /// from an authorized_keys file (`ssh -p 2222 casebook.office`).
-    Serve(ServeArgs),
+    Serve(serve::ServeArgs),
     /// The ids a completion script offers, one per line (used by the scripts).
     #[command(hide = true)]
     CompleteIds(shell::CompleteIdsArgs),
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ServeArgs {
-    /// The address to listen on; all addresses (0.0.0.0:2222) must be asked for.
-    #[arg(long, default_value = "127.0.0.1:2222")]
-    pub listen: std::net::SocketAddr,
-    /// The officers' public keys, OpenSSH authorized_keys format (default:
-    /// $XDG_CONFIG_HOME/casebook/authorized_keys). Read again when it changes.
-    #[arg(long, value_name = "FILE")]
-    pub authorized_keys: Option<PathBuf>,
-    /// The server's key, made on first start (ed25519, mode 0600; default:
-    /// $XDG_DATA_HOME/casebook/host_ed25519).
-    #[arg(long, value_name = "FILE")]
-    pub host_key: Option<PathBuf>,
-    /// The most sessions (browsers and commands) at once.
-    #[arg(long, default_value_t = 64)]
-    pub max_sessions: usize,
-    /// New connections one address may make in a minute; beyond, they are refused.
-    #[arg(long, default_value_t = 30)]
-    pub per_address_per_minute: usize,
-    /// A browser without a key for this long is closed: 90s, 30m, 2h.
-    #[arg(long, default_value = "30m", value_parser = parse_duration)]
-    pub idle_timeout: std::time::Duration,
-}
-
-/// `90s`, `30m`, `2h` (or plain seconds).
-fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
-        Some(at) => text.split_at(at),
-        None => (text, "s"),
-    };
-    let bad = || format!("`{text}` is not a duration (90s, 30m, 2h)");
-    let n: u64 = number.parse().map_err(|_| bad())?;
-    let seconds = match unit {
-        "s" => n,
-        "m" => n.saturating_mul(60),
-        "h" => n.saturating_mul(3600),
-        _ => return Err(bad()),
-    };
-    if seconds == 0 {
-        return Err("the idle timeout must be more than 0".into());
-    }
-    Ok(std::time::Duration::from_secs(seconds))
 }
 
 /// Parses the command line and runs it.
@@ -184,7 +142,7 @@ pub fn run() -> ExitCode {
     let asked = language_asked(args.into_iter());
     let env = |name: &str| std::env::var(name).ok();
     let lang = crate::msg::Lang::choose(asked.or(config_lang), &env);
-    let matches = localized(with_version(Cli::command()), lang).get_matches();
+    let matches = localized::localized(with_version(Cli::command()), lang).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
@@ -242,7 +200,7 @@ pub fn run() -> ExitCode {
             }
         }
         Some(Command::Config(args)) => settings::run(&settings, &args),
-        Some(Command::Serve(ref args)) => serve(&cli, args),
+        Some(Command::Serve(ref args)) => serve::run(&cli, args),
         Some(Command::CompleteIds(args)) => with_library(&cli.cases, cli.only, false, |lib| {
             shell::complete_ids(lib, &args)
         }),
@@ -344,47 +302,6 @@ pub fn library_version() -> String {
     }
 }
 
-/// `casebook serve`: the library loaded once, then served until the process is stopped.
-fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
-    let (library, _) = match load_for_use(&cli.cases, cli.only, cli.strict) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
-    let missing = |what: &str| {
-        eprintln!("casebook serve: no {what} given and no home directory to keep it in");
-        ExitCode::from(2)
-    };
-    let authorized = args.authorized_keys.clone();
-    let Some(authorized_keys) = authorized.or_else(crate::serve::default_authorized_keys) else {
-        return missing("--authorized-keys");
-    };
-    let Some(host_key) = args
-        .host_key
-        .clone()
-        .or_else(crate::serve::default_host_key)
-    else {
-        return missing("--host-key");
-    };
-    let options = crate::serve::ServeOptions {
-        listen: args.listen,
-        authorized_keys,
-        host_key,
-        max_sessions: args.max_sessions,
-        per_address_per_minute: args.per_address_per_minute,
-        idle_timeout: args.idle_timeout,
-        cases: cli.cases.clone(),
-        only: cli.only,
-    };
-    // Leaked: every session borrows it, for as long as the server runs.
-    match crate::serve::run(Box::leak(Box::new(library)), options) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(why) => {
-            eprintln!("casebook serve: {why}");
-            ExitCode::from(1)
-        }
-    }
-}
-
 /// `--config FILE` or `--config=FILE` on the command line.
 fn config_asked(args: &[String]) -> Option<PathBuf> {
     args.iter().enumerate().find_map(|(i, arg)| {
@@ -428,71 +345,6 @@ fn language_asked(args: impl Iterator<Item = String>) -> Option<crate::msg::Lang
     } else {
         None
     }
-}
-
-/// The command's `--help` in Chinese, where clap lets it be changed: what the program and each
-/// command is for. (Each option's own line stays as written in the code, in English.)
-fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Command {
-    if lang != crate::msg::Lang::Zh {
-        return command;
-    }
-    let about: [(&str, &str); 12] = [
-        (
-            "list",
-            "列出案例，可筛选（不同筛选条件之间为“且”，同一条件重复为“或”）",
-        ),
-        (
-            "search",
-            "搜索案例：每个词都须匹配（中文、拼音、首字母、英文、id）；最匹配的在前",
-        ),
-        (
-            "similar",
-            "与某一案例最相似的案例（同违法行为、条款、行业、数据种类、省份），并列出相同之处",
-        ),
-        ("show", "完整显示一个案例，标签已解析，未知事实标为“未载明”"),
-        (
-            "statute",
-            "完整显示一条规定（条文、处罚幅度、关联案例、后来的法律）；不给 id 时按法律列出全部规定",
-        ),
-        (
-            "quiz",
-            "练习：出一份带答案的练习题（--seed、--count、--format），查看进度（--progress）或清除进度（--reset）；浏览器中按 t",
-        ),
-        (
-            "stats",
-            "2019 年专项行动的数字和案例库自身的统计，以条形图显示（筛选条件同 list）",
-        ),
-        (
-            "validate",
-            "检查案例库目录（默认：内置案例库），每个问题一行 FILE:LINE:COL: 说明；有问题时退出码为 1",
-        ),
-        (
-            "completions",
-            "输出 shell 补全脚本（bash、zsh、fish、elvish、powershell）；案例 id、条款 id 和筛选键也能补全",
-        ),
-        (
-            "man",
-            "输出 casebook 或某个命令的手册页（roff）：casebook man | man -l -",
-        ),
-        (
-            "serve",
-            "通过 SSH 为整个单位提供浏览器和只读命令：只认公钥（authorized_keys 文件）",
-        ),
-        (
-            "config",
-            "显示生效的设置及各自来源（参数、环境变量、配置文件、默认）；--default 输出一份带注释的默认配置",
-        ),
-    ];
-    let mut command = command
-        .about("浏览侵害消费者个人信息的执法案例（2019 年市场监管总局公布的案例及各地自己的案例）")
-        .long_about(
-            "浏览侵害消费者个人信息的执法案例。\n\n案例、法条和词表内置于程序中。各地可用 --cases DIR\
-             （或 CASEBOOK_CASES=DIR）加入自己的案例文件；见 casebook validate。\n\n不带命令时打开交互式浏览器。",
-        );
-    for (name, text) in about {
-        command = command.mut_subcommand(name, |sub| sub.about(text).long_about(None::<&str>));
-    }
-    command
 }
 
 /// Where the cache of `--cases DIR` is kept for this run (`None`: no cache).
