@@ -139,7 +139,7 @@ pub fn run() -> ExitCode {
         .as_ref()
         .ok()
         .and_then(|c| c.lang.map(|(lang, _)| lang));
-    let asked = language_asked(args.into_iter());
+    let asked = language_asked(&args);
     let env = |name: &str| std::env::var(name).ok();
     let lang = crate::msg::Lang::choose(asked.or(config_lang), &env);
     let matches = localized::localized(with_version(Cli::command()), lang).get_matches();
@@ -302,49 +302,35 @@ pub fn library_version() -> String {
     }
 }
 
-/// `--config FILE` or `--config=FILE` on the command line.
-fn config_asked(args: &[String]) -> Option<PathBuf> {
+/// The value of `--flag VALUE` or `--flag=VALUE` on the command line, read before clap parses
+/// it (the language and the config file are needed to build the parser's help).
+fn flag_value(args: &[String], flag: &str) -> Option<String> {
     args.iter().enumerate().find_map(|(i, arg)| {
-        if arg == "--config" {
-            args.get(i + 1).map(PathBuf::from)
+        if arg == flag {
+            args.get(i + 1).cloned()
         } else {
-            arg.strip_prefix("--config=").map(PathBuf::from)
+            arg.strip_prefix(flag)?
+                .strip_prefix('=')
+                .map(str::to_string)
         }
     })
 }
 
-/// Prints every problem of the config file and exits 1: a setting misread is not guessed at.
-fn refuse_config(report: &library::Report) -> ExitCode {
-    let chinese = m().lang == crate::msg::Lang::Zh;
-    eprint!("{}", crate::text::sanitize(&report.render(chinese)));
-    let n = ("n", report.problems.len().to_string());
-    eprintln!(
-        "casebook: {}",
-        crate::msg::fill(m().cli_config_problems, &[n])
-    );
-    ExitCode::from(1)
+/// `--config FILE` on the command line.
+fn config_asked(args: &[String]) -> Option<PathBuf> {
+    flag_value(args, "--config").map(PathBuf::from)
 }
 
-/// `--lang X` or `--lang=X` on the command line, else `CASEBOOK_LANG`.
-fn language_asked(args: impl Iterator<Item = String>) -> Option<crate::msg::Lang> {
-    let args: Vec<String> = args.collect();
-    let from_args = args.iter().enumerate().find_map(|(i, arg)| {
-        if arg == "--lang" {
-            args.get(i + 1).cloned()
-        } else {
-            arg.strip_prefix("--lang=").map(str::to_string)
-        }
-    });
-    let value = from_args.or_else(|| std::env::var("CASEBOOK_LANG").ok())?;
-    // Lenient, like a locale: `en`, `EN`, `en_GB.UTF-8`; anything else is left to the locale.
-    let value = value.to_ascii_lowercase();
-    if value.starts_with("en") {
-        Some(crate::msg::Lang::En)
-    } else if value.starts_with("zh") {
-        Some(crate::msg::Lang::Zh)
-    } else {
-        None
-    }
+/// `--lang X` on the command line, else `CASEBOOK_LANG`; read leniently, like a locale (`en`,
+/// `EN`, `en_GB.UTF-8`), anything else being left to the locale.
+fn language_asked(args: &[String]) -> Option<crate::msg::Lang> {
+    let value = flag_value(args, "--lang").or_else(|| std::env::var("CASEBOOK_LANG").ok())?;
+    lenient_lang(&value)
+}
+
+/// Prints every problem of the config file and exits 1: a setting misread is not guessed at.
+fn refuse_config(report: &library::Report) -> ExitCode {
+    print_problems(report, m().cli_config_problems)
 }
 
 /// Where the cache of `--cases DIR` is kept for this run (`None`: no cache).
@@ -368,13 +354,15 @@ fn state_store(state: &Option<PathBuf>) -> Option<crate::training::progress::Sto
 /// Prints every problem of a library that cannot load, in the interface language, and says
 /// that nothing was loaded: exit 1.
 fn refuse(report: &library::Report) -> ExitCode {
+    print_problems(report, m().cli_library_problems)
+}
+
+/// Every problem of a report in the interface language, then `summary` with their number: exit 1.
+fn print_problems(report: &library::Report, summary: &str) -> ExitCode {
     let chinese = m().lang == crate::msg::Lang::Zh;
     eprint!("{}", crate::text::sanitize(&report.render(chinese)));
     let n = ("n", report.problems.len().to_string());
-    eprintln!(
-        "casebook: {}",
-        crate::msg::fill(m().cli_library_problems, &[n])
-    );
+    eprintln!("casebook: {}", crate::msg::fill(summary, &[n]));
     ExitCode::from(1)
 }
 

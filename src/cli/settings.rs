@@ -214,15 +214,8 @@ pub fn effective(settings: &Settings) -> String {
     out.push_str("\n[colours]\n");
     for (role, _) in ROLES {
         let colour = settings.palette.role(role).map_or("?", theme::colour_name);
-        let origin = settings
-            .config
-            .colours
-            .iter()
-            .rev()
-            .find(|(r, _, _)| r == role)
-            .map_or(Origin::Default, |(_, _, at)| {
-                Origin::File(settings.config.file.clone().unwrap_or_default(), *at)
-            });
+        let written = settings.config.colours.iter().map(|(r, _, at)| (r, at));
+        let origin = written_at(settings, written, role);
         line(&mut out, format!("{role} = \"{colour}\""), &origin);
     }
     out.push_str("\n[keys]\n");
@@ -233,16 +226,22 @@ pub fn effective(settings: &Settings) -> String {
             .iter()
             .map(|label| format!("\"{}\"", config::config_key_name(label)))
             .collect();
-        let origin = settings
-            .config
-            .keys
-            .iter()
-            .rev()
-            .find(|(n, _, _)| n == name)
-            .map_or(Origin::Default, |(_, _, at)| {
-                Origin::File(settings.config.file.clone().unwrap_or_default(), *at)
-            });
+        let written = settings.config.keys.iter().map(|(n, _, at)| (n, at));
+        let origin = written_at(settings, written, name);
         line(&mut out, format!("{name} = [{}]", keys.join(", ")), &origin);
     }
     out
+}
+
+/// Where the file gave `name` its value (its last entry for it wins), else the default.
+fn written_at<'a>(
+    settings: &Settings,
+    entries: impl DoubleEndedIterator<Item = (&'a String, &'a At)>,
+    name: &str,
+) -> Origin {
+    let file = || settings.config.file.clone().unwrap_or_default();
+    entries
+        .rev()
+        .find(|(n, _)| *n == name)
+        .map_or(Origin::Default, |(_, at)| Origin::File(file(), *at))
 }
