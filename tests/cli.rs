@@ -228,9 +228,9 @@ fn show_and_statute_by_number_or_name() {
 fn validate_the_embedded_library_and_the_repository_copy() {
     let out = casebook(&["validate"]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).contains("内置案例库：有效（9 个案例，24 条规定）"));
+    assert!(stdout(&out).contains("内置案例库：有效（9 个案例，43 条规定）"));
     let out = casebook(&["validate", "--lang", "en"]);
-    assert!(stdout(&out).contains("valid (9 cases, 24 statutes)"));
+    assert!(stdout(&out).contains("valid (9 cases, 43 statutes)"));
     let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
     let out = casebook(&["validate", "--standalone", cases_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
@@ -520,30 +520,64 @@ fn statute_prints_the_text_the_linked_cases_and_later_law() {
     let text = stdout(&out);
     assert!(text.contains("经营者及其工作人员对收集的消费者个人信息必须严格保密"));
     assert!(text.contains("[1] zhuji-xiangsheng 诸暨祥生新合置业有限公司"));
-    assert!(text.contains("【今天适用的法律】"));
-    assert!(text.contains("个人信息保护法 第五条、第十条、第十三条（2021-11-01 起施行；后法"));
+    assert!(text.contains("【今天的法律】"));
+    assert!(text.contains("并行适用：个人信息保护法 第十条（现行有效，2021-11-01 起施行）"));
     // The penalty provision: the range in words and as figures.
-    let text = stdout(&casebook(&["statute", "cprl-56"]));
+    let text = stdout(&casebook(&["--today", "2026-12-05", "statute", "cprl-56"]));
+    assert!(text.contains("今天 2026-12-05：现行有效，2014-03-15 起施行"));
     assert!(text.contains("无违法所得时罚款上限：¥500,000"));
     assert!(text.contains("违法所得的倍数：1–10"));
-    assert!(text.contains("个人信息保护法 第六十六条（2021-11-01 起施行"));
-    // Later law points back to what it follows.
+    assert!(text.contains("并行适用：个人信息保护法 第六十六条（现行有效，2021-11-01 起施行）"));
+    assert!(
+        text.contains("违反 消法实施条例 第二十四条（现行有效，2024-07-01 起施行） 的，依本条处罚")
+    );
+    // The relation is shown from its other end too.
     let text = stdout(&casebook(&["statute", "pipl-66"]));
-    assert!(text.contains("此前的条款") && text.contains("消法 第五十六条 [cprl-56]"));
+    assert!(text.contains("并行适用：消法 第五十六条"));
     assert!(text.contains("情节严重时罚款上限：¥50,000,000"));
+    // Before a provision came into force, and after its text ceased.
+    let text = stdout(&casebook(&["--today", "2020-06-01", "statute", "pipl-66"]));
+    assert!(
+        text.contains("今天 2020-06-01：尚未施行，2021-11-01 起施行"),
+        "{text}"
+    );
+    let text = stdout(&casebook(&["--today", "2025-12-31", "statute", "csl-64"]));
+    assert!(
+        text.contains("今天 2025-12-31：现行有效，2017-06-01 起施行"),
+        "{text}"
+    );
+    let text = stdout(&casebook(&["--today", "2026-01-01", "statute", "csl-64"]));
+    assert!(
+        text.contains("今天 2026-01-01：此版本 2026-01-01 起不再施行，法律已修正"),
+        "{text}"
+    );
+    assert!(
+        text.contains("并入 网络安全法（2025年修正） 第七十一条"),
+        "{text}"
+    );
 }
 
 #[test]
 fn statute_list_json_and_unknown_ids() {
-    let text = stdout(&casebook(&["statute"]));
-    let first_later = text.find("（后法）").expect("later law is listed");
-    assert!(
-        text.find("中华人民共和国消费者权益保护法（2019 年适用）")
-            .unwrap()
-            < first_later
-    );
-    assert!(text[first_later..].contains("pipl-66"));
-    assert!(!text[..first_later].contains("pipl-66"));
+    // Every provision with its status on the day asked.
+    let text = stdout(&casebook(&["--today", "2026-12-05", "statute"]));
+    assert!(text.starts_with("今天 2026-12-05\n"), "{text}");
+    let line = |id: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id} listed"))
+            .to_string()
+    };
+    assert!(line("cprl-29-1").contains("现行有效，2014-03-15 起施行"));
+    assert!(line("civil-general-111").contains("已废止，2021-01-01 起"));
+    assert!(line("csl-41").contains("此版本 2026-01-01 起不再施行"));
+    assert!(line("measures-11").contains("现行状态未核实"));
+    assert!(line("cpri-24").contains("现行有效，2024-07-01 起施行"));
+    let old = stdout(&casebook(&["--today", "2019-06-01", "statute"]));
+    assert!(old.contains("尚未施行，2021-11-01 起施行"));
+    let out = casebook(&["--today", "2026-02-30", "statute"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2026-02-30"), "{}", stderr(&out));
 
     let out = casebook(&["statute", "criminal-253-1", "--json"]);
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -570,7 +604,10 @@ fn statute_list_json_and_unknown_ids() {
 fn case_sheet_numbers_its_provisions_and_places_the_penalty() {
     let text = stdout(&casebook(&["show", "nanning-fangduoduo"]));
     assert!(text.contains("[1] 消法 第二十九条第一款"));
-    assert!(text.contains("消法 第五十六条 → 个人信息保护法 第六十六条"));
+    assert!(text.contains("[3] 消法 第五十六条第一款第（九）项 — 处罚依据"));
+    assert!(text.contains("依本案日期    所在名单公布 2019-11-18"));
+    assert!(text.contains("案发时有效 [cprl-56]"));
+    assert!(text.contains("并行适用：个人信息保护法 第六十六条"));
     assert!(text.contains("幅度中的位置  处罚数额未载明 (not stated)；适用的幅度见上"));
     // Data kinds the interpretation does not name: compared with every tier, conditionally.
     assert!(text.contains("门槛比较，非法律认定"), "{text}");
@@ -605,9 +642,13 @@ fn threshold_comparison_and_fine_position_on_an_office_case() {
     let text = stdout(&out);
     assert!(text.contains("门槛比较，非法律认定 (threshold comparison, not a legal finding)"));
     assert!(text.contains("620 条：第五条第一款第（三）项 标准 50 条 — 已达到"));
-    assert!(text.contains("履职或提供服务中获得的，标准减半为 25 — 已达到"));
-    assert!(text.contains("情节特别严重（十倍）500 — 已达到"));
-    assert!(text.contains("¥100,000：消法 第五十六条 无违法所得时罚款上限 ¥500,000 的 1/5（20%）"));
+    assert!(
+        text.contains("如系履职或提供服务中获得，标准减半为 25（第五条第一款第（八）项）— 已达到")
+    );
+    assert!(text.contains("情节特别严重（十倍，第五条第二款第（三）项）500 — 已达到"));
+    assert!(text.contains(
+        "¥100,000：消法 第五十六条第一款第（九）项 无违法所得时罚款上限 ¥500,000 的 1/5（20%）"
+    ));
     assert!(text.contains("有违法所得时，幅度为违法所得的 1–10 倍（来源未载明违法所得）"));
     // With illegal gains stated, the fine is placed as a multiple of them, and the gains are
     // compared with the gains threshold.
@@ -619,12 +660,16 @@ fn threshold_comparison_and_fine_position_on_an_office_case() {
     let text = stdout(&casebook(&["--cases", dir, "show", "office-case"]));
     assert!(text.contains("违法所得      ¥12,000"), "{text}");
     assert!(text.contains(
-        "¥100,000：违法所得 ¥12,000 的 8.3 倍；消法 第五十六条 的幅度为 1–10 倍 — 在幅度内"
+        "¥100,000：违法所得 ¥12,000 的 ≈8.3 倍；消法 第五十六条第一款第（九）项 的幅度为 1–10 倍 — 在幅度内"
     ));
     assert!(!text.contains("无违法所得时罚款上限 ¥500,000 的"));
     assert!(text.contains("12,000 元：第五条第一款第（七）项 标准 5,000 元 — 已达到"));
-    assert!(text.contains("履职或提供服务中获得的，标准减半为 2,500 — 已达到"));
-    assert!(text.contains("情节特别严重（十倍）50,000 — 未达到"));
+    assert!(
+        text.contains(
+            "如系履职或提供服务中获得，标准减半为 2,500（第五条第一款第（八）项）— 已达到"
+        )
+    );
+    assert!(text.contains("情节特别严重（十倍，第五条第二款第（三）项）50,000 — 未达到"));
     // The provision now lists the office's case as citing it.
     let text = stdout(&casebook(&["--cases", dir, "statute", "cprl-56"]));
     let stated = text

@@ -402,11 +402,11 @@ fn provision_text_and_back_in_two_keys() {
     s.keys(&["1"]);
     s.expect("消法 第二十九条第二款");
     s.expect("经营者及其工作人员对收集的消费者个人信");
-    s.expect("条款 3 / 24");
+    s.expect("条款 3 / 43");
     s.keys(&["\x7f"]); // Backspace
     s.expect("9 / 9 例");
     s.keys(&["s", "G"]);
-    s.expect("后法");
+    s.expect("今天的法律");
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);

@@ -11,7 +11,10 @@ use ratatui::backend::TestBackend;
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (60, 20)];
 
 fn library() -> Library {
-    load(&LoadOptions::default()).unwrap()
+    let mut library = load(&LoadOptions::default()).unwrap();
+    // Screens show the law "today": a fixed day keeps the snapshots the same whenever they run.
+    library.today = casebook::library::PartialDate::parse("2026-12-05").ok();
+    library
 }
 
 /// The screen as text, one line a row: a wide character is written once (its continuation cell
@@ -383,6 +386,7 @@ fn content(library: &Library) -> Vec<String> {
             s.article.clone(),
             s.text.clone(),
             s.citation(),
+            s.penalty_citation(),
         ]);
         all.extend(s.short.iter().chain(&s.text_note).cloned());
         all.extend(s.penalty.iter().filter_map(|p| p.words.clone()));

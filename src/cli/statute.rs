@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::m;
 use crate::law;
-use crate::library::{Era, Library};
+use crate::library::{Library, Statute};
 use crate::msg::fill;
 use crate::sheet;
 use crate::text::{pad, sanitize, width};
@@ -85,15 +85,16 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
         let ids = |list: &[usize]| -> Vec<&str> {
             list.iter().map(|&i| library.cases[i].id.as_str()).collect()
         };
-        let related = |list: Vec<&crate::library::Statute>| -> Vec<String> {
-            list.into_iter().map(|s| s.id.clone()).collect()
-        };
+        let relations: Vec<&crate::library::Relation> = law::relations_of(library, &statute.id)
+            .into_iter()
+            .map(|(relation, ..)| relation)
+            .collect();
         let value = serde_json::json!({
             "statute": statute,
+            "today": status_json(library, statute),
             "cases_stated": ids(&linked.stated),
             "cases_governing": ids(&linked.governing),
-            "later_law": related(law::later_law(library, statute)),
-            "earlier_law": related(law::earlier_law(library, statute)),
+            "relations": relations,
         });
         return json(&value);
     }
@@ -109,9 +110,28 @@ fn json(value: &serde_json::Value) -> ExitCode {
     super::print_json(value)
 }
 
-/// Every provision, grouped by law, 2019 law first: id, article, English heading.
+/// A provision's status on the library's "today", for JSON: the day, a key and the words.
+fn status_json(library: &Library, statute: &Statute) -> serde_json::Value {
+    let today = library.today();
+    let status = law::status_on(statute, today);
+    let key = match status {
+        law::Status::InForce { .. } => "in-force",
+        law::Status::NotYet { .. } => "not-yet",
+        law::Status::Ceased { .. } => "ceased",
+        law::Status::Unverified { .. } => "unverified",
+        law::Status::Unknown => "unknown",
+    };
+    serde_json::json!({
+        "date": today,
+        "status": key,
+        "text": sheet::status_text(m(), status),
+    })
+}
+
+/// Every provision, grouped by law: id, article, status today, English heading.
 fn list(library: &Library, as_json: bool) -> ExitCode {
     let groups = law::by_law(library);
+    let today = library.today();
     if as_json {
         let value: Vec<serde_json::Value> = groups
             .iter()
@@ -119,35 +139,41 @@ fn list(library: &Library, as_json: bool) -> ExitCode {
                 serde_json::json!({
                     "law": law,
                     "statutes": members.iter().map(|s| &s.id).collect::<Vec<_>>(),
+                    "today": members
+                        .iter()
+                        .map(|s| (s.id.clone(), status_json(library, s)))
+                        .collect::<serde_json::Map<_, _>>(),
                 })
             })
             .collect();
         return json(&serde_json::Value::Array(value));
     }
-    let id_width = library
+    let width_of = |f: fn(&Statute) -> String| {
+        library
+            .statutes
+            .iter()
+            .map(|s| width(&f(s)))
+            .max()
+            .unwrap_or(0)
+    };
+    let id_width = width_of(|s| s.id.clone());
+    let article_width = width_of(|s| s.article.clone());
+    let status = |s: &Statute| sheet::status_text(m(), law::status_on(s, today));
+    let status_width = library
         .statutes
         .iter()
-        .map(|s| width(&s.id))
+        .map(|s| width(&status(s)))
         .max()
         .unwrap_or(0);
-    let article_width = library
-        .statutes
-        .iter()
-        .map(|s| width(&s.article))
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
+    let mut out = format!("{} {today}\n", m().row_status);
     for (law, members) in groups {
-        let era = match members[0].era {
-            Era::Y2019 => m().era_2019,
-            Era::Later => m().era_later,
-        };
-        out.push_str(&format!("{}\n", m().paren(law, era)));
+        out.push_str(&format!("{law}\n"));
         for statute in members {
             out.push_str(&format!(
-                "  {}  {}  {}\n",
+                "  {}  {}  {}  {}\n",
                 pad(&statute.id, id_width),
                 pad(&statute.article, article_width),
+                pad(&status(statute), status_width),
                 statute.heading_en
             ));
         }

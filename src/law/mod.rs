@@ -1,11 +1,15 @@
-//! The law behind the cases: which cases each provision is linked to, which later law now governs
-//! the same conduct, where a fine sits in its statutory range, and how a case's figures compare
-//! with the criminal thresholds of 法释〔2017〕10号. Pure functions over the library; the CLI and
-//! the browser show what they return.
+//! The law behind the cases: which cases each provision is linked to, which provisions were in
+//! force on a date (`status`), how provisions stand to one another (the relation table), where a
+//! fine sits in its statutory range, and how a case's figures compare with the criminal thresholds
+//! of 法释〔2017〕10号. Pure functions over the library; the CLI and the browser show what they
+//! return.
 
 pub mod find;
+pub mod status;
 
-use crate::library::{Basis, Case, Era, Library, Statute, ThresholdTier, Thresholds};
+pub use status::{AtCase, CaseDateKind, Status, at_case, case_dates, status_on};
+
+use crate::library::{Basis, Case, Library, Relation, Statute, ThresholdTier, Thresholds};
 
 /// The cases linked to one provision, split by how the link is known.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -35,40 +39,63 @@ pub fn linked_cases(library: &Library, statute: &str) -> LinkedCases {
     linked
 }
 
-/// The later law that now governs what `statute` governed in 2019 (its `successors`).
-pub fn later_law<'l>(library: &'l Library, statute: &Statute) -> Vec<&'l Statute> {
-    statute
-        .successors
-        .iter()
-        .filter_map(|id| library.statute(id))
-        .collect()
+/// Which end of a relation a provision is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The provision is the relation's `from`.
+    From,
+    /// The provision is the relation's `to`.
+    To,
 }
 
-/// The 2019 provisions whose conduct `statute` (later law) now governs.
-pub fn earlier_law<'l>(library: &'l Library, statute: &Statute) -> Vec<&'l Statute> {
+/// Every relation `statute` takes part in, in table order, with the other provision and which end
+/// `statute` is. Relations naming a provision the library lacks are left out.
+pub fn relations_of<'l>(
+    library: &'l Library,
+    statute: &str,
+) -> Vec<(&'l Relation, End, &'l Statute)> {
     library
-        .statutes
+        .relations
         .iter()
-        .filter(|s| s.successors.contains(&statute.id))
+        .filter_map(|r| {
+            let (end, other) = if r.from == statute {
+                (End::From, &r.to)
+            } else if r.to == statute {
+                (End::To, &r.from)
+            } else {
+                return None;
+            };
+            Some((r, end, library.statute(other)?))
+        })
         .collect()
 }
 
-/// The provisions grouped by law, 2019 law first, each group in file order.
+/// Whether two provisions are joined by any relation, either way.
+pub fn related(library: &Library, a: &str, b: &str) -> bool {
+    library
+        .relations
+        .iter()
+        .any(|r| (r.from == a && r.to == b) || (r.from == b && r.to == a))
+}
+
+/// The provisions grouped by law, laws in the order they first appear; within a law by version,
+/// then by article number (a file may add an article after others).
 pub fn by_law(library: &Library) -> Vec<(&str, Vec<&Statute>)> {
     let mut groups: Vec<(&str, Vec<&Statute>)> = Vec::new();
-    for era in [Era::Y2019, Era::Later] {
-        for statute in library.statutes.iter().filter(|s| s.era == era) {
-            match groups.iter_mut().find(|(law, _)| *law == statute.law) {
-                Some((_, members)) => members.push(statute),
-                None => groups.push((&statute.law, vec![statute])),
-            }
+    for statute in &library.statutes {
+        match groups.iter_mut().find(|(law, _)| *law == statute.law) {
+            Some((_, members)) => members.push(statute),
+            None => groups.push((&statute.law, vec![statute])),
         }
+    }
+    for (_, members) in &mut groups {
+        members.sort_by_key(|s| (s.version.earliest(), find::article_numbers(&s.article)));
     }
     groups
 }
 
-/// Every provision (as an index into `library.statutes`) in reading order: by law, 2019 law
-/// first, the order `by_law` gives.
+/// Every provision (as an index into `library.statutes`) in reading order: by law, the order
+/// `by_law` gives.
 pub fn reading_order(library: &Library) -> Vec<usize> {
     by_law(library)
         .into_iter()
@@ -112,6 +139,32 @@ impl Share {
         }
     }
 
+    /// The amount as a multiple of the base, as precise as it takes never to read as a bound of
+    /// `[low, high]` it is not: `10.04`, not `10`, for a fine just above ten times; `约 9.99` is
+    /// never shown as `10`. Exact multiples read plainly (`3`, `2.5`).
+    pub fn times_against(&self, low: u64, high: u64) -> String {
+        let (amount, base) = (u128::from(self.amount), u128::from(self.cap));
+        for places in 1..=6u32 {
+            let scale = 10u128.pow(places);
+            let rounded = (amount * scale + base / 2) / base;
+            let exact = rounded * base == amount * scale;
+            let on_bound = [low, high]
+                .iter()
+                .any(|&b| rounded == u128::from(b) * scale);
+            if exact || !on_bound {
+                return decimal(rounded, places, exact);
+            }
+        }
+        // Within a millionth of a bound but not on it: say which side.
+        if amount > u128::from(high) * base {
+            format!(">{high}")
+        } else if amount < u128::from(low) * base {
+            format!("<{low}")
+        } else {
+            self.times()
+        }
+    }
+
     /// The amount as a multiple of the base, to one decimal (`3`, `2.5`), rounded half up.
     pub fn times(&self) -> String {
         let tenths =
@@ -140,6 +193,19 @@ impl Share {
     }
 }
 
+/// `rounded / 10^places` written with no trailing zeros, `≈` in front when it is not exact.
+fn decimal(rounded: u128, places: u32, exact: bool) -> String {
+    let scale = 10u128.pow(places);
+    let (whole, fraction) = (rounded / scale, rounded % scale);
+    let mut text = whole.to_string();
+    if fraction != 0 {
+        let digits = format!("{fraction:0width$}", width = places as usize);
+        text.push('.');
+        text.push_str(digits.trim_end_matches('0'));
+    }
+    if exact { text } else { format!("≈{text}") }
+}
+
 fn gcd(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -160,6 +226,9 @@ pub struct ThresholdComparison {
     pub in_duty: Option<u64>,
     /// The threshold of "情节特别严重" (ten times), if the provision sets one.
     pub especially_serious: Option<u64>,
+    /// Where the halving and the tenfold rule are set, to cite them.
+    pub duty_item: Option<String>,
+    pub especially_serious_item: Option<String>,
 }
 
 impl ThresholdComparison {
@@ -176,6 +245,8 @@ impl ThresholdComparison {
             especially_serious: thresholds
                 .especially_serious_multiple
                 .and_then(|m| threshold.checked_mul(m)),
+            duty_item: thresholds.duty_item.clone(),
+            especially_serious_item: thresholds.especially_serious_item.clone(),
         }
     }
 

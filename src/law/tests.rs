@@ -1,5 +1,5 @@
 use super::*;
-use crate::library::{LawRole, LoadOptions, load};
+use crate::library::{LawRole, LoadOptions, RelationKind, load};
 
 fn library() -> Library {
     load(&LoadOptions::default()).expect("the embedded library is valid")
@@ -77,61 +77,81 @@ fn statute_case_lists_on_the_real_cases() {
 }
 
 #[test]
-fn later_law_is_labelled_and_points_back() {
+fn relations_are_read_from_both_ends_and_laws_group_once() {
     let library = library();
-    let cprl56 = library.statute("cprl-56").unwrap();
-    let later: Vec<&str> = later_law(&library, cprl56)
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
-    assert_eq!(later, ["pipl-66"]);
-    let pipl66 = library.statute("pipl-66").unwrap();
-    assert_eq!(pipl66.era, Era::Later);
-    let earlier: Vec<&str> = earlier_law(&library, pipl66)
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
-    assert_eq!(earlier, ["cprl-56"]);
-    let cprl29 = library.statute("cprl-29-2").unwrap();
-    let later: Vec<&str> = later_law(&library, cprl29)
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
+    let others = |id: &str| -> Vec<(RelationKind, End, String)> {
+        relations_of(&library, id)
+            .into_iter()
+            .map(|(r, end, other)| (r.kind, end, other.id.clone()))
+            .collect()
+    };
+    assert!(others("cprl-56").contains(&(RelationKind::Parallel, End::To, "pipl-66".into())));
+    assert!(others("pipl-66").contains(&(RelationKind::Parallel, End::From, "cprl-56".into())));
     assert_eq!(
-        later,
-        [
-            "pipl-5",
-            "pipl-10",
-            "pipl-13",
-            "civil-code-1034",
-            "civil-code-1035",
-            "civil-code-1038"
-        ]
+        others("csl-41"),
+        [(
+            RelationKind::Renumbered,
+            End::From,
+            "csl-2025-43".to_string()
+        )]
     );
-    assert!(
-        later_law(&library, cprl29)
-            .iter()
-            .all(|s| s.era == Era::Later)
-    );
-    // 2019 law comes first, each law once.
+    assert!(related(&library, "cpri-24", "cprl-29-3"));
+    assert!(!related(&library, "cpri-24", "cprl-29-1"));
+    // Nothing in the table calls one law the "successor" of another: no such kind exists, and
+    // every relation to a provision still in force says it applies alongside or implements it.
+    for r in &library.relations {
+        assert_ne!(r.kind, RelationKind::Related, "{r:?}");
+    }
     let groups = by_law(&library);
-    let first_later = groups
-        .iter()
-        .position(|(_, members)| members[0].era == Era::Later)
-        .unwrap();
-    assert!(
-        groups[..first_later]
-            .iter()
-            .all(|(_, m)| m.iter().all(|s| s.era == Era::Y2019))
-    );
-    assert!(
-        groups[first_later..]
-            .iter()
-            .all(|(_, m)| m.iter().all(|s| s.era == Era::Later))
-    );
     let mut laws: Vec<&str> = groups.iter().map(|(law, _)| *law).collect();
     laws.dedup();
     assert_eq!(laws.len(), groups.len());
+    let pipl: Vec<&str> = groups
+        .iter()
+        .find(|(law, _)| law.contains("个人信息保护法"))
+        .unwrap()
+        .1
+        .iter()
+        .map(|s| s.article.as_str())
+        .collect();
+    assert_eq!(
+        pipl,
+        [
+            "第五条",
+            "第十条",
+            "第十三条",
+            "第十四条",
+            "第二十六条",
+            "第二十八条",
+            "第二十九条",
+            "第六十六条"
+        ]
+    );
+}
+
+#[test]
+fn a_fine_just_outside_the_range_never_reads_as_its_bound() {
+    // ¥100,400 on gains of ¥10,000 is 10.04 times: outside 1–10, and must not read "10".
+    let share = Share::of(100_400, 10_000).unwrap();
+    assert_eq!(share.times_against(1, 10), "10.04");
+    assert!(!share.within_multiples(1, 10));
+    // ¥99,999 on ¥10,000 is within and just under ten: never shown as "10" either.
+    let share = Share::of(99_999, 10_000).unwrap();
+    assert_eq!(share.times_against(1, 10), "9.9999");
+    // ¥100,000,001 on ¥10,000,000 is a hair above ten times; rounded it would read "10".
+    let share = Share::of(100_000_001, 10_000_000).unwrap();
+    assert_eq!(share.times_against(1, 10), ">10");
+    assert_eq!(Share::of(30_000, 10_000).unwrap().times_against(1, 10), "3");
+    assert_eq!(
+        Share::of(25_000, 10_000).unwrap().times_against(1, 10),
+        "2.5"
+    );
+    assert_eq!(
+        Share::of(1_000_000_001, 100_000_000)
+            .unwrap()
+            .times_against(1, 10),
+        ">10"
+    );
 }
 
 #[test]

@@ -89,6 +89,37 @@ impl PartialDate {
     }
 }
 
+/// Today's date where the law's dates are set (China, UTC+8), from the system clock.
+pub fn system_today() -> PartialDate {
+    const CHINA: i64 = 8 * 3_600_000;
+    let (year, month, day) = crate::training::clock::date_of(crate::training::clock::now() + CHINA);
+    PartialDate {
+        year: year.clamp(*YEARS.start() as i64, *YEARS.end() as i64) as u16,
+        month: Some(month as u8),
+        day: Some(day as u8),
+    }
+}
+
+impl PartialDate {
+    /// A full date (`YYYY-MM-DD`) only, as `--today` takes it.
+    pub fn parse_day(text: &str) -> Result<Self, Msg> {
+        let date = PartialDate::parse(text)?;
+        if date.day.is_none() {
+            return Err(Msg::new(
+                format!("\"{text}\" is not a full date; write \"YYYY-MM-DD\""),
+                format!("\"{text}\" 不是完整日期；请写作 \"YYYY-MM-DD\""),
+            ));
+        }
+        Ok(date)
+    }
+
+    /// True when `self` certainly begins on or after `other` ends (`2026-01-01` is not before
+    /// `2026-01-01`).
+    pub fn certainly_from(&self, other: &PartialDate) -> bool {
+        self.earliest() >= other.latest()
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {

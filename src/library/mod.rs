@@ -313,9 +313,10 @@ pub fn assemble(
         },
     );
 
+    let mut relations = Vec::new();
     for file in texts.iter().filter(|t| t.kind == FileKind::Statutes) {
         let mut sink = Sink::new(&file.name, &file.text);
-        parse::successors(&mut sink, &file.text, &statutes);
+        relations.extend(parse::relations(&mut sink, &file.text, &statutes));
         report.extend(sink.problems);
     }
 
@@ -407,6 +408,8 @@ pub fn assemble(
     Ok(Library {
         vocab,
         statutes,
+        relations,
+        today: None,
         collections,
         campaign,
         cases,

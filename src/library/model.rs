@@ -195,7 +195,9 @@ impl Vocab {
     }
 }
 
-/// Whether a statute governed the 2019 cases or was enacted after them.
+/// The label an older statutes file gives a provision ("2019" or "later"). Kept so that offices'
+/// files still load; nothing legal is judged from it any more: whether a provision applied is
+/// worked out from its in-force dates and a case's own dates (`law::status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Era {
     #[serde(rename = "2019")]
@@ -243,6 +245,138 @@ pub struct PenaltyRange {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub note_zh: Option<String>,
+    /// The condition the text sets on `fine_max_yuan`, quoted from it (个人信息保护法第六十六条:
+    /// `拒不改正的`), so that no summary states the cap without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub fine_condition: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub fine_condition_en: Option<String>,
+    /// The item under which a personal-information breach is punished (消法第五十六条:
+    /// `第一款第（九）项`), cited with the provision whenever it is named as a penalty basis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub applies_item: Option<String>,
+}
+
+/// How a provision's text stopped being in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ceased {
+    /// Repealed, with nothing of the same number after it in its law.
+    #[serde(rename = "repealed")]
+    Repealed,
+    /// Amended: this version's text ends; a relation says where its words went.
+    #[serde(rename = "amended")]
+    Amended,
+}
+
+/// The paragraphs of a summary: runs of text separated by blank lines, trimmed.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.trim()
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// What a paragraph of a case's summary is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryPart {
+    /// What a complaint or report alleged: never shown as a fact.
+    Allegation,
+    /// What the authority found.
+    Findings,
+    /// What the authority decided.
+    Decision,
+    /// A note on the sources or the list.
+    Note,
+}
+
+impl SummaryPart {
+    pub const ALL: [(&'static str, SummaryPart); 4] = [
+        ("allegation", SummaryPart::Allegation),
+        ("findings", SummaryPart::Findings),
+        ("decision", SummaryPart::Decision),
+        ("note", SummaryPart::Note),
+    ];
+}
+
+/// How one provision stands to another (`[[relation]]` in statutes.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RelationKind {
+    /// `from` is a regulation's rule that implements `to` (实施条例第二十三条 → 消法第二十九条第一款).
+    #[serde(rename = "implements")]
+    Implements,
+    /// `from` sets the same duty (or penalty) for the same conduct in another law; both apply.
+    #[serde(rename = "parallel")]
+    Parallel,
+    /// `from`'s words continue unchanged under `to`'s number (网络安全法 2016 第四十一条 → 2025 第四十三条).
+    #[serde(rename = "renumbered")]
+    Renumbered,
+    /// `from`'s words were amended, keeping its number; `to` is the amended text (处罚办法第十四条).
+    #[serde(rename = "amended-as")]
+    AmendedAs,
+    /// `from` was merged into `to`, whose words differ (网络安全法 第六十四条 → 第七十一条).
+    #[serde(rename = "folded")]
+    Folded,
+    /// `from`'s law was repealed by `to`'s law (民法总则 → 民法典).
+    #[serde(rename = "repealed-by")]
+    RepealedBy,
+    /// A breach of `from` is punished under `to` (实施条例第五十条第三款: 第二十三条 → 消法第五十六条).
+    #[serde(rename = "penalty-under")]
+    PenaltyUnder,
+    /// `from`'s text sends the reader to `to` (实施条例第五十一条 → 行政处罚法).
+    #[serde(rename = "refers-to")]
+    RefersTo,
+    /// From an older file's `successors`: later law the office lists for the same conduct, with no
+    /// kind stated. Shown, never asked about.
+    #[serde(rename = "related")]
+    Related,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 9] = [
+        RelationKind::Implements,
+        RelationKind::Parallel,
+        RelationKind::Renumbered,
+        RelationKind::AmendedAs,
+        RelationKind::Folded,
+        RelationKind::RepealedBy,
+        RelationKind::PenaltyUnder,
+        RelationKind::RefersTo,
+        RelationKind::Related,
+    ];
+
+    /// The key a statutes file writes.
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationKind::Implements => "implements",
+            RelationKind::Parallel => "parallel",
+            RelationKind::Renumbered => "renumbered",
+            RelationKind::AmendedAs => "amended-as",
+            RelationKind::Folded => "folded",
+            RelationKind::RepealedBy => "repealed-by",
+            RelationKind::PenaltyUnder => "penalty-under",
+            RelationKind::RefersTo => "refers-to",
+            RelationKind::Related => "related",
+        }
+    }
+}
+
+/// One relation between two provisions, with why it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub from: String,
+    pub to: String,
+    pub kind: RelationKind,
+    /// One line, in Chinese: why the relation holds (quoting or citing the text that says so).
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub reason_en: Option<String>,
+    /// True when a legal text states the relation; false when it is the library's reading.
+    pub stated: bool,
 }
 
 /// One provision (article, paragraph or item) with its official text.
@@ -258,7 +392,29 @@ pub struct Statute {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub in_force: Option<PartialDate>,
-    pub era: Era,
+    /// The first day this version's text is no longer in force, and how it ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub ceased: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub ceased_how: Option<Ceased>,
+    /// The last day a source confirms the provision in force, where its status after that could
+    /// not be established (处罚办法): later dates read "现行状态未核实", never a guess.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub verified_until: Option<PartialDate>,
+    /// What the status rests on: the repealing or amending text, or why it is unverified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub status_note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub status_note_zh: Option<String>,
+    /// An older file's era label; see [`Era`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub era: Option<Era>,
     pub article: String,
     pub heading_en: String,
     pub text: String,
@@ -273,11 +429,6 @@ pub struct Statute {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub penalty: Option<PenaltyRange>,
-    /// Later law that now governs the same conduct (ids of `era = "later"` provisions), for
-    /// "what applies today"; never mixed with what applied in 2019.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(default)]
-    pub successors: Vec<String>,
     /// Criminal thresholds the provision sets (法释〔2017〕10号 第五条).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
@@ -312,6 +463,14 @@ pub struct Thresholds {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub especially_serious_multiple: Option<u64>,
+    /// Where the halving for information obtained in duty is set (`第五条第一款第（八）项`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub duty_item: Option<String>,
+    /// Where the tenfold rule of 情节特别严重 is set (`第五条第二款第（三）项`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub especially_serious_item: Option<String>,
 }
 
 /// One threshold: a number of records of the named kinds (none named: the other kinds), or an
@@ -343,6 +502,19 @@ impl Statute {
             self.short.as_deref().unwrap_or(&self.law),
             self.article
         )
+    }
+
+    /// The citation as a penalty basis: with the item a personal-information breach falls under
+    /// (`消法 第五十六条第一款第（九）项`), where the provision names one.
+    pub fn penalty_citation(&self) -> String {
+        match self
+            .penalty
+            .as_ref()
+            .and_then(|p| p.applies_item.as_deref())
+        {
+            Some(item) => format!("{}{item}", self.citation()),
+            None => self.citation(),
+        }
     }
 }
 
@@ -490,6 +662,11 @@ pub struct Case {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub summary_en: Option<Str>,
+    /// What each paragraph of `summary` is (`allegation`, `findings`, `decision`, `note`), one
+    /// per paragraph; empty when the file does not say. Exercises show only the findings.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(default)]
+    pub summary_parts: Box<[SummaryPart]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub authority: Option<Str>,
@@ -604,6 +781,12 @@ pub struct Campaign {
 pub struct Library {
     pub vocab: Vocab,
     pub statutes: Vec<Statute>,
+    /// How provisions stand to one another: the one table the "today" views and exercises read.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    /// The day the law is judged "today": `--today`, else the system's date when asked.
+    #[serde(skip)]
+    pub today: Option<PartialDate>,
     pub collections: Vec<Collection>,
     pub campaign: Option<Campaign>,
     pub cases: Vec<Case>,
@@ -616,6 +799,12 @@ impl Library {
 
     pub fn statute(&self, id: &str) -> Option<&Statute> {
         self.statutes.iter().find(|s| s.id == id)
+    }
+
+    /// The day "today" means: the one set (`--today`), else the system's date in UTC+8, the
+    /// time zone of the law's own dates.
+    pub fn today(&self) -> PartialDate {
+        self.today.unwrap_or_else(super::date::system_today)
     }
 
     pub fn collection(&self, id: &str) -> Option<&Collection> {

@@ -145,7 +145,7 @@ fn statutes_carry_eras_texts_and_penalty_ranges() {
     assert_eq!(s56.fine_max_yuan, Some(500_000));
     assert_eq!(s56.gains_multiple, Some(vec![1, 10]));
     let pipl = library.statute("pipl-66").unwrap();
-    assert_eq!(pipl.era, Era::Later);
+    assert_eq!(pipl.in_force, PartialDate::parse("2021-11-01").ok());
     assert_eq!(
         pipl.penalty.as_ref().unwrap().serious_fine_max_yuan,
         Some(50_000_000)
@@ -173,12 +173,10 @@ fn statutes_carry_eras_texts_and_penalty_ranges() {
     for id in ["measures-14", "ecl-79"] {
         assert!(library.statute(id).unwrap().penalty.is_some(), "{id}");
     }
-    assert_eq!(
-        library.statute("civil-general-111").unwrap().in_force,
-        None,
-        "no source gives it"
-    );
-    assert_eq!(library.statute("civil-code-1034").unwrap().era, Era::Later);
+    let general = library.statute("civil-general-111").unwrap();
+    assert_eq!(general.in_force, PartialDate::parse("2017-10-01").ok());
+    assert_eq!(general.ceased, PartialDate::parse("2021-01-01").ok());
+    assert_eq!(general.ceased_how, Some(Ceased::Repealed));
 }
 
 #[test]
@@ -511,26 +509,39 @@ fn many_files_read_in_parallel_report_in_file_order() {
 }
 
 #[test]
-fn successors_must_name_later_law() {
-    let statute = |id: &str, era: &str, successors: &str| {
+fn relations_and_old_successors_are_checked_where_they_are_written() {
+    let statute = |id: &str, extra: &str| {
         format!(
-            "[[statute]]\nid = \"{id}\"\nlaw = \"x\"\nlaw_en = \"x\"\nversion = \"2013\"\nera = \"{era}\"\narticle = \"x\"\nheading_en = \"x\"\ntext = \"x\"\nsummary_en = \"x\"\nsuccessors = {successors}\n"
+            "[[statute]]\nid = \"{id}\"\nlaw = \"x\"\nlaw_en = \"x\"\nversion = \"2013\"\nera = \"2019\"\narticle = \"x\"\nheading_en = \"x\"\ntext = \"x\"\nsummary_en = \"x\"\n{extra}"
         )
     };
-    let text = statute(
-        "office-1",
-        "2019",
-        "[\"pipl-66\", \"pipl-67\", \"cprl-14\"]",
-    ) + &statute("office-2", "later", "[\"pipl-66\"]");
+    let text = statute("office-1", "successors = [\"pipl-66\", \"pipl-67\"]\n")
+        + &statute("office-2", "ceased = \"2020\"\n")
+        + "\n[[relation]]\nfrom = \"office-1\"\nto = \"cprl-56\"\nkind = \"replaces\"\nbasis = \"text\"\nreason = \"x\"\n"
+        + "\n[[relation]]\nfrom = \"office-9\"\nto = \"cprl-56\"\nkind = \"parallel\"\nbasis = \"maybe\"\nreason = \"x\"\n";
     let found = problems(vec![file("statutes.toml", text.as_bytes())]);
     assert_eq!(
         found,
         [
             "office/statutes.toml:11:26: successors names unknown statute \"pipl-67\" (did you mean \"pipl-66\"?)",
-            "office/statutes.toml:11:37: successors must be later law, but \"cprl-14\" has era \"2019\"",
-            "office/statutes.toml:22:15: only a 2019 provision has successors",
+            "office/statutes.toml:12:1: `ceased` and `ceased_how` go together: the day a text stopped being in force, and how",
+            "office/statutes.toml:27:8: unknown relation kind \"replaces\" (kinds: implements, parallel, renumbered, amended-as, folded, repealed-by, penalty-under, refers-to)",
+            "office/statutes.toml:32:8: from names unknown statute \"office-9\" (did you mean \"office-1\"?)",
+            "office/statutes.toml:35:9: basis must be \"text\" or \"reading\", found \"maybe\"",
         ]
     );
+    // An older file's successors still load, as relations of kind "related".
+    let good = statute("office-3", "successors = [\"pipl-66\"]\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("statutes.toml"), good).unwrap();
+    let library = crate::library::load(&crate::library::LoadOptions {
+        extra_dir: Some(dir.path()),
+        only: false,
+    })
+    .unwrap();
+    assert!(library.relations.iter().any(|r| r.from == "office-3"
+        && r.to == "pipl-66"
+        && r.kind == crate::library::RelationKind::Related));
 }
 
 /// One broken case among good ones is left out whole and everything else loads; a broken

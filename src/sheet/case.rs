@@ -9,9 +9,10 @@ use crate::text::thousands;
 
 use super::position::{penalty_position, threshold_lines};
 use super::{
-    Row, Rows, Section, Sheet, basis_label, collection_line, date, later_law_lines, role_label,
-    term_label, yuan,
+    Row, Rows, Section, Sheet, at_case_text, basis_label, collection_line, date, relation_lines,
+    role_label, status_text, term_label, yuan,
 };
+use crate::law;
 
 /// What every section reads: the strings, the library, the case.
 pub(super) struct Parts<'a> {
@@ -183,8 +184,9 @@ fn violations(p: &Parts) -> Section {
     }
 }
 
-/// The provisions, numbered (in the browser the number opens the provision), then the later
-/// law that now governs the same conduct, apart and labelled.
+/// The provisions, numbered (in the browser the number opens the provision), each with whether it
+/// was in force at the time of the case (from the case's own dates); then the dates that rests
+/// on; then each provision's status today and how it stands to other provisions.
 fn law_section(p: &Parts) -> Section {
     let (m, library, case) = (p.m, p.library, p.case);
     let law_lines = case
@@ -192,31 +194,69 @@ fn law_section(p: &Parts) -> Section {
         .iter()
         .enumerate()
         .map(|(i, link)| match library.statute(&link.statute) {
-            Some(statute) => format!(
-                "[{}] {} — {} · {} [{}]",
-                i + 1,
-                statute.citation(),
-                role_label(m, link.role),
-                basis_label(m, link.basis),
-                statute.id
-            ),
+            Some(statute) => {
+                let citation = if link.role == LawRole::Penalty {
+                    statute.penalty_citation()
+                } else {
+                    statute.citation()
+                };
+                format!(
+                    "[{}] {citation} — {} · {} · {} [{}]",
+                    i + 1,
+                    role_label(m, link.role),
+                    basis_label(m, link.basis),
+                    at_case_text(m, law::at_case(library, statute, case)),
+                    statute.id
+                )
+            }
             None => link.statute.to_string(),
         })
         .collect();
     let mut rows = vec![p.inferred(p.r.row(m.row_provisions, law_lines), "law")];
-    let later: Vec<String> = case
-        .law
-        .iter()
-        .filter_map(|link| library.statute(&link.statute))
-        .flat_map(|statute| {
-            later_law_lines(m, library, statute)
-                .into_iter()
-                .map(move |line| format!("{} → {line}", statute.citation()))
+    if case.law.is_empty() {
+        return Section {
+            heading: m.sec_law,
+            rows,
+        };
+    }
+    let dates: Vec<String> = law::case_dates(library, case)
+        .into_iter()
+        .map(|(kind, date)| {
+            let label = m.case_date_kinds[kind as usize];
+            format!("{label} {date}")
         })
         .collect();
-    if !later.is_empty() {
-        rows.push(p.r.row(m.row_later, later));
+    rows.push(
+        p.r.row(
+            m.row_judged_on,
+            vec![dates.join(m.list_sep)]
+                .into_iter()
+                .filter(|l| !l.is_empty())
+                .collect(),
+        ),
+    );
+    let today = library.today();
+    let mut seen = Vec::new();
+    let mut lines = Vec::new();
+    for statute in case.law.iter().filter_map(|l| library.statute(&l.statute)) {
+        if seen.contains(&&statute.id) {
+            continue;
+        }
+        seen.push(&statute.id);
+        lines.push(format!(
+            "{} {today}{}{}",
+            statute.citation(),
+            m.colon,
+            status_text(m, law::status_on(statute, today))
+        ));
+        lines.extend(
+            // Brief: each reason is on the provision's own sheet, one key away.
+            relation_lines(m, library, statute, true)
+                .into_iter()
+                .map(|line| format!("  · {line}")),
+        );
     }
+    rows.push(p.r.row(m.row_today, lines));
     Section {
         heading: m.sec_law,
         rows,
@@ -231,10 +271,9 @@ fn penalty(p: &Parts) -> Section {
         .penalty
         .iter()
         .map(|penalty| {
-            let mut line = p.label(VocabKind::Penalties, &penalty.kind);
-            if let Some(amount) = penalty.amount_yuan {
-                line.push_str(&format!(" {}", yuan(amount)));
-            }
+            let label = p.label(VocabKind::Penalties, &penalty.kind);
+            let mut line =
+                super::penalty_amount(m, library, &penalty.kind, label, penalty.amount_yuan);
             if let Some(note) = &penalty.note {
                 line.push_str(&format!(" — {note}"));
             }
@@ -249,7 +288,7 @@ fn penalty(p: &Parts) -> Section {
         .filter_map(|l| library.statute(&l.statute))
         .filter_map(|s| {
             let words = s.penalty.as_ref()?.words.as_ref()?;
-            Some(format!("{}{}{words}", s.citation(), m.colon))
+            Some(format!("{}{}{words}", s.penalty_citation(), m.colon))
         })
         .collect();
     if !ranges.is_empty() {
@@ -405,13 +444,24 @@ mod tests {
     }
 
     #[test]
-    fn law_numbers_the_provisions_and_labels_later_law_apart() {
+    fn law_numbers_the_provisions_and_shows_the_law_today_apart() {
         let section = with_case("nanning-fangduoduo", law_section);
         let provisions = row(&section, ZH.row_provisions);
         assert!(provisions.lines[0].starts_with("[1] "));
-        assert!(provisions.lines.iter().any(|l| l.contains("[cprl-56]")));
-        let later = row(&section, ZH.row_later);
-        assert!(later.lines.iter().any(|l| l.contains("个人信息保护法")));
+        assert!(
+            provisions
+                .lines
+                .iter()
+                .any(|l| l.contains("消法 第五十六条第一款第（九）项") && l.contains("[cprl-56]"))
+        );
+        assert!(provisions.lines.iter().all(|l| l.contains(ZH.at_in_force)));
+        let today = row(&section, ZH.row_today);
+        assert!(
+            today
+                .lines
+                .iter()
+                .any(|l| l.contains("并行适用：个人信息保护法 第十三条"))
+        );
     }
 
     #[test]

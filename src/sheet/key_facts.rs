@@ -95,7 +95,10 @@ fn key_law(p: &Parts) -> Option<String> {
             .iter()
             .filter(|l| l.role == role)
             .filter_map(|l| p.library.statute(&l.statute))
-            .map(|s| s.citation())
+            .map(|s| match role {
+                LawRole::Penalty => s.penalty_citation(),
+                _ => s.citation(),
+            })
             .collect();
         (!found.is_empty()).then(|| found.join(p.m.list_sep))
     };
@@ -126,10 +129,7 @@ fn key_penalty(p: &Parts) -> Option<String> {
         .iter()
         .map(|penalty| {
             let label = m.term(p.library, VocabKind::Penalties, &penalty.kind);
-            match penalty.amount_yuan {
-                Some(amount) => format!("{label} {}", yuan(amount)),
-                None => label,
-            }
+            super::penalty_amount(m, p.library, &penalty.kind, label, penalty.amount_yuan)
         })
         .collect();
     if given.is_empty() {
@@ -152,35 +152,7 @@ fn key_threshold(p: &Parts) -> Option<String> {
     let (_, thresholds) = law::threshold_provision(p.library)?;
     let line = match (law::compare_records(thresholds, case), case.records) {
         (Some(compared), _) => comparison_lines(m, &compared, m.records_unit).remove(0),
-        (None, Some(records)) => {
-            let tiers = law::record_tiers(thresholds, records);
-            let prefix = common_prefix(tiers.iter().map(|(t, ..)| t.item.as_str()));
-            let list = |reached: bool| -> Option<String> {
-                let items: Vec<String> = tiers
-                    .iter()
-                    .filter(|(.., r)| *r == reached)
-                    .enumerate()
-                    .map(|(i, (tier, threshold, _))| {
-                        let item = if i == 0 {
-                            &tier.item[..]
-                        } else {
-                            &tier.item[prefix..]
-                        };
-                        format!("{item} {} {}", thousands(*threshold), m.records_unit)
-                    })
-                    .collect();
-                let verdict = if reached { m.reached } else { m.not_reached };
-                (!items.is_empty()).then(|| format!("{verdict} {}", items.join(m.list_sep)))
-            };
-            let parts: Vec<String> = [list(true), list(false)].into_iter().flatten().collect();
-            fill(
-                m.kf_tiers,
-                &[
-                    ("value", thousands(records)),
-                    ("reached", parts.join(m.clause_sep)),
-                ],
-            )
-        }
+        (None, Some(records)) => any_tier(p, thresholds, records),
         (None, None) => {
             let gains = case.illegal_gains_yuan?;
             let compared = law::compare_gains(thresholds, gains)?;
@@ -188,6 +160,51 @@ fn key_threshold(p: &Parts) -> Option<String> {
         }
     };
     Some(format!("{line}{}", m.kf_not_a_finding))
+}
+
+/// Records whose kinds name no single tier, in one line that keeps each tier's condition: one
+/// verdict when it holds whichever tier the data fall under, else `如属（三）项所列信息（…），已达到
+/// 50 条；如属…` — never a bare "reached 50" for data that may not be of that tier.
+fn any_tier(p: &Parts, thresholds: &crate::library::Thresholds, records: u64) -> String {
+    let m = p.m;
+    let tiers = law::record_tiers(thresholds, records);
+    if tiers.iter().all(|(.., r)| *r) || tiers.iter().all(|(.., r)| !*r) {
+        return super::position::any_tier_lines(m, thresholds, records).remove(0);
+    }
+    let prefix = common_prefix(tiers.iter().map(|(t, ..)| t.item.as_str()));
+    let parts: Vec<String> = tiers
+        .iter()
+        .enumerate()
+        .map(|(i, (tier, threshold, reached))| {
+            let item = if i == 0 {
+                &tier.item[..]
+            } else {
+                &tier.item[prefix..]
+            };
+            let what = tier
+                .what
+                .clone()
+                .unwrap_or_else(|| tier.kinds.join(m.list_sep));
+            fill(
+                m.kf_if_tier,
+                &[
+                    ("if", m.paren(item, &what)),
+                    (
+                        "verdict",
+                        if *reached { m.reached } else { m.not_reached }.to_string(),
+                    ),
+                    ("threshold", thousands(*threshold)),
+                ],
+            )
+        })
+        .collect();
+    fill(
+        m.kf_tiers,
+        &[
+            ("value", thousands(records)),
+            ("reached", parts.join(m.clause_sep)),
+        ],
+    )
 }
 
 /// How many bytes all of `texts` share at their start, cut back to before its last `第`, so that

@@ -15,7 +15,9 @@ pub use render::{list_markdown, markdown, plain};
 pub use statute::statute;
 
 use crate::law;
-use crate::library::{Basis, Case, LawRole, Library, PartialDate, Statute, VocabKind};
+use crate::library::{
+    Basis, Case, LawRole, Library, PartialDate, Relation, RelationKind, Statute, VocabKind,
+};
 use crate::msg::{Catalog, fill};
 use crate::text::thousands;
 
@@ -76,35 +78,125 @@ impl Rows<'_> {
     }
 }
 
-/// Later law that governs what `statute` governed, one line per law:
-/// `个人信息保护法 第五条、第十条（2021-11-01 起施行；后法，…）`.
-pub fn later_law_lines(m: &Catalog, library: &Library, statute: &Statute) -> Vec<String> {
-    let mut groups: Vec<(String, Vec<&str>, String)> = Vec::new();
-    for later in law::later_law(library, statute) {
-        let name = later.short.as_deref().unwrap_or(&later.law).to_string();
-        let in_force = later
-            .in_force
-            .map_or(m.not_stated_short.to_string(), |d| d.to_string());
-        match groups
-            .iter_mut()
-            .find(|(n, _, f)| *n == name && *f == in_force)
-        {
-            Some((_, articles, _)) => articles.push(&later.article),
-            None => groups.push((name, vec![&later.article], in_force)),
+/// Where a provision stands on a day, in words: `现行有效（2014-03-15 起施行）`,
+/// `已废止（2021-01-01 起）`, `现行状态未核实（…）`.
+pub fn status_text(m: &Catalog, status: law::Status) -> String {
+    use crate::library::Ceased;
+    match status {
+        law::Status::InForce { since } => fill(
+            m.status_in_force,
+            &[(
+                "since",
+                since.map_or(m.not_stated_short.to_string(), |d| d.to_string()),
+            )],
+        ),
+        law::Status::NotYet { from } => fill(m.status_not_yet, &[("from", from.to_string())]),
+        law::Status::Ceased { on, how } => fill(
+            match how {
+                Ceased::Repealed => m.status_repealed,
+                Ceased::Amended => m.status_amended,
+            },
+            &[("on", on.to_string())],
+        ),
+        law::Status::Unverified { confirmed } => {
+            fill(m.status_unverified, &[("confirmed", confirmed.to_string())])
         }
+        law::Status::Unknown => m.status_unknown.to_string(),
     }
-    groups
+}
+
+/// A word for a status other than "in force", for lists: `已失效`, `未施行`, `未核实`.
+pub fn status_short(m: &Catalog, status: law::Status) -> Option<&'static str> {
+    match status {
+        law::Status::InForce { .. } => None,
+        law::Status::NotYet { .. } => Some(m.status_short[0]),
+        law::Status::Ceased { .. } => Some(m.status_short[1]),
+        law::Status::Unverified { .. } => Some(m.status_short[2]),
+        law::Status::Unknown => Some(m.status_short[3]),
+    }
+}
+
+/// Where a provision stood at the time of a case, in words.
+pub fn at_case_text(m: &Catalog, at: law::AtCase) -> String {
+    match at {
+        law::AtCase::InForce => m.at_in_force.to_string(),
+        law::AtCase::Later { from } => fill(m.at_later, &[("from", from.to_string())]),
+        law::AtCase::CeasedBefore { on, .. } => fill(m.at_ceased, &[("on", on.to_string())]),
+        law::AtCase::Unknown => m.at_unknown.to_string(),
+    }
+}
+
+/// One relation of `statute`, seen from it: `并行适用：个人信息保护法 第十三条（现行有效…）——
+/// reason（本库的理解）`; `brief`: without the reason, keeping the reading mark. The other
+/// provision's status is given as of `today`.
+pub fn relation_line(
+    m: &Catalog,
+    relation: &Relation,
+    end: law::End,
+    other: &Statute,
+    today: PartialDate,
+    brief: bool,
+) -> String {
+    let index = RelationKind::ALL
+        .iter()
+        .position(|k| *k == relation.kind)
+        .unwrap_or(0);
+    let (out, inward) = m.relation_phrases[index];
+    let phrase = fill(
+        if end == law::End::From { out } else { inward },
+        &[(
+            "other",
+            m.paren(
+                &other.citation(),
+                &status_text(m, law::status_on(other, today)),
+            ),
+        )],
+    );
+    let line = if brief {
+        phrase
+    } else {
+        let reason = m.content(&relation.reason, relation.reason_en.as_deref());
+        format!("{phrase} — {reason}")
+    };
+    if relation.stated {
+        line
+    } else {
+        m.paren(&line, m.relation_reading)
+    }
+}
+
+/// Every relation of `statute`, one line each (see [`relation_line`]).
+pub fn relation_lines(
+    m: &Catalog,
+    library: &Library,
+    statute: &Statute,
+    brief: bool,
+) -> Vec<String> {
+    let today = library.today();
+    law::relations_of(library, &statute.id)
         .into_iter()
-        .map(|(name, articles, in_force)| {
-            fill(
-                m.later_line,
-                &[
-                    ("citation", format!("{name} {}", articles.join(m.list_sep))),
-                    ("in_force", in_force),
-                ],
-            )
-        })
+        .map(|(relation, end, other)| relation_line(m, relation, end, other, today, brief))
         .collect()
+}
+
+/// A penalty's amount with what it is: `罚款 ¥50,000`; for a criminal sentence that states an
+/// amount, the amount is its 罚金 (a criminal fine), never "刑罚 ¥…": `刑罚；罚金 ¥8,000`.
+/// `label` is the penalty kind's label as the caller shows it.
+pub fn penalty_amount(
+    m: &Catalog,
+    library: &Library,
+    kind: &str,
+    label: String,
+    amount: Option<u64>,
+) -> String {
+    match amount {
+        Some(amount) if kind == "criminal-sentence" => {
+            let fine = m.term(library, VocabKind::Penalties, "criminal-fine");
+            format!("{label}{}{fine} {}", m.list_sep, yuan(amount))
+        }
+        Some(amount) => format!("{label} {}", yuan(amount)),
+        None => label,
+    }
 }
 
 /// `¥286,179`.

@@ -21,7 +21,13 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
         .collect();
     let mut lines = Vec::new();
     let gains = case.illegal_gains_yuan.filter(|&g| g > 0);
-    for amount in case.penalty.iter().filter_map(|p| p.amount_yuan) {
+    // Only a fine sits in a fine's range: a confiscation or a criminal 罚金 does not.
+    for amount in case
+        .penalty
+        .iter()
+        .filter(|p| p.kind == "fine")
+        .filter_map(|p| p.amount_yuan)
+    {
         for (statute, range) in &ranges {
             // With illegal gains the fine is a multiple of them; the cap is for where there are none.
             if let (Some(gains), Some([low, high])) = (gains, range.gains_multiple.as_deref())
@@ -37,8 +43,8 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
                     &[
                         ("amount", yuan(amount)),
                         ("gains", yuan(gains)),
-                        ("times", multiple.times()),
-                        ("citation", statute.citation()),
+                        ("times", multiple.times_against(*low, *high)),
+                        ("citation", statute.penalty_citation()),
                         ("low", low.to_string()),
                         ("high", high.to_string()),
                         ("verdict", verdict.to_string()),
@@ -64,7 +70,7 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
                 m.position_line,
                 &[
                     ("amount", yuan(amount)),
-                    ("citation", statute.citation()),
+                    ("citation", statute.penalty_citation()),
                     ("cap", yuan(share.cap)),
                     ("share", fraction),
                 ],
@@ -127,12 +133,14 @@ pub(super) fn comparison_lines(
             ("verdict", verdict(compared.reached())),
         ],
     )];
+    let item = |item: &Option<String>| item.clone().unwrap_or_default();
     if let Some(half) = compared.in_duty {
         lines.push(fill(
             m.threshold_in_duty,
             &[
                 ("threshold", thousands(half)),
                 ("verdict", verdict(compared.reached_in_duty())),
+                ("item", item(&compared.duty_item)),
             ],
         ));
     }
@@ -142,6 +150,7 @@ pub(super) fn comparison_lines(
             &[
                 ("threshold", thousands(tenfold)),
                 ("verdict", verdict(compared.especially_serious_reached())),
+                ("item", item(&compared.especially_serious_item)),
             ],
         ));
     }

@@ -1,13 +1,13 @@
 //! A provision's sheet, one function per section: its text, its penalty range in words and
-//! figures, its thresholds, the cases linked to it, and — apart, labelled — the later law that now
-//! governs the same conduct (or, for later law, the 2019 provisions it follows).
+//! figures, its thresholds, the cases linked to it, and the law today: its status on the day
+//! casebook runs (or `--today`) and how it stands to other provisions (the relation table).
 
 use crate::law;
-use crate::library::{Era, Library, PenaltyRange, Statute, Thresholds, VocabKind};
+use crate::library::{Library, PenaltyRange, Statute, Thresholds, VocabKind};
 use crate::msg::{Catalog, fill};
 use crate::text::thousands;
 
-use super::{Rows, Section, Sheet, date, later_law_lines, term_label, yuan};
+use super::{Rows, Section, Sheet, date, relation_lines, status_text, term_label, yuan};
 
 /// How many linked cases a provision's sheet lists, per kind of link.
 const LINKED_SHOWN: usize = 20;
@@ -15,7 +15,7 @@ const LINKED_SHOWN: usize = 20;
 /// Lays out one provision.
 pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
     let r = Rows { m };
-    let mut sections = vec![text(&r, statute)];
+    let mut sections = vec![text(&r, library, statute)];
     if let Some(range) = &statute.penalty {
         sections.push(range_section(&r, library, range));
     }
@@ -30,25 +30,29 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
         title_en: Some(statute.heading_en.clone()),
         key_facts: None,
         collection_line: format!(
-            "{} · {} {} · {}",
+            "{} · {} {} · {} {}",
             statute.citation(),
             m.row_version,
             statute.version,
-            era(m, statute)
+            m.row_status,
+            today_status(m, library, statute)
         ),
         sections,
     }
 }
 
-fn era(m: &Catalog, statute: &Statute) -> &'static str {
-    match statute.era {
-        Era::Y2019 => m.era_2019,
-        Era::Later => m.era_later,
-    }
+/// `2026-12-05：现行有效，2014-03-15 起施行`: the provision's status on the library's today.
+fn today_status(m: &Catalog, library: &Library, statute: &Statute) -> String {
+    let today = library.today();
+    format!(
+        "{today}{}{}",
+        m.colon,
+        status_text(m, law::status_on(statute, today))
+    )
 }
 
-/// The official text, its note, the English summary, version, in-force date and era.
-fn text(r: &Rows, statute: &Statute) -> Section {
+/// The official text, its note, the English summary, version, in-force date and status today.
+fn text(r: &Rows, library: &Library, statute: &Statute) -> Section {
     let m = r.m;
     let mut rows = vec![r.row(m.row_text, vec![statute.text.clone()])];
     if let Some(note) = &statute.text_note {
@@ -58,7 +62,11 @@ fn text(r: &Rows, statute: &Statute) -> Section {
     rows.push(r.row(m.law_gloss, vec![statute.summary_en.clone()]));
     rows.push(r.row(m.row_version, vec![statute.version.to_string()]));
     rows.push(r.opt(m.row_in_force, date(statute.in_force)));
-    rows.push(r.row(m.row_era, vec![era(m, statute).to_string()]));
+    rows.push(r.row(m.row_status, vec![today_status(m, library, statute)]));
+    if let Some(note) = &statute.status_note {
+        let note = m.english_first(note, statute.status_note_zh.as_deref());
+        rows.push(r.row(m.row_note, vec![note]));
+    }
     Section {
         heading: m.sec_text,
         rows,
@@ -73,8 +81,20 @@ fn range_section(r: &Rows, library: &Library, range: &PenaltyRange) -> Section {
         p.as_deref()
             .and_then(|p| Some(format!("{}–{}", unit(*p.first()?), unit(*p.last()?))))
     };
+    // A cap the text sets on a condition (拒不改正的) is labelled with it, never as the cap
+    // "without illegal gains".
+    let fine_max_label = match &range.fine_condition {
+        Some(condition) => fill(
+            m.fig_fine_max_if,
+            &[(
+                "condition",
+                m.content(condition, range.fine_condition_en.as_deref()),
+            )],
+        ),
+        None => m.fig_fine_max.to_string(),
+    };
     let figures: Vec<String> = [
-        (m.fig_fine_max, range.fine_max_yuan.map(yuan)),
+        (fine_max_label.as_str(), range.fine_max_yuan.map(yuan)),
         (m.fig_gains, pair(&range.gains_multiple, |n| n.to_string())),
         (m.fig_prison, range.prison_max_years.map(|y| y.to_string())),
         (m.fig_individual, pair(&range.individual_fine_yuan, yuan)),
@@ -170,26 +190,19 @@ fn linked(r: &Rows, library: &Library, statute: &Statute) -> Section {
     }
 }
 
-/// For 2019 law, the later law that now governs the same conduct; for later law, the 2019
-/// provisions it follows.
+/// The law today: the provision's status on the day casebook runs, and every relation it takes
+/// part in (implemented by, applies alongside, renumbered as, repealed by…), each with its reason.
 fn today(r: &Rows, library: &Library, statute: &Statute) -> Section {
     let m = r.m;
-    let row = match statute.era {
-        Era::Y2019 => r.row(
-            m.row_later,
-            or_none(m, later_law_lines(m, library, statute)),
-        ),
-        Era::Later => {
-            let earlier = law::earlier_law(library, statute)
-                .iter()
-                .map(|s| format!("{} [{}]", s.citation(), s.id))
-                .collect();
-            r.row(m.row_earlier, or_none(m, earlier))
-        }
-    };
     Section {
         heading: m.sec_today,
-        rows: vec![row],
+        rows: vec![
+            r.row(m.row_status, vec![today_status(m, library, statute)]),
+            r.row(
+                m.row_relations,
+                or_none(m, relation_lines(m, library, statute, false)),
+            ),
+        ],
     }
 }
 
@@ -228,7 +241,13 @@ mod tests {
             figures.lines.iter().any(|l| l.contains("¥500,000")),
             "{figures:?}"
         );
-        assert!(sections[3].rows[0].lines[0].contains("个人信息保护法"));
+        let relations = &sections[3].rows[1].lines;
+        assert!(
+            relations
+                .iter()
+                .any(|l| l.contains("个人信息保护法 第六十六条")),
+            "{relations:?}"
+        );
     }
 
     #[test]
@@ -242,10 +261,17 @@ mod tests {
     }
 
     #[test]
-    fn later_law_points_back_to_the_2019_provisions() {
+    fn relations_are_shown_from_both_ends() {
         let sections = sections_of("pipl-66");
         let today = sections.last().unwrap();
-        assert_eq!(today.rows[0].label, ZH.row_earlier);
-        assert!(today.rows[0].lines.iter().any(|l| l.contains("[cprl-56]")));
+        assert_eq!(today.rows[1].label, ZH.row_relations);
+        assert!(
+            today.rows[1]
+                .lines
+                .iter()
+                .any(|l| l.starts_with("并行适用：消法 第五十六条")),
+            "{:?}",
+            today.rows[1].lines
+        );
     }
 }

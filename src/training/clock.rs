@@ -45,6 +45,11 @@ pub fn parse(text: &str) -> Option<Millis> {
     Some(days_from_civil(y, m, d) * DAY + h * 3_600_000 + min * 60_000 + s * 1000 + milli)
 }
 
+/// The calendar date (year, month, day) of a moment, in UTC.
+pub fn date_of(ms: Millis) -> (i64, i64, i64) {
+    civil_from_days(ms.div_euclid(DAY))
+}
+
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);

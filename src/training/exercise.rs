@@ -52,6 +52,9 @@ pub struct Reason {
     pub explanation: String,
     /// The provision the answer rests on (a statute id); the feedback shows its text.
     pub statute: String,
+    /// Where in it, as precisely as the answer needs (`法释〔2017〕10号 第五条第一款第（三）项`,
+    /// `消法 第五十六条第一款第（九）项`): the feedback's "依据".
+    pub cite: String,
     /// Phrases of that text that decide the answer, highlighted.
     pub highlight: Vec<String>,
 }

@@ -150,17 +150,13 @@ pub fn markdown(
             right_answer(t, e),
             e.reason.explanation
         ));
-        if let Some(statute) = library.statute(&e.reason.statute) {
+        if library.statute(&e.reason.statute).is_some() {
             let quoted = if e.reason.highlight.is_empty() {
                 String::new()
             } else {
                 format!("{}「{}」", t.colon, e.reason.highlight.join("……"))
             };
-            out.push_str(&format!(
-                "\n{}{}{quoted}\n",
-                t.basis_label,
-                statute.citation()
-            ));
+            out.push_str(&format!("\n{}{}{quoted}\n", t.basis_label, e.reason.cite));
         }
         let wrong = wrong_lines(t, e);
         if !wrong.is_empty() {

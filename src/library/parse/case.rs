@@ -88,6 +88,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     let title_en = root.opt_str(sink, "title_en");
     let summary = root.req_str(sink, "summary");
     let summary_en = root.opt_str(sink, "summary_en");
+    let summary_parts = summary_parts(sink, &mut root, summary.as_ref());
     let authority = root.opt_str(sink, "authority");
     let sector = root
         .opt_str(sink, "sector")
@@ -343,6 +344,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         title_en: title_en.map(owned),
         summary: owned(summary?),
         summary_en: summary_en.map(owned),
+        summary_parts: trimmed(summary_parts),
         authority: authority.map(owned),
         sector: sector.map(owned),
         violations: trimmed(violations),
@@ -394,4 +396,62 @@ fn field_is_set(case: &Case, field: &str) -> bool {
         // party.kind and place.province are required, so always set.
         _ => true,
     }
+}
+
+/// `summary_parts`: one known kind per paragraph of the summary (paragraphs are separated by a
+/// blank line), so that exercises can show the findings and never the allegation.
+fn summary_parts(
+    sink: &mut Sink,
+    root: &mut Fields,
+    summary: Option<&Spanned<String>>,
+) -> Vec<crate::library::SummaryPart> {
+    let Some(list) = root.opt_str_list(sink, "summary_parts") else {
+        return Vec::new();
+    };
+    let mut parts = Vec::new();
+    for item in &list {
+        match crate::library::SummaryPart::ALL
+            .iter()
+            .find(|(key, _)| *key == item.get_ref().as_str())
+        {
+            Some((_, part)) => parts.push(*part),
+            None => {
+                sink.at(
+                    item.span(),
+                    Msg::new(
+                        format!(
+                            "unknown summary part \"{}\" (parts: allegation, findings, decision, note)",
+                            item.get_ref()
+                        ),
+                        format!(
+                            "未知的概述段落种类 \"{}\"（可用：allegation、findings、decision、note）",
+                            item.get_ref()
+                        ),
+                    ),
+                );
+                return Vec::new();
+            }
+        }
+    }
+    if let Some(summary) = summary {
+        let paragraphs = crate::library::paragraphs(summary.get_ref()).count();
+        if paragraphs != parts.len() {
+            let span = list.first().map_or(summary.span(), |first| first.span());
+            sink.at(
+                span,
+                Msg::new(
+                    format!(
+                        "summary_parts names {} parts, but the summary has {paragraphs} paragraphs",
+                        parts.len()
+                    ),
+                    format!(
+                        "summary_parts 列出 {} 段，而概述有 {paragraphs} 段",
+                        parts.len()
+                    ),
+                ),
+            );
+            return Vec::new();
+        }
+    }
+    parts
 }

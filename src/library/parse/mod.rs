@@ -13,7 +13,7 @@ mod vocab;
 pub use campaign::campaign;
 pub use case::case;
 pub use collections::collections;
-pub use statutes::{statutes, successors};
+pub use statutes::{relations, statutes};
 pub use vocab::vocab;
 
 use std::collections::HashSet;

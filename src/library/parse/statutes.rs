@@ -1,11 +1,12 @@
-//! `statutes.toml`: the provisions of law with their texts, penalty ranges, thresholds and
-//! successors.
+//! `statutes.toml`: the provisions of law with their texts, in-force dates, penalty ranges and
+//! thresholds, and the relations between provisions (`[[relation]]`).
 
 use toml::Spanned;
 
 use crate::library::diag::{Msg, Sink};
 use crate::library::model::{
-    Era, Forbids, PenaltyRange, Statute, ThresholdTier, Thresholds, Vocab, VocabKind,
+    Ceased, Era, Forbids, PenaltyRange, Relation, RelationKind, Statute, ThresholdTier, Thresholds,
+    Vocab, VocabKind,
 };
 use crate::library::reader::Fields;
 
@@ -24,8 +25,50 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let short = fields.opt_str(sink, "short");
         let version = fields.req_date(sink, "version");
         let in_force = fields.opt_date(sink, "in_force");
+        let ceased = fields.opt_date(sink, "ceased");
+        let ceased_how =
+            fields
+                .opt_str(sink, "ceased_how")
+                .and_then(|how| match how.get_ref().as_str() {
+                    "repealed" => Some(Ceased::Repealed),
+                    "amended" => Some(Ceased::Amended),
+                    other => {
+                        sink.at(
+                        how.span(),
+                        Msg::new(
+                            format!(
+                                "ceased_how must be \"repealed\" or \"amended\", found \"{other}\""
+                            ),
+                            format!(
+                                "ceased_how 应为 \"repealed\" 或 \"amended\"，实为 \"{other}\""
+                            ),
+                        ),
+                    );
+                        None
+                    }
+                });
+        if ceased.is_some() != ceased_how.is_some() {
+            sink.at(
+                fields.span(),
+                Msg::new(
+                    "`ceased` and `ceased_how` go together: the day a text stopped being in force, and how",
+                    "`ceased` 与 `ceased_how` 须同时给出：条文失效之日及失效方式",
+                ),
+            );
+        }
+        if let (Some(from), Some(to)) = (&in_force, &ceased)
+            && !from.get_ref().certainly_before(to.get_ref())
+        {
+            sink.at(
+                to.span(),
+                Msg::new("ceased must be after in_force", "ceased 应晚于 in_force"),
+            );
+        }
+        let verified_until = fields.opt_date(sink, "verified_until");
+        let status_note = fields.opt_str(sink, "status_note");
+        let status_note_zh = fields.opt_str(sink, "status_note_zh");
         let era = fields
-            .req_str(sink, "era")
+            .opt_str(sink, "era")
             .and_then(|era| match era.get_ref().as_str() {
                 "2019" => Some(Era::Y2019),
                 "later" => Some(Era::Later),
@@ -48,9 +91,9 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let summary_en = fields.req_str(sink, "summary_en");
         let penalty = fields
             .opt_table(sink, "penalty")
-            .map(|table| penalty_range(sink, table, vocab));
-        // Checked against every statute once all are known (see `successors`).
-        let successors = fields.opt_str_list(sink, "successors").unwrap_or_default();
+            .map(|table| penalty_range(sink, table, vocab, text.as_ref().map(|t| t.get_ref())));
+        // Read again once every statute is known, as relations (see `relations`).
+        let _ = fields.opt_str_list(sink, "successors");
         let thresholds = fields
             .opt_table(sink, "thresholds")
             .map(|table| thresholds(sink, table));
@@ -66,9 +109,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         {
             continue;
         }
-        let (Some(id), Some(law), Some(law_en), Some(version), Some(era)) =
-            (id, law, law_en, version, era)
-        else {
+        let (Some(id), Some(law), Some(law_en), Some(version)) = (id, law, law_en, version) else {
             continue;
         };
         let (Some(article), Some(heading_en), Some(text), Some(summary_en)) =
@@ -85,6 +126,11 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 short: short.map(Spanned::into_inner),
                 version: version.into_inner(),
                 in_force: in_force.map(Spanned::into_inner),
+                ceased: ceased.map(Spanned::into_inner),
+                ceased_how,
+                verified_until: verified_until.map(Spanned::into_inner),
+                status_note: status_note.map(Spanned::into_inner),
+                status_note_zh: status_note_zh.map(Spanned::into_inner),
                 era,
                 article: article.into_inner(),
                 heading_en: heading_en.into_inner(),
@@ -93,74 +139,170 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 text_note_zh: text_note_zh.map(Spanned::into_inner),
                 summary_en: summary_en.into_inner(),
                 penalty,
-                successors: successors.into_iter().map(Spanned::into_inner).collect(),
                 thresholds,
                 forbids,
             },
             id_span,
         ));
     }
+    // Read in full once every statute is known (see `relations`).
+    let _ = root.tables(sink, "relation");
     root.finish(sink);
     out
 }
 
-/// Checks each statute's `successors` in one statutes file, once every statute is known: each must
-/// name a provision of later law, and only a 2019 provision has successors.
-pub fn successors(sink: &mut Sink, text: &str, statutes: &[Statute]) {
+/// The relations one statutes file states, read once every statute is known: `[[relation]]`
+/// tables, and an older file's `successors` lists as relations of kind `related`. Each id must
+/// name a known provision; each kind must be one of [`RelationKind::ALL`].
+pub fn relations(sink: &mut Sink, text: &str, statutes: &[Statute]) -> Vec<Relation> {
     let Some(doc) = document(sink, text) else {
-        return;
+        return Vec::new();
     };
-    let Some(list) = doc
-        .get_ref()
+    let known = |id: &str| statutes.iter().any(|s| s.id == id);
+    let unknown = |sink: &mut Sink, span: std::ops::Range<usize>, key: &str, id: &str| {
+        let near = nearest(id, statutes.iter().map(|s| s.id.as_str()));
+        let hint = near
+            .map(|near| format!(" (did you mean \"{near}\"?)"))
+            .unwrap_or_default();
+        let hint_zh = near
+            .map(|near| format!("（是不是 \"{near}\"？）"))
+            .unwrap_or_default();
+        sink.at(
+            span,
+            Msg::new(
+                format!("{key} names unknown statute \"{id}\"{hint}"),
+                format!("{key} 指向未知的规定 \"{id}\"{hint_zh}"),
+            ),
+        );
+    };
+    let mut out = Vec::new();
+    let root = doc.get_ref();
+    for table in root
         .get("statute")
         .and_then(|v| v.get_ref().as_array())
-    else {
-        return;
-    };
-    let era_of = |id: &str| statutes.iter().find(|s| s.id == id).map(|s| s.era);
-    for table in list.iter() {
+        .into_iter()
+        .flat_map(|list| list.iter())
+    {
         let Some(table) = table.get_ref().as_table() else {
+            continue;
+        };
+        let Some(own) = table.get("id").and_then(|v| v.get_ref().as_str()) else {
             continue;
         };
         let Some(items) = table.get("successors").and_then(|v| v.get_ref().as_array()) else {
             continue;
         };
-        let own = table
-            .get("id")
-            .and_then(|v| v.get_ref().as_str())
-            .and_then(era_of);
         for item in items.iter() {
             let Some(id) = item.get_ref().as_str() else {
                 continue; // a wrong type is reported where the statute is read
             };
-            let message = match era_of(id) {
-                None => {
-                    let known = statutes.iter().map(|s| s.id.as_str());
-                    let near = nearest(id, known);
-                    let hint = near
-                        .map(|near| format!(" (did you mean \"{near}\"?)"))
-                        .unwrap_or_default();
-                    let hint_zh = near
-                        .map(|near| format!("（是不是 \"{near}\"？）"))
-                        .unwrap_or_default();
-                    Msg::new(
-                        format!("successors names unknown statute \"{id}\"{hint}"),
-                        format!("successors 指向未知的规定 \"{id}\"{hint_zh}"),
-                    )
-                }
-                Some(Era::Y2019) => Msg::new(
-                    format!("successors must be later law, but \"{id}\" has era \"2019\""),
-                    format!("successors 应为后来的法律，但 \"{id}\" 的 era 是 \"2019\""),
+            if !known(id) {
+                unknown(sink, item.span(), "successors", id);
+                continue;
+            }
+            out.push(Relation {
+                from: own.to_string(),
+                to: id.to_string(),
+                kind: RelationKind::Related,
+                reason: "由本条文文件的 successors 列出，未说明关系的种类".to_string(),
+                reason_en: Some(
+                    "Listed under successors in this statutes file; the kind of relation is not stated"
+                        .to_string(),
                 ),
-                Some(Era::Later) if own == Some(Era::Later) => Msg::new(
-                    "only a 2019 provision has successors",
-                    "只有 2019 年的规定才有 successors",
-                ),
-                Some(Era::Later) => continue,
-            };
-            sink.at(item.span(), message);
+                stated: false,
+            });
         }
     }
+    let mut fields = Fields::new(root, doc.span(), "");
+    for mut relation in fields.tables(sink, "relation") {
+        let from = relation.req_str(sink, "from");
+        let to = relation.req_str(sink, "to");
+        let kind = relation.req_str(sink, "kind");
+        let reason = relation.req_str(sink, "reason");
+        let reason_en = relation.opt_str(sink, "reason_en");
+        let basis = relation.req_str(sink, "basis");
+        let span = relation.span();
+        relation.finish(sink);
+        let mut ok = true;
+        for (key, id) in [("from", &from), ("to", &to)] {
+            if let Some(id) = id
+                && !known(id.get_ref())
+            {
+                unknown(sink, id.span(), key, id.get_ref());
+                ok = false;
+            }
+        }
+        let kind = kind.and_then(|kind| {
+            let found = RelationKind::ALL
+                .into_iter()
+                .find(|k| k.key() == kind.get_ref().as_str() && *k != RelationKind::Related);
+            if found.is_none() {
+                let keys: Vec<&str> = RelationKind::ALL
+                    .iter()
+                    .filter(|k| **k != RelationKind::Related)
+                    .map(|k| k.key())
+                    .collect();
+                sink.at(
+                    kind.span(),
+                    Msg::new(
+                        format!(
+                            "unknown relation kind \"{}\" (kinds: {})",
+                            kind.get_ref(),
+                            keys.join(", ")
+                        ),
+                        format!(
+                            "未知的关系种类 \"{}\"（可用：{}）",
+                            kind.get_ref(),
+                            keys.join("、")
+                        ),
+                    ),
+                );
+            }
+            found
+        });
+        let stated = basis.and_then(|basis| match basis.get_ref().as_str() {
+            "text" => Some(true),
+            "reading" => Some(false),
+            other => {
+                sink.at(
+                    basis.span(),
+                    Msg::new(
+                        format!("basis must be \"text\" or \"reading\", found \"{other}\""),
+                        format!("basis 应为 \"text\" 或 \"reading\"，实为 \"{other}\""),
+                    ),
+                );
+                None
+            }
+        });
+        if let (Some(from), Some(to)) = (&from, &to)
+            && from.get_ref() == to.get_ref()
+        {
+            sink.at(
+                span.clone(),
+                Msg::new(
+                    "a relation joins two different provisions",
+                    "关系须连接两条不同的规定",
+                ),
+            );
+            ok = false;
+        }
+        let (Some(from), Some(to), Some(kind), Some(reason), Some(stated)) =
+            (from, to, kind, reason, stated)
+        else {
+            continue;
+        };
+        if ok {
+            out.push(Relation {
+                from: from.into_inner(),
+                to: to.into_inner(),
+                kind,
+                reason: reason.into_inner(),
+                reason_en: reason_en.map(Spanned::into_inner),
+                stated,
+            });
+        }
+    }
+    out
 }
 
 fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
@@ -198,12 +340,21 @@ fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
         tiers,
         duty_divisor: fields.opt_u64(sink, "duty_divisor"),
         especially_serious_multiple: fields.opt_u64(sink, "especially_serious_multiple"),
+        duty_item: fields.opt_str(sink, "duty_item").map(Spanned::into_inner),
+        especially_serious_item: fields
+            .opt_str(sink, "especially_serious_item")
+            .map(Spanned::into_inner),
     };
     fields.finish(sink);
     thresholds
 }
 
-fn penalty_range(sink: &mut Sink, mut fields: Fields, vocab: &Vocab) -> PenaltyRange {
+fn penalty_range(
+    sink: &mut Sink,
+    mut fields: Fields,
+    vocab: &Vocab,
+    text: Option<&String>,
+) -> PenaltyRange {
     let pair = |sink: &mut Sink, fields: &mut Fields, key: &'static str| {
         let span = fields.span();
         let list = fields.opt_u64_list(sink, key)?;
@@ -239,6 +390,31 @@ fn penalty_range(sink: &mut Sink, mut fields: Fields, vocab: &Vocab) -> PenaltyR
         words: fields.opt_str(sink, "words").map(Spanned::into_inner),
         note: fields.opt_str(sink, "note").map(Spanned::into_inner),
         note_zh: fields.opt_str(sink, "note_zh").map(Spanned::into_inner),
+        fine_condition: None,
+        fine_condition_en: fields
+            .opt_str(sink, "fine_condition_en")
+            .map(Spanned::into_inner),
+        applies_item: fields
+            .opt_str(sink, "applies_item")
+            .map(Spanned::into_inner),
+    };
+    // The condition is quoted from the text, like `forbids.words`, so it cannot drift from it.
+    let condition = fields.opt_str(sink, "fine_condition");
+    let range = match (condition, text) {
+        (Some(condition), Some(text)) if !text.contains(condition.get_ref().as_str()) => {
+            sink.at(
+                condition.span(),
+                Msg::new(
+                    "penalty.fine_condition must be quoted exactly from the provision's text",
+                    "penalty.fine_condition 必须一字不差地引自条文",
+                ),
+            );
+            range
+        }
+        (condition, _) => PenaltyRange {
+            fine_condition: condition.map(Spanned::into_inner),
+            ..range
+        },
     };
     fields.finish(sink);
     range

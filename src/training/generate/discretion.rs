@@ -6,7 +6,7 @@ use crate::library::{Case, LawRole, Statute};
 use crate::msg::fill;
 use crate::rng::Rng;
 
-use super::{Draw, Step, cite, yuan};
+use super::{Draw, Step, yuan};
 use crate::training::exercise::{Answer, Choice, Exercise};
 
 /// Illegal gains an exercise may assume, in yuan.
@@ -81,7 +81,7 @@ fn assumed(
             inside(d, partial.assume(assume_gains), statute, range, gains, fine)
         }
         _ => {
-            let question = fill(t.q_cap, &[("citation", statute.citation())]);
+            let question = fill(t.q_cap, &[("citation", statute.penalty_citation())]);
             let explanation = fill(t.explain_cap, &[("cap", yuan(range.cap))]);
             let answer = Answer::Number {
                 right: range.cap,
@@ -153,7 +153,7 @@ fn lawful_range(
             ("to", yuan(gains * range.high)),
         ],
     );
-    let question = fill(t.q_range, &[("citation", statute.citation())]);
+    let question = fill(t.q_range, &[("citation", statute.penalty_citation())]);
     super::Partial {
         question,
         ..partial
@@ -195,7 +195,10 @@ fn inside(
     };
     let question = fill(
         t.q_inside,
-        &[("fine", yuan(fine)), ("citation", statute.citation())],
+        &[
+            ("fine", yuan(fine)),
+            ("citation", statute.penalty_citation()),
+        ],
     );
     let answer = Answer::YesNo {
         right: within,
@@ -213,19 +216,16 @@ fn inside(
 fn serious_cap(d: &Draw, statute: &Statute) -> Option<Exercise> {
     let t = d.t;
     let p = statute.penalty.as_ref()?;
-    let cap = p.serious_fine_max_yuan?;
-    let right = match p.serious_turnover_percent {
-        Some(percent) => fill(
-            t.opt_serious_turnover,
-            &[("cap", yuan(cap)), ("percent", percent.to_string())],
-        ),
-        None => fill(t.opt_up_to, &[("cap", yuan(cap))]),
-    };
+    let right = super::penalty::serious(t, p)?;
     let mut wrong = Vec::new();
     if let Some(normal) = p.fine_max_yuan {
+        // Which cap the ordinary one is, in the text's own condition (拒不改正的), else "without
+        // illegal gains".
+        let condition =
+            super::penalty::condition(t, p).unwrap_or_else(|| t.assume_no_gains.to_string());
         wrong.push(Choice {
             text: fill(t.opt_up_to, &[("cap", yuan(normal))]),
-            why_wrong: Some(t.why_ordinary_cap.to_string()),
+            why_wrong: Some(fill(t.why_ordinary_cap, &[("condition", condition)])),
         });
     }
     let individual = [
@@ -249,7 +249,7 @@ fn serious_cap(d: &Draw, statute: &Statute) -> Option<Exercise> {
     let id = format!("statute:{}/discretion/serious", statute.id);
     let mut rng = d.rng(&id);
     let answer = d.choice(&mut rng, right.clone(), wrong)?;
-    let question = fill(t.q_serious_cap, &[("citation", cite(t, statute))]);
+    let question = fill(t.q_serious_cap, &[("citation", statute.citation())]);
     let explanation = fill(
         t.explain_serious_cap,
         &[("citation", statute.citation()), ("right", right)],

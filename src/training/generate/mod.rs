@@ -12,7 +12,7 @@ mod threshold;
 mod today;
 mod words;
 
-use crate::library::{Case, LawRole, Library, PartialDate, Statute};
+use crate::library::{Case, LawRole, Library, Statute, SummaryPart};
 use crate::msg::fill;
 use crate::msg::training::TrainingCatalog;
 use crate::rng::{Rng, hash};
@@ -37,17 +37,16 @@ impl Scope {
         }
     }
 
-    /// Some cases (a filter's), the provisions they link, the later law that succeeds those, and
-    /// the provision that sets the criminal thresholds (every case is weighed against them).
+    /// Some cases (a filter's), the provisions they link, the provisions related to those in the
+    /// relation table, and the provision that sets the criminal thresholds (every case is
+    /// weighed against them).
     pub fn of_cases(library: &Library, cases: Vec<usize>) -> Scope {
         let linked = |s: &Statute| {
             cases.iter().any(|&c| {
-                library.cases[c].law.iter().any(|l| {
-                    *l.statute == *s.id
-                        || library
-                            .statute(&l.statute)
-                            .is_some_and(|t| t.successors.contains(&s.id))
-                })
+                library.cases[c]
+                    .law
+                    .iter()
+                    .any(|l| *l.statute == *s.id || crate::law::related(library, &l.statute, &s.id))
             })
         };
         let statutes = (0..library.statutes.len())
@@ -201,21 +200,17 @@ impl<'a> Draw<'a> {
             t.fact_party,
             &[("party", case.party.name.to_string()), ("place", place)],
         )];
-        // The first paragraph: what happened, before what the authority decided.
-        let first = |text: &str| {
-            let paragraph = text.trim().split("\n\n").next().unwrap_or_default();
-            paragraph.replace(
-                '\n',
-                if m.lang == crate::msg::Lang::En {
-                    " "
-                } else {
-                    ""
-                },
-            )
+        let join = if m.lang == crate::msg::Lang::En {
+            " "
+        } else {
+            ""
         };
-        let en = case.summary_en.as_deref().map(first);
-        let conduct = m.content(&first(&case.summary), en.as_deref());
-        lines.push(fill(t.fact_conduct, &[("text", conduct)]));
+        let found = |text: &str| found_paragraphs(case, text).join(join).replace('\n', join);
+        let en = case.summary_en.as_deref().map(found);
+        let conduct = m.content(&found(&case.summary), en.as_deref());
+        if !conduct.is_empty() {
+            lines.push(fill(t.fact_conduct, &[("text", conduct)]));
+        }
         if let Some(kinds) = case.data_kinds.as_deref().filter(|k| !k.is_empty()) {
             lines.push(fill(
                 t.fact_data,
@@ -227,6 +222,10 @@ impl<'a> Draw<'a> {
                 t.fact_records,
                 &[("n", crate::text::thousands(records))],
             ));
+        }
+        // A question on the fine's range or the thresholds may turn on them: never hidden.
+        if let Some(gains) = case.illegal_gains_yuan {
+            lines.push(fill(t.fact_gains, &[("gains", yuan(gains))]));
         }
         lines
     }
@@ -263,8 +262,28 @@ impl<'a> Draw<'a> {
             facts: case.map(|c| self.facts(c)).unwrap_or_default(),
             question,
             assumption: None,
+            cite: None,
         }
     }
+}
+
+/// The paragraphs of a summary that say what was found: those marked `findings`; where the file
+/// marks none, the first paragraph (files written before `summary_parts`).
+fn found_paragraphs<'t>(case: &Case, text: &'t str) -> Vec<&'t str> {
+    let paragraphs: Vec<&str> = crate::library::paragraphs(text).collect();
+    if case.summary_parts.is_empty() {
+        return paragraphs.into_iter().take(1).collect();
+    }
+    if case.summary_parts.len() != paragraphs.len() {
+        // An English summary whose paragraphs do not match the parts: nothing, rather than a guess.
+        return Vec::new();
+    }
+    paragraphs
+        .into_iter()
+        .zip(case.summary_parts.iter())
+        .filter(|(_, part)| **part == SummaryPart::Findings)
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// An exercise before its answer and reason.
@@ -275,11 +294,18 @@ struct Partial {
     facts: Vec<String>,
     question: String,
     assumption: Option<String>,
+    cite: Option<String>,
 }
 
 impl Partial {
     fn assume(mut self, assumption: String) -> Self {
         self.assumption = Some(assumption);
+        self
+    }
+
+    /// Cites the answer's basis more precisely than the provision's own citation.
+    fn cite_as(mut self, cite: String) -> Self {
+        self.cite = Some(cite);
         self
     }
 
@@ -301,6 +327,7 @@ impl Partial {
             reason: super::exercise::Reason {
                 explanation,
                 statute: statute.id.clone(),
+                cite: self.cite.unwrap_or_else(|| statute.citation()),
                 // Only phrases that are in the text can be highlighted in it.
                 highlight: highlight
                     .into_iter()
@@ -311,26 +338,25 @@ impl Partial {
     }
 }
 
-/// A citation with, for later law, when it came into force.
-fn cite(t: &TrainingCatalog, statute: &Statute) -> String {
-    match (statute.era, statute.in_force) {
-        (crate::library::Era::Later, Some(date)) => fill(
-            t.cite_later,
-            &[
-                ("citation", statute.citation()),
-                ("in_force", date.to_string()),
-            ],
+/// A citation with the day it came into force (`消法 第二十九条第一款（2014-03-15 起施行）`): how
+/// every option of a question about dates reads, right or wrong alike.
+fn cite_dated(t: &TrainingCatalog, statute: &Statute, citation: String) -> String {
+    match statute.in_force {
+        Some(date) => fill(
+            t.cite_dated,
+            &[("citation", citation), ("in_force", date.to_string())],
         ),
-        _ => statute.citation(),
+        None => citation,
     }
 }
 
-/// A date by which the case was decided: its decision date, or failing that the day its
-/// collection was published (a published case was decided before). `None` when neither is stated.
-fn case_date(library: &Library, case: &Case) -> Option<PartialDate> {
-    case.dates
-        .decided
-        .or_else(|| library.collection(&case.collection)?.published)
+/// The latest of a case's dates with what it is: `处罚决定 2019-05-24`, `所在名单公布 2019-11-18`.
+fn latest_date_text(d: &Draw, case: &Case) -> Option<String> {
+    let m = d.t.lang.catalog();
+    crate::law::case_dates(d.library, case)
+        .into_iter()
+        .max_by_key(|(_, date)| date.latest())
+        .map(|(kind, date)| format!("{} {date}", m.case_date_kinds[kind as usize]))
 }
 
 /// `¥12,000`.

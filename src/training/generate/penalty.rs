@@ -1,11 +1,17 @@
-//! 罚则 — which provision sets the penalty, and its range: the case's penalty provision against
-//! other penalty provisions of the library, each with its real range.
+//! 罚则 — which provision sets the penalty, and its range: the case's penalty provision (cited
+//! with the item a personal-information breach falls under) against other penalty provisions of
+//! the library, each with its real range and its in-force date. A wrong option is wrong by a
+//! stated rule: not in force at the time of the case (from the case's own dates), or — only where
+//! the source itself cites the case's penalty provision — simply not the one the source names.
+//! A provision the relation table joins to the right one is never a wrong option: it may apply
+//! alongside it.
 
-use crate::library::{Case, Era, LawRole, Statute};
+use crate::law::{self, AtCase};
+use crate::library::{Basis, Case, LawRole, Statute};
 use crate::msg::fill;
 use crate::msg::training::TrainingCatalog;
 
-use super::{Draw, Step, case_date, cite, yuan};
+use super::{Draw, Step, cite_dated, yuan};
 use crate::training::exercise::{Choice, Exercise};
 
 pub(super) fn exercises(d: &Draw) -> Vec<Exercise> {
@@ -18,18 +24,24 @@ fn one(d: &Draw, case: &Case) -> Option<Exercise> {
         .linked(case, LawRole::Penalty)
         .into_iter()
         .find(|s| range(t, s).is_some())?;
-    let right_text = option(t, right)?;
+    let right_text = option(t, right, right.penalty_citation())?;
+    let stated = case
+        .law
+        .iter()
+        .any(|l| *l.statute == *right.id && l.role == LawRole::Penalty && l.basis == Basis::Stated);
     let wrong = d
         .library
         .statutes
         .iter()
-        .filter(|s| !d.links(case, &s.id))
+        .filter(|s| !d.links(case, &s.id) && !law::related(d.library, &s.id, &right.id))
+        .filter(|s| s.in_force.is_some())
+        // A provision that sets the same range (one that applies another's) is not wrong.
+        .filter(|s| range(t, s) != range(t, right))
         .filter_map(|s| {
-            let text = option(t, s)?;
-            // A provision that sets the same range (one that applies another's) is not wrong.
-            (range(t, s) != range(t, right)).then(|| Choice {
+            let text = option(t, s, s.citation())?;
+            Some(Choice {
                 text,
-                why_wrong: Some(why_wrong(d, case, right, s)),
+                why_wrong: Some(why_wrong(d, case, right, s, stated)?),
             })
         })
         .collect();
@@ -40,66 +52,115 @@ fn one(d: &Draw, case: &Case) -> Option<Exercise> {
     let explanation = fill(
         t.explain_penalty,
         &[
-            ("citation", right.citation()),
+            ("citation", right.penalty_citation()),
             ("range", range(t, right).unwrap_or_default()),
             ("note", d.basis_note(case, &right.id).to_string()),
         ],
     );
     Some(
         d.exercise(id, Step::Penalty, Some(case), t.q_penalty.to_string())
+            .cite_as(right.penalty_citation())
             .finish(answer, explanation, right, words.into_iter().collect()),
     )
 }
 
-fn option(t: &TrainingCatalog, statute: &Statute) -> Option<String> {
+/// `消法 第五十六条第一款第（九）项（2014-03-15 起施行）：…`: every option has its in-force date.
+fn option(t: &TrainingCatalog, statute: &Statute, citation: String) -> Option<String> {
     Some(fill(
         t.opt_penalty,
         &[
-            ("citation", cite(t, statute)),
+            ("citation", cite_dated(t, statute, citation)),
             ("range", range(t, statute)?),
         ],
     ))
 }
 
-/// The range a provision sets, from its figures (in its words when it has none).
+/// The range a provision sets, from its figures (in its words when it has none), keeping the
+/// conditions the text sets: `拒不改正的，罚款 ¥1,000,000 以下；情节严重的，¥50,000,000 以下或…`.
 pub(super) fn range(t: &TrainingCatalog, statute: &Statute) -> Option<String> {
     let p = statute.penalty.as_ref()?;
-    Some(
-        match (&p.gains_multiple, p.fine_max_yuan, p.prison_max_years) {
-            (Some(m), Some(cap), _) => fill(
-                t.range_gains_cap,
-                &[
-                    ("lo", m[0].to_string()),
-                    ("hi", m[1].to_string()),
-                    ("cap", yuan(cap)),
-                ],
+    let ordinary = match (&p.gains_multiple, p.fine_max_yuan, p.prison_max_years) {
+        (Some(m), Some(cap), _) => fill(
+            t.range_gains_cap,
+            &[
+                ("lo", m[0].to_string()),
+                ("hi", m[1].to_string()),
+                ("cap", yuan(cap)),
+            ],
+        ),
+        (None, Some(cap), _) => match condition(t, p) {
+            Some(condition) => fill(
+                t.range_cap_condition,
+                &[("condition", condition), ("cap", yuan(cap))],
             ),
-            (None, Some(cap), _) => fill(t.range_cap, &[("cap", yuan(cap))]),
-            (_, None, Some(years)) => fill(t.range_prison, &[("years", years.to_string())]),
-            _ => p.words.clone()?,
+            None => fill(t.range_cap, &[("cap", yuan(cap))]),
         },
-    )
+        (_, None, Some(years)) => fill(t.range_prison, &[("years", years.to_string())]),
+        _ => p.words.clone()?,
+    };
+    Some(match serious(t, p) {
+        Some(serious) => fill(
+            t.range_and_serious,
+            &[("range", ordinary), ("serious", serious)],
+        ),
+        None => ordinary,
+    })
 }
 
-/// Later law came into force after the case was decided; anything else is simply not the
-/// provision the case's penalty rests on.
-fn why_wrong(d: &Draw, case: &Case, right: &Statute, other: &Statute) -> String {
+/// The condition on a provision's cap, in the interface's language (`拒不改正的`).
+pub(super) fn condition(t: &TrainingCatalog, p: &crate::library::PenaltyRange) -> Option<String> {
+    let zh = p.fine_condition.as_deref()?;
+    Some(t.lang.catalog().content(zh, p.fine_condition_en.as_deref()))
+}
+
+/// The cap in serious cases (`¥50,000,000 以下，或上一年度营业额 5% 以下`).
+pub(super) fn serious(t: &TrainingCatalog, p: &crate::library::PenaltyRange) -> Option<String> {
+    let cap = p.serious_fine_max_yuan?;
+    Some(match p.serious_turnover_percent {
+        Some(percent) => fill(
+            t.opt_serious_turnover,
+            &[("cap", yuan(cap)), ("percent", percent.to_string())],
+        ),
+        None => fill(t.opt_up_to, &[("cap", yuan(cap))]),
+    })
+}
+
+/// Why another penalty provision is wrong, by a stated rule: not in force at the time of the case
+/// (its dates), or, where the source cites the right one, not the provision the source names.
+/// `None` when no rule makes it wrong: such a provision is not offered.
+fn why_wrong(
+    d: &Draw,
+    case: &Case,
+    right: &Statute,
+    other: &Statute,
+    stated: bool,
+) -> Option<String> {
     let t = d.t;
-    if let (Era::Later, Some(in_force), Some(date)) =
-        (other.era, other.in_force, case_date(d.library, case))
-        && date.certainly_before(&in_force)
-    {
-        return fill(
+    let date = super::latest_date_text(d, case)?;
+    match law::at_case(d.library, other, case) {
+        AtCase::Later { from } => Some(fill(
             t.why_later,
             &[
                 ("this", other.citation()),
-                ("in_force", in_force.to_string()),
-                ("date", date.to_string()),
+                ("in_force", from.to_string()),
+                ("date", date),
             ],
-        );
+        )),
+        AtCase::CeasedBefore { on, .. } => Some(fill(
+            t.why_ceased_before,
+            &[
+                ("this", other.citation()),
+                ("on", on.to_string()),
+                ("date", date),
+            ],
+        )),
+        AtCase::InForce if stated => Some(fill(
+            t.why_not_basis,
+            &[
+                ("right", right.penalty_citation()),
+                ("this", other.citation()),
+            ],
+        )),
+        _ => None,
     }
-    fill(
-        t.why_not_basis,
-        &[("right", right.citation()), ("this", other.citation())],
-    )
 }

@@ -1,6 +1,8 @@
 //! 定性 — which provision was broken: a case's facts, and as options the conduct that sibling
 //! provisions forbid (`[[statute.forbids]]`). The right option forbids the case's violation; the
-//! others forbid conduct the case is not charged with, so no two options are both right.
+//! others forbid conduct the case is not charged with, so no two options are both right. An option
+//! whose conduct the shown facts themselves describe (推销 for commercial messages, 出售 for
+//! selling) is left out: on those facts it would be defensible.
 
 use crate::library::{Case, Forbids, LawRole, Statute};
 use crate::msg::fill;
@@ -34,7 +36,7 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
         statute.forbids.iter().map(|f| (statute, f)).collect()
     } else {
         d.statutes()
-            .filter(|s| s.law == statute.law && s.era == statute.era)
+            .filter(|s| s.law == statute.law && s.version == statute.version)
             .filter(|s| s.id == statute.id || !d.links(case, &s.id))
             .flat_map(|s| s.forbids.iter().map(move |f| (s, f)))
             .collect()
@@ -50,9 +52,10 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
             &[("where", where_(s, f)), ("words", f.words.clone())],
         )
     };
+    let shown = d.facts(case).join("\n");
     let wrong: Vec<Choice> = siblings
         .iter()
-        .filter(|(_, f)| !violated(f))
+        .filter(|(_, f)| !violated(f) && !described(d, &shown, &f.violation))
         .map(|(s, f)| Choice {
             text: option(s, f),
             why_wrong: Some(fill(
@@ -88,6 +91,22 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
         statute,
         vec![right.words.clone()],
     ))
+}
+
+/// Whether the shown facts describe a kind of conduct in the vocabulary's own words: its Chinese
+/// label or one of its Chinese aliases of two or more characters.
+fn described(d: &Draw, facts: &str, violation: &str) -> bool {
+    let Some(term) = d
+        .library
+        .vocab
+        .term(crate::library::VocabKind::Violations, violation)
+    else {
+        return false;
+    };
+    std::iter::once(&term.label.zh)
+        .chain(&term.aliases)
+        .filter(|w| !w.is_ascii() && w.chars().count() >= 2)
+        .any(|w| facts.contains(w.as_str()))
 }
 
 /// `消法 第二十九条第二款`, or with an item the provision names `处罚办法 第十一条第一款第（二）项`.

@@ -3,7 +3,7 @@
 //! provisions, no question on an unstated fact, and every assumption labelled.
 
 use super::*;
-use crate::library::{LawRole, Library};
+use crate::library::{Case, LawRole, Library};
 use crate::msg::training::ZH;
 use crate::training::exercise::{Answer, Exercise};
 
@@ -54,6 +54,37 @@ fn check(library: &Library, e: &Exercise) {
             for (i, o) in options.iter().enumerate() {
                 assert_eq!(o.why_wrong.is_none(), i == *right, "{}: option {i}", e.id);
             }
+            // A wrong option of a case's "today" question is wrong by the case's own dates: a
+            // provision not in force at any of them.
+            if let (Step::Today, Some(case)) = (e.step, case) {
+                for o in options.iter().filter(|o| o.why_wrong.is_some()) {
+                    let statute = library
+                        .statutes
+                        .iter()
+                        .find(|s| s.citation() == undated(&o.text))
+                        .unwrap_or_else(|| panic!("{}: {} is a provision", e.id, o.text));
+                    assert!(
+                        matches!(
+                            crate::law::at_case(library, statute, case),
+                            crate::law::AtCase::Later { .. }
+                                | crate::law::AtCase::CeasedBefore { .. }
+                        ),
+                        "{}: {} was in force at the time",
+                        e.id,
+                        o.text
+                    );
+                }
+            }
+            // No option stands out by its form: a date note is on every option or on none.
+            let dated = options
+                .iter()
+                .filter(|o| o.text.ends_with("起施行）"))
+                .count();
+            assert!(
+                dated == 0 || dated == options.len(),
+                "{}: {options:?}",
+                e.id
+            );
             let right_by_data: Vec<usize> = (0..options.len())
                 .filter(|&i| right_by_the_data(library, e, &options[i].text))
                 .collect();
@@ -91,7 +122,9 @@ fn check(library: &Library, e: &Exercise) {
             Step::Threshold => {
                 assert!(case.records.is_some() || case.illegal_gains_yuan.is_some())
             }
-            Step::Today => assert!(case_date(library, case).is_some()),
+            Step::Today => {
+                assert!(crate::law::status::latest_case_date(library, case).is_some())
+            }
             _ => {}
         }
     }
@@ -99,7 +132,70 @@ fn check(library: &Library, e: &Exercise) {
 
 /// Steps whose right option can be recomputed from the data alone.
 fn matters(e: &Exercise) -> bool {
-    matches!(e.step, Step::Qualify | Step::Penalty | Step::Words)
+    matches!(
+        e.step,
+        Step::Qualify | Step::Penalty | Step::Words | Step::Today
+    ) || (e.step == Step::Threshold && e.assumption.as_deref() == Some(ZH.assume_not_in_duty))
+}
+
+/// `消法 第二十九条第一款（2014-03-15 起施行）` → `消法 第二十九条第一款`.
+fn undated(option: &str) -> &str {
+    match option.rfind('（') {
+        Some(at) if option.ends_with("起施行）") => &option[..at],
+        _ => option,
+    }
+}
+
+/// The right option of a 今日 exercise, worked out afresh from the dates and the relation table.
+fn right_today(library: &Library, e: &Exercise, option: &str) -> bool {
+    if let Some(case) = e.case.as_deref().and_then(|id| library.case(id)) {
+        // By the case's own dates: a provision it broke that was in force at the time.
+        return case.law.iter().any(|l| {
+            l.role == LawRole::Violated
+                && library.statute(&l.statute).is_some_and(|s| {
+                    s.citation() == undated(option)
+                        && crate::law::at_case(library, s, case) == crate::law::AtCase::InForce
+                })
+        });
+    }
+    if let Some(rest) = e.id.strip_prefix("relation:") {
+        let parts: Vec<&str> = rest.split('/').collect();
+        let (from, kind, to) = (parts[0], parts[1], parts[2]);
+        let relation = library
+            .relations
+            .iter()
+            .find(|r| r.from == from && r.to == to && r.kind.key() == kind)
+            .expect("the exercise's relation is in the table");
+        let (from, to) = (
+            library.statute(&relation.from).unwrap(),
+            library.statute(&relation.to).unwrap(),
+        );
+        return match relation.kind {
+            crate::library::RelationKind::Implements => option == from.citation(),
+            crate::library::RelationKind::PenaltyUnder => option == to.penalty_citation(),
+            _ => option == to.citation(),
+        };
+    }
+    false
+}
+
+/// The level of a case's threshold exercise, worked out afresh: the higher of what its records
+/// and its gains reach (0 below, 1 serious, 2 especially serious).
+fn right_threshold(library: &Library, e: &Exercise, option: &str) -> bool {
+    let Some(case) = e.case.as_deref().and_then(|id| library.case(id)) else {
+        return false;
+    };
+    let (_, thresholds) = crate::law::threshold_provision(library).unwrap();
+    let level = |c: crate::law::ThresholdComparison| {
+        usize::from(c.reached()) + usize::from(c.especially_serious_reached())
+    };
+    let by_records = crate::law::compare_records(thresholds, case).map(level);
+    let by_gains = case
+        .illegal_gains_yuan
+        .and_then(|g| crate::law::compare_gains(thresholds, g))
+        .map(level);
+    let level = by_records.max(by_gains).expect("a figure to compare");
+    option == [ZH.level_below, ZH.level_serious, ZH.level_especially][level]
 }
 
 /// Whether an option is right according to the case and statute files, worked out afresh.
@@ -126,6 +222,8 @@ fn right_by_the_data(library: &Library, e: &Exercise, option: &str) -> bool {
             let filled = quoted(&e.question).replacen(ZH.blank, option, 1);
             statute.text.contains(&filled)
         }
+        Step::Today => right_today(library, e, option),
+        Step::Threshold => right_threshold(library, e, option),
         _ => false,
     }
 }
@@ -322,4 +420,172 @@ fn a_large_scope_is_sampled_keeping_every_answered_case() {
     assert_eq!(scope.statutes, Scope::all(&library).statutes);
     let small = Scope::all(&library).sampled(&library, &|_| false, 3, 1000);
     assert_eq!(small, Scope::all(&library));
+}
+
+/// Seeds 1–3000, as the legal review read them: every exercise keeps its properties, and its
+/// right answer is the one the data give.
+#[test]
+fn seeds_one_to_three_thousand_keep_every_answer_right() {
+    let library = builtin();
+    let scope = Scope::all(&library);
+    for seed in 1..=3000 {
+        for e in exercises(&ZH, &library, &scope, &[], seed) {
+            check(&library, &e);
+        }
+    }
+}
+
+/// Each "today" exercise of a 2019 case offers as wrong only provisions not yet in force at the
+/// time of the case, and says so; none calls the old law replaced.
+#[test]
+fn today_exercises_ask_only_what_the_dates_and_the_table_state() {
+    let library = builtin();
+    let scope = Scope::all(&library);
+    let all = exercises(&ZH, &library, &scope, &[Step::Today], 6);
+    assert!(
+        all.iter()
+            .any(|e| e.id.starts_with("relation:csl-41/renumbered/"))
+    );
+    assert!(
+        all.iter()
+            .any(|e| e.id == "relation:cpri-24/implements/cprl-29-3")
+    );
+    assert!(
+        all.iter()
+            .any(|e| e.id == "statute:civil-general-111/today/status")
+    );
+    for e in &all {
+        let text = format!("{e:?}");
+        for never in ["接替", "后继", "successor", "replaced", "今天由"] {
+            assert!(!text.contains(never), "{}: says {never}", e.id);
+        }
+        if let Answer::Choice { options, .. } = &e.answer
+            && e.case.is_some()
+        {
+            for o in options.iter().filter(|o| o.why_wrong.is_some()) {
+                let why = o.why_wrong.as_deref().unwrap();
+                assert!(
+                    why.contains("起施行，晚于本案") || why.contains("不再施行"),
+                    "{why}"
+                );
+            }
+        }
+    }
+    // 消法第二十九条第三款 is about commercial messages: 民法典第一千零三十八条 (leaks) is never
+    // offered as its counterpart, right or wrong.
+    for e in all.iter().filter(|e| e.id.contains("cprl-29-3")) {
+        assert!(!format!("{e:?}").contains("第一千零三十八条"), "{}", e.id);
+    }
+}
+
+fn with_case(mut library: Library, id: &str, change: impl FnOnce(&mut Case)) -> Library {
+    let case = library.cases.iter_mut().find(|c| c.id == id).unwrap();
+    change(case);
+    library
+}
+
+/// Latent: 30 records of 征信信息 stay under 50, but ¥8,000 of gains reach item (七): the case is
+/// 情节严重 — the gains are not ignored because records exist.
+#[test]
+fn gains_count_even_when_records_exist() {
+    let library = with_case(builtin(), "nanning-fangduoduo", |c| {
+        c.data_kinds = Some(vec!["征信信息".into()].into_boxed_slice());
+        c.records = Some(30);
+        c.illegal_gains_yuan = Some(8_000);
+    });
+    let scope = Scope::all(&library);
+    let e = exercises(&ZH, &library, &scope, &[Step::Threshold], 1)
+        .into_iter()
+        .find(|e| e.id == "case:nanning-fangduoduo/threshold/spc-2017-10")
+        .expect("a threshold exercise");
+    let Answer::Choice { options, right } = &e.answer else {
+        panic!("a choice");
+    };
+    assert_eq!(options[*right].text, ZH.level_serious);
+    assert!(e.reason.explanation.contains("第五条第一款第（七）项"));
+    check(&library, &e);
+}
+
+/// Latent: a discretion question on a case's stated gains shows those gains.
+#[test]
+fn a_discretion_question_shows_the_gains_it_turns_on() {
+    let library = with_case(builtin(), "nanning-fangduoduo", |c| {
+        c.illegal_gains_yuan = Some(12_000);
+    });
+    let scope = Scope::all(&library);
+    let e = exercises(&ZH, &library, &scope, &[Step::Discretion], 1)
+        .into_iter()
+        .find(|e| e.id.starts_with("case:nanning-fangduoduo/discretion/"))
+        .expect("a discretion exercise");
+    assert!(e.assumption.is_none());
+    assert!(
+        e.facts.iter().any(|f| f == "违法所得：¥12,000"),
+        "{:?}",
+        e.facts
+    );
+}
+
+/// Latent: a case whose conduct ran into 2021 is not told that the law of 2021 came "after" it.
+#[test]
+fn a_case_of_2021_is_judged_by_its_own_dates() {
+    let library = with_case(builtin(), "zhuji-xiangsheng", |c| {
+        c.dates.conduct_from = crate::library::PartialDate::parse("2021-03").ok();
+        c.dates.conduct_to = crate::library::PartialDate::parse("2021-12").ok();
+        c.dates.decided = crate::library::PartialDate::parse("2022-02-10").ok();
+    });
+    let case = library.case("zhuji-xiangsheng").unwrap();
+    for id in ["pipl-10", "civil-code-1038", "cprl-29-2"] {
+        let statute = library.statute(id).unwrap();
+        assert_eq!(
+            crate::law::at_case(&library, statute, case),
+            crate::law::AtCase::InForce,
+            "{id}"
+        );
+    }
+    let cpri = library.statute("cpri-23").unwrap();
+    assert!(matches!(
+        crate::law::at_case(&library, cpri, case),
+        crate::law::AtCase::Later { .. }
+    ));
+    let scope = Scope::all(&library);
+    for e in exercises(&ZH, &library, &scope, &[], 3) {
+        check(&library, &e);
+        if e.case.as_deref() == Some("zhuji-xiangsheng") {
+            let text = format!("{e:?}");
+            assert!(!text.contains("个人信息保护法 第十条自"), "{text}");
+            assert!(!text.contains("民法典 第一千零三十八条自"), "{text}");
+        }
+    }
+}
+
+/// The beijing case's findings say it phoned people to sell: the option "commercial messages"
+/// would be defensible on those facts, so it is not offered as wrong; the allegation is not shown.
+#[test]
+fn qualify_offers_no_option_the_shown_facts_support() {
+    let library = builtin();
+    let scope = Scope::all(&library);
+    let all = exercises(&ZH, &library, &scope, &[Step::Qualify], 1);
+    for e in all
+        .iter()
+        .filter(|e| e.case.as_deref() == Some("beijing-maikainike"))
+    {
+        let Answer::Choice { options, .. } = &e.answer else {
+            panic!("a choice");
+        };
+        assert!(
+            options.iter().all(|o| !o.text.contains("商业性信息")),
+            "{}: {options:?}",
+            e.id
+        );
+        assert!(e.facts.iter().all(|f| !f.contains("举报")), "{:?}", e.facts);
+        assert!(e.facts.iter().any(|f| f.contains("经查")), "{:?}", e.facts);
+    }
+    for e in all.iter().filter(|e| e.case.as_deref() == Some("yibin-yu")) {
+        assert!(e.facts.iter().all(|f| !f.contains("举报")), "{:?}", e.facts);
+        assert!(
+            e.facts.iter().any(|f| f.contains("查明的事实")),
+            "{:?}",
+            e.facts
+        );
+    }
 }

@@ -43,19 +43,32 @@ pub(super) fn exercises(d: &Draw) -> Vec<Exercise> {
     out
 }
 
-/// A case whose figures the data let compare: records of kinds one tier names, or stated gains.
+/// A case whose figures the data let compare: records of kinds one tier names, and stated gains —
+/// both where both are stated, the higher level deciding (第五条 lists them as alternatives).
 fn for_case(d: &Draw, statute: &Statute, thresholds: &Thresholds, case: &Case) -> Option<Exercise> {
     let t = d.t;
-    let (compared, unit, what) = match law::compare_records(thresholds, case) {
-        Some(c) => {
-            let tier = thresholds.tiers.iter().find(|tier| tier.item == c.item)?;
-            (c, Unit::Records, tier.what.clone())
-        }
-        None => {
-            let c = law::compare_gains(thresholds, case.illegal_gains_yuan?)?;
-            (c, Unit::Yuan, None)
-        }
-    };
+    let mut figures = Vec::new();
+    if let Some(c) = law::compare_records(thresholds, case) {
+        let tier = thresholds.tiers.iter().find(|tier| tier.item == c.item)?;
+        figures.push(Figure {
+            compared: c,
+            unit: Unit::Records,
+            what: tier.what.clone(),
+        });
+    }
+    if let Some(c) = case
+        .illegal_gains_yuan
+        .and_then(|gains| law::compare_gains(thresholds, gains))
+    {
+        figures.push(Figure {
+            compared: c,
+            unit: Unit::Yuan,
+            what: None,
+        });
+    }
+    if figures.is_empty() {
+        return None;
+    }
     let id = format!("case:{}/threshold/{}", case.id, statute.id);
     let partial = d
         .exercise(
@@ -65,7 +78,7 @@ fn for_case(d: &Draw, statute: &Statute, thresholds: &Thresholds, case: &Case) -
             t.q_threshold_case.to_string(),
         )
         .assume(t.assume_not_in_duty.to_string());
-    Some(levels(d, partial, statute, &compared, unit, what, false))
+    Some(levels(d, partial, statute, &figures, false))
 }
 
 /// An assumed count (or amount) against one tier, drawn by the seed; `in_duty`: the information
@@ -105,6 +118,8 @@ fn assumed(
         especially_serious: thresholds
             .especially_serious_multiple
             .map(|m| threshold * m),
+        duty_item: thresholds.duty_item.clone(),
+        especially_serious_item: thresholds.especially_serious_item.clone(),
     };
     let what = what_of(tier, &mut rng);
     let assumption = match (unit, in_duty) {
@@ -121,15 +136,12 @@ fn assumed(
     let partial = d
         .exercise(id, Step::Threshold, None, t.q_threshold.to_string())
         .assume(assumption);
-    levels(
-        d,
-        partial,
-        statute,
-        &compared,
+    let figure = Figure {
+        compared,
         unit,
-        tier.what.clone(),
-        in_duty,
-    )
+        what: tier.what.clone(),
+    };
+    levels(d, partial, statute, &[figure], in_duty)
 }
 
 /// The kind an assumed count is of: one the tier names, drawn by the seed, else its words.
@@ -156,60 +168,99 @@ impl Unit {
     }
 }
 
-/// The three-way question: below, 情节严重, 情节特别严重 — with why each wrong level is wrong.
+/// One figure of the conduct against its tier.
+struct Figure {
+    compared: ThresholdComparison,
+    unit: Unit,
+    what: Option<String>,
+}
+
+impl Figure {
+    /// The bars of 情节严重 and 情节特别严重 for this figure: halved in duty; 情节特别严重 is "ten
+    /// times the standards of items (三) to (八)", so in duty ten times the halved standard.
+    fn bars(&self, in_duty: bool) -> (u64, Option<u64>) {
+        let c = &self.compared;
+        let serious = if in_duty {
+            c.in_duty.unwrap_or(c.threshold)
+        } else {
+            c.threshold
+        };
+        let especially = c
+            .especially_serious
+            .map(|e| serious * (e / c.threshold.max(1)));
+        (serious, especially)
+    }
+
+    /// 0: below, 1: 情节严重, 2: 情节特别严重.
+    fn level(&self, in_duty: bool) -> usize {
+        let (serious, especially) = self.bars(in_duty);
+        match especially {
+            Some(e) if self.compared.value >= e => 2,
+            _ if self.compared.value >= serious => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// The three-way question: below, 情节严重, 情节特别严重 — the highest level any figure reaches,
+/// with why each wrong level is wrong, citing the items that set each bar.
 fn levels(
     d: &Draw,
     partial: Partial,
     statute: &Statute,
-    c: &ThresholdComparison,
-    unit: Unit,
-    what: Option<String>,
+    figures: &[Figure],
     in_duty: bool,
 ) -> Exercise {
     let t = d.t;
-    let serious = if in_duty {
-        c.in_duty.unwrap_or(c.threshold)
-    } else {
-        c.threshold
-    };
-    // 情节特别严重 is "ten times the standards of items (三) to (八)": in duty, ten times the
-    // halved standard of item (八).
-    let especially = c
-        .especially_serious
-        .map(|e| serious * (e / c.threshold.max(1)));
-    let n = c.value;
-    let level = match especially {
-        Some(e) if n >= e => 2,
-        _ if n >= serious => 1,
-        _ => 0,
-    };
-    let show = |v| unit.show(d, v);
     let labels = [t.level_below, t.level_serious, t.level_especially];
-    let bar = |lvl: usize| {
-        if lvl == 2 {
-            especially.unwrap_or(u64::MAX)
-        } else {
-            serious
-        }
-    };
+    let deciding = figures
+        .iter()
+        .max_by_key(|f| f.level(in_duty))
+        .expect("at least one figure");
+    let level = deciding.level(in_duty);
+    let has_especially = figures.iter().all(|f| f.bars(in_duty).1.is_some());
     let why = |option: usize| -> String {
-        // A level too low: the count reaches the next bar; too high: it misses this one.
-        let (template, next) = if option < level {
-            (t.why_reaches, option + 1)
-        } else {
-            (t.why_misses, option)
-        };
-        fill(
-            template,
-            &[
-                ("n", show(n)),
-                ("level", labels[next].to_string()),
-                ("bar", show(bar(next))),
-            ],
-        )
+        if option < level {
+            // Too low: the deciding figure reaches the next bar.
+            let (serious, especially) = deciding.bars(in_duty);
+            let bar = if option + 1 == 2 {
+                especially.unwrap_or(u64::MAX)
+            } else {
+                serious
+            };
+            return fill(
+                t.why_reaches,
+                &[
+                    ("n", deciding.unit.show(d, deciding.compared.value)),
+                    ("level", labels[option + 1].to_string()),
+                    ("bar", deciding.unit.show(d, bar)),
+                ],
+            );
+        }
+        // Too high: no figure reaches this level's bar.
+        figures
+            .iter()
+            .map(|f| {
+                let (serious, especially) = f.bars(in_duty);
+                let bar = if option == 2 {
+                    especially.unwrap_or(u64::MAX)
+                } else {
+                    serious
+                };
+                fill(
+                    t.why_misses,
+                    &[
+                        ("n", f.unit.show(d, f.compared.value)),
+                        ("level", labels[option].to_string()),
+                        ("bar", f.unit.show(d, bar)),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(t.lang.catalog().clause_sep)
     };
     let wrong: Vec<Choice> = (0..3)
-        .filter(|&o| o != level && (o < 2 || especially.is_some()))
+        .filter(|&o| o != level && (o < 2 || has_especially))
         .map(|o| Choice {
             text: labels[o].to_string(),
             why_wrong: Some(why(o)),
@@ -228,7 +279,28 @@ fn levels(
         .iter()
         .position(|o| o.why_wrong.is_none())
         .unwrap_or(0);
-    let explanation = fill(
+    let explanation = figures
+        .iter()
+        .map(|f| explain(d, f, in_duty, labels[f.level(in_duty)]))
+        .collect::<Vec<_>>()
+        .join("");
+    let law = statute.short.as_deref().unwrap_or(&statute.law);
+    let cite = format!("{law} {}", deciding.compared.item);
+    partial.cite_as(cite).finish(
+        crate::training::exercise::Answer::Choice { options, right },
+        explanation,
+        statute,
+        figures.iter().filter_map(|f| f.what.clone()).collect(),
+    )
+}
+
+/// One figure's working: the tier and its items, the bars, the figure and its level.
+fn explain(d: &Draw, f: &Figure, in_duty: bool, level: &str) -> String {
+    let t = d.t;
+    let c = &f.compared;
+    let (serious, especially) = f.bars(in_duty);
+    let show = |v| f.unit.show(d, v);
+    fill(
         if in_duty {
             t.explain_threshold_duty
         } else {
@@ -236,20 +308,19 @@ fn levels(
         },
         &[
             ("item", c.item.clone()),
-            ("what", what.clone().unwrap_or_default()),
+            ("what", f.what.clone().unwrap_or_default()),
             ("serious", show(serious)),
             (
                 "especially",
                 especially.map(show).unwrap_or_else(|| "—".to_string()),
             ),
-            ("n", show(n)),
-            ("level", labels[level].to_string()),
+            (
+                "especially_item",
+                c.especially_serious_item.clone().unwrap_or_default(),
+            ),
+            ("duty_item", c.duty_item.clone().unwrap_or_default()),
+            ("n", show(c.value)),
+            ("level", level.to_string()),
         ],
-    );
-    partial.finish(
-        crate::training::exercise::Answer::Choice { options, right },
-        explanation,
-        statute,
-        what.into_iter().collect(),
     )
 }

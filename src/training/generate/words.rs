@@ -78,6 +78,25 @@ pub(super) fn figures(text: &str) -> Vec<Figure> {
     out
 }
 
+/// The article a byte offset of a text lies in, where the text numbers its articles at the start
+/// of a line (`第十二条 …`): `Some("第十二条")`; `None` for a text of one unnumbered paragraph.
+fn article_at(text: &str, at: usize) -> Option<&str> {
+    text[..at.min(text.len())]
+        .rsplit('\n')
+        .chain(std::iter::once(""))
+        .find_map(|line| {
+            let line = line.trim_start();
+            let end = line.find('条')? + '条'.len_utf8();
+            let number = &line[..end];
+            (number.starts_with('第')
+                && number[..end - '条'.len_utf8()]
+                    .chars()
+                    .skip(1)
+                    .all(|c| NUMERALS.contains(c)))
+            .then_some(number)
+        })
+}
+
 /// The value of a number in Chinese numerals (`五十万` → 500000, `十` → 10); `None` if it is not
 /// one (`万一`).
 pub(super) fn chinese_number(text: &str) -> Option<u64> {
@@ -139,15 +158,28 @@ fn sentence(text: &str, figure: &Figure, blank: &str) -> (String, String) {
 fn texts(d: &Draw, statute: &Statute, figure: &Figure, template: &str) -> (String, String, String) {
     let t = d.t;
     let (blanked, whole) = sentence(&statute.text, figure, t.blank);
+    let citation = figure_citation(statute, figure);
     let question = fill(
         template,
-        &[("citation", super::cite(t, statute)), ("clause", blanked)],
+        &[("citation", citation.clone()), ("clause", blanked)],
     );
     let explanation = fill(
         t.explain_words,
-        &[("citation", statute.citation()), ("clause", whole.clone())],
+        &[("citation", citation), ("clause", whole.clone())],
     );
     (question, explanation, whole)
+}
+
+/// The citation of the article a figure stands in: the provision's own, or for a text of several
+/// articles (法释〔2017〕10号) that article's (`法释〔2017〕10号 第六条`).
+fn figure_citation(statute: &Statute, figure: &Figure) -> String {
+    match article_at(&statute.text, figure.at) {
+        Some(article) if !statute.article.starts_with(article) => format!(
+            "{} {article}",
+            statute.short.as_deref().unwrap_or(&statute.law)
+        ),
+        _ => statute.citation(),
+    }
 }
 
 /// The penalty cap, typed as a number: the figure of the text whose value is the provision's
@@ -159,6 +191,7 @@ fn cap(d: &Draw, statute: &Statute) -> Option<Exercise> {
         .into_iter()
         .find(|f| f.unit == "元" && f.value == max)?;
     let (question, explanation, whole) = texts(d, statute, &figure, t.q_words_number);
+    let cite = figure_citation(statute, &figure);
     let answer = Answer::Number {
         right: max,
         unit: t.unit_yuan.to_string(),
@@ -170,6 +203,7 @@ fn cap(d: &Draw, statute: &Statute) -> Option<Exercise> {
             None,
             question,
         )
+        .cite_as(cite)
         .finish(answer, explanation, statute, vec![whole]),
     )
 }
@@ -193,23 +227,37 @@ fn blank(d: &Draw, statute: &Statute, everywhere: &[(&Statute, Figure)]) -> Opti
     // The provision's own figures first, so a figure it also has is said to be from it.
     let here = everywhere.iter().filter(|(s, _)| s.id == statute.id);
     let elsewhere = everywhere.iter().filter(|(s, _)| s.id != statute.id);
+    let own_article = article_at(&statute.text, figure.at);
     let wrong: Vec<Choice> = here
         .chain(elsewhere)
         .filter(|(_, o)| o.unit == figure.unit && o.value != figure.value)
-        .map(|(source, o)| Choice {
-            text: o.phrase.clone(),
-            why_wrong: Some(fill(
-                if source.id == statute.id {
-                    t.why_figure_here
-                } else {
-                    t.why_figure
-                },
-                &[
-                    ("right", figure.phrase.clone()),
-                    ("this", o.phrase.clone()),
-                    ("source", source.citation()),
-                ],
-            )),
+        .map(|(source, o)| {
+            // "Another figure of this article" only when it is: a text that holds several
+            // articles (法释〔2017〕10号) names the article the figure is from.
+            let article = article_at(&source.text, o.at);
+            let same_article = source.id == statute.id && article == own_article;
+            let from = match (source.id == statute.id, article) {
+                (true, Some(article)) => format!(
+                    "{} {article}",
+                    source.short.as_deref().unwrap_or(&source.law)
+                ),
+                _ => source.citation(),
+            };
+            Choice {
+                text: o.phrase.clone(),
+                why_wrong: Some(fill(
+                    if same_article {
+                        t.why_figure_here
+                    } else {
+                        t.why_figure
+                    },
+                    &[
+                        ("right", figure.phrase.clone()),
+                        ("this", o.phrase.clone()),
+                        ("source", from),
+                    ],
+                )),
+            }
         })
         .collect();
     // The same figure written two ways (`二年`, `两年`) must not be two options.
@@ -231,12 +279,12 @@ fn blank(d: &Draw, statute: &Statute, everywhere: &[(&Statute, Figure)]) -> Opti
         .collect();
     let answer = d.choice(&mut rng, figure.phrase.clone(), wrong)?;
     let (question, explanation, whole) = texts(d, statute, figure, t.q_words_choice);
-    Some(d.exercise(id, Step::Words, None, question).finish(
-        answer,
-        explanation,
-        statute,
-        vec![whole],
-    ))
+    let cite = figure_citation(statute, figure);
+    Some(
+        d.exercise(id, Step::Words, None, question)
+            .cite_as(cite)
+            .finish(answer, explanation, statute, vec![whole]),
+    )
 }
 
 #[cfg(test)]
@@ -271,6 +319,16 @@ mod tests {
                 ("五十万元".to_string(), 500_000)
             ]
         );
+    }
+
+    #[test]
+    fn a_figure_knows_its_article_in_a_text_of_several() {
+        let text = "\n第五条 非法获取……五十条以上的；\n（五）……五千条以上的；\n第六条 为合法经营活动……获利五万元以上的";
+        let at = |phrase: &str| text.find(phrase).unwrap();
+        assert_eq!(article_at(text, at("五十条")), Some("第五条"));
+        assert_eq!(article_at(text, at("五千条")), Some("第五条"));
+        assert_eq!(article_at(text, at("五万元")), Some("第六条"));
+        assert_eq!(article_at("处以五十万元以下的罚款", 6), None);
     }
 
     #[test]

@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::library::Era;
 use crate::query::search::{Query, marks};
 use crate::sheet;
 use crate::tui::layout::{self, inner};
@@ -127,16 +126,14 @@ impl StatuteView {
     /// the provision it stands for.
     fn list_rows(&self, ctx: &Context, width: usize) -> Vec<(Option<usize>, Line<'static>)> {
         let mut rows = Vec::new();
+        // A heading per law and version: the short name says which (网络安全法（2016年文本）).
         let mut law = "";
         for &i in &self.matching {
             let statute = &ctx.library.statutes[i];
-            if statute.law != law {
-                law = &statute.law;
-                let name = statute.short.as_deref().unwrap_or(&statute.law);
-                let heading = match statute.era {
-                    Era::Y2019 => name.to_string(),
-                    Era::Later => ctx.m.paren(name, ctx.m.era_later),
-                };
+            let name = statute.short.as_deref().unwrap_or(&statute.law);
+            if name != law {
+                law = name;
+                let heading = name.to_string();
                 rows.push((
                     None,
                     Line::from(cell(&heading, width, theme::heading(ctx.look))),
@@ -153,7 +150,13 @@ impl StatuteView {
             } else {
                 Style::new()
             };
-            let text = format!("{marker}{}", statute.article);
+            // A provision not in force today says so beside its number (网络安全法 has two
+            // versions whose numbers overlap).
+            let status = crate::law::status_on(statute, ctx.library.today());
+            let text = match crate::sheet::status_short(ctx.m, status) {
+                Some(short) => format!("{marker}{} · {short}", statute.article),
+                None => format!("{marker}{}", statute.article),
+            };
             rows.push((
                 Some(i),
                 Line::from(vec![cell(&text, width, style), Span::raw("")]),

@@ -190,7 +190,7 @@ impl Training<'_> {
         }
         if let Some(statute) = self.library.statute(&e.reason.statute) {
             lines.push(Line::default());
-            let head = format!("{}{}", t.basis_label, statute.citation());
+            let head = format!("{}{}", t.basis_label, e.reason.cite);
             lines.push(Line::from(Span::styled(head, theme::heading(look))));
             lines.extend(marked_text(ctx, &statute.text, &e.reason.highlight, width));
         }
