@@ -258,6 +258,60 @@ fn statute_view() {
     }
 }
 
+/// The law-truth table (tests/law_truth.rs) on the browser's own sheets: every case's detail and
+/// every provision, drawn whole, says none of the wrong statements, and the ones it must.
+#[test]
+fn the_browser_says_the_law_right() {
+    let library = library();
+    // Lines wrap anywhere in Chinese: read the frames without borders, spaces or line breaks.
+    let flat = |screen: String| -> String {
+        screen
+            .chars()
+            .filter(|c| !matches!(c, '│' | '\n' | ' ' | '┌' | '┐' | '└' | '┘' | '─'))
+            .collect()
+    };
+    let never = [
+        "接替",
+        "后继规定",
+        "今天由",
+        "不适用于2019年的案件",
+        "后法，",
+        "刑罚¥",
+        "全文（第一条至第十三条）：",
+    ];
+    for case in &library.cases {
+        let mut app = App::new(&library, &ZH, 100, 400);
+        app.open_case(&case.id);
+        let text = flat(draw(&app));
+        for n in never {
+            assert!(!text.contains(n), "{}: {n}", case.id);
+        }
+    }
+    let mut seen = Vec::new();
+    let mut app = App::new(&library, &ZH, 100, 300);
+    app.update(Action::Statutes);
+    for _ in 0..library.statutes.len() {
+        app.update(Action::PrevProvision);
+    }
+    while !seen.contains(&app.screens.statute.statute) {
+        seen.push(app.screens.statute.statute);
+        let id = library.statutes[app.screens.statute.statute].id.clone();
+        let text = flat(draw(&app));
+        for n in never {
+            assert!(!text.contains(n), "{id}: {n}");
+        }
+        assert!(text.contains("今天2026-12-05："), "{id}");
+        match id.as_str() {
+            "pipl-66" => assert!(text.contains("拒不改正的，罚款上限：¥1,000,000"), "{text}"),
+            "csl-41" => assert!(text.contains("此版本2026-01-01起不再施行"), "{text}"),
+            "civil-general-111" => assert!(text.contains("已废止，2021-01-01起"), "{text}"),
+            _ => {}
+        }
+        app.update(Action::NextProvision);
+    }
+    assert_eq!(seen.len(), library.statutes.len());
+}
+
 /// Defence in depth: even text that slipped past validation (here written into a loaded library)
 /// reaches the screen without a single control character.
 #[test]

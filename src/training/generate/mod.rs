@@ -223,6 +223,14 @@ impl<'a> Draw<'a> {
                 &[("n", crate::text::thousands(records))],
             ));
         }
+        // A question on which law applied turns on the case's dates: always shown.
+        let dates: Vec<String> = crate::law::case_dates(self.library, case)
+            .into_iter()
+            .map(|(kind, date)| format!("{} {date}", m.case_date_kinds[kind as usize]))
+            .collect();
+        if !dates.is_empty() {
+            lines.push(fill(t.fact_dates, &[("dates", dates.join(m.list_sep))]));
+        }
         // A question on the fine's range or the thresholds may turn on them: never hidden.
         if let Some(gains) = case.illegal_gains_yuan {
             lines.push(fill(t.fact_gains, &[("gains", yuan(gains))]));

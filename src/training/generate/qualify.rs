@@ -52,7 +52,8 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
             &[("where", where_(s, f)), ("words", f.words.clone())],
         )
     };
-    let shown = d.facts(case).join("\n");
+    // The Chinese findings, whatever the interface language: the same options in either.
+    let shown = super::found_paragraphs(case, &case.summary).join("\n");
     let wrong: Vec<Choice> = siblings
         .iter()
         .filter(|(_, f)| !violated(f) && !described(d, &shown, &f.violation))
