@@ -22,7 +22,7 @@ pub fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Comman
         ("show", "完整显示一个案例，标签已解析，未知事实标为“未载明”"),
         (
             "statute",
-            "完整显示一条规定（条文、处罚幅度、关联案例、后来的法律）；不给 id 时按法律列出全部规定",
+            "完整显示一条规定（条文、处罚幅度、关联案例、今天的状态及相关规定）；不给 id 时按法律列出全部规定及其今天的状态",
         ),
         (
             "quiz",

@@ -117,8 +117,8 @@ pub enum Command {
     Similar(similar::SimilarArgs),
     /// Show one case in full, with labels resolved and unknown facts marked "not stated".
     Show(show::ShowArgs),
-    /// Show a provision of law in full (text, penalty range, linked cases, later law), or with no
-    /// id every provision grouped by law.
+    /// Show a provision of law in full (text, penalty range, linked cases, status today and
+    /// relations), or with no id every provision grouped by law with its status today.
     Statute(statute::StatuteArgs),
     /// Training: a handout of exercises with the answer key (--seed, --count, --format), the
     /// trainee's progress by step (--progress), or its reset (--reset). In the browser, `t`.

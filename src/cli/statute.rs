@@ -1,5 +1,5 @@
 //! `casebook statute [ID]`: the provisions grouped by law, or one provision in full with the cases
-//! linked to it and the later law that now governs the same conduct.
+//! linked to it, its status today and how it stands to other provisions.
 
 use std::process::ExitCode;
 
@@ -18,7 +18,7 @@ pub struct StatuteArgs {
     /// words with one hit; without one, every provision, grouped by law.
     pub id: Option<String>,
     /// The output format: the provision's sheet as text or Markdown, or JSON (the provision
-    /// with its linked cases and later or earlier law; without an id, every provision).
+    /// with its status today, linked cases and relations; without an id, every provision).
     #[arg(long, value_enum, default_value_t = StatuteFormat::Text)]
     pub format: StatuteFormat,
     /// The same as --format json.

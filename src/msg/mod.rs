@@ -118,7 +118,7 @@ pub struct Catalog {
     pub role_transfer: &'static str,
     pub basis_stated: &'static str,
     pub basis_governing: &'static str,
-    // The law: provisions, their cases, later law, penalty position, thresholds
+    // The law: provisions, their cases, status and relations, penalty position, thresholds
     pub sec_text: &'static str,
     pub sec_range: &'static str,
     pub sec_linked: &'static str,

@@ -251,4 +251,31 @@ mod tests {
             assert_eq!(count, reached, "{records}: {found:?}");
         }
     }
+
+    /// Latent: a fine a hair above ten times the gains reads as what it is, never "10 倍 — 在幅度外".
+    #[test]
+    fn a_multiple_is_never_rounded_onto_its_bound() {
+        let mut library = load(&LoadOptions::default()).unwrap();
+        let case = library
+            .cases
+            .iter_mut()
+            .find(|c| c.id == "nanning-fangduoduo")
+            .unwrap();
+        case.illegal_gains_yuan = Some(10_000);
+        case.penalty = vec![crate::library::Penalty {
+            kind: "fine".into(),
+            amount_yuan: Some(100_400),
+            note: None,
+        }]
+        .into_boxed_slice();
+        let case = library.case("nanning-fangduoduo").unwrap();
+        let lines = penalty_position(&ZH, &library, case);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("10.04 倍") && l.ends_with(ZH.outside)),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|l| !l.contains(" 10 倍")), "{lines:?}");
+    }
 }

@@ -130,7 +130,7 @@ impl Scope {
 pub enum ScreenId {
     /// Facets, the case list and the case detail.
     Browse,
-    /// A provision of law: its text, range, cases and later law.
+    /// A provision of law: its text, range, cases and the law today.
     Statute,
     /// The key help, drawn over the screen below it.
     Help,

@@ -1,6 +1,6 @@
 //! Exercises drawn from the library: one module per step, each reading only what the case and
 //! statute files state. Nothing here is written by hand for a particular case, so an office that
-//! adds cases (or provisions with `forbids`, penalties and successors) gets exercises on them.
+//! adds cases (or provisions with `forbids`, penalties and relations) gets exercises on them.
 //!
 //! Each exercise draws its own numbers and option order from `hash(seed, id)`, so one seed gives
 //! the same exercises on any machine with the same library, whatever else the library holds.

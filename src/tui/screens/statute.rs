@@ -1,5 +1,5 @@
 //! The statute view: every provision down the left, grouped by law with 2019 law first; the
-//! chosen provision's sheet beside it (its text, range, cases, and the later law, labelled).
+//! chosen provision's sheet beside it (its text, range, cases, its status today and its relations).
 //! A number opens the provision's numbered case; `n`/`N` step through the provisions; `/` searches
 //! them (names and text, in characters or pinyin), keeping only the provisions that match.
 
