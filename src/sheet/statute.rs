@@ -139,13 +139,16 @@ fn thresholds_section(r: &Rows, thresholds: &Thresholds) -> Section {
                 (_, Some(gains)) => yuan(gains),
                 _ => String::new(),
             };
-            if tier.kinds.is_empty() {
+            // What the tier covers in the interpretation's own words, catch-all included
+            // (…交易信息等其他可能影响人身、财产安全的公民个人信息), else the kinds it names.
+            let what = tier
+                .what
+                .clone()
+                .unwrap_or_else(|| tier.kinds.join(m.list_sep));
+            if what.is_empty() {
                 format!("{}{}{figure}", tier.item, m.colon)
             } else {
-                m.paren(
-                    &format!("{}{}{figure}", tier.item, m.colon),
-                    &tier.kinds.join(m.list_sep),
-                )
+                m.paren(&format!("{}{}{figure}", tier.item, m.colon), &what)
             }
         })
         .collect();
