@@ -194,9 +194,12 @@ fn every_provision_sheet_says_the_law_right() {
     );
     says("measures-11", &["现行状态未核实"]);
     // Tier (四) keeps its catch-all words wherever it is named.
-    says("spc-2017-10", &[
-        "第五条第一款第（四）项：500 条（住宿信息、通信记录、健康生理信息、交易信息等其他可能影响人身、财产安全的公民个人信息）",
-    ]);
+    says(
+        "spc-2017-10",
+        &[
+            "第五条第一款第（四）项：500 条（住宿信息、通信记录、健康生理信息、交易信息等其他可能影响人身、财产安全的公民个人信息）",
+        ],
+    );
     says("measures-14-2020", &["现行状态未核实"]);
 }
 

@@ -109,6 +109,20 @@ fn decided_under(d: &Draw, case: &Case) -> Option<Exercise> {
     )
 }
 
+/// A relation exercise's id (from the relation, so progress survives rewording) and its options,
+/// drawn by the seed.
+fn relation_choice(
+    d: &Draw,
+    r: &Relation,
+    right: String,
+    wrong: Vec<Choice>,
+) -> Option<(String, Answer)> {
+    let id = format!("relation:{}/{}/{}", r.from, r.kind.key(), r.to);
+    let mut rng = d.rng(&id);
+    let answer = d.choice(&mut rng, right, wrong)?;
+    Some((id, answer))
+}
+
 /// The provisions at either end of a relation, if the library has both.
 fn ends<'l>(d: &Draw<'l>, r: &Relation) -> Option<(&'l Statute, &'l Statute)> {
     Some((d.library.statute(&r.from)?, d.library.statute(&r.to)?))
@@ -162,9 +176,7 @@ fn where_now(d: &Draw, r: &Relation) -> Option<Exercise> {
             })
         })
         .collect();
-    let id = format!("relation:{}/{}/{}", r.from, r.kind.key(), r.to);
-    let mut rng = d.rng(&id);
-    let answer = d.choice(&mut rng, to.citation(), wrong)?;
+    let (id, answer) = relation_choice(d, r, to.citation(), wrong)?;
     let question = fill(
         t.q_renumbered,
         &[
@@ -211,9 +223,7 @@ fn implemented_by(d: &Draw, r: &Relation) -> Option<Exercise> {
             })
         })
         .collect();
-    let id = format!("relation:{}/{}/{}", r.from, r.kind.key(), r.to);
-    let mut rng = d.rng(&id);
-    let answer = d.choice(&mut rng, from.citation(), wrong)?;
+    let (id, answer) = relation_choice(d, r, from.citation(), wrong)?;
     let law = from.short.clone().unwrap_or_else(|| from.law.clone());
     let question = fill(
         t.q_implemented_by,
@@ -254,9 +264,7 @@ fn penalty_under(d: &Draw, r: &Relation) -> Option<Exercise> {
             )),
         })
         .collect();
-    let id = format!("relation:{}/{}/{}", r.from, r.kind.key(), r.to);
-    let mut rng = d.rng(&id);
-    let answer = d.choice(&mut rng, to.penalty_citation(), wrong)?;
+    let (id, answer) = relation_choice(d, r, to.penalty_citation(), wrong)?;
     let question = fill(t.q_penalty_under, &[("citation", from.citation())]);
     let explanation = fill(
         t.explain_penalty_under,
