@@ -91,10 +91,11 @@ impl SearchLine {
         })
     }
 
-    /// Types `c` at the caret; characters that must never reach a terminal are dropped.
-    /// Returns whether the query changed.
+    /// Types `c` at the caret; characters that must never reach a terminal are dropped, and so is
+    /// anything past [`MAX_QUERY`] characters (a pasted megabyte would otherwise cost a search a
+    /// character). Returns whether the query changed.
     pub fn insert(&mut self, c: char) -> bool {
-        if crate::text::is_forbidden(c) {
+        if crate::text::is_forbidden(c) || self.query.chars().count() >= MAX_QUERY {
             return false;
         }
         self.edit(|chars, caret| {
@@ -149,6 +150,9 @@ impl SearchLine {
         changed
     }
 }
+
+/// The longest query the box takes, in characters: more than any words an officer types.
+pub const MAX_QUERY: usize = 200;
 
 /// `/ 搜索：query` (`label` in place of 搜索), with the real cursor at the caret while typing so
 /// that an input method's candidate window appears there.

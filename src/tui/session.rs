@@ -64,6 +64,16 @@ impl Write for Outbox {
     }
 }
 
+/// The largest terminal a session draws: a client may claim 65535 × 65535 (a frame of four
+/// billion cells); like a terminal emulator's own limits, larger sizes are clamped to this.
+pub const MAX_SIZE: (u16, u16) = (500, 200);
+
+/// A size clamped to [`MAX_SIZE`] (and to at least one cell), and whether it had to be.
+pub fn clamp_size(width: u16, height: u16) -> ((u16, u16), bool) {
+    let clamped = (width.clamp(1, MAX_SIZE.0), height.clamp(1, MAX_SIZE.1));
+    (clamped, clamped != (width, height))
+}
+
 /// One browser, its terminal known only as a size and a stream of bytes.
 pub struct Session<'l> {
     app: App<'l>,
@@ -80,8 +90,9 @@ impl<'l> Session<'l> {
         library: &'l Library,
         m: &'static Catalog,
         options: SessionOptions,
-        (width, height): (u16, u16),
+        size: (u16, u16),
     ) -> io::Result<Self> {
+        let ((width, height), _) = clamp_size(size.0, size.1);
         let mut app = App::new(library, m, width, height);
         app.look = options.look;
         app.osc52 = options.osc52;
@@ -151,6 +162,7 @@ impl<'l> Session<'l> {
 
     /// The client's window changed size.
     pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        let ((width, height), _) = clamp_size(width, height);
         self.app.apply(Action::Resize(width, height));
         self.terminal.backend_mut().set_size(width, height);
         self.terminal.resize(Rect::new(0, 0, width, height))?;
@@ -215,6 +227,52 @@ mod tests {
     fn screen(parser: &mut vt100::Parser, bytes: &[u8]) -> String {
         parser.process(bytes);
         parser.screen().contents()
+    }
+
+    /// A client claiming a 65535 × 65535 terminal (`stty rows 65535 cols 65535`) gets a frame of
+    /// at most 500 × 200, at start and on a resize: no four-billion-cell allocation.
+    #[test]
+    fn an_absurd_window_is_clamped() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let mut session = Session::new(&library, &ZH, options(), (65535, 65535)).unwrap();
+        assert_eq!((session.app.width, session.app.height), MAX_SIZE);
+        assert!(session.output().len() < 4_000_000);
+        session.resize(0, 65535).unwrap();
+        assert_eq!((session.app.width, session.app.height), (1, MAX_SIZE.1));
+        session.resize(120, 40).unwrap();
+        assert_eq!((session.app.width, session.app.height), (120, 40));
+        assert_eq!(clamp_size(600, 10), ((500, 10), true));
+        assert_eq!(clamp_size(80, 24), ((80, 24), false));
+    }
+
+    /// `s` `/` `xyzzy` Down: a provision search that keeps nothing, then a step (it panicked with
+    /// "min > max" and took the session down).
+    #[test]
+    fn stepping_through_an_empty_provision_search_does_not_panic() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let mut session = Session::new(&library, &ZH, options(), (80, 24)).unwrap();
+        session.feed(b"s").unwrap();
+        session.feed(b"/xyzzy").unwrap();
+        session.feed(b"\x1b[B").unwrap();
+        session.feed(b"\r").unwrap();
+        session.feed(b"n").unwrap();
+        session.feed(b"N").unwrap();
+        assert!(!session.finished());
+    }
+
+    /// A pasted megabyte in the search box: the query stops at its cap, so the paste costs at most
+    /// that many searches (it was quadratic: 1 MB took over a minute).
+    #[test]
+    fn a_pasted_megabyte_is_cut_at_the_query_cap() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let mut session = Session::new(&library, &ZH, options(), (80, 24)).unwrap();
+        session.feed(b"/").unwrap();
+        let paste = vec![b'a'; 1 << 20];
+        for chunk in paste.chunks(32 * 1024) {
+            session.feed(chunk).unwrap();
+        }
+        let query = &session.app.screens.browse.search.query;
+        assert_eq!(query.chars().count(), crate::tui::search_line::MAX_QUERY);
     }
 
     #[test]

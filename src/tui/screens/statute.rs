@@ -96,6 +96,10 @@ impl StatuteView {
     /// The next or previous provision the search keeps, in the view's order.
     fn step(&mut self, delta: isize) {
         let shown = &self.matching;
+        // A search that keeps nothing leaves nothing to step to (and no range to clamp into).
+        if shown.is_empty() {
+            return;
+        }
         let at = shown.iter().position(|&s| s == self.statute).unwrap_or(0) as isize;
         let next = (at + delta).clamp(0, shown.len() as isize - 1) as usize;
         if let Some(&statute) = shown.get(next) {
