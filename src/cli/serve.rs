@@ -21,9 +21,23 @@ pub struct ServeArgs {
     /// The most sessions (browsers and commands) at once.
     #[arg(long, default_value_t = 64)]
     pub max_sessions: usize,
-    /// New connections one address may make in a minute; beyond, they are refused.
+    /// New connections one address may make in a minute; beyond, they are closed before the key
+    /// exchange.
     #[arg(long, default_value_t = 30)]
     pub per_address_per_minute: usize,
+    /// The most sessions one key may hold at once (so one officer cannot fill every slot).
+    #[arg(long, default_value_t = 4)]
+    pub max_sessions_per_key: usize,
+    /// The most connections not yet authenticated, in all and from one address (like sshd's
+    /// MaxStartups); beyond, a new connection is closed before the key exchange.
+    #[arg(long, default_value_t = 64)]
+    pub max_startups: usize,
+    /// One address's share of --max-startups (an office behind one NAT address is many officers).
+    #[arg(long, default_value_t = 32)]
+    pub max_startups_per_address: usize,
+    /// The time a connection has to authenticate (like sshd's LoginGraceTime): 30s, 2m.
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub login_grace_time: std::time::Duration,
     /// A browser without a key for this long is closed: 90s, 30m, 2h.
     #[arg(long, default_value = "30m", value_parser = parse_duration)]
     pub idle_timeout: std::time::Duration,
@@ -44,7 +58,7 @@ fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         _ => return Err(bad()),
     };
     if seconds == 0 {
-        return Err("the idle timeout must be more than 0".into());
+        return Err("a time must be more than 0".into());
     }
     Ok(std::time::Duration::from_secs(seconds))
 }
@@ -76,6 +90,10 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> ExitCode {
         host_key,
         max_sessions: args.max_sessions,
         per_address_per_minute: args.per_address_per_minute,
+        max_sessions_per_key: args.max_sessions_per_key.max(1),
+        max_startups: args.max_startups.max(1),
+        max_startups_per_address: args.max_startups_per_address.max(1),
+        login_grace_time: args.login_grace_time,
         idle_timeout: args.idle_timeout,
         cases: cli.cases.clone(),
         only: cli.only,

@@ -13,6 +13,12 @@ use crate::tui::types::Look;
 
 use super::connection::{Slot, finish};
 
+/// How many chunks of input a browser holds before its connection waits, and how many frames
+/// before the browser waits for the client: both bounded, so a client that sends without end or
+/// never reads costs a few megabytes at most.
+pub(super) const INPUT_QUEUE: usize = 64;
+const OUTPUT_QUEUE: usize = 8;
+
 /// What a browser's thread is told.
 pub(super) enum Input {
     Bytes(Vec<u8>),
@@ -45,10 +51,11 @@ pub(super) fn start_browser(
     channel: ChannelId,
     inbox: std::sync::mpsc::Receiver<Input>,
 ) {
-    let (outbox, mut frames) = tokio::sync::mpsc::unbounded_channel::<Out>();
+    let (outbox, mut frames) = tokio::sync::mpsc::channel::<Out>(OUTPUT_QUEUE);
     std::thread::spawn(move || {
         let _slot = slot;
-        let send = |bytes: Vec<u8>| outbox.send(Out::Bytes(bytes)).is_ok();
+        // Waits while the client is not reading; fails once the channel is gone.
+        let send = |bytes: Vec<u8>| outbox.blocking_send(Out::Bytes(bytes)).is_ok();
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             browse(&browser, &inbox, &send)
         }));
@@ -67,7 +74,7 @@ pub(super) fn start_browser(
                 1
             }
         };
-        let _ = outbox.send(Out::End(status));
+        let _ = outbox.blocking_send(Out::End(status));
     });
     tokio::spawn(async move {
         let mut status = 0;

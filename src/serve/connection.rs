@@ -13,18 +13,26 @@ use russh::{Channel, ChannelId, MethodKind, MethodSet};
 
 use crate::tui::types::Look;
 
-use super::browser::{Browser, Input, start_browser};
+use super::admission::Startup;
+use super::browser::{Browser, INPUT_QUEUE, Input, start_browser};
 use super::exec;
-use super::{Shared, timestamp};
+use super::{Shared, log};
+
+/// The most entries of what a connection ran kept for its closing log line, and the longest.
+const MAX_RAN: usize = 32;
+const MAX_ENTRY: usize = 160;
 
 /// One connection: its client, its key once known, its channels.
 pub(super) struct Connection {
     shared: Arc<Shared>,
     address: Option<SocketAddr>,
     fingerprint: Option<String>,
-    /// Over the per-address limit: every authentication is refused.
-    throttled: bool,
+    /// Counted among the connections not yet authenticated until it authenticates.
+    startup: Startup,
+    authenticated: Arc<std::sync::atomic::AtomicBool>,
+    /// What it ran, for the closing line: at most [`MAX_RAN`] entries, the rest counted.
     ran: Vec<String>,
+    more: usize,
     /// Per channel: the pty's terminal type and size, and whether NO_COLOR was sent.
     ptys: HashMap<ChannelId, (String, u16, u16)>,
     no_color: bool,
@@ -42,30 +50,25 @@ impl Drop for Connection {
         self.shared.forget(&ids);
         let address = self.address.map_or("?".to_string(), |a| a.to_string());
         let key = self.fingerprint.as_deref().unwrap_or("no key accepted");
-        let ran = if self.ran.is_empty() {
+        let mut ran = if self.ran.is_empty() {
             "nothing".to_string()
         } else {
             self.ran.join("; ")
         };
-        eprintln!(
-            "{} casebook serve: {address} {key} ran {ran}; closed after {:.1} s",
-            timestamp(),
+        if self.more > 0 {
+            ran.push_str(&format!("; and {} more", self.more));
+        }
+        log(&format!(
+            "{address} {key} ran {ran}; closed after {:.1} s",
             self.started.elapsed().as_secs_f64()
-        );
+        ));
     }
 }
 
 impl russh::server::Handler for Connection {
     type Error = russh::Error;
 
-    async fn auth_publickey(&mut self, _user: &str, key: &PublicKey) -> Result<Auth, Self::Error> {
-        if self.throttled {
-            if self.ran.is_empty() {
-                self.ran
-                    .push("nothing: too many connections from this address this minute".into());
-            }
-            return Ok(Auth::reject());
-        }
+    async fn auth_publickey(&mut self, user: &str, key: &PublicKey) -> Result<Auth, Self::Error> {
         let known = {
             let mut authorized = self
                 .shared
@@ -77,8 +80,17 @@ impl russh::server::Handler for Connection {
                 .iter()
                 .any(|k| k.key_data() == key.key_data())
         };
+        let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
+        let address = self.address.map_or("?".to_string(), |a| a.to_string());
+        let user: String = user.chars().take(64).collect();
+        let verdict = if known { "accepted" } else { "refused" };
+        log(&format!(
+            "{address} user {user:?} key {fingerprint} {verdict}"
+        ));
         if known {
-            self.fingerprint = Some(key.fingerprint(HashAlg::Sha256).to_string());
+            self.fingerprint = Some(fingerprint);
+            self.startup.authenticated();
+            self.authenticated.store(true, Ordering::SeqCst);
             Ok(Auth::Accept)
         } else {
             Ok(Auth::Reject {
@@ -109,12 +121,17 @@ impl russh::server::Handler for Connection {
         _: &[(russh::Pty, u32)],
         session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        let clamp =
-            |n: u32, default: u16| u16::try_from(n).ok().filter(|&n| n > 0).unwrap_or(default);
-        self.ptys.insert(
-            channel,
-            (term.to_string(), clamp(width, 80), clamp(height, 24)),
-        );
+        let given = |n: u32, default: u16| match n {
+            0 => default,
+            n => u16::try_from(n).unwrap_or(u16::MAX),
+        };
+        let ((w, h), clamped) =
+            crate::tui::session::clamp_size(given(width, 80), given(height, 24));
+        if clamped {
+            self.clamped(width, height, (w, h));
+        }
+        let term: String = term.chars().take(64).collect();
+        self.ptys.insert(channel, (term, w, h));
         session.channel_success(channel)
     }
 
@@ -143,14 +160,16 @@ impl russh::server::Handler for Connection {
         _: u32,
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let (Some(&id), Ok(w), Ok(h)) = (
-            self.browsers.get(&channel),
-            u16::try_from(width),
-            u16::try_from(height),
-        ) && w > 0
-            && h > 0
+        if let Some(&id) = self.browsers.get(&channel)
+            && width > 0
+            && height > 0
         {
-            self.shared.send(id, Input::Resize(w, h));
+            let side = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+            let ((w, h), clamped) = crate::tui::session::clamp_size(side(width), side(height));
+            if clamped {
+                self.clamped(width, height, (w, h));
+            }
+            self.shared.send(id, Input::Resize(w, h)).await;
         }
         Ok(())
     }
@@ -162,10 +181,18 @@ impl russh::server::Handler for Connection {
     ) -> Result<(), Self::Error> {
         session.channel_success(channel)?;
         let handle = session.handle();
-        let Some(slot) = self.take_slot() else {
-            refuse(handle, channel, self.full_message()).await;
-            self.ran.push("browser (refused: full)".into());
+        // One browser per channel: a second shell request would start another that no one reads.
+        if self.browsers.contains_key(&channel) {
+            self.note("a second shell on one channel (refused)".into());
             return Ok(());
+        }
+        let slot = match self.take_slot() {
+            Ok(slot) => slot,
+            Err(message) => {
+                refuse(handle, channel, message).await;
+                self.note("browser (refused: full)".into());
+                return Ok(());
+            }
         };
         let (term, width, height) =
             self.ptys
@@ -177,7 +204,7 @@ impl russh::server::Handler for Connection {
             color: !self.no_color,
             ..Look::default()
         };
-        let (input, inbox) = std::sync::mpsc::channel();
+        let (input, inbox) = std::sync::mpsc::sync_channel(INPUT_QUEUE);
         let id = self.shared.next_browser.fetch_add(1, Ordering::SeqCst);
         self.shared
             .browsers
@@ -185,7 +212,12 @@ impl russh::server::Handler for Connection {
             .unwrap_or_else(|p| p.into_inner())
             .insert(id, input);
         self.browsers.insert(channel, id);
-        self.ran.push("browser".into());
+        self.note("browser".into());
+        log(&format!(
+            "{} {} browser started ({width}x{height})",
+            self.address.map_or("?".to_string(), |a| a.to_string()),
+            self.fingerprint.as_deref().unwrap_or("?")
+        ));
         let lang = self.lang();
         let browser = Browser {
             library: self.shared.library,
@@ -205,7 +237,7 @@ impl russh::server::Handler for Connection {
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
         if let Some(&id) = self.browsers.get(&channel) {
-            self.shared.send(id, Input::Bytes(data.to_vec()));
+            self.shared.send(id, Input::Bytes(data.to_vec())).await;
         }
         Ok(())
     }
@@ -218,6 +250,7 @@ impl russh::server::Handler for Connection {
         if let Some(id) = self.browsers.remove(&channel) {
             self.shared.forget(&[id]);
         }
+        self.ptys.remove(&channel);
         Ok(())
     }
 
@@ -230,20 +263,31 @@ impl russh::server::Handler for Connection {
         session.channel_success(channel)?;
         let handle = session.handle();
         let line = String::from_utf8_lossy(data).into_owned();
-        let shown = crate::text::sanitize_line(&line);
-        let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-        if !exec::allowed(&words) {
-            self.ran.push(format!("`{shown}` (refused)"));
+        let shown: String = crate::text::sanitize_line(&line)
+            .chars()
+            .take(MAX_ENTRY)
+            .collect();
+        let words = exec::words(data).filter(|w| exec::allowed(w));
+        let Some(words) = words else {
+            self.note(format!("`{shown}` (refused)"));
+            log(&format!(
+                "{} {} exec `{shown}` refused",
+                self.address.map_or("?".to_string(), |a| a.to_string()),
+                self.fingerprint.as_deref().unwrap_or("?")
+            ));
             let message = exec::refusal(&shown);
             let _ = handle.extended_data(channel, 1, message.into_bytes()).await;
             finish(&handle, channel, 2).await;
             return Ok(());
-        }
-        let Some(slot) = self.take_slot() else {
-            refuse(handle, channel, self.full_message()).await;
-            return Ok(());
         };
-        self.ran.push(format!("`{shown}`"));
+        let slot = match self.take_slot() {
+            Ok(slot) => slot,
+            Err(message) => {
+                refuse(handle, channel, message).await;
+                return Ok(());
+            }
+        };
+        self.note(format!("`{shown}`"));
         let options = self.shared.options.clone();
         let lang = self.lang();
         tokio::spawn(async move {
@@ -276,8 +320,7 @@ impl russh::server::Handler for Connection {
     ) -> Result<(), Self::Error> {
         // The reply dropped unanswered is a refusal.
         let host = crate::text::sanitize_line(host);
-        self.ran
-            .push(format!("forwarding to {host}:{port} (refused)"));
+        self.note(format!("forwarding to {host}:{port} (refused)"));
         Ok(())
     }
 
@@ -288,7 +331,7 @@ impl russh::server::Handler for Connection {
         _reply: russh::server::ChannelOpenHandle,
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        self.ran.push("socket forwarding (refused)".into());
+        self.note("socket forwarding (refused)".into());
         Ok(())
     }
 
@@ -298,8 +341,7 @@ impl russh::server::Handler for Connection {
         port: &mut u32,
         _: &mut SshSession,
     ) -> Result<bool, Self::Error> {
-        self.ran
-            .push(format!("remote forwarding of port {port} (refused)"));
+        self.note(format!("remote forwarding of port {port} (refused)"));
         Ok(false)
     }
 
@@ -308,7 +350,7 @@ impl russh::server::Handler for Connection {
         _: &str,
         _: &mut SshSession,
     ) -> Result<bool, Self::Error> {
-        self.ran.push("remote socket forwarding (refused)".into());
+        self.note("remote socket forwarding (refused)".into());
         Ok(false)
     }
 
@@ -317,7 +359,7 @@ impl russh::server::Handler for Connection {
         _: ChannelId,
         _: &mut SshSession,
     ) -> Result<bool, Self::Error> {
-        self.ran.push("agent forwarding (refused)".into());
+        self.note("agent forwarding (refused)".into());
         Ok(false)
     }
 
@@ -330,7 +372,7 @@ impl russh::server::Handler for Connection {
         _: u32,
         session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        self.ran.push("X11 forwarding (refused)".into());
+        self.note("X11 forwarding (refused)".into());
         session.channel_failure(channel)
     }
 
@@ -340,7 +382,7 @@ impl russh::server::Handler for Connection {
         name: &str,
         session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        self.ran.push(format!(
+        self.note(format!(
             "subsystem {} (refused)",
             crate::text::sanitize_line(name)
         ));
@@ -348,23 +390,44 @@ impl russh::server::Handler for Connection {
     }
 }
 
-/// A place among `--max-sessions`, given back when dropped.
-pub(super) struct Slot(Arc<Shared>);
+/// A place among `--max-sessions` and the key's `--max-sessions-per-key`, given back when dropped.
+pub(super) struct Slot {
+    shared: Arc<Shared>,
+    key: String,
+}
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.0.sessions.fetch_sub(1, Ordering::SeqCst);
+        self.shared.sessions.fetch_sub(1, Ordering::SeqCst);
+        let mut per_key = self
+            .shared
+            .per_key
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = per_key.get_mut(&self.key) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                per_key.remove(&self.key);
+            }
+        }
     }
 }
 
 impl Connection {
-    pub(super) fn new(shared: Arc<Shared>, address: Option<SocketAddr>, throttled: bool) -> Self {
+    pub(super) fn new(
+        shared: Arc<Shared>,
+        address: Option<SocketAddr>,
+        startup: Startup,
+        authenticated: Arc<std::sync::atomic::AtomicBool>,
+    ) -> Self {
         Connection {
             shared,
             address,
             fingerprint: None,
-            throttled,
+            startup,
+            authenticated,
             ran: Vec::new(),
+            more: 0,
             ptys: HashMap::new(),
             no_color: false,
             locale: HashMap::new(),
@@ -383,22 +446,58 @@ impl Connection {
         crate::msg::Lang::choose(asked, &|name| self.locale.get(name).cloned())
     }
 
-    fn take_slot(&self) -> Option<Slot> {
+    /// A window larger than a session draws: logged at once (and in the closing line).
+    fn clamped(&mut self, width: u32, height: u32, (w, h): (u16, u16)) {
+        let what = format!("window {width}x{height} clamped to {w}x{h}");
+        log(&format!(
+            "{} {}",
+            self.address.map_or("?".to_string(), |a| a.to_string()),
+            what
+        ));
+        self.note(what);
+    }
+
+    /// Remembers what the connection ran or was refused, for its closing line, within bounds.
+    fn note(&mut self, entry: String) {
+        if self.ran.len() < MAX_RAN {
+            self.ran.push(entry.chars().take(MAX_ENTRY).collect());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// A session's place, or what to tell the client when there is none: the server is full, or
+    /// this key holds its share already.
+    fn take_slot(&self) -> Result<Slot, String> {
         let shared = &self.shared;
         let max = shared.options.max_sessions;
-        let taken = shared
+        shared
             .sessions
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
                 (n < max).then_some(n + 1)
-            });
-        taken.ok().map(|_| Slot(shared.clone()))
-    }
-
-    fn full_message(&self) -> String {
-        format!(
-            "casebook: the server is full ({} sessions); try again later\r\n",
-            self.shared.options.max_sessions
-        )
+            })
+            .map_err(|_| {
+                format!("casebook: the server is full ({max} sessions); try again later\r\n")
+            })?;
+        let key = self.fingerprint.clone().unwrap_or_default();
+        let held = {
+            let mut per_key = shared.per_key.lock().unwrap_or_else(|p| p.into_inner());
+            let held = per_key.entry(key.clone()).or_default();
+            *held += 1;
+            *held
+        };
+        // Made before the check, so that a refusal gives both counts back.
+        let slot = Slot {
+            shared: shared.clone(),
+            key,
+        };
+        if held > shared.options.max_sessions_per_key {
+            return Err(format!(
+                "casebook: this key has {} sessions open already; close one first\r\n",
+                shared.options.max_sessions_per_key
+            ));
+        }
+        Ok(slot)
     }
 }
 

@@ -3,13 +3,27 @@
 
 use super::ServeOptions;
 
-/// Whether an exec request's words name a read-only command without a refused option.
+/// The longest exec request served, in bytes, and the most words in it.
+pub(super) const MAX_LINE: usize = 4096;
+pub(super) const MAX_WORDS: usize = 64;
+
+/// The words of an exec request, or `None` when it is refused whatever it says: not UTF-8, too
+/// long, too many words, or a control character (a NUL would be cut by the kernel, so what ran
+/// would not be what was checked).
+pub(super) fn words(line: &[u8]) -> Option<Vec<String>> {
+    let line = std::str::from_utf8(line).ok()?;
+    if line.len() > MAX_LINE || line.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return None;
+    }
+    let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+    (words.len() <= MAX_WORDS).then_some(words)
+}
+
+/// Whether an exec request's words name a read-only command without a refused option, in any
+/// spelling clap would take (`--cases DIR`, `--cases=DIR`, `--cas` as an abbreviation is not
+/// taken by clap, but a word that merely begins with one is refused too).
 pub(super) fn allowed(words: &[String]) -> bool {
-    let refused = |w: &String| {
-        REFUSED_OPTIONS
-            .iter()
-            .any(|o| w == o || w.starts_with(&format!("{o}=")))
-    };
+    let refused = |w: &String| REFUSED_OPTIONS.iter().any(|o| w.starts_with(o));
     words
         .first()
         .is_some_and(|w| READ_ONLY.contains(&w.as_str()))
@@ -57,4 +71,46 @@ pub(super) fn run_command(
         .env("PATH", "/usr/bin:/bin")
         .stdin(std::process::Stdio::null())
         .output()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allowed_line(line: &[u8]) -> bool {
+        words(line).is_some_and(|w| allowed(&w))
+    }
+
+    #[test]
+    fn only_read_only_commands_without_file_options_are_served() {
+        for good in [
+            &b"list --json"[..],
+            b"show 7 --format citation",
+            b"statute cprl-56",
+        ] {
+            assert!(allowed_line(good), "{}", String::from_utf8_lossy(good));
+        }
+        for bad in [
+            &b"rm -rf /"[..],
+            b"",
+            b"serve",
+            b"quiz --reset",
+            b"list --cases /etc",
+            b"list --cases=/etc",
+            b"list --cases\0/etc",
+            b"list --config /etc/passwd",
+            b"list --state /tmp",
+            b"list --no-cache",
+            b"list --cases\x01",
+            b"list \xff\xfe",
+        ] {
+            assert!(!allowed_line(bad), "{}", String::from_utf8_lossy(bad));
+        }
+        assert!(!allowed_line(
+            format!("list {}", "a ".repeat(MAX_WORDS)).as_bytes()
+        ));
+        assert!(!allowed_line(
+            format!("search {}", "a".repeat(MAX_LINE)).as_bytes()
+        ));
+    }
 }

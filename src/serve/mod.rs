@@ -7,8 +7,10 @@
 //! as a child process of this binary ([`exec`]). Nothing else is served: forwarding, agents, X11
 //! and subsystems are refused ([`connection`]). One line per connection goes to stderr.
 
+mod admission;
 mod browser;
 mod connection;
+mod crypto;
 mod exec;
 mod keys;
 
@@ -20,7 +22,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use russh::keys::HashAlg;
-use russh::server::Server as _;
 use russh::{MethodKind, MethodSet};
 
 use crate::library::Library;
@@ -37,8 +38,14 @@ pub struct ServeOptions {
     pub authorized_keys: PathBuf,
     pub host_key: PathBuf,
     pub max_sessions: usize,
-    /// New connections one address may make in a minute; beyond, they are refused.
+    /// New connections one address may make in a minute; beyond, they are closed at once.
     pub per_address_per_minute: usize,
+    pub max_sessions_per_key: usize,
+    /// Connections not yet authenticated: in all, and from one address.
+    pub max_startups: usize,
+    pub max_startups_per_address: usize,
+    /// The time a connection has to authenticate.
+    pub login_grace_time: Duration,
     pub idle_timeout: Duration,
     /// The office's library directory, passed on to exec'd commands.
     pub cases: Option<PathBuf>,
@@ -51,12 +58,14 @@ pub(super) struct Shared {
     options: ServeOptions,
     authorized: Mutex<AuthorizedKeys>,
     sessions: AtomicUsize,
+    /// Sessions held per key (its fingerprint), against `max_sessions_per_key`.
+    per_key: Mutex<HashMap<String, usize>>,
     /// Every browser's input, by number. The only sender of each: removed when its channel or
     /// connection ends, which ends the browser's thread and frees its slot.
-    browsers: Mutex<HashMap<u64, std::sync::mpsc::Sender<Input>>>,
+    browsers: Mutex<HashMap<u64, std::sync::mpsc::SyncSender<Input>>>,
     next_browser: std::sync::atomic::AtomicU64,
-    /// When each address last connected, within the last minute.
-    recent: Mutex<HashMap<std::net::IpAddr, std::collections::VecDeque<Instant>>>,
+    /// Every live connection's handle, to close them all when the server stops.
+    connections: Mutex<HashMap<u64, russh::server::Handle>>,
 }
 
 impl Shared {
@@ -68,52 +77,51 @@ impl Shared {
         }
     }
 
-    fn send(&self, id: u64, input: Input) {
-        let browsers = self.browsers.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(browser) = browsers.get(&id) {
-            let _ = browser.send(input);
+    /// Hands input to a browser, waiting while its queue is full: the connection is not read
+    /// meanwhile, so a client typing faster than the browser draws is slowed, not buffered.
+    async fn send(&self, id: u64, mut input: Input) {
+        let Some(browser) = self
+            .browsers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&id)
+            .cloned()
+        else {
+            return;
+        };
+        loop {
+            match browser.try_send(input) {
+                Ok(()) => return,
+                Err(std::sync::mpsc::TrySendError::Full(back)) => {
+                    input = back;
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+                Err(std::sync::mpsc::TrySendError::Disconnected(_)) => return,
+            }
         }
     }
-
-    /// Counts a new connection from `address`; false when it is one too many this minute.
-    fn admit(&self, address: Option<SocketAddr>) -> bool {
-        let Some(ip) = address.map(|a| a.ip()) else {
-            return true;
-        };
-        let now = Instant::now();
-        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-        // Forget addresses quiet for a minute, so the table cannot grow without bound.
-        recent.retain(|_, times| {
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60))
-            {
-                times.pop_front();
-            }
-            !times.is_empty()
-        });
-        let times = recent.entry(ip).or_default();
-        times.push_back(now);
-        times.len() <= self.options.per_address_per_minute
-    }
 }
+
+/// A log line: the time, then what happened, cut to [`LOG_LINE`] bytes.
+pub(super) fn log(line: &str) {
+    let mut line = crate::text::sanitize_line(line);
+    if line.len() > LOG_LINE {
+        let mut end = LOG_LINE;
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        line.truncate(end);
+        line.push('…');
+    }
+    eprintln!("{} casebook serve: {line}", timestamp());
+}
+
+/// The longest log line, in bytes: whatever a client sends, the log stays readable.
+pub(super) const LOG_LINE: usize = 2048;
 
 /// The time now, in UTC, as a log line starts.
 pub(super) fn timestamp() -> String {
     crate::training::clock::format(crate::training::clock::now())
-}
-
-struct Listener {
-    shared: Arc<Shared>,
-}
-
-impl russh::server::Server for Listener {
-    type Handler = Connection;
-
-    fn new_client(&mut self, address: Option<SocketAddr>) -> Connection {
-        let throttled = !self.shared.admit(address);
-        Connection::new(self.shared.clone(), address, throttled)
-    }
 }
 
 /// Serves until the process is stopped.
@@ -132,24 +140,31 @@ pub fn run(library: &'static Library, options: ServeOptions) -> Result<(), Strin
         ));
     }
     authorized.current();
-    let config = russh::server::Config {
+    let config = Arc::new(russh::server::Config {
         methods: MethodSet::from(&[MethodKind::PublicKey][..]),
         auth_rejection_time: Duration::from_millis(500),
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![key],
         inactivity_timeout: Some(options.idle_timeout + Duration::from_secs(60)),
         nodelay: true,
+        preferred: crypto::preferred(),
         ..Default::default()
-    };
+    });
     let listen = options.listen;
+    let admission = admission::Admission::new(admission::Limits {
+        max_startups: options.max_startups,
+        per_address: options.max_startups_per_address,
+        per_minute: options.per_address_per_minute,
+    });
     let shared = Arc::new(Shared {
         library,
         options,
         authorized: Mutex::new(authorized),
         sessions: AtomicUsize::new(0),
+        per_key: Mutex::new(HashMap::new()),
         browsers: Mutex::new(HashMap::new()),
         next_browser: std::sync::atomic::AtomicU64::new(0),
-        recent: Mutex::new(HashMap::new()),
+        connections: Mutex::new(HashMap::new()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -168,33 +183,135 @@ pub fn run(library: &'static Library, options: ServeOptions) -> Result<(), Strin
                 authorized.reload();
             }
         });
-        let mut listener = Listener {
-            shared: shared.clone(),
-        };
         let socket = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| format!("{listen}: {e}"))?;
         eprintln!("casebook serve: listening on {listen}");
-        let mut serving = listener.run_on_socket(Arc::new(config), &socket);
-        let server = serving.handle();
-        // On a signal the server keeps running while the browsers are told and end, so that
-        // their last words reach them; then the connections are closed.
         let stopping = async {
             tokio::select! {
                 _ = terminate.recv() => {}
                 _ = interrupt.recv() => {}
             }
-            stop(&shared).await;
-            server.shutdown("casebook is stopping".into());
         };
-        tokio::select! {
-            result = &mut serving => result.map_err(|e| format!("{listen}: {e}")),
-            () = stopping => {
-                let _ = tokio::time::timeout(Duration::from_millis(500), &mut serving).await;
-                Ok(())
+        tokio::pin!(stopping);
+        let mut next = 0u64;
+        loop {
+            tokio::select! {
+                accepted = socket.accept() => match accepted {
+                    Ok((stream, peer)) => match admission.admit(peer.ip(), Instant::now()) {
+                        // Closed before the key exchange costs anything.
+                        Err(refusal) => log(&format!("{peer} closed: {}", refusal.reason())),
+                        Ok(startup) => {
+                            next += 1;
+                            tokio::spawn(serve_connection(
+                                shared.clone(),
+                                config.clone(),
+                                stream,
+                                peer,
+                                startup,
+                                next,
+                            ));
+                        }
+                    },
+                    // Out of descriptors (EMFILE) or another passing failure: the server goes
+                    // on, after a pause that lets connections end.
+                    Err(error) => {
+                        log(&format!("cannot accept a connection: {error}; trying again"));
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                    }
+                },
+                () = &mut stopping => break,
             }
         }
+        // The browsers are told and end, so that their last words reach them; then the
+        // connections are closed.
+        stop(&shared).await;
+        let handles: Vec<russh::server::Handle> = shared
+            .connections
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .cloned()
+            .collect();
+        for handle in handles {
+            let _ = handle
+                .disconnect(
+                    russh::Disconnect::ByApplication,
+                    "casebook is stopping".into(),
+                    String::new(),
+                )
+                .await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
     })
+}
+
+/// One connection, from the first byte to the last: it has `login_grace_time` to authenticate
+/// (the SSH banner exchange included), else it is closed and logged.
+async fn serve_connection(
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+    startup: admission::Startup,
+    number: u64,
+) {
+    log(&format!("{peer} connected"));
+    let _ = stream.set_nodelay(true);
+    let authenticated = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let handler = Connection::new(shared.clone(), Some(peer), startup, authenticated.clone());
+    let grace = tokio::time::sleep(shared.options.login_grace_time);
+    tokio::pin!(grace);
+    let running = tokio::select! {
+        started = russh::server::run_stream(config, stream, handler) => match started {
+            Ok(running) => running,
+            Err(error) => {
+                log(&format!("{peer} ended before authenticating: {error}"));
+                return;
+            }
+        },
+        () = &mut grace => {
+            log(&format!("{peer} closed: not authenticated within {} s", shared.options.login_grace_time.as_secs()));
+            return;
+        }
+    };
+    let handle = running.handle();
+    shared
+        .connections
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(number, handle.clone());
+    tokio::pin!(running);
+    let mut graced = false;
+    loop {
+        tokio::select! {
+            _ = &mut running => break,
+            () = &mut grace, if !graced => {
+                graced = true;
+                if !authenticated.load(Ordering::SeqCst) {
+                    log(&format!(
+                        "{peer} closed: not authenticated within {} s",
+                        shared.options.login_grace_time.as_secs()
+                    ));
+                    let _ = handle
+                        .disconnect(
+                            russh::Disconnect::ByApplication,
+                            "authentication took too long".into(),
+                            String::new(),
+                        )
+                        .await;
+                    let _ = tokio::time::timeout(Duration::from_secs(1), &mut running).await;
+                    break;
+                }
+            }
+        }
+    }
+    shared
+        .connections
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .remove(&number);
 }
 
 /// Stops accepting, tells every browser, and waits up to 4 s for the sessions to end.

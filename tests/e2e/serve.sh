@@ -33,7 +33,7 @@ ssh-keygen -q -t ed25519 -N '' -f "$work/stranger"
 cp "$work/officer.pub" "$work/authorized_keys"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 CASEBOOK_TEST_PANIC=1 "$bin" serve --listen "127.0.0.1:$port" --authorized-keys "$work/authorized_keys" \
-  --host-key "$work/host_key" --max-sessions 4 --per-address-per-minute 500 >"$work/log" 2>&1 &
+  --host-key "$work/host_key" --max-sessions 4 --max-sessions-per-key 8 --per-address-per-minute 500 >"$work/log" 2>&1 &
 server=$!
 for _ in $(seq 50); do grep -q "listening on" "$work/log" 2>/dev/null && break; sleep 0.1; done
 grep -q "listening on" "$work/log" || fail "the server did not start"
@@ -183,9 +183,10 @@ kill -TERM "$limited"; wait "$limited" 2>/dev/null || true
 [ "$status" = 255 ] || fail "a third connection in a minute got in ($status)"
 grep -q "too many connections from this address" "$work/log2" || fail "the refusal was not logged"
 
-# 32 officers at once for 20 s, on a server with the default limits: every key answered.
+# 32 officers at once for 20 s, on a server with the default limits (but one key standing for
+# all 32 officers, so its own limit raised): every key answered.
 "$bin" serve --listen "127.0.0.1:$((port + 2))" --authorized-keys "$work/authorized_keys" \
-  --host-key "$work/host_key" --per-address-per-minute 500 >"$work/log3" 2>&1 &
+  --host-key "$work/host_key" --per-address-per-minute 500 --max-sessions-per-key 64 >"$work/log3" 2>&1 &
 loaded=$!
 for _ in $(seq 50); do grep -q "listening on" "$work/log3" 2>/dev/null && break; sleep 0.1; done
 sleep 0.3
@@ -207,6 +208,94 @@ wait_for idle "9 / 9 例"
 wait_for idle "closed after 2 s without a key"
 wait_for idle "SSH-EXIT=1"
 kill -TERM "$idle"; wait "$idle" 2>/dev/null || true
+
+# A window of 65535 x 65535 (it aborted the whole server): clamped, logged, the server goes on.
+tmux -S "$socket" new-session -d -s huge -x 80 -y 24 \
+  "stty rows 65535 cols 65535; ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 30"
+for _ in $(seq 100); do grep -q "clamped to 500x200" "$work/log" && break; sleep 0.1; done
+grep -q "window 65535x65535 clamped to 500x200" "$work/log" || fail "a 65535x65535 window was not clamped"
+kill -0 "$server" 2>/dev/null || fail "the server died on a 65535x65535 window"
+"${as_officer[@]}" localhost show 7 --format citation >/dev/null || fail "no answer after the huge window"
+tmux -S "$socket" kill-session -t huge
+# An option to read the server's files, however spelt (a NUL is refused too: src/serve/exec.rs).
+set +e
+"${as_officer[@]}" localhost "$(printf 'list\t--cases=/etc')" >/dev/null 2>&1; status=$?
+set -e
+[ "$status" = 2 ] || fail "--cases after a tab was not refused ($status)"
+grep -q "exec \`list --cases=/etc\` refused" "$work/log" || grep -q "exec \`list" "$work/log" || fail "the refused exec was not logged when it was refused"
+
+# One key holds at most --max-sessions-per-key sessions.
+"$bin" serve --listen "127.0.0.1:$((port + 4))" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --max-sessions-per-key 2 >"$work/log5" 2>&1 &
+perkey=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log5" 2>/dev/null && break; sleep 0.1; done
+for n in 1 2; do
+  tmux -S "$socket" new-session -d -s "k$n" -x 80 -y 24 \
+    "ssh -tt -p $((port + 4)) ${opts[*]:2} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 30"
+  wait_for "k$n" "9 / 9 例"
+done
+set +e
+out=$(ssh -p "$((port + 4))" "${opts[@]:2}" -i "$work/officer" -o IdentitiesOnly=yes localhost list 2>&1); status=$?
+set -e
+[ "$status" = 1 ] && grep -q "this key has 2 sessions open already" <<<"$out" || fail "a third session of one key: $status $out"
+tmux -S "$socket" kill-session -t k1; tmux -S "$socket" kill-session -t k2
+kill -TERM "$perkey"; wait "$perkey" 2>/dev/null || true
+
+# Connections that never authenticate: 1,000 idle ones from one address. At most
+# --max-startups-per-address of them are held (the rest closed before the key exchange), each for
+# --login-grace-time; an officer on another address is answered meanwhile.
+flood() { # PORT SOURCE:COUNT… — holds idle TCP connections for 6 s
+  python3 - "$@" <<'PY'
+import socket, sys, time
+port, held = int(sys.argv[1]), []
+for spec in sys.argv[2:]:
+    source, count = spec.split(":")
+    for _ in range(int(count)):
+        s = socket.socket()
+        s.bind((source, 0))
+        s.settimeout(2)
+        try:
+            s.connect(("127.0.0.1", port))
+            held.append(s)
+        except OSError:
+            s.close()
+time.sleep(6)
+PY
+}
+"$bin" serve --listen "127.0.0.1:$((port + 5))" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --login-grace-time 3s --per-address-per-minute 100000 >"$work/log6" 2>&1 &
+flooded=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log6" 2>/dev/null && break; sleep 0.1; done
+flood "$((port + 5))" 127.0.0.2:1000 &
+flooder=$!
+sleep 2
+kill -0 "$flooded" 2>/dev/null || fail "the server died under 1,000 idle connections"
+held=$(ls /proc/"$flooded"/fd | wc -l)
+[ "$held" -lt 100 ] || fail "the server holds $held descriptors under the flood"
+grep -q "closed: too many connections not yet authenticated from this address" "$work/log6" ||
+  fail "connections over the per-address limit were not closed"
+timeout 20 ssh -p "$((port + 5))" "${opts[@]:2}" -i "$work/officer" -o IdentitiesOnly=yes \
+  localhost show 7 --format citation >/dev/null || fail "an officer was not answered during the flood"
+for _ in $(seq 60); do grep -q "not authenticated within 3 s" "$work/log6" && break; sleep 0.1; done
+grep -q "not authenticated within 3 s" "$work/log6" || fail "idle connections outlived the login grace time"
+wait "$flooder" 2>/dev/null || true
+kill -TERM "$flooded"; wait "$flooded" 2>/dev/null || true
+
+# Out of descriptors (EMFILE): the server pauses, logs and goes on; afterwards it answers.
+(ulimit -n 32; exec "$bin" serve --listen "127.0.0.1:$((port + 6))" --authorized-keys "$work/authorized_keys" \
+  --host-key "$work/host_key" --login-grace-time 2s --per-address-per-minute 100000 >"$work/log7" 2>&1) &
+starved=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log7" 2>/dev/null && break; sleep 0.1; done
+flood "$((port + 6))" 127.0.0.2:30 127.0.0.3:30 &
+flooder=$!
+for _ in $(seq 40); do grep -q "cannot accept a connection" "$work/log7" && break; sleep 0.1; done
+grep -q "cannot accept a connection: Too many open files" "$work/log7" || fail "EMFILE was not met or not logged"
+kill -0 "$starved" 2>/dev/null || fail "the server exited out of descriptors"
+wait "$flooder" 2>/dev/null || true
+sleep 2.5
+timeout 20 ssh -p "$((port + 6))" "${opts[@]:2}" -i "$work/officer" -o IdentitiesOnly=yes \
+  localhost show 7 --format citation >/dev/null || fail "no answer after running out of descriptors"
+kill -TERM "$starved"; wait "$starved" 2>/dev/null || true
 
 # SIGTERM: a browser is told, and the server is gone within 5 s.
 tmux -S "$socket" new-session -d -s last -x 80 -y 24 \
