@@ -33,6 +33,8 @@ pub(super) struct Connection {
     /// What it ran, for the closing line: at most [`MAX_RAN`] entries, the rest counted.
     ran: Vec<String>,
     more: usize,
+    /// Whether the key may have a terminal (its authorized_keys line has no `no-pty`).
+    pty_allowed: bool,
     /// Per channel: the pty's terminal type and size, and whether NO_COLOR was sent.
     ptys: HashMap<ChannelId, (String, u16, u16)>,
     no_color: bool,
@@ -69,7 +71,8 @@ impl russh::server::Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_publickey(&mut self, user: &str, key: &PublicKey) -> Result<Auth, Self::Error> {
-        let known = {
+        let now = crate::training::clock::now() / 1000;
+        let entry = {
             let mut authorized = self
                 .shared
                 .authorized
@@ -78,14 +81,26 @@ impl russh::server::Handler for Connection {
             authorized
                 .current()
                 .iter()
-                .any(|k| k.key_data() == key.key_data())
+                .find(|e| e.admits(key, self.address.map(|a| a.ip()), now))
+                .cloned()
         };
+        let known = entry.is_some();
+        // Which line let it in, and whose it is (the line's comment), for the log.
+        let whose = entry
+            .as_ref()
+            .map_or(String::new(), |e| match e.comment.as_str() {
+                "" => format!(" by line {}", e.line),
+                comment => format!(" by line {} ({comment})", e.line),
+            });
+        if let Some(entry) = entry {
+            self.pty_allowed = entry.pty;
+        }
         let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
         let address = self.address.map_or("?".to_string(), |a| a.to_string());
         let user: String = user.chars().take(64).collect();
         let verdict = if known { "accepted" } else { "refused" };
         log(&format!(
-            "{address} user {user:?} key {fingerprint} {verdict}"
+            "{address} user {user:?} key {fingerprint} {verdict}{whose}"
         ));
         if known {
             self.fingerprint = Some(fingerprint);
@@ -181,6 +196,17 @@ impl russh::server::Handler for Connection {
     ) -> Result<(), Self::Error> {
         session.channel_success(channel)?;
         let handle = session.handle();
+        // A key with `no-pty` or `restrict` runs commands only.
+        if !self.pty_allowed {
+            refuse(
+                handle,
+                channel,
+                "casebook: this key may run commands only (no-pty); try `ssh … list`\r\n".into(),
+            )
+            .await;
+            self.note("browser (refused: no-pty)".into());
+            return Ok(());
+        }
         // One browser per channel: a second shell request would start another that no one reads.
         if self.browsers.contains_key(&channel) {
             self.note("a second shell on one channel (refused)".into());
@@ -428,6 +454,7 @@ impl Connection {
             authenticated,
             ran: Vec::new(),
             more: 0,
+            pty_allowed: false,
             ptys: HashMap::new(),
             no_color: false,
             locale: HashMap::new(),

@@ -1,11 +1,12 @@
 //! The server's keys and the officers': the host key (made on first start, kept private) and
-//! the `authorized_keys` file (read again whenever it changes).
+//! the `authorized_keys` file (read again whenever its content changes; see [`authorized`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use russh::keys::{PrivateKey, PublicKey};
+use russh::keys::PrivateKey;
+
+use super::authorized::{self, Entry};
 
 /// Where the host key is kept when `--host-key` is not given.
 pub fn default_host_key() -> Option<PathBuf> {
@@ -77,37 +78,14 @@ impl Mode0600 for std::fs::OpenOptions {
     }
 }
 
-/// The keys of an OpenSSH `authorized_keys` file: one key per line, options before it allowed
-/// (and ignored), comments and blank lines skipped. Lines that are not keys are reported.
-pub fn parse_authorized_keys(text: &str) -> (Vec<PublicKey>, Vec<String>) {
-    let mut keys = Vec::new();
-    let mut problems = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        // The key starts at its type (`ssh-ed25519 AAAA…`), after any options.
-        let start = line
-            .split_whitespace()
-            .position(|w| w.starts_with("ssh-") || w.starts_with("ecdsa-") || w.starts_with("sk-"));
-        let key = start.and_then(|at| {
-            let from: Vec<&str> = line.split_whitespace().skip(at).collect();
-            PublicKey::from_openssh(&from.join(" ")).ok()
-        });
-        match key {
-            Some(key) => keys.push(key),
-            None => problems.push(format!("line {}: not a public key", n + 1)),
-        }
-    }
-    (keys, problems)
-}
-
-/// The authorized keys, read again when the file changes.
+/// The authorized keys, read again when the file's content changes (or on SIGHUP), refused
+/// whole only when others may write the file (StrictModes), otherwise line by line.
 pub(super) struct AuthorizedKeys {
     path: PathBuf,
-    seen: Option<(SystemTime, u64)>,
-    keys: Vec<PublicKey>,
+    /// The bytes last read and whether the file's mode was unsafe: a replacement with the same
+    /// size and time is still noticed, and so is a chmod.
+    seen: Option<(Vec<u8>, Option<String>)>,
+    entries: Vec<Entry>,
 }
 
 impl AuthorizedKeys {
@@ -116,7 +94,7 @@ impl AuthorizedKeys {
         AuthorizedKeys {
             path,
             seen: None,
-            keys: Vec::new(),
+            entries: Vec::new(),
         }
     }
 
@@ -124,49 +102,54 @@ impl AuthorizedKeys {
         &self.path
     }
 
-    /// Reads the file again whether or not it looks changed (SIGHUP).
+    /// Reads the file again whether or not it changed (SIGHUP).
     pub(super) fn reload(&mut self) {
         self.seen = None;
         self.current();
     }
 
-    pub(super) fn current(&mut self) -> &[PublicKey] {
-        let stamp = std::fs::metadata(&self.path)
-            .ok()
-            .and_then(|m| Some((m.modified().ok()?, m.len())));
-        if stamp != self.seen {
-            self.seen = stamp;
-            let text = std::fs::read_to_string(&self.path).unwrap_or_default();
-            let (keys, problems) = parse_authorized_keys(&text);
-            for problem in problems {
-                eprintln!("casebook serve: {}: {problem}", self.path.display());
-            }
-            eprintln!(
-                "casebook serve: {} authorized key(s) from {}",
-                keys.len(),
-                self.path.display()
-            );
-            self.keys = keys;
+    /// The entries in force: the file read again if its bytes changed.
+    pub(super) fn current(&mut self) -> &[Entry] {
+        // Bounded: an authorized_keys file of an office is kilobytes; a huge one is refused.
+        const MAX: u64 = 4 << 20;
+        let bytes = std::fs::File::open(&self.path).and_then(|f| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX + 1), &mut bytes)?;
+            Ok(bytes)
+        });
+        let bytes = bytes.unwrap_or_default();
+        let unsafe_mode = authorized::unsafe_mode(&self.path);
+        let now = (bytes, unsafe_mode);
+        if self.seen.as_ref() == Some(&now) {
+            return &self.entries;
         }
-        &self.keys
+        let (bytes, unsafe_mode) = &now;
+        let shown = self.path.display();
+        self.entries = if bytes.len() as u64 > MAX {
+            eprintln!("casebook serve: {shown}: larger than 4 MiB; no key is accepted");
+            Vec::new()
+        } else if let Some(why) = unsafe_mode {
+            eprintln!("casebook serve: {why}; no key is accepted until then");
+            Vec::new()
+        } else {
+            let (entries, problems) = authorized::parse(bytes);
+            for problem in problems {
+                eprintln!("casebook serve: {shown}: {problem}");
+            }
+            entries
+        };
+        eprintln!(
+            "casebook serve: {} authorized key(s) from {shown}",
+            self.entries.len()
+        );
+        self.seen = Some(now);
+        &self.entries
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn authorized_keys_with_options_comments_and_garbage() {
-        let text = "# officers\n\
-            ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGFJ7u2H/8ibP1QiW5w5rY0f8wZkM8bV2b3Y0eJjH7mZ li@office\n\
-            from=\"10.0.0.0/8\",no-pty ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGFJ7u2H/8ibP1QiW5w5rY0f8wZkM8bV2b3Y0eJjH7mZ wang\n\
-            \n\
-            not a key\n";
-        let (keys, problems) = parse_authorized_keys(text);
-        assert_eq!(keys.len(), 2);
-        assert_eq!(problems, ["line 5: not a public key"]);
-    }
 
     #[test]
     fn a_host_key_is_made_private_and_one_readable_by_others_is_refused() {

@@ -8,6 +8,7 @@
 //! and subsystems are refused ([`connection`]). One line per connection goes to stderr.
 
 mod admission;
+mod authorized;
 mod browser;
 mod connection;
 mod crypto;
@@ -29,7 +30,7 @@ use crate::library::Library;
 use browser::Input;
 use connection::Connection;
 use keys::AuthorizedKeys;
-pub use keys::{default_authorized_keys, default_host_key, host_key, parse_authorized_keys};
+pub use keys::{default_authorized_keys, default_host_key, host_key};
 
 /// What `casebook serve` was asked for.
 #[derive(Debug, Clone)]

@@ -297,6 +297,71 @@ timeout 20 ssh -p "$((port + 6))" "${opts[@]:2}" -i "$work/officer" -o Identitie
   localhost show 7 --format citation >/dev/null || fail "no answer after running out of descriptors"
 kill -TERM "$starved"; wait "$starved" 2>/dev/null || true
 
+# authorized_keys as sshd reads it, on a server of its own: options honoured or the line refused
+# with its reason, the other lines still working; weak keys refused; a bad byte refuses its line
+# only; a same-size, same-time replacement noticed; a file others may write refused whole.
+ak="$work/ak/authorized_keys"
+mkdir -m 700 "$work/ak"
+for who in clerk faraway expired captain weak; do
+  if [ "$who" = weak ]; then ssh-keygen -q -t rsa -b 1024 -N '' -f "$work/$who"
+  else ssh-keygen -q -t ed25519 -N '' -f "$work/$who"; fi
+done
+key_of() { cut -d' ' -f1-2 "$work/$1.pub"; }
+{
+  echo "no-pty $(key_of clerk) clerk"
+  echo "from=\"10.0.0.0/8\" $(key_of faraway) faraway"
+  echo "expiry-time=\"20200101\" $(key_of expired) expired"
+  echo "cert-authority $(key_of captain) captain"
+  echo "command=\"echo $(key_of stranger)\" $(key_of officer) officer-with-command"
+  printf '\377\376 not utf-8\n'
+  echo "$(key_of weak) weak"
+  echo "restrict,pty $(key_of officer) officer"
+} >"$ak"
+chmod 600 "$ak"
+"$bin" serve --listen "127.0.0.1:$((port + 7))" --authorized-keys "$ak" --host-key "$work/host_key" \
+  --per-address-per-minute 500 >"$work/log8" 2>&1 &
+keyed=$!
+for _ in $(seq 50); do grep -q "listening on" "$work/log8" 2>/dev/null && break; sleep 0.1; done
+at7=(ssh -p "$((port + 7))" "${opts[@]:2}" -o IdentitiesOnly=yes)
+"${at7[@]}" -i "$work/officer" localhost list >/dev/null || fail "the officer's restrict,pty line did not let them in"
+"${at7[@]}" -i "$work/clerk" localhost list >/dev/null || fail "a no-pty key could not run a command"
+tmux -S "$socket" new-session -d -s clerk -x 80 -y 24 \
+  "ssh -tt -p $((port + 7)) ${opts[*]:2} -i $work/clerk -o IdentitiesOnly=yes localhost; sleep 30"
+wait_for clerk "may run commands only (no-pty)"
+for who in faraway expired captain weak stranger; do
+  set +e
+  timeout 20 "${at7[@]}" -i "$work/$who" localhost list >/dev/null 2>&1; status=$?
+  set -e
+  [ "$status" = 255 ] || fail "$who got in (exit $status)"
+done
+grep -q "line 4: option \"cert-authority\" cannot be honoured" "$work/log8" || fail "cert-authority was not refused with its reason"
+grep -q "line 5: option \"command\" cannot be honoured" "$work/log8" || fail "command= was not refused with its reason"
+grep -q "line 6: not UTF-8" "$work/log8" || fail "a line that is not UTF-8 was not reported"
+grep -q "line 7: an RSA key of 1024 bits" "$work/log8" || fail "a 1024-bit RSA key was not refused"
+grep -q "accepted by line 8 (officer)" "$work/log8" || fail "the accepting line was not logged"
+grep -Eq 'user "[^"]*" key SHA256:[^ ]+ refused' "$work/log8" || fail "a refused key was not logged with its fingerprint"
+# The clerk's key revoked by a replacement of the same size and time: noticed all the same.
+cp -p "$ak" "$work/ak.before"
+sed -i "s/^no-pty /no-pty,no-user-rc /; s/ clerk\$//" "$ak"
+sed -i "1s/ssh-ed25519 [^ ]*/$(key_of expired | sed 's/\//\\\//g')/" "$ak"
+truncate -s "$(stat -c %s "$work/ak.before")" "$ak"
+touch -r "$work/ak.before" "$ak"
+set +e
+timeout 20 "${at7[@]}" -i "$work/clerk" localhost list >/dev/null 2>&1; status=$?
+set -e
+[ "$status" = 255 ] || fail "a revoked key still worked after a same-size, same-time replacement ($status)"
+# A file others may write: no key is accepted, and the log says what to run.
+cp "$work/ak.before" "$ak"; chmod 620 "$ak"
+set +e
+timeout 20 "${at7[@]}" -i "$work/officer" localhost list >/dev/null 2>&1; status=$?
+set -e
+[ "$status" = 255 ] || fail "a group-writable authorized_keys was used"
+grep -q "run chmod go-w $ak" "$work/log8" || fail "the unsafe mode was not reported with its chmod"
+chmod 600 "$ak"
+"${at7[@]}" -i "$work/officer" localhost list >/dev/null || fail "the file made safe again was not used"
+tmux -S "$socket" kill-session -t clerk
+kill -TERM "$keyed"; wait "$keyed" 2>/dev/null || true
+
 # SIGTERM: a browser is told, and the server is gone within 5 s.
 tmux -S "$socket" new-session -d -s last -x 80 -y 24 \
   "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 60"
