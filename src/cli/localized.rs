@@ -6,7 +6,7 @@ pub fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Comman
     if lang != crate::msg::Lang::Zh {
         return command;
     }
-    let about: [(&str, &str); 12] = [
+    let about: [(&str, &str); 13] = [
         (
             "list",
             "列出案例，可筛选（不同筛选条件之间为“且”，同一条件重复为“或”）",
@@ -47,6 +47,10 @@ pub fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Comman
         (
             "serve",
             "通过 SSH 为整个单位提供浏览器和只读命令：只认公钥（authorized_keys 文件）",
+        ),
+        (
+            "gate",
+            "在单位自己的 sshd 之后使用：为 --person 指定的人打开浏览器，或运行 serve 允许的只读命令（$SSH_ORIGINAL_COMMAND）；用于 authorized_keys 中 command=\"casebook gate --person 姓名\",restrict,pty 的行",
         ),
         (
             "config",

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the non-interactive commands. Every command loads the
 //! library through the same core functions the interactive app uses.
 
+mod gate;
 pub(crate) mod list;
 mod localized;
 mod quiz;
@@ -140,6 +141,10 @@ pub enum Command {
     /// Serve the browser and the read-only commands over SSH to an office: public keys only,
     /// from an authorized_keys file (`ssh -p 2222 casebook.office`).
     Serve(serve::ServeArgs),
+    /// Behind the office's own sshd: the browser, or one of the read-only commands serve allows
+    /// ($SSH_ORIGINAL_COMMAND), for the officer --person names. For authorized_keys lines such as
+    /// `command="casebook gate --person alice",restrict,pty ssh-ed25519 …`.
+    Gate(gate::GateArgs),
     /// The ids a completion script offers, one per line (used by the scripts).
     #[command(hide = true)]
     CompleteIds(shell::CompleteIdsArgs),
@@ -220,6 +225,7 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Config(args)) => settings::run(&settings, &args),
         Some(Command::Serve(ref args)) => serve::run(&cli, args),
+        Some(Command::Gate(ref args)) => gate::run(&cli, args),
         Some(Command::CompleteIds(args)) => with_library(&cli.cases, cli.only, false, |lib| {
             shell::complete_ids(lib, &args)
         }),

@@ -10,7 +10,7 @@ pub(super) const MAX_WORDS: usize = 64;
 /// The words of an exec request, or `None` when it is refused whatever it says: not UTF-8, too
 /// long, too many words, or a control character (a NUL would be cut by the kernel, so what ran
 /// would not be what was checked).
-pub(super) fn words(line: &[u8]) -> Option<Vec<String>> {
+pub(crate) fn words(line: &[u8]) -> Option<Vec<String>> {
     let line = std::str::from_utf8(line).ok()?;
     if line.len() > MAX_LINE || line.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return None;
@@ -22,7 +22,7 @@ pub(super) fn words(line: &[u8]) -> Option<Vec<String>> {
 /// Whether an exec request's words name a read-only command without a refused option, in any
 /// spelling clap would take (`--cases DIR`, `--cases=DIR`, `--cas` as an abbreviation is not
 /// taken by clap, but a word that merely begins with one is refused too).
-pub(super) fn allowed(words: &[String]) -> bool {
+pub(crate) fn allowed(words: &[String]) -> bool {
     let refused = |w: &String| REFUSED_OPTIONS.iter().any(|o| w.starts_with(o));
     words
         .first()
@@ -31,7 +31,7 @@ pub(super) fn allowed(words: &[String]) -> bool {
 }
 
 /// What a client is told when its command is not served.
-pub(super) fn refusal(shown: &str) -> String {
+pub(crate) fn refusal(shown: &str) -> String {
     format!(
         "casebook: `{shown}` is not served here; the commands are: {}\r\n",
         READ_ONLY.join(", ")

@@ -12,7 +12,7 @@ mod authorized;
 mod browser;
 mod connection;
 mod crypto;
-mod exec;
+pub(crate) mod exec;
 mod keys;
 
 use std::collections::HashMap;

@@ -120,3 +120,40 @@ if pgrep -f "$marker" >/dev/null; then
   exit 1
 fi
 echo "ssh.sh: a dropped ssh link ends casebook: ok"
+
+# 3. casebook gate behind this sshd, as an office that runs its own: one account, each officer's
+# key on a line `command="casebook gate --person NAME",restrict,pty …`. sshd authenticates and
+# refuses forwarding; gate gives the browser (progress kept per person) or a read-only command,
+# and refuses anything else as serve does.
+ssh-keygen -q -t ed25519 -N '' -f "$work/alice"
+echo "command=\"$bin --state $work/state gate --person alice\",restrict,pty $(cat "$work/alice.pub")" >>"$work/authorized_keys"
+as_alice=(ssh -i "$work/alice" -o IdentitiesOnly=yes -p "$port" -o StrictHostKeyChecking=no
+  -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes "$(id -un)@127.0.0.1")
+json=$("${as_alice[@]}" list --json) || { echo "ssh.sh: gate: list --json failed" >&2; exit 1; }
+python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])) == 9' "$json" ||
+  { echo "ssh.sh: gate: list --json gave $json" >&2; exit 1; }
+set +e
+out=$("${as_alice[@]}" rm -rf / 2>&1); status=$?
+"${as_alice[@]}" list --cases /etc >/dev/null 2>&1; cases=$?
+"${as_alice[@]}" search nosuchword >/dev/null 2>&1; nothing=$?
+timeout 20 "${as_alice[@]}" -W 127.0.0.1:"$port" </dev/null >/dev/null 2>&1; forward=$?
+set -e
+[ "$status" = 2 ] && grep -q "is not served here" <<<"$out" ||
+  { echo "ssh.sh: gate: rm -rf / was not refused: $status $out" >&2; exit 1; }
+[ "$cases" = 2 ] || { echo "ssh.sh: gate: --cases was not refused ($cases)" >&2; exit 1; }
+[ "$nothing" = 1 ] || { echo "ssh.sh: gate: a search finding nothing did not exit 1 ($nothing)" >&2; exit 1; }
+[ "$forward" != 0 ] || { echo "ssh.sh: gate: forwarding got through restrict" >&2; exit 1; }
+tmux -S "$socket" new-session -d -s gate -x 80 -y 24 \
+  "ssh -tt -i $work/alice -o IdentitiesOnly=yes -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR $(id -un)@127.0.0.1; echo GATE-EXIT=\$? >$work/gate.exit; sleep 30"
+expect gate "9 / 9 例"
+keys gate t
+expect gate "1/10"
+keys gate 1
+keys gate Escape
+keys gate q
+for _ in $(seq 100); do [ -f "$work/gate.exit" ] && break; sleep 0.1; done
+[ "$(cat "$work/gate.exit" 2>/dev/null)" = "GATE-EXIT=0" ] ||
+  { echo "ssh.sh: gate: the browser ended with $(cat "$work/gate.exit" 2>/dev/null)" >&2; exit 1; }
+[ -s "$work/state/people/alice/progress.toml" ] ||
+  { echo "ssh.sh: gate: alice's progress was not kept under people/alice" >&2; ls -R "$work/state" >&2 || true; exit 1; }
+echo "ssh.sh: casebook gate behind sshd (commands, refusals, browser, progress per person): ok"
