@@ -74,7 +74,7 @@ const KEY_TYPES: [&str; 8] = [
 ];
 
 /// Options that only take away what casebook never offers: accepted, nothing to do.
-const MOOT: [&str; 10] = [
+const MOOT: [&str; 8] = [
     "no-port-forwarding",
     "no-agent-forwarding",
     "no-x11-forwarding",
@@ -83,8 +83,6 @@ const MOOT: [&str; 10] = [
     "agent-forwarding",
     "x11-forwarding",
     "user-rc",
-    "touch-required",
-    "verify-required",
 ];
 
 fn parse_line(text: &str, line: usize) -> Result<Entry, String> {
@@ -124,6 +122,7 @@ fn parse_line(text: &str, line: usize) -> Result<Entry, String> {
     };
     let mut restrict = false;
     let mut pty_again = false;
+    let mut no_touch = false;
     for (name, value) in options {
         let lower = name.to_ascii_lowercase();
         match (lower.as_str(), value) {
@@ -137,6 +136,7 @@ fn parse_line(text: &str, line: usize) -> Result<Entry, String> {
             ("restrict", None) => restrict = true,
             ("no-pty", None) => entry.pty = false,
             ("pty", None) => pty_again = true,
+            ("no-touch-required", None) => no_touch = true,
             (moot, None) if MOOT.contains(&moot) => {}
             (other, _) => {
                 return Err(format!(
@@ -147,6 +147,16 @@ fn parse_line(text: &str, line: usize) -> Result<Entry, String> {
     }
     if restrict && !pty_again {
         entry.pty = false;
+    }
+    // A security key's signature says whether the user touched it, but the SSH library hands
+    // casebook the key, not the signature: presence cannot be checked, so such a key is taken
+    // only where the line says presence is not wanted (sshd's own option for that).
+    if kind.starts_with("sk-") && !no_touch {
+        return Err(
+            "a security key's user presence cannot be checked by casebook serve; use another key, \
+             or add no-touch-required to accept it without a touch"
+                .into(),
+        );
     }
     Ok(entry)
 }
@@ -382,6 +392,35 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("line 1:") && problems[0].contains("cert-authority"));
         assert!(problems[2].starts_with("line 4: not UTF-8"));
+    }
+
+    /// An `sk-ssh-ed25519@openssh.com` key, built by hand (making one needs a device).
+    fn sk_key() -> String {
+        use base64::Engine;
+        let mut blob = Vec::new();
+        for part in [&b"sk-ssh-ed25519@openssh.com"[..], &[7u8; 32], b"ssh:"] {
+            blob.extend_from_slice(&(part.len() as u32).to_be_bytes());
+            blob.extend_from_slice(part);
+        }
+        format!(
+            "sk-ssh-ed25519@openssh.com {}",
+            base64::engine::general_purpose::STANDARD.encode(blob)
+        )
+    }
+
+    #[test]
+    fn security_keys_need_no_touch_required() {
+        let sk = sk_key();
+        let (entries, problems) = parse(format!("{sk} yubikey\n").as_bytes());
+        assert!(entries.is_empty());
+        assert!(
+            problems[0].contains("user presence cannot be checked"),
+            "{problems:?}"
+        );
+        let (entries, problems) = parse(format!("no-touch-required {sk} yubikey\n").as_bytes());
+        assert_eq!(entries.len(), 1, "{problems:?}");
+        let (_, problems) = parse(format!("verify-required {sk} pin\n").as_bytes());
+        assert!(problems[0].contains("verify-required"), "{problems:?}");
     }
 
     #[test]
