@@ -58,15 +58,7 @@ impl Drop for Connection {
             self.ran.join("; ")
         };
         // Cut so that the whole line, with how it ended, fits the log's bound.
-        let room = super::LOG_LINE - 300;
-        if ran.len() > room {
-            let mut end = room;
-            while !ran.is_char_boundary(end) {
-                end -= 1;
-            }
-            ran.truncate(end);
-            ran.push('…');
-        }
+        super::cut(&mut ran, super::LOG_LINE - 300);
         if self.more > 0 {
             ran.push_str(&format!("; and {} more", self.more));
         }

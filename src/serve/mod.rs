@@ -106,15 +106,27 @@ impl Shared {
 /// A log line: the time, then what happened, cut to [`LOG_LINE`] bytes.
 pub(super) fn log(line: &str) {
     let mut line = crate::text::sanitize_line(line);
-    if line.len() > LOG_LINE {
-        let mut end = LOG_LINE;
-        while !line.is_char_boundary(end) {
+    cut(&mut line, LOG_LINE);
+    eprintln!("{} casebook serve: {line}", timestamp());
+}
+
+/// Cuts `text` to at most `max` bytes at a character's edge, marking the cut with `…`.
+pub(super) fn cut(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
             end -= 1;
         }
-        line.truncate(end);
-        line.push('…');
+        text.truncate(end);
+        text.push('…');
     }
-    eprintln!("{} casebook serve: {line}", timestamp());
+}
+
+/// Asks a connection to close, saying why.
+async fn disconnect(handle: &russh::server::Handle, why: &str) {
+    let _ = handle
+        .disconnect(russh::Disconnect::ByApplication, why.into(), String::new())
+        .await;
 }
 
 /// The longest log line, in bytes: whatever a client sends, the log stays readable.
@@ -235,13 +247,7 @@ pub fn run(library: &'static Library, options: ServeOptions) -> Result<(), Strin
             .cloned()
             .collect();
         for handle in handles {
-            let _ = handle
-                .disconnect(
-                    russh::Disconnect::ByApplication,
-                    "casebook is stopping".into(),
-                    String::new(),
-                )
-                .await;
+            disconnect(&handle, "casebook is stopping").await;
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
         Ok(())
@@ -295,13 +301,7 @@ async fn serve_connection(
                         "{peer} closed: not authenticated within {} s",
                         shared.options.login_grace_time.as_secs()
                     ));
-                    let _ = handle
-                        .disconnect(
-                            russh::Disconnect::ByApplication,
-                            "authentication took too long".into(),
-                            String::new(),
-                        )
-                        .await;
+                    disconnect(&handle, "authentication took too long").await;
                     let _ = tokio::time::timeout(Duration::from_secs(1), &mut running).await;
                     break;
                 }
