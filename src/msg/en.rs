@@ -249,6 +249,8 @@ pub static EN: Catalog = Catalog {
     goto_none: "No case has that number or id",
     key_statutes: "law",
     key_open_provision: "open numbered law",
+    key_open_published: "case No.",
+    key_open_number: "case No. N, or link",
     key_open_case: "open numbered case",
     key_next_provision: "next provision",
     key_prev_provision: "previous provision",

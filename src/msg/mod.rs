@@ -322,6 +322,10 @@ pub struct Catalog {
     pub goto_none: &'static str,
     pub key_statutes: &'static str,
     pub key_open_provision: &'static str,
+    /// On the list: a digit opens the case published under that number.
+    pub key_open_published: &'static str,
+    /// What a digit does in the browser, for the help screen: both of the above.
+    pub key_open_number: &'static str,
     pub key_open_case: &'static str,
     pub key_next_provision: &'static str,
     pub key_prev_provision: &'static str,
@@ -628,6 +632,8 @@ pub static ZH: Catalog = Catalog {
     goto_none: "没有这个编号或 id 的案例",
     key_statutes: "法条",
     key_open_provision: "打开编号的条款",
+    key_open_published: "第N例",
+    key_open_number: "第N例；详情中为编号",
     key_open_case: "打开编号的案例",
     key_next_provision: "下一条款",
     key_prev_provision: "上一条款",

@@ -605,6 +605,58 @@ fn go_to_a_case_by_its_published_number() {
     assert_eq!(app.scope(), Scope::Statute);
 }
 
+/// On the list a digit opens the case published under that number (with case 1 selected, `7`
+/// opened 宜宾, 第 5 例, through the detail's numbered links); in the detail a digit opens its
+/// numbered provision; the status line says which.
+#[test]
+fn digits_on_the_list_open_published_numbers_and_in_the_detail_links() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    assert_eq!(app.browse().focus, Pane::List);
+    assert_eq!(app.browse().current().unwrap().position, Some(1));
+    let status = |app: &App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| app.view(frame)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        // Wide characters leave a blank cell after them: read the row without spaces.
+        (0..120)
+            .map(|x| buffer[(x, 39)].symbol().to_string())
+            .collect::<String>()
+            .replace(' ', "")
+    };
+    let label = |text: &str| text.replace(' ', "");
+    assert!(
+        status(&app).contains(&label(ZH.key_open_published)),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, KeyCode::Char('7'));
+    assert_eq!(app.browse().current().unwrap().id, "nanning-fangduoduo");
+    assert_eq!(app.browse().current().unwrap().position, Some(7));
+    assert_eq!(app.browse().focus, Pane::Detail);
+    assert!(
+        status(&app).contains(&label(ZH.key_open_provision)),
+        "{}",
+        status(&app)
+    );
+    // In the detail, 1 is the case's first provision.
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.scope(), Scope::Statute);
+    // Back on the list, an unidentified number (10) opens nothing.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    let before = app.browse().current().unwrap().id.clone();
+    assert_eq!(
+        app.browse().focus,
+        Pane::List,
+        "Esc from the detail returns to the list"
+    );
+    press(&mut app, KeyCode::Char('9'));
+    assert_eq!(app.browse().current().unwrap().position, Some(9));
+    assert_ne!(before, app.browse().current().unwrap().id);
+}
+
 /// From 80 to 119 columns an opened case takes the whole width and Esc brings the list back;
 /// `w` toggles the whole width at any size; scrolling the detail with the wheel does not.
 #[test]

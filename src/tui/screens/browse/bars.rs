@@ -28,13 +28,19 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
     let on_facets = ctx.keys == Scope::Browse && browse.focus == Pane::Facets;
     let note = on_facets.then(|| browse.facets.describe(ctx)).flatten();
     let mut hints = ctx.keymap.hints(ctx.keys, ctx.m);
-    // In the detail, the numbers open its provisions; Enter opens nothing more there.
+    // In the detail, the numbers open its provisions; Enter opens nothing more there. On the
+    // list they open the case of that published number.
     if ctx.keys == Scope::Browse && browse.focus == Pane::Detail {
         for hint in &mut hints {
             if hint.0 == "Enter" {
                 *hint = ("1–9", ctx.m.key_open_provision);
             }
         }
+    } else if ctx.keys == Scope::Browse && browse.focus == Pane::List {
+        // Before help and quit: where the line is narrow it is the first to give way (the help
+        // screen lists it).
+        let at = hints.len().saturating_sub(2);
+        hints.insert(at, ("1–9", ctx.m.key_open_published));
     }
     status_line_with(ctx, frame, area, (&left, chip), note.as_deref(), hints);
 }

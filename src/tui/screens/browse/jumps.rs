@@ -104,6 +104,22 @@ impl Browse<'_> {
         })
     }
 
+    /// The case published as number `n`: among the cases in view first (an office's own list may
+    /// number its cases too), else in the whole library.
+    pub(super) fn published(&self, ctx: &Context, n: u64) -> Option<Place> {
+        let at = crate::query::lookup::cases_at(ctx.library, &n.to_string());
+        let case = at
+            .iter()
+            .copied()
+            .find(|i| self.results.visible.contains(i))
+            .or_else(|| at.first().copied())?;
+        Some(Place::Case {
+            case,
+            focus: Pane::Detail,
+            scroll: 0,
+        })
+    }
+
     /// `s`: the selected case's first provision, or the first provision of all.
     pub(super) fn statutes(&self, ctx: &Context) -> Next {
         let first = self.provision(ctx, 1).or_else(|| {

@@ -359,8 +359,13 @@ impl<'l> Screen<'l> for Browse<'l> {
             Action::Statutes => return self.statutes(ctx),
             Action::CopyCitation | Action::CopySheet => return self.copy(ctx, &action),
             Action::Export => return self.export(ctx),
-            Action::OpenNumbered(n) => {
+            // In the detail a digit opens its numbered links; elsewhere the case published
+            // under that number, as the list shows it (`7` → 第 7 例).
+            Action::OpenNumbered(n) if self.focus == Pane::Detail => {
                 return self.numbered(ctx, n as usize).map_or(Next::Stay, Next::Go);
+            }
+            Action::OpenNumbered(n) => {
+                return self.published(ctx, n as u64).map_or(Next::Stay, Next::Go);
             }
             Action::Resize(..) => {
                 if !self.layout(ctx).focusable().contains(&self.focus) && !self.drawer_open {
