@@ -30,13 +30,28 @@ pub fn provisions<'l>(library: &'l Library, wanted: &str) -> Vec<&'l Statute> {
     library
         .statutes
         .iter()
-        .filter(|s| matches(s, wanted))
+        .filter(|s| matches(library, s, wanted))
         .collect()
 }
 
-/// Whether every word of `query` is in one of the provision's names (characters or pinyin) or its
-/// texts (characters).
-pub fn matches(statute: &Statute, query: &str) -> bool {
+/// Whether every word of `query` is in one of the provision's names (characters or pinyin), its
+/// texts (characters), or the words people use for the conduct it forbids (the labels and
+/// aliases of its `forbids` violations: 短信, 推销, spam for 消法第二十九条第三款).
+pub fn matches(library: &Library, statute: &Statute, query: &str) -> bool {
+    let conduct: Vec<String> = statute
+        .forbids
+        .iter()
+        .filter_map(|f| {
+            library
+                .vocab
+                .term(crate::library::VocabKind::Violations, &f.violation)
+        })
+        .flat_map(|term| {
+            [term.label.zh.clone(), term.label.en.to_lowercase()]
+                .into_iter()
+                .chain(term.aliases.iter().map(|a| a.to_lowercase()))
+        })
+        .collect();
     let names = [
         &statute.law,
         &statute.article,
@@ -51,6 +66,9 @@ pub fn matches(statute: &Statute, query: &str) -> bool {
         let word = word.to_lowercase();
         names.clone().any(|name| !marks(name, &one).is_empty())
             || texts.iter().any(|text| text.to_lowercase().contains(&word))
+            || conduct
+                .iter()
+                .any(|c| c.contains(&word) || (c.chars().count() >= 2 && word.contains(c.as_str())))
     })
 }
 

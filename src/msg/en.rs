@@ -250,6 +250,7 @@ pub static EN: Catalog = Catalog {
     key_statutes: "law",
     key_open_provision: "open numbered law",
     key_open_published: "case No.",
+    statute_none: "No provision matches \"{query}\". Esc clears the search.",
     key_open_number: "case No. N, or link",
     key_open_case: "open numbered case",
     key_next_provision: "next provision",

@@ -322,6 +322,8 @@ pub struct Catalog {
     pub goto_none: &'static str,
     pub key_statutes: &'static str,
     pub key_open_provision: &'static str,
+    /// `{query}`: the statute view's search keeps no provision.
+    pub statute_none: &'static str,
     /// On the list: a digit opens the case published under that number.
     pub key_open_published: &'static str,
     /// What a digit does in the browser, for the help screen: both of the above.
@@ -633,6 +635,7 @@ pub static ZH: Catalog = Catalog {
     key_statutes: "法条",
     key_open_provision: "打开编号的条款",
     key_open_published: "第N例",
+    statute_none: "没有与「{query}」匹配的条款。Esc 清除搜索。",
     key_open_number: "第N例；详情中为编号",
     key_open_case: "打开编号的案例",
     key_next_provision: "下一条款",

@@ -515,6 +515,58 @@ fn show_opens_a_full_screen_with_history_and_toggles_a_popup() {
 /// `/` in the statute view keeps only the provisions that match (in characters or pinyin),
 /// highlights them, and Esc clears the kept search before it goes back.
 #[test]
+fn the_statute_view_finds_conduct_by_everyday_words_and_says_when_nothing_matches() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "短信");
+    let ids = |app: &App| -> Vec<String> {
+        app.screens
+            .statute
+            .matching
+            .iter()
+            .map(|&i| library.statutes[i].id.clone())
+            .collect()
+    };
+    assert!(
+        ids(&app).contains(&"cprl-29-3".to_string()),
+        "{:?}",
+        ids(&app)
+    );
+    assert!(
+        ids(&app).contains(&"cpri-24".to_string()),
+        "{:?}",
+        ids(&app)
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "spam");
+    assert!(
+        ids(&app).contains(&"cprl-29-3".to_string()),
+        "{:?}",
+        ids(&app)
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "xyzzy");
+    assert!(ids(&app).is_empty());
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| app.view(frame)).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(screen.contains("没有与「xyzzy」匹配的条款"), "{screen}");
+    assert!(
+        !screen.contains("中华人民共和国"),
+        "no provision is shown: {screen}"
+    );
+}
+
+#[test]
 fn the_statute_view_has_its_own_search() {
     let library = library();
     let mut app = App::new(&library, &ZH, 100, 30);

@@ -58,7 +58,7 @@ impl StatuteView {
             .order
             .iter()
             .copied()
-            .filter(|&i| crate::law::find::matches(&ctx.library.statutes[i], query))
+            .filter(|&i| crate::law::find::matches(ctx.library, &ctx.library.statutes[i], query))
             .collect();
         if !self.matching.contains(&self.statute)
             && let Some(&first) = self.matching.first()
@@ -277,6 +277,23 @@ impl<'l> Screen<'l> for StatuteView {
         };
         if let Some(area) = layout.list {
             self.view_list(ctx, frame, area);
+        }
+        // A search that keeps nothing shows no provision, and says so.
+        if self.matching.is_empty() {
+            let block = Block::bordered()
+                .border_set(theme::border(ctx.look))
+                .border_style(theme::focused_border(ctx.look));
+            let query = crate::text::sanitize_line(&self.search.query);
+            let message = crate::msg::fill(ctx.m.statute_none, &[("query", query)]);
+            frame.render_widget(
+                Paragraph::new(message)
+                    .wrap(ratatui::widgets::Wrap { trim: false })
+                    .block(block),
+                layout.text,
+            );
+            let left = format!("{} 0 / 0", ctx.m.pane_statutes);
+            status_line(ctx, frame, layout.status, &left, None, None);
+            return;
         }
         let block = Block::bordered()
             .border_set(theme::border(ctx.look))
