@@ -13,6 +13,7 @@ mod show;
 mod similar;
 mod stats;
 mod statute;
+mod today;
 mod validate;
 
 use std::io::Write;
@@ -88,22 +89,11 @@ pub struct Cli {
 
     /// Judge "the law today" as of this day (YYYY-MM-DD) instead of the system's date: for tests,
     /// and for handouts that must read the same whenever they are printed.
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = today::parse)]
     pub today: Option<library::PartialDate>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// `--today`: a full date, checked like a case file's dates (no 2026-02-30).
-fn parse_today(text: &str) -> Result<library::PartialDate, String> {
-    library::PartialDate::parse_day(text).map_err(|why| {
-        if m().lang == crate::msg::Lang::Zh {
-            why.zh
-        } else {
-            why.en
-        }
-    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,7 +190,7 @@ pub fn run() -> ExitCode {
     let cache = (!cli.no_cache).then(library::cache::default_dir).flatten();
     let _ = CACHE_DIR.set(cache);
     if let Some(today) = cli.today {
-        let _ = TODAY.set(today);
+        today::set(today);
     }
     let cli = Cli { cases, only, ..cli };
     match cli.command {
@@ -361,9 +351,6 @@ fn refuse_config(report: &library::Report) -> ExitCode {
 /// Where the cache of `--cases DIR` is kept for this run (`None`: no cache).
 static CACHE_DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
 
-/// `--today`, where given: the day every loaded library judges "today" by.
-static TODAY: std::sync::OnceLock<library::PartialDate> = std::sync::OnceLock::new();
-
 /// The interface strings of the language chosen for this run (Chinese until `run` chooses).
 static CATALOG: std::sync::OnceLock<&'static crate::msg::Catalog> = std::sync::OnceLock::new();
 
@@ -412,7 +399,7 @@ pub fn load_for_use(
     strict: bool,
 ) -> Result<(Library, Option<String>), ExitCode> {
     let (mut library, banner) = load_leniently(cases, only, strict)?;
-    library.today = TODAY.get().copied();
+    library.today = today::get();
     Ok((library, banner))
 }
 

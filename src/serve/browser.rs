@@ -11,7 +11,8 @@ use crate::tui::keymap;
 use crate::tui::session::{Session, SessionOptions};
 use crate::tui::types::Look;
 
-use super::connection::{Slot, finish};
+use super::connection::finish;
+use super::slot::Slot;
 
 /// How many chunks of input a browser holds before its connection waits, and how many frames
 /// before the browser waits for the client: both bounded, so a client that sends without end or

@@ -14,6 +14,7 @@ mod connection;
 mod crypto;
 pub(crate) mod exec;
 mod keys;
+mod slot;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
