@@ -9,6 +9,7 @@ pub mod files;
 mod leave_out;
 pub mod model;
 pub mod parse;
+pub mod provision;
 mod read_cases;
 mod reader;
 mod vocab_merge;
@@ -22,6 +23,7 @@ pub use diag::{Diagnostic, Msg, Report};
 pub use files::SourceFile;
 pub use leave_out::{Loaded, assemble_leaving_out, load_leaving_out};
 pub use model::*;
+pub use provision::*;
 
 use diag::{Sink, whole_file};
 use parse::Refs;

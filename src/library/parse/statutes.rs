@@ -4,13 +4,13 @@
 use toml::Spanned;
 
 use crate::library::diag::{Msg, Sink};
-use crate::library::model::{
+use crate::library::model::{Vocab, VocabKind};
+use crate::library::provision::{
     Ceased, Era, Forbids, PenaltyRange, Relation, RelationKind, Statute, ThresholdTier, Thresholds,
-    Vocab, VocabKind,
 };
 use crate::library::reader::Fields;
 
-use super::{Named, check_id, document, known_term, nearest};
+use super::{Named, check_id, document, known_term, unknown_ref};
 
 pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute>> {
     let Some(doc) = document(sink, text) else {
@@ -159,21 +159,11 @@ pub fn relations(sink: &mut Sink, text: &str, statutes: &[Statute]) -> Vec<Relat
         return Vec::new();
     };
     let known = |id: &str| statutes.iter().any(|s| s.id == id);
-    let unknown = |sink: &mut Sink, span: std::ops::Range<usize>, key: &str, id: &str| {
-        let near = nearest(id, statutes.iter().map(|s| s.id.as_str()));
-        let hint = near
-            .map(|near| format!(" (did you mean \"{near}\"?)"))
-            .unwrap_or_default();
-        let hint_zh = near
-            .map(|near| format!("（是不是 \"{near}\"？）"))
-            .unwrap_or_default();
-        sink.at(
-            span,
-            Msg::new(
-                format!("{key} names unknown statute \"{id}\"{hint}"),
-                format!("{key} 指向未知的规定 \"{id}\"{hint_zh}"),
-            ),
-        );
+    // An unknown id is reported as a case file's is: the same words, the nearest id.
+    let unknown = |sink: &mut Sink, span: std::ops::Range<usize>, id: &str| {
+        let ids = statutes.iter().map(|s| s.id.as_str());
+        let home = ("statutes.toml", "statutes.toml");
+        unknown_ref(sink, span, ("statute", "规定"), id, home, ids);
     };
     let mut out = Vec::new();
     let root = doc.get_ref();
@@ -197,7 +187,7 @@ pub fn relations(sink: &mut Sink, text: &str, statutes: &[Statute]) -> Vec<Relat
                 continue; // a wrong type is reported where the statute is read
             };
             if !known(id) {
-                unknown(sink, item.span(), "successors", id);
+                unknown(sink, item.span(), id);
                 continue;
             }
             out.push(Relation {
@@ -224,11 +214,11 @@ pub fn relations(sink: &mut Sink, text: &str, statutes: &[Statute]) -> Vec<Relat
         let span = relation.span();
         relation.finish(sink);
         let mut ok = true;
-        for (key, id) in [("from", &from), ("to", &to)] {
+        for id in [&from, &to] {
             if let Some(id) = id
                 && !known(id.get_ref())
             {
-                unknown(sink, id.span(), key, id.get_ref());
+                unknown(sink, id.span(), id.get_ref());
                 ok = false;
             }
         }
