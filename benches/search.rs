@@ -119,7 +119,7 @@ fn keystroke_narrowed(bencher: Bencher, size: usize) {
     let before = typed(index, "fang");
     let query = Query::new("fangc");
     bencher.bench(|| {
-        let (hits, _) = index.search_typed(&query, Some(&before));
+        let (hits, _, _) = index.search_typed(&query, Some(&before));
         recount(&facets, &hits, size)
     });
 }
@@ -132,7 +132,7 @@ fn keystroke_second(bencher: Bencher, size: usize) {
     let before = typed(index, "f");
     let query = Query::new("fa");
     bencher.bench(|| {
-        let (hits, _) = index.search_typed(&query, Some(&before));
+        let (hits, _, _) = index.search_typed(&query, Some(&before));
         recount(&facets, &hits, size)
     });
 }

@@ -1,5 +1,6 @@
 //! Any typed text → the search (match, rank, highlight) over the built-in library and a
-//! generated one. Nothing may panic, and highlights must fall inside the text.
+//! generated one. Nothing may panic, typing on finds what searching at once finds, and
+//! highlights must fall inside the text.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -28,12 +29,12 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let query = Query::new(&text);
     for (library, index) in indexes() {
-        let hits = index.search(&query, None);
-        let within: Vec<usize> = hits.iter().map(|h| h.case).collect();
+        let (hits, trail, _) = index.search_typed(&query, None);
+        assert_eq!(hits, index.find(&query).0);
+        // A key typed on from this search finds what searching the longer query at once finds.
         let longer = Query::new(&format!("{text}a"));
-        let narrowed = index.search(&longer, Some(&within));
-        // A longer query never matches more than the shorter one did.
-        assert!(narrowed.len() <= hits.len());
+        let (typed_on, _, _) = index.search_typed(&longer, Some(&trail));
+        assert_eq!(typed_on, index.find(&longer).0);
         for hit in hits.iter().take(3) {
             let title = &library.cases[hit.case].title;
             let count = title.chars().count();

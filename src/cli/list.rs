@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::m;
 use crate::library::{Case, Library, VocabKind};
+use crate::msg::fill;
 use crate::query::filter::{Facet, Filter, resolve};
 use crate::query::search::{Index, Query};
 use crate::text::{pad, sanitize_line, width};
@@ -95,6 +96,19 @@ pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
     }
 }
 
+/// A word as a POSIX shell reads it back: in single quotes unless it is plain.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || "-_.,/".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
     let filter = match build_filter(library, &args.filters) {
         Ok(filter) => filter,
@@ -102,8 +116,8 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
     };
     let query = Query::new(&args.query.join(" "));
     let index = Index::new(library);
-    let cases: Vec<&Case> = index
-        .search(&query, None)
+    let (hits, _) = index.find(&query);
+    let cases: Vec<&Case> = hits
         .into_iter()
         .map(|hit| &library.cases[hit.case])
         .filter(|case| filter.matches(library, case))
@@ -120,7 +134,16 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
         if !query.is_empty() {
             let known = crate::query::suggest::known_words(library);
             let offered = crate::query::suggest::suggest(library, &index, &known, query.as_str());
-            for line in offered.lines(m()) {
+            let mut lines = offered.lines(m(), library);
+            if !offered.provisions.is_empty() {
+                let query = shell_word(&offered.provisions_for);
+                lines.push(fill(m().suggest_statute_command, &[("query", query)]));
+            }
+            lines.push(fill(
+                m().suggest_list_command,
+                &[("n", offered.cases.to_string())],
+            ));
+            for line in lines {
                 eprintln!("  {}", sanitize_line(&line));
             }
         }

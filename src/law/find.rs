@@ -2,8 +2,9 @@
 //! (`消法56`, `消法 29 2`, `刑法253`), or by words in their names (characters or pinyin) and texts
 //! (characters only: in a page of law, pinyin initials line up by chance).
 
-use crate::library::{Library, Statute};
+use crate::library::{Library, Statute, VocabKind};
 use crate::query::search::{Query, marks};
+use crate::query::words::find_latin;
 
 /// The provisions `wanted` names, in library order: the one with that id; else those whose law's
 /// name holds the words before the numbers and whose article begins with those numbers; else those
@@ -35,8 +36,10 @@ pub fn provisions<'l>(library: &'l Library, wanted: &str) -> Vec<&'l Statute> {
 }
 
 /// Whether every word of `query` is in one of the provision's names (characters or pinyin), its
-/// texts (characters), or the words people use for the conduct it forbids (the labels and
-/// aliases of its `forbids` violations: 短信, 推销, spam for 消法第二十九条第三款).
+/// texts (characters, English words whole), or the words people use for the conduct it forbids
+/// (the labels and aliases of its `forbids` violations: 短信, 推销, spam for 消法第二十九条第三款).
+/// A word that names a data kind or an everyday word of the vocabulary matches as any of that
+/// term's names (人脸 as 图像采集, the words of 个人信息保护法第二十六条).
 pub fn matches(library: &Library, statute: &Statute, query: &str) -> bool {
     let conduct: Vec<String> = statute
         .forbids
@@ -61,15 +64,43 @@ pub fn matches(library: &Library, statute: &Statute, query: &str) -> bool {
     .into_iter()
     .chain(statute.short.as_ref());
     let texts = [&statute.text, &statute.summary_en];
+    let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
     query.split_whitespace().all(|word| {
         let one = Query::new(word);
         let word = word.to_lowercase();
         names.clone().any(|name| !marks(name, &one).is_empty())
-            || texts.iter().any(|text| text.to_lowercase().contains(&word))
+            || same_as(library, &word)
+                .iter()
+                .any(|name| texts.iter().any(|text| holds(text, name)))
             || conduct
                 .iter()
                 .any(|c| c.contains(&word) || (c.chars().count() >= 2 && word.contains(c.as_str())))
     })
+}
+
+/// The word and, if it names a data kind or an everyday word, every name of that term, lowercased.
+fn same_as(library: &Library, word: &str) -> Vec<String> {
+    let mut names = vec![word.to_string()];
+    for kind in [VocabKind::DataKinds, VocabKind::Words] {
+        for term in library.vocab.terms(kind) {
+            if term.names().any(|name| name.to_lowercase() == word) {
+                names.extend(term.names().map(str::to_lowercase));
+            }
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Whether a lowercased text holds a word: an English word as a word (`app` is not in
+/// `applied`), anything else as characters.
+fn holds(text: &str, word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        find_latin(text, word).is_some()
+    } else {
+        text.contains(word)
+    }
 }
 
 /// `消法56` → (`消法`, [56]); `消法 29 2` and `消法29-2` → (`消法`, [29, 2]). `None` unless the
@@ -178,5 +209,29 @@ mod tests {
         );
         assert_eq!(ids(&library, "征信信息"), ["spc-2017-10"]);
         assert!(ids(&library, "火星法1").is_empty());
+    }
+
+    /// Everyday words find the provisions whose words they share: 人脸 (a data kind whose names
+    /// include 图像采集 and 生物识别) the ones on image capture and sensitive data; English words
+    /// match whole (`app` is PIPL 66's "apps", never "applied").
+    #[test]
+    fn provisions_by_everyday_words() {
+        let library = load(&LoadOptions::default()).unwrap();
+        for word in ["人脸", "刷脸", "face"] {
+            let found = ids(&library, word);
+            assert!(
+                found.contains(&"pipl-26".to_string()) && found.contains(&"pipl-28".to_string()),
+                "{word}: {found:?}"
+            );
+        }
+        for word in ["短信", "推销", "spam", "推销短信"] {
+            let found = ids(&library, word);
+            assert!(
+                found.contains(&"cprl-29-3".to_string()) && found.contains(&"cpri-24".to_string()),
+                "{word}: {found:?}"
+            );
+        }
+        assert!(!ids(&library, "app").contains(&"cprl-29-2".to_string()));
+        assert!(ids(&library, "ppl").is_empty(), "no word begins with ppl");
     }
 }

@@ -24,7 +24,7 @@ use super::files::{self, LIBRARY_FILES};
 use super::{LoadOptions, Loaded, Report, assemble, load_leaving_out};
 
 /// Bumped when what is stored changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A file modified this recently (in nanoseconds) could change again within the same tick of the
 /// file system's clock, size unchanged, and look the same next time (git's "racy clean"): its

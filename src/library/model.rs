@@ -56,6 +56,9 @@ pub struct Vocab {
     /// Words for kinds of personal information (电话号码, 身份证号…), so that a search for one word
     /// finds cases whose data kinds use another.
     pub data_kinds: Vec<Term>,
+    /// Everyday words for what a case is about (推销电话, 电话卡, 老人), each with the other words
+    /// people use for it, so that a search for one finds a case whose story says another.
+    pub words: Vec<Term>,
 }
 
 /// The vocabularies by their name in `vocab.toml`.
@@ -67,16 +70,18 @@ pub enum VocabKind {
     PartyKinds,
     Provinces,
     DataKinds,
+    Words,
 }
 
 impl VocabKind {
-    pub const ALL: [VocabKind; 6] = [
+    pub const ALL: [VocabKind; 7] = [
         VocabKind::Sectors,
         VocabKind::Violations,
         VocabKind::Penalties,
         VocabKind::PartyKinds,
         VocabKind::Provinces,
         VocabKind::DataKinds,
+        VocabKind::Words,
     ];
 
     pub fn table_name(self) -> &'static str {
@@ -87,6 +92,7 @@ impl VocabKind {
             VocabKind::PartyKinds => "party_kinds",
             VocabKind::Provinces => "provinces",
             VocabKind::DataKinds => "data_kinds",
+            VocabKind::Words => "words",
         }
     }
 
@@ -126,7 +132,7 @@ impl VocabKind {
                 "civil-settlement",
             ],
             VocabKind::PartyKinds => &["company", "individuals", "store"],
-            VocabKind::DataKinds => &[],
+            VocabKind::DataKinds | VocabKind::Words => &[],
             VocabKind::Provinces => &[
                 "北京市",
                 "天津市",
@@ -177,6 +183,7 @@ impl Vocab {
             VocabKind::PartyKinds => &self.party_kinds,
             VocabKind::Provinces => &self.provinces,
             VocabKind::DataKinds => &self.data_kinds,
+            VocabKind::Words => &self.words,
         }
     }
 
@@ -188,6 +195,7 @@ impl Vocab {
             VocabKind::PartyKinds => &mut self.party_kinds,
             VocabKind::Provinces => &mut self.provinces,
             VocabKind::DataKinds => &mut self.data_kinds,
+            VocabKind::Words => &mut self.words,
         }
     }
 
@@ -418,6 +426,14 @@ impl Case {
     /// Why a field's value is inferred rather than stated, if it is.
     pub fn inferred_reason(&self, field: &str) -> Option<&str> {
         self.inferred.get(field).map(String::as_str)
+    }
+
+    /// Whether the sources state what the party did (its conduct, the data it took, or findings),
+    /// rather than only the case's title: such a case is the better precedent.
+    pub fn conduct_stated(&self) -> bool {
+        !self.violations.is_empty()
+            || self.data_kinds.is_some()
+            || self.summary_parts.contains(&SummaryPart::Findings)
     }
 }
 

@@ -238,7 +238,23 @@ pub struct Catalog {
     pub suggest_values: &'static str,
     /// `{words}`: the library's words nearest to a word that finds nothing.
     pub suggest_nearest: &'static str,
+    /// `{provisions}`: the provisions the query finds.
+    pub suggest_provisions: &'static str,
+    /// `{n}`: how many more provisions than those named.
+    pub suggest_more: &'static str,
+    /// In the browser, under the provisions: the key that opens the first.
+    pub suggest_open_provision: &'static str,
+    /// A word of two or three Latin letters found nothing.
+    pub suggest_initials: &'static str,
+    /// `{n}`: the library's cases, which clearing the search shows.
+    pub suggest_clear: &'static str,
+    /// `{query}`: on the command line, the command that lists the provisions the query finds.
+    pub suggest_statute_command: &'static str,
+    /// `{n}`: on the command line, the library's cases and the command that lists them.
+    pub suggest_list_command: &'static str,
     pub searched_for: &'static str,
+    /// Before the words a phrase was cut into, when it found nothing whole.
+    pub searched_as_words: &'static str,
     pub no_case_selected: &'static str,
     pub filters: &'static str,
     pub too_small: &'static str,
@@ -557,6 +573,14 @@ pub static ZH: Catalog = Catalog {
     suggest_words: "各词单独：{words}",
     suggest_values: "可选的筛选值：{values}",
     suggest_nearest: "相近的词：{words}",
+    suggest_provisions: "「{what}」的相关条款：{provisions}",
+    suggest_more: "另 {n} 条",
+    suggest_open_provision: "离开输入框（Esc）后按 s 打开第一条。",
+    suggest_initials: "拼音首字母只拼当事人名称和地名里的完整词（sc → 四川，fdd → 房多多）；全拼可以拼任何字（sichuan）。",
+    suggest_clear: "换个说法，或清空搜索（Esc）看全部 {n} 例。",
+    searched_as_words: "按词",
+    suggest_statute_command: "查看这些条款：casebook statute {query}",
+    suggest_list_command: "换个说法，或用 casebook list 列出全部 {n} 例。",
     searched_for: "搜索",
     no_case_selected: "未选择案例",
     filters: "筛选",

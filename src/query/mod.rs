@@ -8,3 +8,4 @@ mod pinyin;
 pub mod search;
 pub mod similar;
 pub mod suggest;
+pub mod words;

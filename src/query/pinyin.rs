@@ -131,6 +131,43 @@ pub fn readings(c: char) -> &'static [&'static str] {
     reading_set(c).map_or(&[], |(_, readings)| readings)
 }
 
+/// Whether `query` (lowercase letters and digits) spells `chars` with every character in full:
+/// no initials, no unfinished last syllable. (南宁 is `nanning`, not `nann` or `nn`.)
+pub fn spelt_in_full(chars: impl Iterator<Item = char>, query: &[u8]) -> bool {
+    // The places in the query the characters so far can end at, as bits: a query is a word
+    // someone typed, far shorter than 64 letters; a longer one is never spelt in full here.
+    if query.len() >= 64 {
+        return false;
+    }
+    let mut reach: u64 = 1;
+    for c in chars {
+        let mut next = 0u64;
+        let spellings = readings(c);
+        let mut places = reach;
+        while places != 0 {
+            let at = places.trailing_zeros() as usize;
+            places &= places - 1;
+            let rest = &query[at..];
+            if spellings.is_empty() {
+                let lower = c.to_ascii_lowercase();
+                if lower.is_ascii() && rest.first() == Some(&(lower as u8)) {
+                    next |= 1 << (at + 1);
+                }
+            }
+            for reading in spellings {
+                if rest.starts_with(reading.as_bytes()) {
+                    next |= 1 << (at + reading.len());
+                }
+            }
+        }
+        reach = next;
+        if reach == 0 {
+            return false;
+        }
+    }
+    reach & (1 << query.len()) != 0
+}
+
 /// A text's initials: one byte per character, from which most pinyin matching is done without
 /// reading the text itself (which lies elsewhere in memory; reading it near every candidate was
 /// most of a search's time).
@@ -828,16 +865,31 @@ pub fn find_all(
 
 /// The first place `query` is spelt in `text`; `starts` is the arena's `starts(query)`, made
 /// once per query.
+#[cfg(test)]
 pub fn find(
     text: &str,
     initials: Initials,
     query: &[u8],
     starts: &Starts,
 ) -> Option<(usize, usize)> {
+    find_where(text, initials, query, starts, |_, _| true)
+}
+
+/// The first place `query` is spelt in `text` that `accept` takes, as (first character,
+/// character count).
+pub fn find_where(
+    text: &str,
+    initials: Initials,
+    query: &[u8],
+    starts: &Starts,
+    mut accept: impl FnMut(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
     let mut found = None;
     scan_text(text, initials, query, starts, |start, count| {
-        found = Some((start, count));
-        false
+        if accept(start, count) {
+            found = Some((start, count));
+        }
+        found.is_none()
     });
     found
 }
@@ -978,5 +1030,20 @@ mod tests {
             7,
             "nothing was stored for the Latin text"
         );
+    }
+
+    #[test]
+    fn spelt_in_full_means_every_syllable_whole() {
+        let full = |text: &str, query: &str| spelt_in_full(text.chars(), query.as_bytes());
+        assert!(full("南宁", "nanning"));
+        assert!(!full("南宁", "nann"), "unfinished");
+        assert!(!full("南宁", "nn"), "initials");
+        assert!(!full("司名", "sim"), "公司名称's 司名 is not `sim`");
+        assert!(full("司名", "siming"));
+        assert!(
+            full("重庆", "chongqing") && full("重庆", "zhongqing"),
+            "every reading"
+        );
+        assert!(full("POS机", "posji"), "Latin letters spell themselves");
     }
 }

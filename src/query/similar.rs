@@ -63,7 +63,10 @@ fn likeness(entry: Entry) -> Option<(u32, Shared)> {
         Entry::Term(VocabKind::Sectors, t) => (SECTOR, Shared::Sector(t.key.clone())),
         Entry::Term(VocabKind::DataKinds, t) => (DATA, Shared::DataKind(t.key.clone())),
         Entry::Term(VocabKind::Provinces, t) => (PROVINCE, Shared::Province(t.key.clone())),
-        Entry::Term(VocabKind::Penalties | VocabKind::PartyKinds, _) => return None,
+        // An everyday word a story holds (老人, 电话卡) is a word of its telling, not a likeness.
+        Entry::Term(VocabKind::Penalties | VocabKind::PartyKinds | VocabKind::Words, _) => {
+            return None;
+        }
     })
 }
 

@@ -13,12 +13,22 @@ const NEAREST: usize = 3;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suggestions {
-    /// Each word of the query with the number of cases it finds on its own.
+    /// Each word of the query (a phrase's words, when it was cut into them) with the number of
+    /// cases it finds on its own.
     pub words: Vec<(String, usize)>,
-    /// Facet values a word names (by key, label or alias, or a part of one), with their counts.
+    /// Facet values a word names (by key, label or alias, or a part of one) that hold cases.
     pub values: Vec<Value>,
-    /// For words that find nothing: the library's nearest words.
+    /// For words that find nothing: the library's nearest words that find something.
     pub nearest: Vec<String>,
+    /// The provisions the query finds (indices into `library.statutes`, in reading order): a
+    /// question with no precedent may still have its law.
+    pub provisions: Vec<usize>,
+    /// What found them: the query, or its words that find no case.
+    pub provisions_for: String,
+    /// A word of two or three Latin letters found nothing: initials only spell whole names.
+    pub initials: bool,
+    /// How many cases the library has: clearing the search shows them.
+    pub cases: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,15 +39,15 @@ pub struct Value {
     pub count: usize,
 }
 
-impl Suggestions {
-    pub fn is_empty(&self) -> bool {
-        self.words.iter().all(|(_, n)| *n == 0) && self.values.is_empty() && self.nearest.is_empty()
-    }
+/// How many provisions a suggestion names before it says how many more.
+const PROVISIONS_SHOWN: usize = 3;
 
+impl Suggestions {
     /// The suggestions as lines to read: `各词单独：广西 1 例；教育 2 例`, the facet values, the
-    /// nearest words. Words counted only when there are several (one word's count is the 0 just
+    /// nearest words, the provisions, a word on initials. (The browser and the command line each
+    /// add how to open the provisions and see every case.) Words counted only when there are several (one word's count is the 0 just
     /// shown).
-    pub fn lines(&self, m: &Catalog) -> Vec<String> {
+    pub fn lines(&self, m: &Catalog, library: &Library) -> Vec<String> {
         let mut lines = Vec::new();
         if self.words.len() > 1 {
             let words: Vec<String> = self
@@ -70,22 +80,65 @@ impl Suggestions {
             let words = self.nearest.join("、");
             lines.push(fill(m.suggest_nearest, &[("words", words)]));
         }
+        if !self.provisions.is_empty() {
+            let mut named: Vec<String> = self
+                .provisions
+                .iter()
+                .take(PROVISIONS_SHOWN)
+                .filter_map(|&i| library.statutes.get(i))
+                .map(|s| s.citation())
+                .collect();
+            if self.provisions.len() > PROVISIONS_SHOWN {
+                named.push(fill(
+                    m.suggest_more,
+                    &[("n", (self.provisions.len() - PROVISIONS_SHOWN).to_string())],
+                ));
+            }
+            lines.push(fill(
+                m.suggest_provisions,
+                &[
+                    ("what", self.provisions_for.clone()),
+                    ("provisions", named.join("、")),
+                ],
+            ));
+        }
+        if self.initials {
+            lines.push(m.suggest_initials.to_string());
+        }
         lines
     }
 }
 
 /// Suggestions for a query that found nothing, among `known` ([`known_words`], built once per
-/// library). Work done only then, never per keystroke of a search that finds something.
+/// library). Work done only then, never per keystroke of a search that finds something. Every
+/// value, word and provision offered finds something.
 pub fn suggest(library: &Library, index: &Index, known: &[String], query: &str) -> Suggestions {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    let mut out = Suggestions::default();
+    let parsed = Query::new(query);
+    let cut = index.cut(&parsed);
+    let words: Vec<String> = cut
+        .as_ref()
+        .unwrap_or(&parsed)
+        .words()
+        .map(str::to_string)
+        .collect();
+    let mut out = Suggestions {
+        cases: library.cases.len(),
+        ..Suggestions::default()
+    };
     for word in &words {
         let found = index.search(&Query::new(word), None).len();
         out.words.push((word.clone(), found));
-        out.values.extend(values_named(library, word));
+        out.values.extend(
+            values_named(library, word)
+                .into_iter()
+                .filter(|v| v.count > 0),
+        );
         if found == 0 {
+            out.initials |=
+                (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase());
             for near in nearest_words(known, word) {
-                if !out.nearest.contains(&near) {
+                let finds = !index.search(&Query::new(&near), None).is_empty();
+                if finds && !out.nearest.contains(&near) {
                     out.nearest.push(near);
                 }
             }
@@ -93,6 +146,28 @@ pub fn suggest(library: &Library, index: &Index, known: &[String], query: &str) 
     }
     out.values
         .dedup_by(|a, b| a.facet == b.facet && a.key == b.key);
+    // The provisions the whole query finds; failing that, those of the words that find no case
+    // (培训 短信: 短信's).
+    let order = crate::law::reading_order(library);
+    let finds = |text: &str| -> Vec<usize> {
+        order
+            .iter()
+            .copied()
+            .filter(|&i| crate::law::find::matches(library, &library.statutes[i], text))
+            .collect()
+    };
+    out.provisions = finds(query);
+    out.provisions_for = query.trim().to_string();
+    if out.provisions.is_empty() {
+        for (word, _) in out.words.iter().filter(|(_, n)| *n == 0) {
+            let found = finds(word);
+            if !found.is_empty() {
+                out.provisions = found;
+                out.provisions_for = word.clone();
+                break;
+            }
+        }
+    }
     out
 }
 
@@ -195,6 +270,85 @@ mod tests {
     fn nothing_to_offer_for_noise() {
         let library = load(&LoadOptions::default()).unwrap();
         let index = Index::new(&library);
-        assert!(suggest(&library, &index, &known_words(&library), "zzzzqqqq").is_empty());
+        let found = suggest(&library, &index, &known_words(&library), "zzzzqqqq");
+        assert_eq!(found.words, [("zzzzqqqq".to_string(), 0)]);
+        assert!(found.values.is_empty() && found.nearest.is_empty());
+        assert!(found.provisions.is_empty() && !found.initials);
+        assert_eq!(
+            found.cases,
+            library.cases.len(),
+            "clearing the search is still offered"
+        );
+    }
+
+    /// The queries of the zero-result tests: each gets something to do, and every value, word and
+    /// provision offered finds something when followed.
+    #[test]
+    fn every_suggestion_leads_to_a_hit() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let index = Index::new(&library);
+        let known = known_words(&library);
+        for query in [
+            "推销短信",
+            "人脸",
+            "人脸识别",
+            "照片",
+            "face",
+            "培训 短信",
+            "培训机构发短信",
+            "房地厂",
+            "agncy",
+            "cq",
+            "广西 教育",
+            "短信 老人",
+        ] {
+            assert!(
+                index.find(&Query::new(query)).0.is_empty(),
+                "{query} finds cases"
+            );
+            let found = suggest(&library, &index, &known, query);
+            let offers = found.values.len() + found.nearest.len() + found.provisions.len();
+            assert!(offers > 0 || found.initials, "{query}: nothing offered");
+            for value in &found.values {
+                assert!(value.count > 0, "{query}: {value:?}");
+                let holds = library
+                    .cases
+                    .iter()
+                    .any(|case| has_value(&library, case, value.facet, &value.key));
+                assert!(holds, "{query}: {value:?}");
+            }
+            for word in &found.nearest {
+                assert!(
+                    !index.find(&Query::new(word)).0.is_empty(),
+                    "{query}: {word}"
+                );
+            }
+            for &statute in &found.provisions {
+                let statute = &library.statutes[statute];
+                assert!(
+                    crate::law::find::matches(&library, statute, &found.provisions_for),
+                    "{query}: {}",
+                    statute.id
+                );
+            }
+        }
+        let sms = suggest(&library, &index, &known, "推销短信");
+        let ids: Vec<&str> = sms
+            .provisions
+            .iter()
+            .map(|&i| library.statutes[i].id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"cprl-29-3") && ids.contains(&"cpri-24"),
+            "{ids:?}"
+        );
+        let face = suggest(&library, &index, &known, "人脸");
+        let ids: Vec<&str> = face
+            .provisions
+            .iter()
+            .map(|&i| library.statutes[i].id.as_str())
+            .collect();
+        assert!(ids.contains(&"pipl-28"), "{ids:?}");
+        assert!(suggest(&library, &index, &known, "cq").initials);
     }
 }

@@ -1046,3 +1046,56 @@ fn tab_on_a_terminal_too_small_for_any_pane() {
     press(&mut app, KeyCode::Backspace);
     assert!(!app.quit);
 }
+
+/// A question with no precedent still has its law: `推销短信` finds no case, the empty list names
+/// the provisions it finds, and after Esc one key (`s`) opens the first — four keys after the
+/// words. A phrase searched as its words says so on the status line.
+#[test]
+fn a_search_that_finds_no_case_opens_its_law_in_one_key() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "推销短信");
+    assert!(ids(&app).is_empty());
+    let screen = draw_text(&mut app, 80, 24);
+    assert!(screen.contains("相关条款"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.scope(), Scope::Statute);
+    assert_eq!(
+        library.statutes[app.screens.statute.statute].id,
+        "cprl-29-3"
+    );
+    // With cases found, `s` keeps opening the selected case's first provision.
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "员工卖客户信息");
+    assert_eq!(ids(&app), ["zhuji-xiangsheng"]);
+    let screen = draw_text(&mut app, 80, 24);
+    assert!(screen.contains("按词：员工 卖 客户信息"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        library.statutes[app.screens.statute.statute].id,
+        "cprl-29-2"
+    );
+}
+
+fn draw_text(app: &mut App, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|frame| app.view(frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut lines = Vec::new();
+    for y in 0..height {
+        let (mut line, mut x) = (String::new(), 0);
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character's second cell is not a character of its own.
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}

@@ -53,37 +53,40 @@ impl Screen {
             .then(|| &self.cells[usize::from(y) * usize::from(self.size.width) + usize::from(x)])
     }
 
-    /// Records a printed cell; a wide one covers the cells after it. Printing over half of a
-    /// wide character erases its other half: the terminal shows a blank there (ratatui's diff
-    /// counts on that, and leaves the blank out).
+    /// Records a printed cell; a wide one covers the cells after it. Printing over any part of a
+    /// wide character erases the rest of it: the terminal shows blanks there (ratatui's diff
+    /// counts on that, and leaves the blanks out).
     fn put(&mut self, x: u16, y: u16, cell: &Cell) {
+        if y >= self.size.height || x >= self.size.width {
+            return;
+        }
         let width = cell.symbol().width().max(1) as u16;
+        let end = x.saturating_add(width).min(self.size.width);
         let mut blank = cell.clone();
         blank.set_symbol(" ");
-        let old = self
-            .cell(x, y)
-            .map(|old| (old.symbol().is_empty(), old.symbol().width()));
-        if let Some((covered, old_width)) = old {
-            if covered && x > 0 {
-                self.set(x - 1, y, blank.clone());
-            }
-            for dx in width..old_width as u16 {
-                self.set(x + dx, y, blank.clone());
-            }
+        let covered =
+            |screen: &Self, at: u16| screen.cell(at, y).is_some_and(|c| c.symbol().is_empty());
+        // The start of a wide character this cell lands on the second half of.
+        let mut start = x;
+        while start > 0 && covered(self, start) {
+            start -= 1;
         }
-        for dx in 0..width {
-            if x + dx >= self.size.width || y >= self.size.height {
-                break;
-            }
-            let i = usize::from(y) * usize::from(self.size.width) + usize::from(x + dx);
-            self.cells[i] = if dx == 0 {
-                cell.clone()
-            } else {
+        for at in start..x {
+            self.set(at, y, blank.clone());
+        }
+        // The second halves, after this cell, of a wide character it lands on the first half of.
+        let mut after = end;
+        while after < self.size.width && covered(self, after) {
+            self.set(after, y, blank.clone());
+            after += 1;
+        }
+        for at in x..end {
+            let mut part = cell.clone();
+            if at > x {
                 // Covered by the wide symbol: not printable on its own.
-                let mut covered = cell.clone();
-                covered.set_symbol("");
-                covered
-            };
+                part.set_symbol("");
+            }
+            self.set(at, y, part);
         }
     }
 }
@@ -463,6 +466,35 @@ mod tests {
     fn chinese_text_is_written_without_a_move_per_character() {
         let written = frame("浙江省诸暨市", 40);
         assert_eq!(written, "\x1b[H浙江省诸暨市");
+    }
+
+    /// A wide character printed over the first half of another erases its second half, and the
+    /// model of the screen says so: a cell printed there later must not blank the new one.
+    /// (Found by the frame test: a reprinted gap showed `inte views` for `interviews`.)
+    #[test]
+    fn the_screen_model_follows_wide_characters_written_over_each_other() {
+        let size = Size::new(8, 1);
+        let mut screen = Screen::blank(size);
+        let cell = |symbol: &str| {
+            let mut cell = Cell::default();
+            cell.set_symbol(symbol);
+            cell
+        };
+        let symbols = |screen: &Screen| -> Vec<String> {
+            (0..8)
+                .map(|x| screen.cell(x, 0).unwrap().symbol().to_string())
+                .collect()
+        };
+        screen.put(0, 0, &cell("a"));
+        screen.put(1, 0, &cell("未"));
+        screen.put(3, 0, &cell("载"));
+        // 明 over `a` and the first half of 未; then `x` where 未's second half was.
+        screen.put(0, 0, &cell("明"));
+        screen.put(2, 0, &cell("x"));
+        assert_eq!(symbols(&screen), ["明", "", "x", "载", "", " ", " ", " "]);
+        // A narrow character on the second half of 载 erases its first half.
+        screen.put(4, 0, &cell("y"));
+        assert_eq!(symbols(&screen), ["明", "", "x", " ", "y", " ", " ", " "]);
     }
 
     #[test]

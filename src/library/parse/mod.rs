@@ -148,6 +148,7 @@ pub(super) fn known_term(
         VocabKind::PartyKinds => ("party kind", "当事人类型"),
         VocabKind::Provinces => ("province", "省份"),
         VocabKind::DataKinds => ("data kind", "信息种类"),
+        VocabKind::Words => ("everyday word", "常用说法"),
     };
     let home = format!("vocab.toml [{}]", kind.table_name());
     let known = vocab.terms(kind).iter().map(|t| t.key.as_str());

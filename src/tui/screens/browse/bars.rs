@@ -9,7 +9,7 @@ use crate::tui::widgets::status_line_with;
 
 use super::Browse;
 
-/// `4 / 9 例 · 筛选：房产租售、广西壮族自治区 · /房` on the left, the keys in force on the right.
+/// `4 / 9 例 · 按词：员工 卖 客户信息 · 筛选：房产租售、广西壮族自治区 · /房` on the left, the keys in force on the right.
 pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
     let mut left = format!(
         "{} / {} {}",
@@ -17,6 +17,12 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
         ctx.library.cases.len(),
         ctx.m.cases_unit
     );
+    // A phrase searched as its words says so: what matched is those words, not the phrase.
+    if let Some(cut) = &browse.results.cut {
+        let words: Vec<&str> = cut.words().collect();
+        let (m, words) = (ctx.m, crate::text::sanitize_line(&words.join(" ")));
+        left.push_str(&format!(" · {}{}{words}", m.searched_as_words, m.colon));
+    }
     let chosen = chosen_labels(ctx, &browse.results.filter);
     if !chosen.is_empty() {
         let (m, chosen) = (ctx.m, chosen.join(ctx.m.list_sep));

@@ -120,12 +120,20 @@ impl Browse<'_> {
         })
     }
 
-    /// `s`: the selected case's first provision, or the first provision of all.
+    /// `s`: the selected case's first provision; when the search found no case, the first
+    /// provision it found instead (推销短信 → 消法第二十九条第三款); else the first of all.
     pub(super) fn statutes(&self, ctx: &Context) -> Next {
-        let first = self.provision(ctx, 1).or_else(|| {
-            let statute = *crate::law::reading_order(ctx.library).first()?;
+        let suggested = self.results.visible.is_empty().then(|| {
+            let statute = *self.results.suggestions.provisions.first()?;
             Some(Place::Statute { statute, scroll: 0 })
         });
+        let first = suggested
+            .flatten()
+            .or_else(|| self.provision(ctx, 1))
+            .or_else(|| {
+                let statute = *crate::law::reading_order(ctx.library).first()?;
+                Some(Place::Statute { statute, scroll: 0 })
+            });
         first.map_or(Next::Stay, Next::Go)
     }
 }

@@ -89,7 +89,16 @@ fn nothing_found(ctx: &Context, browse: &Browse, frame: &mut Frame, body: Rect) 
         let chosen = chosen.join(ctx.m.list_sep);
         message.push_str(&format!("\n{}{}{chosen}", ctx.m.filters, ctx.m.colon));
     }
-    for line in browse.results.suggestions.lines(ctx.m) {
+    let suggestions = &browse.results.suggestions;
+    let mut lines = suggestions.lines(ctx.m, ctx.library);
+    if !suggestions.provisions.is_empty() {
+        lines.push(ctx.m.suggest_open_provision.to_string());
+    }
+    if !browse.results.parsed.is_empty() {
+        let n = suggestions.cases.to_string();
+        lines.push(crate::msg::fill(ctx.m.suggest_clear, &[("n", n)]));
+    }
+    for line in lines {
         message.push_str(&format!("\n\n{line}"));
     }
     let lines: Vec<Line> = crate::tui::text::wrap(&message, body.width as usize)

@@ -12,6 +12,9 @@ pub struct Results<'l> {
     pub filter: Filter,
     /// The query last searched, parsed, for matching and highlighting.
     pub parsed: Query,
+    /// The words a phrase of it was cut into, when it found nothing whole (员工卖客户信息 →
+    /// 员工 卖 客户信息): what was searched and is highlighted.
+    pub cut: Option<Query>,
     pub index: Index<'l>,
     /// The cases matching the query, best first (all cases, in library order, for no query), and
     /// the query they answer: a longer query searches only within them.
@@ -34,10 +37,14 @@ pub struct Results<'l> {
 
 impl<'l> Results<'l> {
     pub fn new(library: &'l Library) -> Self {
+        // The phrase segmenter's dictionary loads in the background (≈75 ms): the first phrase
+        // typed that finds nothing whole is cut without that wait.
+        std::thread::spawn(crate::query::words::warm_up);
         let mut results = Results {
             library,
             filter: Filter::default(),
             parsed: Query::new(""),
+            cut: None,
             index: Index::new(library),
             searched: (0..library.cases.len()).collect(),
             searched_for: String::new(),
@@ -61,13 +68,15 @@ impl<'l> Results<'l> {
         let new_query = query != self.searched_for;
         if new_query {
             self.parsed = Query::new(query);
+            self.cut = None;
             self.searched = if self.parsed.is_empty() {
                 self.trail = None;
                 (0..library.cases.len()).collect()
             } else {
                 // Typing on narrows: the index searches within the previous results.
                 let before = self.trail.take();
-                let (hits, trail) = self.index.search_typed(&self.parsed, before.as_ref());
+                let (hits, trail, cut) = self.index.search_typed(&self.parsed, before.as_ref());
+                self.cut = cut;
                 drop(before);
                 self.searched = Vec::new();
                 let searched = hits.iter().map(|h| h.case).collect();
@@ -114,7 +123,8 @@ impl<'l> Results<'l> {
         if self.parsed.is_empty() {
             Vec::new()
         } else {
-            self.index.highlight(text, &self.parsed)
+            self.index
+                .highlight(text, self.cut.as_ref().unwrap_or(&self.parsed))
         }
     }
 }
