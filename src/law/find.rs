@@ -41,41 +41,81 @@ pub fn provisions<'l>(library: &'l Library, wanted: &str) -> Vec<&'l Statute> {
 /// A word that names a data kind or an everyday word of the vocabulary matches as any of that
 /// term's names (人脸 as 图像采集, the words of 个人信息保护法第二十六条).
 pub fn matches(library: &Library, statute: &Statute, query: &str) -> bool {
-    let conduct: Vec<String> = statute
-        .forbids
-        .iter()
-        .filter_map(|f| {
-            library
-                .vocab
-                .term(crate::library::VocabKind::Violations, &f.violation)
-        })
-        .flat_map(|term| {
-            [term.label.zh.clone(), term.label.en.to_lowercase()]
-                .into_iter()
-                .chain(term.aliases.iter().map(|a| a.to_lowercase()))
-        })
-        .collect();
-    let names = [
-        &statute.law,
-        &statute.article,
-        &statute.law_en,
-        &statute.heading_en,
-    ]
-    .into_iter()
-    .chain(statute.short.as_ref());
-    let texts = [&statute.text, &statute.summary_en];
-    let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
-    query.split_whitespace().all(|word| {
-        let one = Query::new(word);
-        let word = word.to_lowercase();
-        names.clone().any(|name| !marks(name, &one).is_empty())
-            || same_as(library, &word)
+    Words::new(library, query).match_in(library, statute)
+}
+
+/// A query's words, prepared once for matching many provisions.
+pub struct Words {
+    words: Vec<Word>,
+}
+
+struct Word {
+    lower: String,
+    /// For names (pinyin as well as characters).
+    parsed: Query,
+    /// The word and the other names of the vocabulary term it names.
+    same: Vec<String>,
+}
+
+impl Words {
+    pub fn new(library: &Library, query: &str) -> Self {
+        let words = query
+            .split_whitespace()
+            .map(|word| {
+                let lower = word.to_lowercase();
+                Word {
+                    parsed: Query::new(word),
+                    same: same_as(library, &lower),
+                    lower,
+                }
+            })
+            .collect();
+        Words { words }
+    }
+
+    /// [`matches`] for these words.
+    pub fn match_in(&self, library: &Library, statute: &Statute) -> bool {
+        let conduct: Vec<String> = statute
+            .forbids
+            .iter()
+            .filter_map(|f| {
+                library
+                    .vocab
+                    .term(crate::library::VocabKind::Violations, &f.violation)
+            })
+            .flat_map(|term| {
+                [term.label.zh.clone(), term.label.en.to_lowercase()]
+                    .into_iter()
+                    .chain(term.aliases.iter().map(|a| a.to_lowercase()))
+            })
+            .collect();
+        let names = [
+            &statute.law,
+            &statute.article,
+            &statute.law_en,
+            &statute.heading_en,
+        ]
+        .into_iter()
+        .chain(statute.short.as_ref());
+        let texts = [&statute.text, &statute.summary_en];
+        let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        self.words.iter().all(|word| {
+            let lower = word.lower.as_str();
+            // Pinyin only for a word that can be pinyin: building a name's initials costs more
+            // than the rest of the test.
+            let spellable = lower.bytes().all(|b| b.is_ascii_alphanumeric());
+            names.clone().any(|name| {
+                name.to_lowercase().contains(lower)
+                    || (spellable && !marks(name, &word.parsed).is_empty())
+            }) || word
+                .same
                 .iter()
                 .any(|name| texts.iter().any(|text| holds(text, name)))
-            || conduct
-                .iter()
-                .any(|c| c.contains(&word) || (c.chars().count() >= 2 && word.contains(c.as_str())))
-    })
+                || conduct.iter().any(|c| {
+                    c.contains(lower) || (c.chars().count() >= 2 && lower.contains(c.as_str()))
+                })
+        })
+    }
 }
 
 /// The word and, if it names a data kind or an everyday word, every name of that term, lowercased.

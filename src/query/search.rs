@@ -189,9 +189,22 @@ impl Word {
     /// `text`, counts as a match: spelt in full always; by initials alone (`sc`: one letter a
     /// character) only in names and places, over whole words (四川, never 宜宾市委's 市委 read as
     /// `sw` across 宜宾市 and 委).
-    fn spelt_counts(&self, kind: FieldKind, text: &str, at: usize, count: usize) -> bool {
+    /// The text is read through its initials' offset marks: a place deep in a summary is
+    /// reached without counting every character before it.
+    fn spelt_counts(
+        &self,
+        kind: FieldKind,
+        (text, initials): (&str, pinyin::Initials),
+        at: usize,
+        count: usize,
+    ) -> bool {
         if kind.spelt_in_full() {
-            let chars = text.chars().skip(at).take(count);
+            // Every character takes a letter at least.
+            if count > self.chars {
+                return false;
+            }
+            let mut reader = pinyin::TextReader::new(text, initials);
+            let chars = (at..at + count).map_while(|pos| reader.char_at(pos));
             return pinyin::spelt_in_full(chars, self.text.as_bytes());
         }
         let by_initials = self.chars >= 2 && count == self.chars;
@@ -426,6 +439,9 @@ pub struct Trail {
     /// The shared entries the last word matched: a longer word matching others has cases these
     /// do not.
     last_entries: Vec<u32>,
+    /// When the query was a phrase that found nothing whole and was searched as its words: the
+    /// query's own words (this trail's are the phrase's words).
+    missed: Vec<String>,
     /// The cases found, in library order, in the parts the search was split into: joining the
     /// parts would, at 100,000 cases, briefly hold them twice.
     parts: Vec<TrailPart>,
@@ -444,6 +460,24 @@ struct TrailPart {
 
 /// The bit of a [`TrailPart`] end telling that a case's places are not known.
 const UNKNOWN: u32 = 1 << 31;
+
+impl Trail {
+    /// Whether `query` is the phrase that found nothing whole with its last word grown, a word
+    /// in Chinese: exact and scattered matches of characters only get fewer as a word grows.
+    fn missed_again(&self, query: &Query) -> bool {
+        let (Some(last), Some(missed_last)) = (query.words.last(), self.missed.last()) else {
+            return false;
+        };
+        let earlier = query.words.len() - 1;
+        query.words.len() == self.missed.len()
+            && query.words[..earlier]
+                .iter()
+                .zip(&self.missed)
+                .all(|(word, missed)| word.text == *missed)
+            && !last.spellable
+            && last.text.starts_with(missed_last.as_str())
+    }
+}
 
 impl TrailPart {
     /// Where the `n`th case had its last word spelt, if known.
@@ -906,7 +940,7 @@ impl<'l> Index<'l> {
             let text = text(n);
             let (_, count) =
                 pinyin::find_where(text, initials, word.text.as_bytes(), starts, |at, count| {
-                    word.spelt_counts(kinds[n], text, at, count)
+                    word.spelt_counts(kinds[n], (text, initials), at, count)
                 })?;
             Some(WordRank {
                 tier: 1,
@@ -944,7 +978,8 @@ impl<'l> Index<'l> {
         let Some(slot) = fields[n].initials else {
             return false;
         };
-        word.spelt_counts(kinds[n], self.case_text(case, n), at - slot.start(), count)
+        let text = (self.case_text(case, n), self.arena.get(slot));
+        word.spelt_counts(kinds[n], text, at - slot.start(), count)
     }
 
     /// The best exact or pinyin match of a word in a case's own fields. With `spelt`, the word's
@@ -1203,13 +1238,21 @@ impl<'l> Index<'l> {
         query: &Query,
         before: Option<&Trail>,
     ) -> (Vec<Hit>, Trail, Option<Query>) {
-        let (hits, trail) = self.typed_once(query, before);
+        // A phrase that found nothing whole, grown by a character, finds nothing whole either.
+        let missed_before = before.is_some_and(|before| before.missed_again(query));
+        let (hits, trail) = if missed_before {
+            (Vec::new(), Trail::default())
+        } else {
+            self.typed_once(query, before)
+        };
         if hits.is_empty()
             && let Some(cut) = self.cut(query)
         {
-            let (hits, mut trail) = self.typed_once(&cut, None);
-            // The next key's query holds the phrase, not these words: it starts afresh.
-            trail.narrows = false;
+            // Its words typed on from the words the shorter phrase was cut into, when they only
+            // grew (the cut's text is its words, so the usual test of growth applies).
+            let cut_before = before.filter(|before| !before.missed.is_empty());
+            let (hits, mut trail) = self.typed_once(&cut, cut_before);
+            trail.missed = query.words.iter().map(|w| w.text.clone()).collect();
             return (hits, trail, Some(cut));
         }
         (hits, trail, None)
@@ -1280,6 +1323,7 @@ impl<'l> Index<'l> {
             // The cases kept include those a longer last word may match (see `typed_part`).
             narrows: true,
             last_entries: plans.last().map(WordPlan::entries).unwrap_or_default(),
+            missed: Vec::new(),
             parts,
         };
         (hits, trail)
@@ -1302,7 +1346,10 @@ impl<'l> Index<'l> {
                 pieces.push(word.text.clone());
             }
         }
-        cut.then(|| Query::of_words(&query.raw, pieces.iter().map(String::as_str), true))
+        cut.then(|| {
+            let words = pieces.join(" ");
+            Query::of_words(&words, pieces.iter().map(String::as_str), true)
+        })
     }
 
     /// One thread's share of [`Index::search_typed`]: the `cases` (in library order), each with
@@ -1743,7 +1790,9 @@ mod tests {
                         let starts = arena.starts(word.text.as_bytes());
                         pinyin::find_all(t, arena.get(slot), word.text.as_bytes(), &starts)
                             .into_iter()
-                            .any(|(at, count)| word.spelt_counts(kind, t, at, count))
+                            .any(|(at, count)| {
+                                word.spelt_counts(kind, (t, arena.get(slot)), at, count)
+                            })
                     });
                 exact || spelt
             };

@@ -150,10 +150,11 @@ pub fn suggest(library: &Library, index: &Index, known: &[String], query: &str) 
     // (培训 短信: 短信's).
     let order = crate::law::reading_order(library);
     let finds = |text: &str| -> Vec<usize> {
+        let words = crate::law::find::Words::new(library, text);
         order
             .iter()
             .copied()
-            .filter(|&i| crate::law::find::matches(library, &library.statutes[i], text))
+            .filter(|&i| words.match_in(library, &library.statutes[i]))
             .collect()
     };
     out.provisions = finds(query);
@@ -228,6 +229,8 @@ fn nearest_words(known: &[String], word: &str) -> Vec<String> {
     let allowed = (length / 3).max(1);
     let mut near: Vec<(usize, String)> = known
         .iter()
+        // An edit changes the length by one at most: most words are too long or short to try.
+        .filter(|known| known.chars().count().abs_diff(length) <= allowed)
         .filter(|known| *known != word)
         .map(|known| (strsim::levenshtein(word, known), known.clone()))
         .filter(|(distance, _)| *distance <= allowed && *distance < length)

@@ -53,12 +53,12 @@ impl StatuteView {
     /// first one it keeps.
     fn refresh(&mut self, ctx: &Context) {
         self.query = Query::new(&self.search.query);
-        let query = self.search.query.as_str();
+        let words = crate::law::find::Words::new(ctx.library, &self.search.query);
         self.matching = self
             .order
             .iter()
             .copied()
-            .filter(|&i| crate::law::find::matches(ctx.library, &ctx.library.statutes[i], query))
+            .filter(|&i| words.match_in(ctx.library, &ctx.library.statutes[i]))
             .collect();
         if !self.matching.contains(&self.statute)
             && let Some(&first) = self.matching.first()
