@@ -469,6 +469,25 @@ fn an_alias_names_one_term_only() {
     assert!(real_estate.aliases.iter().any(|a| a == "中介"));
 }
 
+/// The everyday words (`[words]`) are a vocabulary like the others: an office's word whose alias
+/// already names a built-in word is reported where it is written.
+#[test]
+fn everyday_words_are_validated_like_every_vocabulary() {
+    let vocab = "[words.stranger-calls]\nzh = \"陌生电话\"\nen = \"Calls from strangers\"\naliases = [\"骚扰电话\"]\n";
+    assert_eq!(
+        problems(vec![file("vocab.toml", vocab.as_bytes())]),
+        [
+            "office/vocab.toml:4:12: alias \"骚扰电话\" of [words.stranger-calls] already names \"sales-calls\": an alias must name one term"
+        ]
+    );
+    let embedded = embedded();
+    let calls = embedded
+        .vocab
+        .term(VocabKind::Words, "sales-calls")
+        .unwrap();
+    assert!(calls.aliases.iter().any(|a| a == "营销电话"));
+}
+
 /// Hundreds of files are read on several threads; what is reported, and which file counts as
 /// the first definition, does not depend on it.
 #[test]
