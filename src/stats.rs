@@ -267,6 +267,7 @@ pub fn library_charts(m: &Catalog, library: &Library, cases: &[usize]) -> Vec<Ch
     charts.push(counted(m, m.stats_lib_year, by_year, cases.len()));
 
     charts.push(records_chart(m, &cases));
+    charts.push(fines_chart(m, &cases));
     charts.push(statutes_chart(m, library, &cases));
     charts
 }
@@ -354,6 +355,53 @@ fn records_chart(m: &Catalog, cases: &[&crate::library::Case]) -> Chart {
                 label: case.party.name.to_string(),
                 value: *records,
                 shown: thousands(*records),
+                computed: false,
+            })
+            .collect(),
+        notes,
+    }
+}
+
+/// Fines in practice: one bar per fine decided (largest first), labelled with the party; proposed
+/// fines and fines shared with another violation are left out and counted under the chart.
+fn fines_chart(m: &Catalog, cases: &[&crate::library::Case]) -> Chart {
+    let mut decided: Vec<(&crate::library::Case, u64)> = cases
+        .iter()
+        .flat_map(|c| {
+            c.penalty
+                .iter()
+                .filter_map(move |p| Some((*c, p.decided_fine()?)))
+        })
+        .collect();
+    decided.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
+    let apart = cases
+        .iter()
+        .flat_map(|c| c.penalty.iter())
+        .filter(|p| p.amount_yuan.is_some() && (p.proposed || p.combined.is_some()))
+        .count();
+    let mut notes = vec![m.practice_note.to_string()];
+    if decided.len() > MOST_BARS {
+        let n = (decided.len() - MOST_BARS).to_string();
+        notes.push(fill(m.stats_more_cases, &[("n", n)]));
+    }
+    if apart > 0 {
+        notes.push(fill(m.stats_fines_apart, &[("n", apart.to_string())]));
+    }
+    Chart {
+        title: fill(
+            m.stats_lib_chart,
+            &[
+                ("what", m.stats_lib_fines.to_string()),
+                ("n", thousands(cases.len() as u64)),
+            ],
+        ),
+        bars: decided
+            .iter()
+            .take(MOST_BARS)
+            .map(|(case, fine)| Bar {
+                label: case.party.name.to_string(),
+                value: *fine,
+                shown: format!("¥{}", thousands(*fine)),
                 computed: false,
             })
             .collect(),
@@ -457,7 +505,10 @@ mod tests {
     #[test]
     fn library_charts_count_not_stated_and_inferred_apart() {
         let library = library();
-        let all: Vec<usize> = (0..library.cases.len()).collect();
+        // The 2019 list: the counts below are its own.
+        let all: Vec<usize> = (0..library.cases.len())
+            .filter(|&i| library.cases[i].collection.as_str() == "samr-2019-pi")
+            .collect();
         let charts = library_charts(&ZH, &library, &all);
         let sector = &charts[0];
         let total: u64 = sector.bars.iter().map(|b| b.value).sum();
@@ -508,5 +559,29 @@ mod tests {
             chart_text(&chart, 10, 4, "#"),
             "t\n  a   #### 10\n  bb  ## 5\n  n\n"
         );
+    }
+
+    /// The fines decided, one bar each from the largest, labelled with the party; the proposed
+    /// and combined ones counted apart, and nothing from a criminal fine.
+    #[test]
+    fn the_fines_chart_has_a_bar_per_decision() {
+        let library = library();
+        let all: Vec<usize> = (0..library.cases.len()).collect();
+        let charts = library_charts(&ZH, &library, &all);
+        let fines = charts
+            .iter()
+            .find(|c| c.title.starts_with(ZH.stats_lib_fines))
+            .unwrap();
+        assert_eq!(fines.bars.len(), 10);
+        assert_eq!(fines.bars[0].label, "科勒（中国）投资有限公司");
+        assert_eq!(fines.bars[0].shown, "¥500,000");
+        assert_eq!(fines.bars.last().unwrap().value, 3_000);
+        assert!(fines.bars.windows(2).all(|w| w[0].value >= w[1].value));
+        assert!(
+            fines.notes.iter().any(|n| n.contains('2')),
+            "{:?}",
+            fines.notes
+        );
+        assert!(fines.bars.iter().all(|b| b.label != "李开祥"));
     }
 }

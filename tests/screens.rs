@@ -79,8 +79,15 @@ fn every_case_detail() {
         let mut app = App::new(&library, &ZH, 100, 200);
         app.open_case(&case.id);
         let whole = draw(&app);
-        // Where the pane can hold an address, it is never broken across lines.
-        for url in case.source.iter().filter_map(|s| s.url.as_deref()) {
+        // Where the pane can hold an address, it is never broken across lines (a proxy's
+        // address of 600 characters fits no pane).
+        let fits = |url: &&str| url.chars().count() <= 80;
+        for url in case
+            .source
+            .iter()
+            .filter_map(|s| s.url.as_deref())
+            .filter(fits)
+        {
             assert!(whole.contains(url), "{}: {url}", case.id);
         }
         insta::assert_snapshot!(format!("detail_{}_full", case.id), whole);

@@ -96,11 +96,11 @@ fn bash_completes(line: &[&str]) -> Vec<String> {
 #[test]
 fn bash_completes_case_ids_statute_ids_and_filter_keys() {
     assert_eq!(
-        bash_completes(&["casebook", "show", "zh"]),
+        bash_completes(&["casebook", "show", "zhu"]),
         ["zhuji-xiangsheng"]
     );
     let similar = bash_completes(&["casebook", "similar", ""]);
-    assert_eq!(similar.len(), 9, "{similar:?}");
+    assert_eq!(similar.len(), 23, "{similar:?}");
     let statutes = bash_completes(&["casebook", "statute", "cprl-29"]);
     assert!(statutes.contains(&"cprl-29-2".to_string()), "{statutes:?}");
     assert!(statutes.iter().all(|s| s.starts_with("cprl-29")));
@@ -151,7 +151,7 @@ fn fish_completes_ids_too() {
             .map(|l| l.split('\t').next().unwrap_or("").to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(ask("casebook show zh"), ["zhuji-xiangsheng"]);
+    assert_eq!(ask("casebook show zhu"), ["zhuji-xiangsheng"]);
     assert_eq!(ask("casebook list --sector real"), ["real-estate"]);
     assert!(ask("casebook statute cprl-29").contains(&"cprl-29-2".to_string()));
 }

@@ -95,6 +95,7 @@ pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
             "cases_stated": ids(&linked.stated),
             "cases_governing": ids(&linked.governing),
             "relations": relations,
+            "fines_in_practice": law::practice::fines(library, &statute.id),
         });
         return json(&value);
     }

@@ -5,6 +5,7 @@
 //! return.
 
 pub mod find;
+pub mod practice;
 pub mod status;
 
 pub use status::{AtCase, CaseDateKind, Status, at_case, case_dates, status_on};

@@ -334,6 +334,65 @@ pub struct Penalty {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub note: Option<Str>,
+    /// Announced as intended (拟处罚), not decided: never counted as a decision.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub proposed: bool,
+    /// What else the amount punishes besides the personal-information violation (a pricing
+    /// violation fined together with it), as the source says: the amount is not this
+    /// violation's alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub combined: Option<Str>,
+}
+
+impl Penalty {
+    /// A fine decided for this violation alone: what "fines in practice" count.
+    pub fn decided_fine(&self) -> Option<u64> {
+        (self.kind.as_str() == "fine" && !self.proposed && self.combined.is_none())
+            .then_some(self.amount_yuan)
+            .flatten()
+    }
+}
+
+/// What a source is: the decision itself, a report of it, or a copy of a report (or of a public
+/// record) on another site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Decision,
+    Report,
+    Copy,
+}
+
+impl SourceKind {
+    pub const ALL: [(&'static str, SourceKind); 3] = [
+        ("decision", SourceKind::Decision),
+        ("report", SourceKind::Report),
+        ("copy", SourceKind::Copy),
+    ];
+}
+
+/// A court's judgment, for a case decided by a court rather than a market regulator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Judgment {
+    pub court: Str,
+    pub case_number: Str,
+    /// Who brought a public-interest claim with the prosecution, if anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub claimant: Option<Str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub prison_months: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub probation_months: Option<u64>,
+    /// The remedies the public-interest claim obtained (apology, deletion…), as the judgment
+    /// words them.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(default)]
+    pub remedies: Box<[Str]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -348,6 +407,9 @@ pub struct Source {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub url: Option<Str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub kind: Option<SourceKind>,
 }
 
 /// A count the source states that is not a number of personal-information records (for example
@@ -408,6 +470,10 @@ pub struct Case {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub illegal_gains_yuan: Option<u64>,
+    /// What the source says of illegal gains where it gives no figure (违法所得无法计算).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub illegal_gains_note: Option<Str>,
     #[serde(default)]
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub quantity: Box<[Quantity]>,
@@ -416,6 +482,10 @@ pub struct Case {
     pub dates: Dates,
     pub law: Box<[LawLink]>,
     pub penalty: Box<[Penalty]>,
+    /// For a court's case: the judgment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub judgment: Option<Judgment>,
     pub source: Box<[Source]>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     #[serde(default)]

@@ -136,6 +136,16 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// An optional `true` or `false`; `None` when absent or invalid (invalid is reported).
+    pub fn opt_bool(&mut self, sink: &mut Sink, key: &'static str) -> Option<bool> {
+        let value = self.take(key)?;
+        let flag = value.get_ref().as_bool();
+        if flag.is_none() {
+            self.wrong_type(sink, key, value, ("true or false", "true 或 false"));
+        }
+        flag
+    }
+
     /// A required non-negative whole number.
     pub fn req_u64(&mut self, sink: &mut Sink, key: &'static str) -> Option<u64> {
         if !self.table.contains_key(key) {

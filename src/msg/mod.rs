@@ -111,6 +111,25 @@ pub struct Catalog {
     pub row_violations: &'static str,
     pub row_provisions: &'static str,
     pub row_penalty: &'static str,
+    /// After a penalty announced as intended, not decided.
+    pub penalty_proposed: &'static str,
+    /// The same, short, in lists.
+    pub penalty_proposed_short: &'static str,
+    /// After a fine that also punishes another violation: `{what}`.
+    pub penalty_combined: &'static str,
+    /// A court's judgment: the row and its parts.
+    pub row_judgment: &'static str,
+    /// `{court}`, `{number}`.
+    pub judgment_court: &'static str,
+    /// `{claimant}`.
+    pub judgment_claimant: &'static str,
+    /// `{prison}`, `{probation}`: months.
+    pub judgment_sentence: &'static str,
+    pub judgment_remedies: &'static str,
+    /// What a source is.
+    pub source_decision: &'static str,
+    pub source_report: &'static str,
+    pub source_copy: &'static str,
     pub row_range: &'static str,
     pub row_sources: &'static str,
     pub role_violated: &'static str,
@@ -122,6 +141,22 @@ pub struct Catalog {
     pub sec_text: &'static str,
     pub sec_range: &'static str,
     pub sec_linked: &'static str,
+    /// Fines in practice: the section, its rows and parts.
+    pub sec_practice: &'static str,
+    pub row_practice_range: &'static str,
+    /// `{n}` decisions, `{low}` to `{high}`.
+    pub practice_range: &'static str,
+    /// What the range is, and is not.
+    pub practice_note: &'static str,
+    pub row_practice_decided: &'static str,
+    pub row_practice_apart: &'static str,
+    pub practice_no_gains: &'static str,
+    /// `{gains}`.
+    pub practice_gains: &'static str,
+    pub practice_gains_explained: &'static str,
+    pub practice_gains_not_stated: &'static str,
+    pub decided_not_stated: &'static str,
+
     pub sec_today: &'static str,
     pub sec_thresholds: &'static str,
     pub row_text: &'static str,
@@ -187,6 +222,8 @@ pub struct Catalog {
     pub outside: &'static str,
     pub position_over: &'static str,
     pub position_unknown: &'static str,
+    /// A fine that was only proposed, or also punishes another violation, is not placed.
+    pub position_apart: &'static str,
     pub threshold_disclaimer: &'static str,
     /// `{value}`, `{unit}`, `{item}`, `{threshold}`, `{verdict}`.
     pub threshold_line: &'static str,
@@ -379,6 +416,10 @@ pub struct Catalog {
     pub stats_lib_penalty: &'static str,
     pub stats_lib_year: &'static str,
     pub stats_lib_records: &'static str,
+    /// The chart of fines decided, one bar each.
+    pub stats_lib_fines: &'static str,
+    /// `{n}`: fines left out of it (proposed, or shared with another violation).
+    pub stats_fines_apart: &'static str,
     pub stats_lib_statutes: &'static str,
     pub stats_more: &'static str,
     pub stats_more_cases: &'static str,
@@ -462,6 +503,17 @@ pub static ZH: Catalog = Catalog {
     row_violations: "违法行为",
     row_provisions: "条款",
     row_penalty: "处罚",
+    penalty_proposed: "（拟处罚，不是处罚决定）",
+    penalty_proposed_short: "（拟）",
+    penalty_combined: "（合并处罚：{what}）",
+    row_judgment: "判决",
+    judgment_court: "{court} {number}",
+    judgment_claimant: "公益诉讼起诉人：{claimant}",
+    judgment_sentence: "有期徒刑 {prison} 个月，缓刑 {probation} 个月",
+    judgment_remedies: "公益诉讼责任：",
+    source_decision: "决定或判决原文",
+    source_report: "新闻报道",
+    source_copy: "转载或镜像",
     row_range: "法定幅度",
     row_sources: "来源",
     role_violated: "违反条款",
@@ -472,6 +524,18 @@ pub static ZH: Catalog = Catalog {
     sec_text: "条文",
     sec_range: "处罚幅度",
     sec_linked: "关联案例",
+    sec_practice: "实践中的罚款（本库案例）",
+    row_practice_range: "罚款范围",
+    practice_range: "{n} 件处罚决定，罚款 {low} 至 {high}",
+    practice_note: "只计本库案例中已作出的罚款；不是全部执法实践，也不是裁量标准。",
+    row_practice_decided: "各件决定",
+    row_practice_apart: "不计入",
+    practice_no_gains: "来源称无违法所得",
+    practice_gains: "违法所得 {gains}",
+    practice_gains_explained: "违法所得无法计算（来源说明）",
+    practice_gains_not_stated: "违法所得未载明",
+    decided_not_stated: "决定日期未载明",
+
     sec_today: "今天的法律",
     sec_thresholds: "入罪门槛",
     row_text: "条文",
@@ -539,6 +603,7 @@ pub static ZH: Catalog = Catalog {
     outside: "在幅度外",
     position_over: "超过无违法所得时的上限：罚款应以违法所得为基数（来源未载明违法所得）",
     position_unknown: "处罚数额未载明 (not stated)；适用的幅度见上",
+    position_apart: "拟处罚或合并处罚的数额不放入幅度比较；适用的幅度见上",
     threshold_disclaimer: "门槛比较，非法律认定 (threshold comparison, not a legal finding)",
     threshold_line: "{value} {unit}：{item} 标准 {threshold} {unit} — {verdict}",
     threshold_in_duty: "如系履职或提供服务中获得，标准减半为 {threshold}（{item}）— {verdict}",
@@ -703,6 +768,8 @@ pub static ZH: Catalog = Catalog {
     stats_lib_penalty: "处罚种类",
     stats_lib_year: "处罚年份",
     stats_lib_records: "每案信息条数",
+    stats_lib_fines: "已决定的罚款（每件一条）",
+    stats_fines_apart: "另有 {n} 笔拟处罚或合并处罚的罚款不计入",
     stats_lib_statutes: "条款关联案例数",
     stats_more: "其余 {n} 项",
     stats_more_cases: "另有 {n} 例未列出",

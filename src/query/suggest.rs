@@ -242,11 +242,21 @@ fn nearest_words(known: &[String], word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::{LoadOptions, load};
+    use crate::library::{Library, LoadOptions, load};
+
+    /// The 2019 list alone: these queries find nothing there (the later collection has face
+    /// cases, and a case in 重庆).
+    fn list_2019() -> Library {
+        let mut library = load(&LoadOptions::default()).unwrap();
+        library
+            .cases
+            .retain(|c| c.collection.as_str() == "samr-2019-pi");
+        library
+    }
 
     #[test]
     fn each_word_counts_alone_and_names_its_facet_values() {
-        let library = load(&LoadOptions::default()).unwrap();
+        let library = list_2019();
         let index = Index::new(&library);
         let found = suggest(&library, &index, &known_words(&library), "广西 教育");
         assert_eq!(
@@ -260,7 +270,7 @@ mod tests {
 
     #[test]
     fn a_typo_gets_the_nearest_words() {
-        let library = load(&LoadOptions::default()).unwrap();
+        let library = list_2019();
         let index = Index::new(&library);
         let found = suggest(&library, &index, &known_words(&library), "房地厂");
         assert_eq!(found.words, [("房地厂".to_string(), 0)]);
@@ -271,7 +281,7 @@ mod tests {
 
     #[test]
     fn nothing_to_offer_for_noise() {
-        let library = load(&LoadOptions::default()).unwrap();
+        let library = list_2019();
         let index = Index::new(&library);
         let found = suggest(&library, &index, &known_words(&library), "zzzzqqqq");
         assert_eq!(found.words, [("zzzzqqqq".to_string(), 0)]);
@@ -288,7 +298,7 @@ mod tests {
     /// provision offered finds something when followed.
     #[test]
     fn every_suggestion_leads_to_a_hit() {
-        let library = load(&LoadOptions::default()).unwrap();
+        let library = list_2019();
         let index = Index::new(&library);
         let known = known_words(&library);
         for query in [

@@ -3,7 +3,7 @@
 //! → sources. `build` only strings them together.
 
 use crate::library::{Case, LawRole, Library, Str, VocabKind};
-use crate::msg::Catalog;
+use crate::msg::{Catalog, fill};
 use crate::query::similar::Similar;
 use crate::text::thousands;
 
@@ -272,8 +272,7 @@ fn penalty(p: &Parts) -> Section {
         .iter()
         .map(|penalty| {
             let label = p.label(VocabKind::Penalties, &penalty.kind);
-            let mut line =
-                super::penalty_amount(m, library, &penalty.kind, label, penalty.amount_yuan);
+            let mut line = super::penalty_line(m, library, label, penalty);
             if let Some(note) = &penalty.note {
                 line.push_str(&format!(" — {note}"));
             }
@@ -281,6 +280,9 @@ fn penalty(p: &Parts) -> Section {
         })
         .collect();
     let mut rows = vec![p.inferred(p.r.row(m.row_penalty, given), "penalty")];
+    if let Some(judgment) = &case.judgment {
+        rows.push(p.r.row(m.row_judgment, judgment_lines(m, judgment)));
+    }
     let ranges: Vec<String> = case
         .law
         .iter()
@@ -303,6 +305,35 @@ fn penalty(p: &Parts) -> Section {
         heading: m.sec_penalty,
         rows,
     }
+}
+
+/// A court's judgment: the court and case number, the claimant, the sentence, the remedies.
+fn judgment_lines(m: &Catalog, judgment: &crate::library::Judgment) -> Vec<String> {
+    let mut lines = vec![fill(
+        m.judgment_court,
+        &[
+            ("court", judgment.court.to_string()),
+            ("number", judgment.case_number.to_string()),
+        ],
+    )];
+    if let Some(claimant) = &judgment.claimant {
+        let claimant = claimant.to_string();
+        lines.push(fill(m.judgment_claimant, &[("claimant", claimant)]));
+    }
+    if let (Some(prison), Some(probation)) = (judgment.prison_months, judgment.probation_months) {
+        lines.push(fill(
+            m.judgment_sentence,
+            &[
+                ("prison", prison.to_string()),
+                ("probation", probation.to_string()),
+            ],
+        ));
+    }
+    if !judgment.remedies.is_empty() {
+        let remedies: Vec<&str> = judgment.remedies.iter().map(|r| r.as_str()).collect();
+        lines.push(format!("{}{}", m.judgment_remedies, remedies.join("；")));
+    }
+    lines
 }
 
 /// How many similar cases a sheet lists.
@@ -385,7 +416,11 @@ fn sources(p: &Parts) -> Section {
         .map(|s| {
             let mut line = s.title.to_string();
             let text = |t: &Option<Str>| t.as_deref().map(str::to_string);
-            for part in [text(&s.publisher), date(s.date)].into_iter().flatten() {
+            let kind = s.kind.map(|k| super::source_kind(p.m, k).to_string());
+            for part in [text(&s.publisher), date(s.date), kind]
+                .into_iter()
+                .flatten()
+            {
                 line.push_str(" · ");
                 line.push_str(&part);
             }

@@ -129,14 +129,14 @@ fn key_penalty(p: &Parts) -> Option<String> {
         .iter()
         .map(|penalty| {
             let label = m.term(p.library, VocabKind::Penalties, &penalty.kind);
-            super::penalty_amount(m, p.library, &penalty.kind, label, penalty.amount_yuan)
+            super::penalty_line(m, p.library, label, penalty)
         })
         .collect();
     if given.is_empty() {
         return None;
     }
     let mut line = given.join(m.list_sep);
-    if case.penalty.iter().any(|p| p.amount_yuan.is_some()) {
+    if case.penalty.iter().any(|p| p.decided_fine().is_some()) {
         let position = penalty_position(m, p.library, case);
         if let Some(first) = position.first().filter(|l| **l != m.position_unknown) {
             line.push_str(&format!(" — {first}"));

@@ -16,7 +16,8 @@ pub use statute::statute;
 
 use crate::law;
 use crate::library::{
-    Basis, Case, LawRole, Library, PartialDate, Relation, RelationKind, Statute, VocabKind,
+    Basis, Case, LawRole, Library, PartialDate, Penalty, Relation, RelationKind, SourceKind,
+    Statute, VocabKind,
 };
 use crate::msg::{Catalog, fill};
 use crate::text::thousands;
@@ -199,6 +200,28 @@ pub fn penalty_amount(
     }
 }
 
+/// A penalty as a line: its kind and amount, marked when it was only proposed or also punishes
+/// another violation.
+pub fn penalty_line(m: &Catalog, library: &Library, label: String, penalty: &Penalty) -> String {
+    let mut line = penalty_amount(m, library, &penalty.kind, label, penalty.amount_yuan);
+    if penalty.proposed {
+        line.push_str(m.penalty_proposed);
+    }
+    if let Some(what) = &penalty.combined {
+        line.push_str(&fill(m.penalty_combined, &[("what", what.to_string())]));
+    }
+    line
+}
+
+/// What a source is, as read.
+pub fn source_kind(m: &Catalog, kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Decision => m.source_decision,
+        SourceKind::Report => m.source_report,
+        SourceKind::Copy => m.source_copy,
+    }
+}
+
 /// `¥286,179`.
 pub fn yuan(amount: u64) -> String {
     format!("¥{}", thousands(amount))
@@ -264,7 +287,10 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
 pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for penalty in &case.penalty {
-        let label = m.term(library, VocabKind::Penalties, &penalty.kind);
+        let mut label = m.term(library, VocabKind::Penalties, &penalty.kind);
+        if penalty.proposed {
+            label.push_str(m.penalty_proposed_short);
+        }
         match kinds.iter_mut().find(|(l, _)| *l == label) {
             Some((_, n)) => *n += 1,
             None => kinds.push((label, 1)),
@@ -299,12 +325,14 @@ pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
     }
     parts.extend(case.authority.as_deref().map(str::to_string));
     parts.extend(case.dates.decided.map(|d| d.to_string()));
-    parts.extend(
-        case.source
-            .iter()
-            .find_map(|s| s.url.as_deref())
-            .map(str::to_string),
-    );
+    // The address, and what it is: a decision, a report, or a copy of one.
+    parts.extend(case.source.iter().find_map(|s| {
+        let url = s.url.as_deref()?;
+        Some(match s.kind {
+            Some(kind) => format!("{}{}{url}", source_kind(m, kind), m.colon),
+            None => url.to_string(),
+        })
+    }));
     crate::text::sanitize_line(&parts.join(" · "))
 }
 

@@ -22,12 +22,8 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
     let mut lines = Vec::new();
     let gains = case.illegal_gains_yuan.filter(|&g| g > 0);
     // Only a fine sits in a fine's range: a confiscation or a criminal 罚金 does not.
-    for amount in case
-        .penalty
-        .iter()
-        .filter(|p| p.kind == "fine")
-        .filter_map(|p| p.amount_yuan)
-    {
+    // A proposed fine, or one shared with another violation, is not placed.
+    for amount in case.penalty.iter().filter_map(|p| p.decided_fine()) {
         for (statute, range) in &ranges {
             // With illegal gains the fine is a multiple of them; the cap is for where there are none.
             if let (Some(gains), Some([low, high])) = (gains, range.gains_multiple.as_deref())
@@ -84,7 +80,15 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
         }
     }
     if lines.is_empty() {
-        lines.push(m.position_unknown.to_string());
+        let kept_apart = case
+            .penalty
+            .iter()
+            .any(|p| p.amount_yuan.is_some() && (p.proposed || p.combined.is_some()));
+        lines.push(if kept_apart {
+            m.position_apart.to_string()
+        } else {
+            m.position_unknown.to_string()
+        });
     }
     lines
 }
@@ -266,6 +270,8 @@ mod tests {
             kind: "fine".into(),
             amount_yuan: Some(100_400),
             note: None,
+            proposed: false,
+            combined: None,
         }]
         .into_boxed_slice();
         let case = library.case("nanning-fangduoduo").unwrap();

@@ -23,6 +23,10 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
         sections.push(thresholds_section(&r, thresholds));
     }
     sections.push(linked(&r, library, statute));
+    let practice = law::practice::fines(library, &statute.id);
+    if practice != law::practice::Practice::default() {
+        sections.push(practice_section(&r, library, &practice));
+    }
     sections.push(today(&r, library, statute));
     Sheet {
         id: statute.id.clone(),
@@ -193,6 +197,81 @@ fn linked(r: &Rows, library: &Library, statute: &Statute) -> Section {
     }
 }
 
+/// Fines in practice: the range of the fines the library's cases decided under the provision,
+/// each decision on a line (amount, party, date, illegal gains, how the link is known), and the
+/// fines kept apart (proposed, or shared with another violation).
+fn practice_section(r: &Rows, library: &Library, practice: &law::practice::Practice) -> Section {
+    use law::practice::Gains;
+    let m = r.m;
+    let mut rows = Vec::new();
+    if let Some((low, high)) = practice.range() {
+        let summary = fill(
+            m.practice_range,
+            &[
+                ("n", practice.decided.len().to_string()),
+                ("low", yuan(low)),
+                ("high", yuan(high)),
+            ],
+        );
+        rows.push(r.row(
+            m.row_practice_range,
+            vec![summary, m.practice_note.to_string()],
+        ));
+    }
+    let lines: Vec<String> = practice
+        .decided
+        .iter()
+        .map(|d| {
+            let case = &library.cases[d.case];
+            let date = d
+                .decided
+                .map_or(m.decided_not_stated.to_string(), |d| d.to_string());
+            let gains = match d.gains {
+                Gains::Amount(0) => m.practice_no_gains.to_string(),
+                Gains::Amount(yuan_) => fill(m.practice_gains, &[("gains", yuan(yuan_))]),
+                Gains::Explained => m.practice_gains_explained.to_string(),
+                Gains::NotStated => m.practice_gains_not_stated.to_string(),
+            };
+            let basis = match d.basis {
+                crate::library::Basis::Stated => m.basis_stated,
+                crate::library::Basis::Governing => m.basis_governing,
+            };
+            format!(
+                "{} {} · {date} · {gains} · {basis} [{}]",
+                yuan(d.amount_yuan),
+                case.party.name,
+                case.id
+            )
+        })
+        .collect();
+    rows.push(r.row(m.row_practice_decided, or_none(m, lines)));
+    if !practice.apart.is_empty() {
+        let apart = practice
+            .apart
+            .iter()
+            .map(|a| {
+                let case = &library.cases[a.case];
+                let why = match (&a.combined, a.proposed) {
+                    (Some(what), _) => fill(m.penalty_combined, &[("what", what.clone())]),
+                    (None, true) => m.penalty_proposed.to_string(),
+                    (None, false) => String::new(),
+                };
+                format!(
+                    "{} {}{why} [{}]",
+                    yuan(a.amount_yuan),
+                    case.party.name,
+                    case.id
+                )
+            })
+            .collect();
+        rows.push(r.row(m.row_practice_apart, apart));
+    }
+    Section {
+        heading: m.sec_practice,
+        rows,
+    }
+}
+
 /// The law today: the provision's status on the day casebook runs, and every relation it takes
 /// part in (implemented by, applies alongside, renumbered as, repealed by…), each with its reason.
 fn today(r: &Rows, library: &Library, statute: &Statute) -> Section {
@@ -237,14 +316,25 @@ mod tests {
         let headings: Vec<&str> = sections.iter().map(|s| s.heading).collect();
         assert_eq!(
             headings,
-            [ZH.sec_text, ZH.sec_range, ZH.sec_linked, ZH.sec_today]
+            [
+                ZH.sec_text,
+                ZH.sec_range,
+                ZH.sec_linked,
+                ZH.sec_practice,
+                ZH.sec_today
+            ]
         );
         let figures = &sections[1].rows[1];
         assert!(
             figures.lines.iter().any(|l| l.contains("¥500,000")),
             "{figures:?}"
         );
-        let relations = &sections[3].rows[1].lines;
+        let practice = &sections[3].rows[0].lines;
+        assert!(
+            practice[0].contains("¥3,000") && practice[0].contains("¥500,000"),
+            "{practice:?}"
+        );
+        let relations = &sections[4].rows[1].lines;
         assert!(
             relations
                 .iter()

@@ -55,10 +55,10 @@ impl Screen {
 
     /// Records a printed cell; a wide one covers the cells after it. Printing over any part of a
     /// wide character erases the rest of it: the terminal shows blanks there (ratatui's diff
-    /// counts on that, and leaves the blanks out).
-    fn put(&mut self, x: u16, y: u16, cell: &Cell) {
+    /// counts on that, and leaves the blanks out). How many cells after this one were erased so.
+    fn put(&mut self, x: u16, y: u16, cell: &Cell) -> u16 {
         if y >= self.size.height || x >= self.size.width {
-            return;
+            return 0;
         }
         let width = cell.symbol().width().max(1) as u16;
         let end = x.saturating_add(width).min(self.size.width);
@@ -74,10 +74,11 @@ impl Screen {
         for at in start..x {
             self.set(at, y, blank.clone());
         }
-        // The second halves, after this cell, of a wide character it lands on the first half of.
+        // The second halves, after this cell, of a wide character it lands on the first half of:
+        // plain blanks (the caller makes them so on the terminal too).
         let mut after = end;
         while after < self.size.width && covered(self, after) {
-            self.set(after, y, blank.clone());
+            self.set(after, y, Cell::default());
             after += 1;
         }
         for at in x..end {
@@ -88,6 +89,7 @@ impl Screen {
             }
             self.set(at, y, part);
         }
+        after - end
     }
 }
 
@@ -219,6 +221,15 @@ impl<W: Write> Write for Wire<W> {
     fn flush(&mut self) -> io::Result<()> {
         Write::flush(&mut self.inner)
     }
+}
+
+/// Whether a blank in this cell's style looks different from a plain blank: a background, or
+/// reverse video or an underline.
+fn visible_on_blank(cell: &Cell) -> bool {
+    cell.bg != Color::Reset
+        || cell
+            .modifier
+            .intersects(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT)
 }
 
 /// Where the terminal's cursor will be after printing `symbol` at `x` on a screen `width` wide;
@@ -383,10 +394,20 @@ impl<W: Write> Backend for Wire<W> {
             (fg, bg, modifier) = (cell.fg, cell.bg, cell.modifier);
             let symbol = cell.symbol();
             bytes.extend_from_slice(symbol.as_bytes());
-            if let Some(screen) = &mut self.screen {
-                screen.put(x, y, cell);
-            }
+            // Printing over the first half of a wide character erases its second half in the
+            // style now in force; ratatui counts on a plain blank there.
+            let erased = self
+                .screen
+                .as_mut()
+                .map_or(0, |screen| screen.put(x, y, cell));
             cursor = advance(symbol, x, size.width).map(|next| (next, y));
+            if erased > 0 && visible_on_blank(cell) && cursor.is_some() {
+                bytes.extend_from_slice(b"\x1b[m");
+                bytes.extend(std::iter::repeat_n(b' ', usize::from(erased)));
+                (fg, bg, modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+                let next = cursor.and_then(|(cx, _)| cx.checked_add(erased));
+                cursor = next.filter(|&nx| nx < size.width).map(|nx| (nx, y));
+            }
         }
         if styled && (fg, bg, modifier) != (Color::Reset, Color::Reset, Modifier::empty()) {
             bytes.extend_from_slice(b"\x1b[m");

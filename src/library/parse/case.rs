@@ -1,6 +1,7 @@
 //! One case file: every field checked against the schema and against the vocabularies,
 //! statutes and collections (`Refs`).
 
+use crate::library::Judgment;
 use toml::Spanned;
 
 use crate::library::diag::{Msg, Sink};
@@ -119,6 +120,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     let amount_yuan = root.opt_u64(sink, "amount_yuan");
     let amount_note = root.opt_str(sink, "amount_note");
     let illegal_gains_yuan = root.opt_u64(sink, "illegal_gains_yuan");
+    let illegal_gains_note = root.opt_str(sink, "illegal_gains_note");
 
     let mut quantity = Vec::new();
     for mut fields in root.tables(sink, "quantity") {
@@ -263,15 +265,37 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             .filter(|k| known_term(sink, refs.vocab, VocabKind::Penalties, k));
         let amount_yuan = fields.opt_u64(sink, "amount_yuan");
         let note = fields.opt_str(sink, "note");
+        let proposed = fields.opt_bool(sink, "proposed").unwrap_or(false);
+        let combined = fields.opt_str(sink, "combined");
         fields.finish(sink);
         if let Some(kind) = kind {
             penalty.push(Penalty {
                 kind: owned(kind),
                 amount_yuan,
                 note: note.map(owned),
+                proposed,
+                combined: combined.map(owned),
             });
         }
     }
+
+    let judgment = root.opt_table(sink, "judgment").and_then(|mut fields| {
+        let court = fields.req_str(sink, "court");
+        let case_number = fields.req_str(sink, "case_number");
+        let claimant = fields.opt_str(sink, "claimant");
+        let prison_months = fields.opt_u64(sink, "prison_months");
+        let probation_months = fields.opt_u64(sink, "probation_months");
+        let remedies = fields.opt_str_list(sink, "remedies").unwrap_or_default();
+        fields.finish(sink);
+        Some(Judgment {
+            court: owned(court?),
+            case_number: owned(case_number?),
+            claimant: claimant.map(owned),
+            prison_months,
+            probation_months,
+            remedies: remedies.into_iter().map(owned).collect(),
+        })
+    });
 
     let source_span = root.span();
     let source = sources(sink, &mut root);
@@ -353,12 +377,14 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         amount_yuan,
         amount_note: amount_note.map(owned),
         illegal_gains_yuan,
+        illegal_gains_note: illegal_gains_note.map(owned),
         quantity: trimmed(quantity),
         party: party?,
         place: place?,
         dates,
         law: trimmed(law),
         penalty: trimmed(penalty),
+        judgment,
         source: trimmed(source),
         inferred,
     };

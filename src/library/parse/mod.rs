@@ -16,6 +16,7 @@ pub use collections::collections;
 pub use statutes::{relations, statutes};
 pub use vocab::vocab;
 
+use crate::library::SourceKind;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -156,6 +157,32 @@ pub(super) fn known_term(
     false
 }
 
+/// One of a field's allowed words (`kind = "report"`); anything else is reported where it is
+/// written, with the words allowed.
+pub(super) fn choice<T: Copy>(
+    sink: &mut Sink,
+    value: &Spanned<String>,
+    field: &str,
+    options: &[(&str, T)],
+) -> Option<T> {
+    let found = options
+        .iter()
+        .find(|(word, _)| *word == value.get_ref().as_str());
+    if found.is_none() {
+        let words: Vec<&str> = options.iter().map(|(word, _)| *word).collect();
+        let (en, zh) = (words.join(", "), words.join("、"));
+        let other = value.get_ref();
+        sink.at(
+            value.span(),
+            Msg::new(
+                format!("{field} must be one of {en}, found \"{other}\""),
+                format!("{field} 应为 {zh} 之一，实为 \"{other}\""),
+            ),
+        );
+    }
+    found.map(|(_, value)| *value)
+}
+
 pub(super) fn sources(sink: &mut Sink, root: &mut Fields) -> Vec<Source> {
     let mut out = Vec::new();
     for mut fields in root.tables(sink, "source") {
@@ -163,6 +190,9 @@ pub(super) fn sources(sink: &mut Sink, root: &mut Fields) -> Vec<Source> {
         let publisher = fields.opt_str(sink, "publisher");
         let date = fields.opt_date(sink, "date");
         let url = fields.opt_str(sink, "url");
+        let kind = fields
+            .opt_str(sink, "kind")
+            .and_then(|k| choice(sink, &k, "kind", &SourceKind::ALL));
         fields.finish(sink);
         if let Some(title) = title {
             out.push(Source {
@@ -170,6 +200,7 @@ pub(super) fn sources(sink: &mut Sink, root: &mut Fields) -> Vec<Source> {
                 publisher: publisher.map(owned),
                 date: date.map(Spanned::into_inner),
                 url: url.map(owned),
+                kind,
             });
         }
     }

@@ -45,11 +45,8 @@ fn for_case(d: &Draw, case: &Case) -> Option<Exercise> {
     let range = range_of(statute)?;
     let id = format!("case:{}/discretion/{}", case.id, statute.id);
     let mut rng = d.rng(&id);
-    let stated_fine = case
-        .penalty
-        .iter()
-        .find(|p| p.kind == "fine")
-        .and_then(|p| p.amount_yuan);
+    // A proposed fine, or one that also punishes another violation, is no fine to place.
+    let stated_fine = case.penalty.iter().find_map(|p| p.decided_fine());
     let partial = d.exercise(id, Step::Discretion, Some(case), String::new());
     match (case.illegal_gains_yuan, stated_fine) {
         // Both stated: is the fine the case imposed within the range?
@@ -59,8 +56,26 @@ fn for_case(d: &Draw, case: &Case) -> Option<Exercise> {
         (Some(gains), _) if gains > 0 => {
             Some(lawful_range(d, partial, statute, &range, gains, &mut rng))
         }
+        // The case states there were no illegal gains: the cap without gains, asked as a fact.
+        (Some(_), _) => Some(cap(d, partial, statute, &range)),
         _ => Some(assumed(d, partial, statute, &range, &mut rng)),
     }
+}
+
+/// "What is the most this provision allows?" where there are no illegal gains.
+fn cap(d: &Draw, partial: super::Partial, statute: &Statute, range: &Range) -> Exercise {
+    let t = d.t;
+    let question = fill(t.q_cap, &[("citation", statute.penalty_citation())]);
+    let explanation = fill(t.explain_cap, &[("cap", yuan(range.cap))]);
+    let answer = Answer::Number {
+        right: range.cap,
+        unit: t.unit_yuan.to_string(),
+    };
+    super::Partial {
+        question,
+        ..partial
+    }
+    .finish(answer, explanation, statute, gains_words(statute))
 }
 
 /// One of three exercises on assumed facts, drawn by the seed.
@@ -80,19 +95,12 @@ fn assumed(
             let fine = gains * ASSUMED_FINE_HALVES[rng.below(ASSUMED_FINE_HALVES.len())] / 2;
             inside(d, partial.assume(assume_gains), statute, range, gains, fine)
         }
-        _ => {
-            let question = fill(t.q_cap, &[("citation", statute.penalty_citation())]);
-            let explanation = fill(t.explain_cap, &[("cap", yuan(range.cap))]);
-            let answer = Answer::Number {
-                right: range.cap,
-                unit: t.unit_yuan.to_string(),
-            };
-            super::Partial {
-                question,
-                ..partial.assume(t.assume_no_gains.to_string())
-            }
-            .finish(answer, explanation, statute, gains_words(statute))
-        }
+        _ => cap(
+            d,
+            partial.assume(t.assume_no_gains.to_string()),
+            statute,
+            range,
+        ),
     }
 }
 

@@ -331,6 +331,8 @@ fn a_case_that_states_its_gains_and_fine_is_asked_without_assumption() {
         kind: "fine".into(),
         amount_yuan: Some(250_000),
         note: None,
+        proposed: false,
+        combined: None,
     }]
     .into();
     let scope = Scope::all(&library);
