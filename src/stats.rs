@@ -572,10 +572,13 @@ mod tests {
             .iter()
             .find(|c| c.title.starts_with(ZH.stats_lib_fines))
             .unwrap();
-        assert_eq!(fines.bars.len(), 10);
+        // Thirteen fines (青浦 fined two companies): the largest twelve drawn, one more said.
+        assert_eq!(fines.bars.len(), MOST_BARS);
         assert_eq!(fines.bars[0].label, "科勒（中国）投资有限公司");
         assert_eq!(fines.bars[0].shown, "¥500,000");
-        assert_eq!(fines.bars.last().unwrap().value, 3_000);
+        assert_eq!(fines.bars.last().unwrap().value, 50_000);
+        let more = fill(ZH.stats_more_cases, &[("n", "1".to_string())]);
+        assert!(fines.notes.contains(&more), "{:?}", fines.notes);
         assert!(fines.bars.windows(2).all(|w| w[0].value >= w[1].value));
         assert!(
             fines.notes.iter().any(|n| n.contains('2')),

@@ -65,7 +65,7 @@ fn list_shows_the_nine_cases_aligned_by_display_width() {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
     // The 2019 list first; the later collections after it.
-    assert!(text.contains("23 / 23"));
+    assert!(text.contains("25 / 25"));
     // The province column starts at the same cell on every row, Chinese names before it or not.
     let rows: Vec<&str> = text.lines().take(10).collect();
     let column = |line: &str, needle: &str| width(&line[..line.find(needle).unwrap()]);
@@ -92,7 +92,7 @@ fn list_json_uses_the_schema_field_names() {
     assert!(out.status.success());
     let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let cases = cases.as_array().unwrap();
-    assert_eq!(cases.len(), 23);
+    assert_eq!(cases.len(), 25);
     assert_eq!(cases[0]["place"]["province"], "浙江省");
     assert_eq!(cases[0]["dates"]["decided"], "2019-05-24");
     assert_eq!(cases[6]["records"], 1537);
@@ -106,7 +106,7 @@ fn list_filters_combine_and_accept_labels() {
         ids(&["--sector", "real-estate"])[..3],
         ["zhuji-xiangsheng", "nanning-fangduoduo", "luoyang-shoumao"]
     );
-    assert_eq!(ids(&["--sector", "real-estate"]).len(), 12);
+    assert_eq!(ids(&["--sector", "real-estate"]).len(), 14);
     assert_eq!(
         ids(&["--sector", "房产租售", "--province", "Guangxi"]),
         ["nanning-fangduoduo"]
@@ -126,7 +126,7 @@ fn list_filters_combine_and_accept_labels() {
     );
     assert_eq!(ids(&["--penalty", "transfer-to-police"]), ["yibin-yu"]);
     assert_eq!(ids(&["--collection", "samr-2019-pi"]).len(), 9);
-    assert_eq!(ids(&["--collection", "reported-later"]).len(), 13);
+    assert_eq!(ids(&["--collection", "reported-later"]).len(), 15);
     assert_eq!(ids(&["--collection", "spc-guiding"]), ["li-kaixiang"]);
 }
 
@@ -223,7 +223,7 @@ fn show_and_statute_by_number_or_name() {
     let out = casebook(&["show", "房产"]);
     assert_eq!(out.status.code(), Some(1));
     let listed = stderr(&out);
-    assert!(listed.contains("「房产」对应 12 个案例"), "{listed}");
+    assert!(listed.contains("「房产」对应 14 个案例"), "{listed}");
     assert!(listed.contains("zhuji-xiangsheng") && listed.contains("luoyang-shoumao"));
     let out = casebook(&["statute", "消法56"]);
     assert!(out.status.success());
@@ -237,9 +237,9 @@ fn show_and_statute_by_number_or_name() {
 fn validate_the_embedded_library_and_the_repository_copy() {
     let out = casebook(&["validate"]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).contains("内置案例库：有效（23 个案例，43 条规定）"));
+    assert!(stdout(&out).contains("内置案例库：有效（25 个案例，43 条规定）"));
     let out = casebook(&["validate", "--lang", "en"]);
-    assert!(stdout(&out).contains("valid (23 cases, 43 statutes)"));
+    assert!(stdout(&out).contains("valid (25 cases, 43 statutes)"));
     let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
     let out = casebook(&["validate", "--standalone", cases_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
@@ -393,8 +393,8 @@ fn validate_reports_one_line_per_bad_file() {
     let out = casebook(&["--lang", "en", "list", "--cases", path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("24 / 24"),
-        "23 built in and good.toml"
+        stdout(&out).contains("26 / 26"),
+        "25 built in and good.toml"
     );
     let said = stderr(&out);
     assert!(
@@ -417,7 +417,7 @@ fn cases_dir_extends_the_library_and_only_shows_it_alone() {
 
     let out = casebook(&["list", "--cases", path]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("24 / 24"));
+    assert!(stdout(&out).contains("26 / 26"));
 
     let out = casebook(&["list", "--cases", path, "--only"]);
     assert!(stdout(&out).contains("office-case"));
@@ -519,7 +519,7 @@ fn search_ranks_and_filters_and_says_when_nothing_matches() {
     );
     let table = stdout(&casebook(&["search", "nanning"]));
     assert!(
-        table.contains("nanning-fangduoduo") && table.contains("1 / 23"),
+        table.contains("nanning-fangduoduo") && table.contains("1 / 25"),
         "{table}"
     );
 }
@@ -739,9 +739,9 @@ fn every_format() {
 
     let table = stdout(&casebook(&["search", "房产", "--format", "markdown"]));
     assert!(table.starts_with("| # | ID |"), "{table}");
-    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 13);
+    assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 15);
     let json = json_ids(&["list", "--format", "json", "--sector", "real-estate"]);
-    assert_eq!(json.len(), 12);
+    assert_eq!(json.len(), 14);
     let statute = stdout(&casebook(&["statute", "消法56", "--format", "markdown"]));
     assert!(statute.starts_with("# 中华人民共和国消费者权益保护法 第五十六条"));
     let out = casebook(&["statute", "cprl-56", "--format", "json"]);
@@ -759,7 +759,7 @@ fn csv_reads_back_to_the_same_cells() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header[..4], ["position", "id", "title", "party"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 23);
+    assert_eq!(rows.len(), 25);
     let nanning = rows.iter().find(|r| &r[1] == "nanning-fangduoduo").unwrap();
     assert_eq!(&nanning[0], "7");
     assert_eq!(&nanning[3], "广西南宁房多多资产管理有限公司");

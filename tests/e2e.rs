@@ -217,11 +217,11 @@ fn assert_restored(session: &Session) {
 #[test]
 fn filter_open_a_case_and_quit() {
     let mut s = Session::start(&[], 100, 30, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.expect("诸暨祥生新合置业有限公司");
     // The facet drawer: choose 房产租售.
     s.keys(&["f", " "]);
-    s.expect("12 / 23 例");
+    s.expect("14 / 25 例");
     s.expect("筛选：房产租售");
     s.keys(&["\x1b", "j", "\r"]);
     s.expect("广西南宁房多多资产管理有限公司侵害消费者个人信息案");
@@ -237,9 +237,9 @@ fn filter_open_a_case_and_quit() {
 #[test]
 fn search_from_the_slash_box() {
     let mut s = Session::start(&[], 80, 24, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.keys(&["/", "通州", "\r"]);
-    s.expect("1 / 23 例");
+    s.expect("1 / 25 例");
     s.expect("北京麦凯尼科教育科技有限公司");
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
@@ -278,7 +278,7 @@ fn deep_link_and_no_colour() {
         );
     }
     s.keys(&["\x1b"]); // back to the list: its selection is drawn in reverse video
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     // Selection stays visible without colour: a marker and reverse video.
     s.expect("▶  5 喻某");
     thread::sleep(Duration::from_millis(200));
@@ -301,7 +301,7 @@ fn deep_link_and_no_colour() {
 #[test]
 fn linux_console_gets_ascii_borders() {
     let mut s = Session::start(&[], 80, 24, &[("TERM", "linux")]);
-    s.expect("+ 案例 23/23");
+    s.expect("+ 案例 25/25");
     assert!(!s.contents().contains('┌'));
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
@@ -320,7 +320,7 @@ fn an_unknown_deep_link_exits_1_without_touching_the_terminal() {
 fn sigterm_and_sighup_restore_the_terminal() {
     for (signal, status) in [(15, 143), (1, 129)] {
         let mut s = Session::start(&[], 80, 24, &[]);
-        s.expect("23 / 23 例");
+        s.expect("25 / 25 例");
         let pid = s.child.process_id().expect("a pid");
         let killed = std::process::Command::new("kill")
             .args([format!("-{signal}"), pid.to_string()])
@@ -340,7 +340,7 @@ fn resize_redraws_and_too_small_says_so() {
     s.resize(38, 9);
     s.expect("终端太小");
     s.resize(80, 24);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
@@ -364,7 +364,7 @@ fn a_config_file_sets_the_language_and_the_keys() {
     s.keys(&["J", "J"]);
     s.expect("Detail · alar-tongtianyi");
     s.keys(&["F", "f", "d", "d"]);
-    s.expect("Cases 1/23");
+    s.expect("Cases 1/25");
     s.keys(&["\x1b", "Q"]);
     assert_eq!(s.wait_exit(), 0);
 }
@@ -372,7 +372,7 @@ fn a_config_file_sets_the_language_and_the_keys() {
 #[test]
 fn a_closed_terminal_ends_the_program() {
     let mut s = Session::start(&[], 80, 24, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.hang_up();
     let status = s.wait_exit();
     assert!(status == 129 || status == 1, "exit status {status}");
@@ -404,7 +404,7 @@ fn provision_text_and_back_in_two_keys() {
     s.expect("经营者及其工作人员对收集的消费者个人信");
     s.expect("条款 3 / 43");
     s.keys(&["\x7f"]); // Backspace
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.keys(&["s", "G"]);
     s.expect("今天的法律");
     s.keys(&["q"]);
@@ -417,7 +417,7 @@ fn provision_text_and_back_in_two_keys() {
 #[test]
 fn sigint_and_a_panic_restore_the_terminal() {
     let mut s = Session::start(&[], 80, 24, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     let pid = s.child.process_id().expect("a pid");
     let killed = std::process::Command::new("kill")
         .args(["-INT", &pid.to_string()])
@@ -430,7 +430,7 @@ fn sigint_and_a_panic_restore_the_terminal() {
     // Without a backtrace the panic's message stays on the 24-line screen.
     let env = [("CASEBOOK_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")];
     let mut s = Session::start(&[], 80, 24, &env);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.keys(&["j"]);
     assert_eq!(s.wait_exit(), 101);
     assert_restored(&s);
@@ -500,8 +500,8 @@ fn e_exports_markdown_beside_the_user() {
     assert!(case.contains("## 要点"));
     assert_eq!(read("casebook-yibin-yu-1.md"), case);
     let list = read("casebook-list.md");
-    assert!(list.starts_with("# 案例列表（23 例）"), "{list}");
-    assert_eq!(list.lines().filter(|l| l.starts_with("- ")).count(), 23);
+    assert!(list.starts_with("# 案例列表（25 例）"), "{list}");
+    assert_eq!(list.lines().filter(|l| l.starts_with("- ")).count(), 25);
 }
 
 /// A colleague's broken file does not lock the browser: it opens on everything else, with a
@@ -516,7 +516,7 @@ fn a_broken_office_file_is_left_out_with_a_banner() {
     .unwrap();
     let path = dir.path().to_str().unwrap();
     let mut s = Session::start(&["--cases", path], 100, 30, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.expect("1 个文件有问题未载入，见 casebook validate");
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
@@ -531,7 +531,7 @@ fn training_progress_lasts_between_runs() {
     let state = dir.path().join("state");
     let state = state.to_str().unwrap();
     let mut s = Session::start(&["--state", state], 80, 24, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.keys(&["t"]);
     s.expect("第 1/10 题");
     s.keys(&["1"]);
@@ -648,7 +648,7 @@ fn wake_ups(pid: u32) -> u64 {
 #[test]
 fn an_idle_browser_makes_no_wake_ups_and_still_leaves_on_sigterm() {
     let mut s = Session::start(&[], 120, 40, &[]);
-    s.expect("23 / 23 例");
+    s.expect("25 / 25 例");
     s.quiet();
     let pid = s.child.process_id().expect("a pid");
     let before = wake_ups(pid);

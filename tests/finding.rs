@@ -68,9 +68,9 @@ const TABLE: &[(&str, &str)] = &[
     ("黑中介", "zhuji-xiangsheng"),
     // The face cases of the later collection.
     ("人脸", "baoshan-sales-centre"),
-    ("人脸识别", "fengxian-developer"),
-    ("照片", "xiaopeng-shanghai"),
-    ("摄像头", "fengxian-developer"),
+    ("人脸识别", "chongqing-yaokun"),
+    ("照片", "qingpu-two-developers"),
+    ("摄像头", "chongqing-yaokun"),
     ("售楼处", "ningbo-poly"),
     ("刑法", "li-kaixiang"),
     // Nothing in this library: a hint instead (see the suggestion tests).

@@ -100,7 +100,7 @@ fn bash_completes_case_ids_statute_ids_and_filter_keys() {
         ["zhuji-xiangsheng"]
     );
     let similar = bash_completes(&["casebook", "similar", ""]);
-    assert_eq!(similar.len(), 23, "{similar:?}");
+    assert_eq!(similar.len(), 25, "{similar:?}");
     let statutes = bash_completes(&["casebook", "statute", "cprl-29"]);
     assert!(statutes.contains(&"cprl-29-2".to_string()), "{statutes:?}");
     assert!(statutes.iter().all(|s| s.starts_with("cprl-29")));

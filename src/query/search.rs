@@ -1561,8 +1561,8 @@ mod tests {
         assert_eq!(ids(&library, "售楼处")[0], "ningbo-poly");
         assert_eq!(
             ids(&library, "cq"),
-            ["buerguo-chongqing"],
-            "重庆 now has a case"
+            ["buerguo-chongqing", "chongqing-yaokun"],
+            "重庆 now has cases"
         );
     }
 

@@ -286,7 +286,7 @@ mod tests {
             first.starts_with(b"\x1b[?1049h"),
             "the alternate screen first"
         );
-        assert!(screen(&mut parser, &first).contains("23 / 23 例"));
+        assert!(screen(&mut parser, &first).contains("25 / 25 例"));
         // Search for 房多多 by its initials, typed the way a terminal sends them.
         session.feed(b"/fdd\r").unwrap();
         let shown = screen(&mut parser, &session.output());
@@ -294,7 +294,7 @@ mod tests {
         session.resize(80, 24).unwrap();
         parser.set_size(nz(24), nz(80));
         let shown = screen(&mut parser, &session.output());
-        assert!(shown.contains("1 / 23 例"), "{shown}");
+        assert!(shown.contains("1 / 25 例"), "{shown}");
         // Export would write on the server: refused, said.
         // (Esc and a letter in one read are Alt and the letter: each key its own read here.)
         for key in [b"\x1b", b"\x1b", b"e"] {
