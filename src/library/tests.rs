@@ -656,3 +656,47 @@ fn forbids_must_quote_the_text_and_name_a_known_violation() {
         "office/statutes.toml:20:9: forbids.words must be quoted exactly from the provision's text"
     );
 }
+
+/// The fields the later collections brought are validated like the others: a source kind, a
+/// proposed flag, a judgment's required fields — each reported where it is written.
+#[test]
+fn source_kinds_proposed_fines_and_judgments_are_validated() {
+    let problem = one_problem(&GOOD.replace(
+        "title = \"某报道\"",
+        "title = \"某报道\"\nkind = \"rumour\"",
+    ));
+    assert_eq!(
+        problem,
+        "office/office-case.toml:27:8: kind must be one of decision, report, copy, found \"rumour\""
+    );
+    let fine = "\n[[penalty]]\nkind = \"fine\"\namount_yuan = 1000\nproposed = \"yes\"\n";
+    let problem = one_problem(&format!("{GOOD}{fine}"));
+    assert!(
+        problem.starts_with("office/office-case.toml:31:12: ") && problem.contains("true or false"),
+        "{problem}"
+    );
+    let judgment = "\n[judgment]\ncase_number = \"（2021）某刑初1号\"\n";
+    let problem = one_problem(&format!("{GOOD}{judgment}"));
+    assert!(
+        problem.starts_with("office/office-case.toml:28:1: ") && problem.contains("court"),
+        "{problem}"
+    );
+    // All three well formed: the case loads, with them.
+    let good = format!(
+        "{}\n[[penalty]]\nkind = \"fine\"\namount_yuan = 1000\nproposed = true\n\n[judgment]\ncourt = \"某法院\"\ncase_number = \"（2021）某刑初1号\"\nprison_months = 6\n",
+        GOOD.replace(
+            "title = \"某报道\"",
+            "title = \"某报道\"\nkind = \"report\""
+        )
+    );
+    let library = assemble(
+        files::embedded(),
+        Some(vec![file("office-case.toml", good.as_bytes())]),
+        false,
+    )
+    .unwrap();
+    let case = library.case("office-case").unwrap();
+    assert_eq!(case.source[0].kind, Some(SourceKind::Report));
+    assert!(case.penalty[0].proposed && case.penalty[0].decided_fine().is_none());
+    assert_eq!(case.judgment.as_ref().unwrap().prison_months, Some(6));
+}
