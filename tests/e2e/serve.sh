@@ -134,11 +134,11 @@ wait_for() {
   for _ in $(seq 100); do screen "$1" | grep -q -- "$2" && return 0; sleep 0.1; done
   fail "$1 never showed \"$2\": $(screen "$1")"
 }
-wait_for one "9 / 9 例"
+wait_for one "25 / 25 例"
 # The client's locale chooses the language (OpenSSH sends LANG when asked to).
 tmux -S "$socket" new-session -d -s en -x 100 -y 30 \
   "LANG=en_US.UTF-8 ssh -tt ${opts[*]} -o SendEnv=LANG -i $work/officer -o IdentitiesOnly=yes localhost"
-wait_for en "9 / 9 cases"
+wait_for en "25 / 25 cases"
 tmux -S "$socket" send-keys -t en q
 tmux -S "$socket" send-keys -t one / f d d Enter
 wait_for one "nanning-fangduoduo"
@@ -152,7 +152,7 @@ idle_fds=$(ls /proc/"$server"/fd | wc -l)
 for n in 1 2 3 4; do
   tmux -S "$socket" new-session -d -s "b$n" -x 80 -y 24 \
     "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost"
-  wait_for "b$n" "9 / 9 例"
+  wait_for "b$n" "25 / 25 例"
 done
 set +e
 out=$("${as_officer[@]}" localhost list 2>&1); status=$?
@@ -179,7 +179,7 @@ fds=$(ls /proc/"$server"/fd | wc -l)
 for n in 5 6 7 8; do
   tmux -S "$socket" new-session -d -s "b$n" -x 80 -y 24 \
     "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 30"
-  wait_for "b$n" "9 / 9 例"
+  wait_for "b$n" "25 / 25 例"
 done
 pkill -9 -f "ssh -tt .*-p $port " || true
 # SIGHUP reads the authorized keys again (two now: the officer and the stranger).
@@ -236,7 +236,7 @@ idle=$!
 for _ in $(seq 50); do grep -q "listening on" "$work/log4" 2>/dev/null && break; sleep 0.1; done
 tmux -S "$socket" new-session -d -s idle -x 80 -y 24 \
   "ssh -tt -p $((port + 3)) ${opts[*]:2} -i $work/officer -o IdentitiesOnly=yes localhost; echo SSH-EXIT=\$?; sleep 30"
-wait_for idle "9 / 9 例"
+wait_for idle "25 / 25 例"
 wait_for idle "closed after 2 s without a key"
 wait_for idle "SSH-EXIT=1"
 kill -TERM "$idle"; wait "$idle" 2>/dev/null || true
@@ -264,7 +264,7 @@ for _ in $(seq 50); do grep -q "listening on" "$work/log5" 2>/dev/null && break;
 for n in 1 2; do
   tmux -S "$socket" new-session -d -s "k$n" -x 80 -y 24 \
     "ssh -tt -p $((port + 4)) ${opts[*]:2} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 30"
-  wait_for "k$n" "9 / 9 例"
+  wait_for "k$n" "25 / 25 例"
 done
 set +e
 out=$(ssh -p "$((port + 4))" "${opts[@]:2}" -i "$work/officer" -o IdentitiesOnly=yes localhost list 2>&1); status=$?
@@ -408,7 +408,7 @@ fi
 # SIGTERM: a browser is told, and the server is gone within 5 s.
 tmux -S "$socket" new-session -d -s last -x 80 -y 24 \
   "ssh -tt ${opts[*]} -i $work/officer -o IdentitiesOnly=yes localhost; sleep 60"
-wait_for last "9 / 9 例"
+wait_for last "25 / 25 例"
 kill -TERM "$server"
 for _ in $(seq 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$server" 2>/dev/null && fail "the server was still running 5 s after SIGTERM"

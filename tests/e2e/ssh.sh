@@ -74,9 +74,9 @@ tmux -S "$socket" -f /dev/null new-session -d -s one -x 80 -y 24 \
 tmux -S "$socket" set-option -g remain-on-exit on >/dev/null
 # Let OSC 52 from the pane make a tmux buffer (what a user's tmux.conf sets to copy over SSH).
 tmux -S "$socket" set-option -g set-clipboard on >/dev/null
-expect one "9 / 9 例"
+expect one "25 / 25 例"
 keys one f Space
-expect one "3 / 9 例"
+expect one "14 / 25 例"
 keys one Escape
 keys one j Enter
 expect one "第 7 例"
@@ -110,7 +110,7 @@ echo "ssh.sh: a whole session over ssh: ok"
 marker="casebook-ssh-e2e-$$"
 tmux -S "$socket" new-session -d -s two -x 80 -y 24 \
   "$ssh_cmd 'CASEBOOK_LANG=zh exec -a $marker $bin'; sleep 30"
-expect two "9 / 9 例"
+expect two "25 / 25 例"
 pgrep -f "$marker" >/dev/null || { echo "ssh.sh: casebook is not running" >&2; exit 1; }
 pkill -KILL -f "ssh -tt -i $work/id"
 for _ in $(seq 100); do pgrep -f "$marker" >/dev/null || break; sleep 0.1; done
@@ -145,7 +145,7 @@ set -e
 [ "$forward" != 0 ] || { echo "ssh.sh: gate: forwarding got through restrict" >&2; exit 1; }
 tmux -S "$socket" new-session -d -s gate -x 80 -y 24 \
   "ssh -tt -i $work/alice -o IdentitiesOnly=yes -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR $(id -un)@127.0.0.1; echo GATE-EXIT=\$? >$work/gate.exit; sleep 30"
-expect gate "9 / 9 例"
+expect gate "25 / 25 例"
 keys gate t
 expect gate "1/10"
 keys gate 1
