@@ -65,7 +65,7 @@ PY
 
 # What an officer gets by exec: the read-only commands, and their exit status.
 json=$("${as_officer[@]}" localhost list --json) || fail "exec list --json failed"
-python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])) == 9' "$json" || fail "list --json: $json"
+python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])) == 25' "$json" || fail "list --json: $json"
 "${as_officer[@]}" localhost search nosuchword >/dev/null 2>&1 && fail "a search finding nothing exits 1"
 set +e
 out=$("${as_officer[@]}" localhost rm -rf / 2>&1); status=$?

@@ -130,7 +130,7 @@ echo "command=\"$bin --state $work/state gate --person alice\",restrict,pty $(ca
 as_alice=(ssh -i "$work/alice" -o IdentitiesOnly=yes -p "$port" -o StrictHostKeyChecking=no
   -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes "$(id -un)@127.0.0.1")
 json=$("${as_alice[@]}" list --json) || { echo "ssh.sh: gate: list --json failed" >&2; exit 1; }
-python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])) == 9' "$json" ||
+python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])) == 25' "$json" ||
   { echo "ssh.sh: gate: list --json gave $json" >&2; exit 1; }
 set +e
 out=$("${as_alice[@]}" rm -rf / 2>&1); status=$?
