@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::library::{Library, LoadOptions, load};
+use crate::library::Library;
 use crate::msg::ZH;
 use crate::query::filter::Facet;
 
@@ -15,11 +15,7 @@ use super::types::{Action, Pane, Scope};
 /// The 2019 list alone: these tests drive the browser's mechanics over its nine cases, whose
 /// numbers and facets they name (the later collections are driven in tests/screens.rs).
 fn library() -> Library {
-    let mut library = load(&LoadOptions::default()).unwrap();
-    library
-        .cases
-        .retain(|c| c.collection.as_str() == "samr-2019-pi");
-    library
+    crate::library::list_2019()
 }
 
 fn press(app: &mut App, code: KeyCode) {
