@@ -237,9 +237,9 @@ fn show_and_statute_by_number_or_name() {
 fn validate_the_embedded_library_and_the_repository_copy() {
     let out = casebook(&["validate"]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).contains("内置案例库：有效（25 个案例，43 条规定）"));
+    assert!(stdout(&out).contains("内置案例库：有效（25 个案例，44 条规定）"));
     let out = casebook(&["validate", "--lang", "en"]);
-    assert!(stdout(&out).contains("valid (25 cases, 43 statutes)"));
+    assert!(stdout(&out).contains("valid (25 cases, 44 statutes)"));
     let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
     let out = casebook(&["validate", "--standalone", cases_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));

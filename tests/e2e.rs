@@ -402,7 +402,7 @@ fn provision_text_and_back_in_two_keys() {
     s.keys(&["1"]);
     s.expect("消法 第二十九条第二款");
     s.expect("经营者及其工作人员对收集的消费者个人信");
-    s.expect("条款 3 / 43");
+    s.expect("条款 3 / 44");
     s.keys(&["\x7f"]); // Backspace
     s.expect("25 / 25 例");
     s.keys(&["s", "G"]);

@@ -86,11 +86,14 @@ fn relations_are_read_from_both_ends_and_laws_group_once() {
     assert!(others("pipl-66").contains(&(RelationKind::Parallel, End::From, "cprl-56".into())));
     assert_eq!(
         others("csl-41"),
-        [(
-            RelationKind::Renumbered,
-            End::From,
-            "csl-2025-43".to_string()
-        )]
+        [
+            (
+                RelationKind::Renumbered,
+                End::From,
+                "csl-2025-43".to_string()
+            ),
+            (RelationKind::PenaltyUnder, End::From, "csl-64".to_string())
+        ]
     );
     assert!(related(&library, "cpri-24", "cprl-29-3"));
     assert!(!related(&library, "cpri-24", "cprl-29-1"));

@@ -33,6 +33,12 @@ pub struct Term {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Data kinds only: the item of the criminal thresholds (法释〔2017〕10号 第五条) whose
+    /// tier the kind belongs to, e.g. `第五条第一款第（五）项`; absent where the library cannot
+    /// say (the decision aid then says "depends on the kind").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub tier: Option<String>,
 }
 
 impl Term {

@@ -251,6 +251,16 @@ pub struct Thresholds {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub especially_serious_item: Option<String>,
+    /// The acts the thresholds are set for, quoted from the text (`非法获取、出售或者提供公民个人
+    /// 信息`), so that every statement about them keeps that condition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub acts: Option<String>,
+    /// The kinds of conduct (`violations` keys) the library reads as those acts: the decision aid
+    /// compares the thresholds only for these.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub violations: Vec<String>,
 }
 
 /// One threshold: a number of records of the named kinds (none named: the other kinds), or an

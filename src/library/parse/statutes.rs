@@ -96,7 +96,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let _ = fields.opt_str_list(sink, "successors");
         let thresholds = fields
             .opt_table(sink, "thresholds")
-            .map(|table| thresholds(sink, table));
+            .map(|table| thresholds(sink, table, vocab, text.as_ref().map(|t| t.get_ref())));
         let forbids: Vec<Forbids> = fields
             .tables(sink, "forbids")
             .into_iter()
@@ -295,7 +295,13 @@ pub fn relations(sink: &mut Sink, text: &str, statutes: &[Statute]) -> Vec<Relat
     out
 }
 
-fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
+fn thresholds(
+    sink: &mut Sink,
+    mut fields: Fields,
+    vocab: &Vocab,
+    text: Option<&String>,
+) -> Thresholds {
+    let table_span = fields.span();
     let tiers = fields
         .tables(sink, "tier")
         .into_iter()
@@ -334,9 +340,71 @@ fn thresholds(sink: &mut Sink, mut fields: Fields) -> Thresholds {
         especially_serious_item: fields
             .opt_str(sink, "especially_serious_item")
             .map(Spanned::into_inner),
+        acts: quoted(sink, &mut fields, "acts", text),
+        violations: fields
+            .opt_str_list(sink, "violations")
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|v| known_term(sink, vocab, VocabKind::Violations, v))
+            .map(Spanned::into_inner)
+            .collect(),
     };
     fields.finish(sink);
+    tiers_of_data_kinds(sink, vocab, &thresholds, table_span);
     thresholds
+}
+
+/// An optional field whose words must be quoted exactly from the provision's text.
+fn quoted(
+    sink: &mut Sink,
+    fields: &mut Fields,
+    key: &'static str,
+    text: Option<&String>,
+) -> Option<String> {
+    let value = fields.opt_str(sink, key)?;
+    if let Some(text) = text
+        && !text.contains(value.get_ref().as_str())
+    {
+        sink.at(
+            value.span(),
+            Msg::new(
+                format!("{key} must be quoted exactly from the provision's text"),
+                format!("{key} 必须一字不差地引自条文"),
+            ),
+        );
+        return None;
+    }
+    Some(value.into_inner())
+}
+
+/// Every data kind that names a tier (`[data_kinds.KEY] tier`) must name one of these record
+/// tiers: a kind placed in a tier that does not exist would compare against nothing.
+fn tiers_of_data_kinds(
+    sink: &mut Sink,
+    vocab: &Vocab,
+    thresholds: &Thresholds,
+    span: std::ops::Range<usize>,
+) {
+    let items: Vec<&str> = thresholds
+        .tiers
+        .iter()
+        .filter(|t| t.records.is_some())
+        .map(|t| t.item.as_str())
+        .collect();
+    for term in vocab.terms(VocabKind::DataKinds) {
+        let Some(tier) = &term.tier else { continue };
+        if !items.contains(&tier.as_str()) {
+            let key = &term.key;
+            let known = items.join(", ");
+            sink.at(
+                span.clone(),
+                Msg::new(
+                    format!("[data_kinds.{key}] tier \"{tier}\" is none of these thresholds' record tiers: {known}"),
+                    format!("[data_kinds.{key}] 的 tier \"{tier}\" 不是本门槛所列的条数层级：{known}"),
+                ),
+            );
+        }
+    }
 }
 
 fn penalty_range(

@@ -62,10 +62,17 @@ pub fn vocab(sink: &mut Sink, text: &str) -> Vec<(VocabKind, Vec<Named<Term>>)> 
                     },
                     within: within.map(Spanned::into_inner),
                     aliases,
+                    tier: None,
                 })
             } else {
                 let zh = fields.req_str(sink, "zh");
                 let en = fields.req_str(sink, "en");
+                // Only a kind of data belongs to a tier of the criminal thresholds.
+                let tier = if kind == VocabKind::DataKinds {
+                    fields.opt_str(sink, "tier").map(Spanned::into_inner)
+                } else {
+                    None
+                };
                 zh.zip(en).map(|(zh, en)| Term {
                     key: key_text.clone(),
                     label: Label {
@@ -74,6 +81,7 @@ pub fn vocab(sink: &mut Sink, text: &str) -> Vec<(VocabKind, Vec<Named<Term>>)> 
                     },
                     within: None,
                     aliases,
+                    tier,
                 })
             };
             fields.finish(sink);
