@@ -238,6 +238,39 @@ fn require(
     }
 }
 
+/// Every data kind written in this vocabulary file that names a tier (`tier = "…"`) must name a
+/// record tier of the criminal thresholds: a kind placed in a tier that does not exist would be
+/// compared with nothing.
+fn tiers_of_data_kinds(sink: &mut Sink, text: &str, vocab: &Vocab, statutes: &[Statute]) {
+    let items: Vec<&str> = statutes
+        .iter()
+        .filter_map(|s| s.thresholds.as_ref())
+        .flat_map(|t| &t.tiers)
+        .filter(|t| t.records.is_some())
+        .map(|t| t.item.as_str())
+        .collect();
+    for term in vocab.terms(VocabKind::DataKinds) {
+        let Some(tier) = term.tier.as_deref().filter(|t| !items.contains(t)) else {
+            continue;
+        };
+        // Reported where this file writes the term's tier; a term of another file is its own.
+        let Some(header) = text.find(&format!("[data_kinds.{}]", term.key)) else {
+            continue;
+        };
+        let at = text[header..]
+            .find(&format!("\"{tier}\""))
+            .map_or(header, |i| header + i);
+        let (key, known) = (&term.key, items.join(", "));
+        sink.at(
+            at..at + tier.len() + 2,
+            Msg::new(
+                format!("[data_kinds.{key}] tier \"{tier}\" is no record tier of the criminal thresholds: {known}"),
+                format!("[data_kinds.{key}] 的 tier \"{tier}\" 不是刑事门槛的条数层级：{known}"),
+            ),
+        );
+    }
+}
+
 /// Builds a library from base files and optional extending files.
 pub fn assemble(
     base: Vec<SourceFile>,
@@ -319,6 +352,12 @@ pub fn assemble(
     for file in texts.iter().filter(|t| t.kind == FileKind::Statutes) {
         let mut sink = Sink::new(&file.name, &file.text);
         relations.extend(parse::relations(&mut sink, &file.text, &statutes));
+        report.extend(sink.problems);
+    }
+
+    for file in texts.iter().filter(|t| t.kind == FileKind::Vocab) {
+        let mut sink = Sink::new(&file.name, &file.text);
+        tiers_of_data_kinds(&mut sink, &file.text, &vocab, &statutes);
         report.extend(sink.problems);
     }
 

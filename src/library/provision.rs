@@ -261,6 +261,11 @@ pub struct Thresholds {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub violations: Vec<String>,
+    /// The provision that sends a suspected crime to the judicial organs (行政处罚法 第二十七条),
+    /// cited with the decision aid's transfer answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub transfer: Option<String>,
 }
 
 /// One threshold: a number of records of the named kinds (none named: the other kinds), or an

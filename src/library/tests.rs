@@ -700,3 +700,32 @@ fn source_kinds_proposed_fines_and_judgments_are_validated() {
     assert!(case.penalty[0].proposed && case.penalty[0].decided_fine().is_none());
     assert_eq!(case.judgment.as_ref().unwrap().prison_months, Some(6));
 }
+
+/// What the decision aid rests on is validated like everything else: a data kind's tier must be a
+/// record tier of the thresholds, the transfer provision must exist, and the acts the thresholds
+/// are set for must be quoted from the text — each reported where it is written.
+#[test]
+fn tiers_transfer_and_acts_of_the_thresholds_are_validated() {
+    let vocab = "[data_kinds.gps]\nzh = \"定位\"\nen = \"GPS\"\ntier = \"第五条第一款第（九）项\"\n";
+    let found = problems(vec![file("vocab.toml", vocab.as_bytes())]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("office/vocab.toml:4:8: [data_kinds.gps] tier \"第五条第一款第（九）项\" is no record tier"),
+        "{found:#?}"
+    );
+    let statutes = "[[statute]]\nid = \"office-2\"\nlaw = \"x\"\nlaw_en = \"x\"\nversion = \"2013\"\nera = \"2019\"\narticle = \"x\"\nheading_en = \"x\"\ntext = \"出售公民个人信息五千条以上的\"\nsummary_en = \"x\"\n\n[statute.thresholds]\nacts = \"非法获取公民个人信息\"\ntransfer = \"ap-72\"\nviolations = [\"sell\"]\n\n[[statute.thresholds.tier]]\nitem = \"第一项\"\nrecords = 5000\n";
+    let found = problems(vec![file("statutes.toml", statutes.as_bytes())]);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(
+        found[0],
+        "office/statutes.toml:13:8: acts must be quoted exactly from the provision's text"
+    );
+    assert!(
+        found[1].starts_with("office/statutes.toml:14:12: unknown statute \"ap-72\""),
+        "{found:#?}"
+    );
+    assert!(
+        found[2].starts_with("office/statutes.toml:15:15: unknown violation \"sell\""),
+        "{found:#?}"
+    );
+}

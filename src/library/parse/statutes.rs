@@ -179,6 +179,16 @@ pub fn relations(sink: &mut Sink, text: &str, statutes: &[Statute]) -> Vec<Relat
         let Some(own) = table.get("id").and_then(|v| v.get_ref().as_str()) else {
             continue;
         };
+        // The provision on transferring suspected crimes, named by the thresholds.
+        if let Some(transfer) = table
+            .get("thresholds")
+            .and_then(|t| t.get_ref().as_table())
+            .and_then(|t| t.get("transfer"))
+            && let Some(id) = transfer.get_ref().as_str()
+            && !known(id)
+        {
+            unknown(sink, transfer.span(), id);
+        }
         let Some(items) = table.get("successors").and_then(|v| v.get_ref().as_array()) else {
             continue;
         };
@@ -301,7 +311,6 @@ fn thresholds(
     vocab: &Vocab,
     text: Option<&String>,
 ) -> Thresholds {
-    let table_span = fields.span();
     let tiers = fields
         .tables(sink, "tier")
         .into_iter()
@@ -341,6 +350,7 @@ fn thresholds(
             .opt_str(sink, "especially_serious_item")
             .map(Spanned::into_inner),
         acts: quoted(sink, &mut fields, "acts", text),
+        transfer: fields.opt_str(sink, "transfer").map(Spanned::into_inner),
         violations: fields
             .opt_str_list(sink, "violations")
             .unwrap_or_default()
@@ -350,7 +360,6 @@ fn thresholds(
             .collect(),
     };
     fields.finish(sink);
-    tiers_of_data_kinds(sink, vocab, &thresholds, table_span);
     thresholds
 }
 
@@ -377,35 +386,6 @@ fn quoted(
     Some(value.into_inner())
 }
 
-/// Every data kind that names a tier (`[data_kinds.KEY] tier`) must name one of these record
-/// tiers: a kind placed in a tier that does not exist would compare against nothing.
-fn tiers_of_data_kinds(
-    sink: &mut Sink,
-    vocab: &Vocab,
-    thresholds: &Thresholds,
-    span: std::ops::Range<usize>,
-) {
-    let items: Vec<&str> = thresholds
-        .tiers
-        .iter()
-        .filter(|t| t.records.is_some())
-        .map(|t| t.item.as_str())
-        .collect();
-    for term in vocab.terms(VocabKind::DataKinds) {
-        let Some(tier) = &term.tier else { continue };
-        if !items.contains(&tier.as_str()) {
-            let key = &term.key;
-            let known = items.join(", ");
-            sink.at(
-                span.clone(),
-                Msg::new(
-                    format!("[data_kinds.{key}] tier \"{tier}\" is none of these thresholds' record tiers: {known}"),
-                    format!("[data_kinds.{key}] 的 tier \"{tier}\" 不是本门槛所列的条数层级：{known}"),
-                ),
-            );
-        }
-    }
-}
 
 fn penalty_range(
     sink: &mut Sink,
