@@ -3,6 +3,8 @@
 //! The core (`library`, `sheet`, `text`) knows nothing of terminals; the CLI and the interactive
 //! app are thin shells over it.
 
+pub mod amount;
+pub mod assess;
 pub mod atomic;
 pub mod cli;
 pub mod config;

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the non-interactive commands. Every command loads the
 //! library through the same core functions the interactive app uses.
 
+mod assess;
 mod gate;
 pub(crate) mod list;
 mod localized;
@@ -108,6 +109,12 @@ pub enum Command {
     Similar(similar::SimilarArgs),
     /// Show one case in full, with labels resolved and unknown facts marked "not stated".
     Show(show::ShowArgs),
+    /// The decision aid for a case in hand: from the conduct, data kinds, records, gains and
+    /// date to the provisions breached as the law stood that day, the penalty provision with its
+    /// range, mitigation, criminal thresholds and transfer, fines in practice, the closest
+    /// precedents and a text to paste. An aid that shows its working, never a finding. In the
+    /// browser, `a`.
+    Assess(assess::AssessArgs),
     /// Show a provision of law in full (text, penalty range, linked cases, status today and
     /// relations), or with no id every provision grouped by law with its status today.
     Statute(statute::StatuteArgs),
@@ -243,6 +250,9 @@ pub fn run() -> ExitCode {
                 stats::run(lib, &args, ascii)
             })
         }
+        Some(Command::Assess(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
+            assess::run(lib, &args)
+        }),
         Some(Command::Statute(args)) => with_library(&cli.cases, cli.only, cli.strict, |lib| {
             statute::run(lib, &args)
         }),

@@ -264,6 +264,40 @@ impl ThresholdComparison {
     }
 }
 
+/// The level a figure reaches against a threshold of 法释〔2017〕10号 第五条.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Below,
+    /// 情节严重.
+    Serious,
+    /// 情节特别严重.
+    EspeciallySerious,
+}
+
+/// The bars of 情节严重 and 情节特别严重 for one threshold. Information obtained in duty or
+/// service reaches 情节严重 at half the standard (第五条第一款第（八）项, "一半以上": rounded up);
+/// 情节特别严重 is ten times the standards of items (三) to (八), so in duty ten times the halved
+/// one. Training and the decision aid both judge by these.
+pub fn bars(thresholds: &Thresholds, threshold: u64, in_duty: bool) -> (u64, Option<u64>) {
+    let serious = match thresholds.duty_divisor.filter(|&d| in_duty && d > 0) {
+        Some(divisor) => threshold.div_ceil(divisor),
+        None => threshold,
+    };
+    let especially = thresholds
+        .especially_serious_multiple
+        .and_then(|m| serious.checked_mul(m));
+    (serious, especially)
+}
+
+/// The level `value` reaches against `bars` (see [`bars`]).
+pub fn level(value: u64, (serious, especially): (u64, Option<u64>)) -> Level {
+    match especially {
+        Some(bar) if value >= bar => Level::EspeciallySerious,
+        _ if value >= serious => Level::Serious,
+        _ => Level::Below,
+    }
+}
+
 /// Compares a case's number of records with the record thresholds. Only when every data kind of
 /// the case is one a single tier names is there a comparison: a kind the provision does not name
 /// may fall under another tier's catch-all words, so the tool stays silent rather than guess.

@@ -218,6 +218,21 @@ pub struct Statute {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub forbids: Vec<Forbids>,
+    /// When the provision lightens or lifts a penalty (`[[statute.lightens]]`): the effect and
+    /// its conditions, quoted from the text, for the decision aid to state as possibilities.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub lightens: Vec<Lightens>,
+}
+
+/// One effect a provision gives a penalty (从轻或者减轻, 不予处罚), with its conditions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lightens {
+    /// The effect, quoted (`可以不予行政处罚`).
+    pub effect: String,
+    /// Conditions, quoted; all must hold (`all`), or any one (`any`).
+    pub conditions: Vec<String>,
+    pub any: bool,
 }
 
 /// One kind of conduct a provision forbids (`[[statute.forbids]]`).

@@ -706,7 +706,8 @@ fn source_kinds_proposed_fines_and_judgments_are_validated() {
 /// are set for must be quoted from the text — each reported where it is written.
 #[test]
 fn tiers_transfer_and_acts_of_the_thresholds_are_validated() {
-    let vocab = "[data_kinds.gps]\nzh = \"定位\"\nen = \"GPS\"\ntier = \"第五条第一款第（九）项\"\n";
+    let vocab =
+        "[data_kinds.gps]\nzh = \"定位\"\nen = \"GPS\"\ntier = \"第五条第一款第（九）项\"\n";
     let found = problems(vec![file("vocab.toml", vocab.as_bytes())]);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(

@@ -257,6 +257,7 @@ pub static EN: Catalog = Catalog {
     key_stats: "statistics",
     key_lang: "中文 / English",
     training: &training::EN,
+    assess: &super::assess::EN,
     key_goto: "go to case N",
     key_show_empty: "show empty values",
     key_wide: "detail wide / beside",

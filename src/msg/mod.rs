@@ -4,6 +4,7 @@
 //! Why one file of over 500 lines: it is the catalog's type and its Chinese strings, field by
 //! field, so that a string and its meaning are read together; the English is in `en.rs`.
 
+pub mod assess;
 mod en;
 pub mod training;
 mod training_en;
@@ -346,6 +347,8 @@ pub struct Catalog {
     pub key_lang: &'static str,
     /// The training strings.
     pub training: &'static training::TrainingCatalog,
+    /// The decision aid's strings.
+    pub assess: &'static assess::AssessCatalog,
     pub key_goto: &'static str,
     pub key_show_empty: &'static str,
     pub key_wide: &'static str,
@@ -699,6 +702,7 @@ pub static ZH: Catalog = Catalog {
     key_stats: "统计",
     key_lang: "中文／English",
     training: &training::ZH,
+    assess: &assess::ZH,
     key_goto: "前往第 N 例",
     key_show_empty: "显示／隐藏无案例的值",
     key_wide: "详情全宽／并排",
@@ -856,6 +860,14 @@ impl Catalog {
             .vocab
             .term(kind, key)
             .map_or(key.to_string(), |t| self.label(&t.label).to_string())
+    }
+
+    /// A two-language message (a validation's or a refusal's) in this language.
+    pub fn msg<'a>(&self, message: &'a crate::library::Msg) -> &'a str {
+        match self.lang {
+            Lang::Zh => &message.zh,
+            Lang::En => &message.en,
+        }
     }
 
     /// `text（note）` or `text (note)`.

@@ -111,12 +111,7 @@ pub fn has_value(library: &Library, case: &Case, facet: Facet, value: &str) -> b
 /// values it could mean, or every value when it means none.
 pub fn resolve(library: &Library, facet: Facet, typed: &str) -> Result<String, Vec<String>> {
     let choices: Vec<(String, Vec<String>)> = match facet.vocab() {
-        Some(kind) => library
-            .vocab
-            .terms(kind)
-            .iter()
-            .map(|t| (t.key.clone(), t.names().map(str::to_lowercase).collect()))
-            .collect(),
+        Some(kind) => term_choices(library, kind),
         None => library
             .collections
             .iter()
@@ -128,6 +123,28 @@ pub fn resolve(library: &Library, facet: Facet, typed: &str) -> Result<String, V
             })
             .collect(),
     };
+    resolve_among(choices, typed)
+}
+
+/// [`resolve`] for any vocabulary, filter or not (the decision aid's data kinds).
+pub fn resolve_term(
+    library: &Library,
+    kind: VocabKind,
+    typed: &str,
+) -> Result<String, Vec<String>> {
+    resolve_among(term_choices(library, kind), typed)
+}
+
+fn term_choices(library: &Library, kind: VocabKind) -> Vec<(String, Vec<String>)> {
+    library
+        .vocab
+        .terms(kind)
+        .iter()
+        .map(|t| (t.key.clone(), t.names().map(str::to_lowercase).collect()))
+        .collect()
+}
+
+fn resolve_among(choices: Vec<(String, Vec<String>)>, typed: &str) -> Result<String, Vec<String>> {
     let typed = typed.trim().to_lowercase();
     let matching = |test: &dyn Fn(&str) -> bool| -> Vec<String> {
         choices

@@ -654,7 +654,8 @@ fn case_entries(
             term(VocabKind::Provinces, &case.place.province),
         ])
         .flatten();
-    let data_words = data_words(library, case).filter_map(|t| term(VocabKind::DataKinds, &t.key));
+    let data_words =
+        case_data_kinds(library, case).filter_map(|t| term(VocabKind::DataKinds, &t.key));
     let story = texts(case)
         .filter(|(kind, _)| kind.weight() == 0)
         .map(|(_, text)| text);
@@ -672,7 +673,7 @@ fn case_entries(
 }
 
 /// The data-kind words a case uses: those whose label or an alias one of its data kinds holds.
-fn data_words<'l>(library: &'l Library, case: &'l Case) -> impl Iterator<Item = &'l Term> {
+pub fn case_data_kinds<'l>(library: &'l Library, case: &'l Case) -> impl Iterator<Item = &'l Term> {
     library
         .vocab
         .terms(VocabKind::DataKinds)
@@ -869,6 +870,29 @@ impl<'l> Index<'l> {
     pub fn case_entries(&self, case: usize) -> &[u16] {
         let (start, end) = self.docs[case].links;
         &self.links[start as usize..end as usize]
+    }
+
+    /// The entry of a provision, by id.
+    pub fn statute_entry(&self, id: &str) -> Option<u16> {
+        let at = self.library.statutes.iter().position(|s| s.id == id)?;
+        u16::try_from(at).ok()
+    }
+
+    /// The entry of a vocabulary term, by its vocabulary and key (the order [`Index::entry`]
+    /// reads them in).
+    pub fn term_entry(&self, kind: VocabKind, key: &str) -> Option<u16> {
+        let library = self.library;
+        let before: usize = VocabKind::ALL
+            .iter()
+            .take_while(|&&k| k != kind)
+            .map(|&k| library.vocab.terms(k).len())
+            .sum();
+        let at = library
+            .vocab
+            .terms(kind)
+            .iter()
+            .position(|t| t.key == key)?;
+        u16::try_from(library.statutes.len() + before + at).ok()
     }
 
     /// What a shared entry is.

@@ -91,17 +91,34 @@ fn score(weights: &[(u16, u32)], theirs: &[u16]) -> u32 {
 /// The `limit` cases most like `library.cases[of]`, best first (then in library order); cases
 /// that share nothing are left out.
 pub fn similar(library: &Library, index: &Index, of: usize, limit: usize) -> Vec<Similar> {
-    if of >= library.cases.len() || limit == 0 {
+    if of >= library.cases.len() {
         return Vec::new();
     }
-    let weights: Vec<(u16, u32)> = index
-        .case_entries(of)
+    like(library, index, index.case_entries(of), Some(of), limit)
+}
+
+/// The `limit` cases most like a set of entries (a violation, data kinds, a sector, provisions:
+/// the facts of a case in hand), best first, `leave_out` left out; ranked as [`similar`] ranks.
+pub fn like(
+    library: &Library,
+    index: &Index,
+    entries: &[u16],
+    leave_out: Option<usize>,
+    limit: usize,
+) -> Vec<Similar> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    let mut entries = entries.to_vec();
+    entries.sort_unstable();
+    entries.dedup();
+    let weights: Vec<(u16, u32)> = entries
         .iter()
         .filter_map(|&e| Some((e, likeness(index.entry(e)?)?.0)))
         .collect();
     // The best so far, best first; a case enters only if it beats the last.
     let mut best: Vec<(u32, usize)> = Vec::with_capacity(limit + 1);
-    for other in (0..library.cases.len()).filter(|&c| c != of) {
+    for other in (0..library.cases.len()).filter(|&c| Some(c) != leave_out) {
         let points = score(&weights, index.case_entries(other));
         if points == 0 || (best.len() == limit && points <= best[limit - 1].0) {
             continue;

@@ -6,7 +6,8 @@ use toml::Spanned;
 use crate::library::diag::{Msg, Sink};
 use crate::library::model::{Vocab, VocabKind};
 use crate::library::provision::{
-    Ceased, Era, Forbids, PenaltyRange, Relation, RelationKind, Statute, ThresholdTier, Thresholds,
+    Ceased, Era, Forbids, Lightens, PenaltyRange, Relation, RelationKind, Statute, ThresholdTier,
+    Thresholds,
 };
 use crate::library::reader::Fields;
 
@@ -102,6 +103,11 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
             .into_iter()
             .filter_map(|table| forbids(sink, table, vocab, text.as_ref().map(|t| t.get_ref())))
             .collect();
+        let lightens: Vec<Lightens> = fields
+            .tables(sink, "lightens")
+            .into_iter()
+            .filter_map(|table| lightens(sink, table, text.as_ref().map(|t| t.get_ref())))
+            .collect();
         fields.finish(sink);
 
         if let Some(id) = &id
@@ -141,6 +147,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 penalty,
                 thresholds,
                 forbids,
+                lightens,
             },
             id_span,
         ));
@@ -386,7 +393,6 @@ fn quoted(
     Some(value.into_inner())
 }
 
-
 fn penalty_range(
     sink: &mut Sink,
     mut fields: Fields,
@@ -456,6 +462,55 @@ fn penalty_range(
     };
     fields.finish(sink);
     range
+}
+
+/// One `[[statute.lightens]]` entry: an effect and its conditions (`all` or `any`, one of
+/// them), every one quoted exactly from the provision's text.
+fn lightens(sink: &mut Sink, mut fields: Fields, text: Option<&String>) -> Option<Lightens> {
+    let span = fields.span();
+    let effect = quoted(sink, &mut fields, "effect", text);
+    let list = |sink: &mut Sink, fields: &mut Fields, key: &'static str| -> Option<Vec<String>> {
+        let words = fields.opt_str_list(sink, key)?;
+        let mut out = Vec::new();
+        for word in words {
+            if let Some(text) = text
+                && !text.contains(word.get_ref().as_str())
+            {
+                sink.at(
+                    word.span(),
+                    Msg::new(
+                        format!("lightens.{key} must be quoted exactly from the provision's text"),
+                        format!("lightens.{key} 必须一字不差地引自条文"),
+                    ),
+                );
+                continue;
+            }
+            out.push(word.into_inner());
+        }
+        Some(out)
+    };
+    let all = list(sink, &mut fields, "all");
+    let any = list(sink, &mut fields, "any");
+    fields.finish(sink);
+    let (conditions, any) = match (all, any) {
+        (Some(c), None) => (c, false),
+        (None, Some(c)) => (c, true),
+        _ => {
+            sink.at(
+                span,
+                Msg::new(
+                    "a [[statute.lightens]] entry lists its conditions as `all` or as `any`, one of them",
+                    "[[statute.lightens]] 只能用 `all` 或 `any` 之一列出条件",
+                ),
+            );
+            return None;
+        }
+    };
+    Some(Lightens {
+        effect: effect?,
+        conditions,
+        any,
+    })
 }
 
 /// One `[[statute.forbids]]` entry: its violation must be a known key, and its words must be

@@ -54,6 +54,7 @@ fn for_case(d: &Draw, statute: &Statute, thresholds: &Thresholds, case: &Case) -
             compared: c,
             unit: Unit::Records,
             what: tier.what.clone(),
+            thresholds,
         });
     }
     if let Some(c) = case
@@ -64,6 +65,7 @@ fn for_case(d: &Draw, statute: &Statute, thresholds: &Thresholds, case: &Case) -
             compared: c,
             unit: Unit::Yuan,
             what: None,
+            thresholds,
         });
     }
     if figures.is_empty() {
@@ -140,6 +142,7 @@ fn assumed(
         compared,
         unit,
         what: tier.what.clone(),
+        thresholds,
     };
     levels(d, partial, statute, &[figure], in_duty)
 }
@@ -169,36 +172,22 @@ impl Unit {
 }
 
 /// One figure of the conduct against its tier.
-struct Figure {
+struct Figure<'t> {
     compared: ThresholdComparison,
     unit: Unit,
     what: Option<String>,
+    thresholds: &'t Thresholds,
 }
 
-impl Figure {
-    /// The bars of 情节严重 and 情节特别严重 for this figure: halved in duty; 情节特别严重 is "ten
-    /// times the standards of items (三) to (八)", so in duty ten times the halved standard.
+impl Figure<'_> {
+    /// The bars of 情节严重 and 情节特别严重 for this figure ([`law::bars`]).
     fn bars(&self, in_duty: bool) -> (u64, Option<u64>) {
-        let c = &self.compared;
-        let serious = if in_duty {
-            c.in_duty.unwrap_or(c.threshold)
-        } else {
-            c.threshold
-        };
-        let especially = c
-            .especially_serious
-            .map(|e| serious * (e / c.threshold.max(1)));
-        (serious, especially)
+        law::bars(self.thresholds, self.compared.threshold, in_duty)
     }
 
     /// 0: below, 1: 情节严重, 2: 情节特别严重.
     fn level(&self, in_duty: bool) -> usize {
-        let (serious, especially) = self.bars(in_duty);
-        match especially {
-            Some(e) if self.compared.value >= e => 2,
-            _ if self.compared.value >= serious => 1,
-            _ => 0,
-        }
+        law::level(self.compared.value, self.bars(in_duty)) as usize
     }
 }
 
