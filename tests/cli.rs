@@ -968,3 +968,109 @@ fn the_language_comes_from_the_flag_then_casebook_lang_then_the_locale() {
     assert!(run(&["validate"], &[("CASEBOOK_LANG", "fr"), ("LANG", "en_US")]).contains(english));
     assert!(run(&["--lang", "en", "validate"], &[("CASEBOOK_LANG", "zh")]).contains(english));
 }
+
+/// `casebook assess`: the JSON contract, the text, and bad input refused naming the flag.
+#[test]
+fn assess_prints_the_picture_and_refuses_bad_facts_by_flag() {
+    let out = casebook(&[
+        "--today",
+        "2026-12-05",
+        "assess",
+        "--conduct",
+        "出售",
+        "--data",
+        "电话号码,姓名",
+        "--records",
+        "6,000",
+        "--gains",
+        "¥8,000",
+        "--date",
+        "2019-05-10",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for key in [
+        "provisions",
+        "fine",
+        "mitigation",
+        "thresholds",
+        "transfer",
+        "precedents",
+        "text",
+    ] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    let first = &v["provisions"][0];
+    for key in ["id", "citation", "role", "in_force"] {
+        assert!(first.get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["fine"]["min_yuan"], 8_000);
+    assert_eq!(v["fine"]["max_yuan"], 80_000);
+    assert_eq!(v["transfer"], "yes");
+    assert!(v["precedents"].as_array().unwrap().len() <= 5);
+    // The text, and Markdown.
+    let text = casebook(&[
+        "--today",
+        "2026-12-05",
+        "assess",
+        "--from-case",
+        "zhuji-xiangsheng",
+    ]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = stdout(&text);
+    assert!(text.starts_with("辅助分析，不是法律结论"), "{text}");
+    assert!(text.contains("（从案例 zhuji-xiangsheng 的事实开始）"));
+    let md = casebook(&[
+        "--lang",
+        "en",
+        "assess",
+        "--conduct",
+        "spam",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        stdout(&md).contains("## 4. Criminal thresholds and transfer"),
+        "{}",
+        stdout(&md)
+    );
+    // Bad input: exit 2, each problem on its flag.
+    let bad = casebook(&[
+        "--today",
+        "2026-12-05",
+        "assess",
+        "--conduct",
+        "sell",
+        "--records",
+        "-5",
+        "--date",
+        "2013-12-31",
+        "--data",
+        "火星文",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = stderr(&bad);
+    assert!(err.contains("casebook: --data: \"火星文\""), "{err}");
+    assert!(
+        err.contains("casebook: --records: \"-5\" 不是数额：不能为负数"),
+        "{err}"
+    );
+    assert!(
+        err.contains("casebook: --date: 2013-12-31 早于 2014-03-15"),
+        "{err}"
+    );
+    let future = casebook(&[
+        "--today",
+        "2026-12-05",
+        "assess",
+        "--conduct",
+        "sell",
+        "--date",
+        "2027-01-01",
+    ]);
+    assert!(stderr(&future).contains("--date: 2027-01-01 晚于今天（2026-12-05）"));
+    let unknown_case = casebook(&["assess", "--from-case", "no-such-case-at-all"]);
+    assert_eq!(unknown_case.status.code(), Some(1));
+    assert!(stderr(&unknown_case).contains("no-such-case-at-all"));
+}

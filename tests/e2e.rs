@@ -412,6 +412,30 @@ fn provision_text_and_back_in_two_keys() {
     assert_restored(&s);
 }
 
+/// The officer on the phone, at 80×24 on a Linux console: `a` on the case opens the decision
+/// aid with its facts; the gains typed change the answer at once; Esc comes back to the case.
+#[test]
+fn decision_aid_from_a_case_in_a_few_keys() {
+    let mut s = Session::start(
+        &["--case", "zhuji-xiangsheng", "--today", "2026-12-05"],
+        80,
+        24,
+        &[("TERM", "linux"), ("NO_COLOR", "1")],
+    );
+    s.expect("诸暨祥生新合置业有限公司");
+    s.keys(&["a"]);
+    s.expect("案件辅助分析 - zhuji-xiangsheng"); // "·" drawn as "-" on a Linux console
+    s.expect("考虑移送公安机关：否");
+    s.keys(&["j", "j", "j", "j", "8", "0", "0", "0"]);
+    s.expect("¥8,000 至 ¥80,000");
+    s.expect("考虑移送公安机关：是");
+    s.keys(&["\x1b"]);
+    s.expect("25 / 25 例");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
 /// SIGINT from outside (not the Ctrl-C key, which quits) and a panic each leave the terminal
 /// restored, with the conventional status: 128 + 2, and Rust's 101.
 #[test]

@@ -792,3 +792,32 @@ fn drawing_craft_at_the_edges() {
     let status = draw(&app).lines().last().unwrap().to_string();
     assert!(status.contains("1–9 打开编号的条款"), "{status}");
 }
+
+/// The decision aid at 80×24 in both languages: opened on a case (its facts fill the form), then
+/// with gains typed, and with a field that cannot be read.
+#[test]
+fn decision_aid_screens() {
+    let library = library();
+    for (catalog, lang) in [(&ZH, "zh"), (&casebook::msg::EN, "en")] {
+        let mut app = App::new(&library, catalog, 80, 24);
+        assert!(app.open_case("zhuji-xiangsheng"));
+        app.update(Action::Show(ScreenId::Assess));
+        insta::assert_snapshot!(format!("assess_from_case_{lang}_80x24"), draw(&app));
+        for _ in 0..4 {
+            app.update(Action::Down);
+        }
+        for c in "8000".chars() {
+            app.update(Action::SearchInput(c));
+        }
+        insta::assert_snapshot!(format!("assess_gains_{lang}_80x24"), draw(&app));
+        app.update(Action::Down);
+        app.update(Action::SearchClear);
+        for c in "2013-01-01".chars() {
+            app.update(Action::SearchInput(c));
+        }
+        insta::assert_snapshot!(format!("assess_refused_{lang}_80x24"), draw(&app));
+    }
+    let mut app = App::new(&library, &ZH, 100, 30);
+    app.update(Action::Show(ScreenId::Assess));
+    insta::assert_snapshot!("assess_new_100x30", draw(&app));
+}

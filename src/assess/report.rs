@@ -30,6 +30,10 @@ pub fn sections(m: &Catalog, library: &Library, a: &Assessment) -> Vec<Section> 
             lines: facts(m, library, a),
         },
         Section {
+            title: t.points_title.to_string(),
+            lines: points(m, library, a),
+        },
+        Section {
             title: fill(t.breached_title, &[("date", a.facts.date.to_string())]),
             lines: breached(m, a),
         },
@@ -144,6 +148,58 @@ fn facts(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
     ]);
     if let Some(id) = &f.from_case {
         lines.push(fill(t.from_case, &[("id", id.clone())]));
+    }
+    lines
+}
+
+/// The answers an officer on the phone needs first: what was breached, the fine, the transfer,
+/// the closest precedent.
+pub fn points(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
+    let t = m.assess;
+    let breached: Vec<&Cited> = a.cited(Role::Breached).collect();
+    let mut lines = vec![match breached.as_slice() {
+        [] => t.point_none.to_string(),
+        [one] => fill(
+            t.point_breached,
+            &[("n", "1".to_string()), ("first", one.short())],
+        ),
+        [first, ..] => fill(
+            t.point_breached_more,
+            &[("n", breached.len().to_string()), ("first", first.short())],
+        ),
+    }];
+    if let Some(fine) = &a.fine {
+        lines.push(fill(
+            t.point_fine,
+            &[
+                ("range", range(m, fine)),
+                ("citation", fine.statute.penalty_citation()),
+            ],
+        ));
+    } else {
+        lines.push(t.no_penalty.to_string());
+    }
+    let answer = match a.criminal.transfer {
+        super::Transfer::Yes => t.transfer_yes,
+        super::Transfer::Depends => t.transfer_depends,
+        super::Transfer::No => t.transfer_no,
+    };
+    lines.push(fill(t.point_transfer, &[("answer", answer.to_string())]));
+    if let Some(p) = a.precedents.first() {
+        let case = &library.cases[p.case];
+        let fine = case
+            .penalty
+            .iter()
+            .find_map(|x| x.decided_fine())
+            .map_or(t.fine_not_stated.to_string(), yuan);
+        lines.push(fill(
+            t.point_precedent,
+            &[
+                ("id", case.id.to_string()),
+                ("party", case.party.name.to_string()),
+                ("fine", fine),
+            ],
+        ));
     }
     lines
 }

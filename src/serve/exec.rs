@@ -39,7 +39,9 @@ pub(crate) fn refusal(shown: &str) -> String {
 }
 
 /// The commands an exec request may run: they only read.
-pub(super) const READ_ONLY: [&str; 6] = ["list", "search", "show", "similar", "statute", "stats"];
+pub(super) const READ_ONLY: [&str; 7] = [
+    "list", "search", "show", "similar", "statute", "stats", "assess",
+];
 /// Options an exec request may not give: they would read or write the server's files.
 pub(super) const REFUSED_OPTIONS: [&str; 4] = ["--cases", "--config", "--state", "--no-cache"];
 

@@ -274,6 +274,8 @@ impl<'l> App<'l> {
             } else {
                 None
             };
+            let in_hand = self.screens.get(self.shown).case_in_hand();
+            self.screens.get_mut(id).hand(in_hand);
             let ctx = self.context();
             self.screens.get_mut(id).enter(&ctx, in_view);
             self.shown = id;

@@ -48,12 +48,13 @@ pub enum Group {
 
 impl Group {
     /// The groups in the order the help screen shows them.
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::Screen(Scope::Browse),
         Group::Screen(Scope::Search),
         Group::Screen(Scope::Statute),
         Group::Screen(Scope::Training),
         Group::Screen(Scope::Stats),
+        Group::Screen(Scope::Assess),
         Group::Screen(Scope::Help),
         Group::Everywhere,
     ];
@@ -66,6 +67,7 @@ impl Group {
             Group::Screen(Scope::Help) => m.group_help,
             Group::Screen(Scope::Training) => m.group_training,
             Group::Screen(Scope::Stats) => m.group_stats,
+            Group::Screen(Scope::Assess) => m.group_assess,
             Group::Everywhere => m.group_everywhere,
         }
     }
@@ -115,6 +117,7 @@ const STATUTE: &[Scope] = &[Scope::Statute];
 const HELP: &[Scope] = &[Scope::Help];
 const TRAINING: &[Scope] = &[Scope::Training];
 const STATS: &[Scope] = &[Scope::Stats];
+const ASSESS: &[Scope] = &[Scope::Assess];
 /// Every screen, but not while typing in the search line (where letters are text).
 pub const SCREENS: &[Scope] = &[
     Scope::Browse,
@@ -122,6 +125,7 @@ pub const SCREENS: &[Scope] = &[
     Scope::Help,
     Scope::Training,
     Scope::Stats,
+    Scope::Assess,
 ];
 /// Everywhere, typing included.
 pub const ALWAYS: &[Scope] = &[
@@ -131,6 +135,7 @@ pub const ALWAYS: &[Scope] = &[
     Scope::Help,
     Scope::Training,
     Scope::Stats,
+    Scope::Assess,
 ];
 
 /// Every binding, one screen after another, then the shared ones. A key means one thing in a
@@ -157,6 +162,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('Y', "Y")], Action::CopySheet, BROWSE, |m| m.key_copy_sheet, false),
     bind(&[ch('e', "e")], Action::Export, BROWSE, |m| m.key_export, false),
     bind(&[ch('t', "t")], Action::Show(ScreenId::Training), BROWSE, |m| m.key_training, true),
+    bind(&[ch('a', "a")], Action::Show(ScreenId::Assess), BROWSE, |m| m.key_assess, false),
     bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE, |m| m.key_open_number, false),
     bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE, |m| m.key_open_number, false),
     bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE, |m| m.key_open_number, false),
@@ -195,6 +201,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('8', "8")], Action::OpenNumbered(8), STATUTE, |m| m.key_open_case, false),
     bind(&[ch('9', "9")], Action::OpenNumbered(9), STATUTE, |m| m.key_open_case, false),
     bind(&[ch('t', "t")], Action::Show(ScreenId::Training), STATUTE, |m| m.key_training_all, false),
+    bind(&[ch('a', "a")], Action::Show(ScreenId::Assess), STATUTE, |m| m.key_assess, false),
     // The training screen: digits and letters answer, Enter goes on.
     bind(&[ch('1', "1")], Action::Digit(1), TRAINING, |m| m.key_answer, false),
     bind(&[ch('2', "2")], Action::Digit(2), TRAINING, |m| m.key_answer, false),
@@ -218,6 +225,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Esc, "Esc")], Action::Back, TRAINING, |m| m.key_back, false),
     // The statistics screen.
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATS, |m| m.key_back, false),
+    bind(&[ch('a', "a")], Action::Show(ScreenId::Assess), STATS, |m| m.key_assess, false),
+    // The decision aid's form: typed digits and '-' go into the field in focus.
+    bind(&[key(KeyCode::Tab, "Tab"), key(KeyCode::Enter, "Enter")], Action::NextPane, ASSESS, |m| m.key_next_field, true),
+    bind(&[key(KeyCode::BackTab, "Shift-Tab")], Action::PrevPane, ASSESS, |m| m.key_prev_field, false),
+    bind(&[key(KeyCode::Left, "←")], Action::PrevValue, ASSESS, |m| m.key_change_value, true),
+    bind(&[key(KeyCode::Right, "→")], Action::NextValue, ASSESS, |m| m.key_change_value, false),
+    bind(&[ch(' ', "Space")], Action::ToggleValue, ASSESS, |m| m.key_tick, true),
+    bind(&[key(KeyCode::Backspace, "Backspace")], Action::SearchBackspace, ASSESS, |m| m.key_digit_delete, false),
+    bind(&[key(KeyCode::Delete, "Del")], Action::SearchClear, ASSESS, |m| m.key_clear_field, false),
+    bind(&[ch('y', "y")], Action::CopyCitation, ASSESS, |m| m.key_copy_assessment, true),
+    bind(&[ch('Y', "Y")], Action::CopySheet, ASSESS, |m| m.key_copy_report, false),
+    bind(&[ch('e', "e")], Action::Export, ASSESS, |m| m.key_export_assessment, false),
+    bind(&[key(KeyCode::Esc, "Esc")], Action::Back, ASSESS, |m| m.key_back, true),
     // The help screen.
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace"), ch('h', "h")], Action::Back, HELP, |m| m.key_back, false),
     // Every screen.
@@ -318,12 +338,14 @@ impl Keymap {
         if bound.is_some() {
             return bound;
         }
-        // While searching, any other character is typed into the search line.
+        // While searching (or filling the decision aid's form), any other character is typed.
         let plain = !event
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match event.code {
-            KeyCode::Char(c) if scope == Scope::Search && plain => Some(Action::SearchInput(c)),
+            KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Assess) && plain => {
+                Some(Action::SearchInput(c))
+            }
             _ => None,
         }
     }

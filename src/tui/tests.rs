@@ -1101,3 +1101,85 @@ fn draw_text(app: &mut App, width: u16, height: u16) -> String {
     }
     lines.join("\n")
 }
+
+/// The decision aid driven by keys: `a` on an open case starts from its facts; digits go into the
+/// field in focus; ← → change a choice; Space ticks; `y` copies the text to paste; Esc goes back.
+#[test]
+fn the_decision_aid_by_keys() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    // From the list (no case open) the form keeps its own facts.
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.scope(), Scope::Assess);
+    assert_eq!(app.screens.assess.draft.from_case, None);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    // On an open case: its facts.
+    press(&mut app, KeyCode::Enter);
+    let case = app.browse().current().unwrap().id.to_string();
+    press(&mut app, KeyCode::Char('a'));
+    let draft = &app.screens.assess.draft;
+    assert_eq!(draft.from_case.as_deref(), Some(case.as_str()));
+    assert_eq!(draft.conduct, "leak-sell-provide");
+    // → on the conduct: the next violation of the vocabulary.
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screens.assess.draft.conduct, "unsolicited-messages");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.screens.assess.draft.conduct, "leak-sell-provide");
+    // Down to the gains; letters other than 万/亿 are not typed into a number.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    typed(&mut app, "8x000");
+    assert_eq!(app.screens.assess.draft.gains, "8000");
+    press(&mut app, KeyCode::Backspace);
+    typed(&mut app, "1");
+    assert_eq!(app.screens.assess.draft.gains, "8001");
+    let result = app.screens.assess.result(&library).unwrap();
+    assert_eq!(result.fine.as_ref().unwrap().max_yuan, Some(80_010));
+    // Space on a yes/no fact ticks it.
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.screens.assess.draft.in_duty);
+    // y copies the text to paste.
+    press(&mut app, KeyCode::Char('y'));
+    let copied = app.take_clipboard();
+    assert_eq!(copied.len(), 1);
+    assert!(
+        copied[0].starts_with("【辅助分析，不是法律结论】"),
+        "{copied:?}"
+    );
+    assert!(copied[0].contains("《中华人民共和国消费者权益保护法》第二十九条第二款"));
+    // Esc goes back to the case.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    assert_eq!(app.browse().focus, Pane::Detail);
+    // In training, `a` still answers: the screen's own key wins.
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.scope(), Scope::Training);
+}
+
+/// The data kinds are picked from the vocabulary: ← → move over them, Space adds or removes.
+#[test]
+fn data_kinds_are_picked_from_the_vocabulary() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    let first = library.vocab.terms(crate::library::VocabKind::DataKinds)[0]
+        .key
+        .clone();
+    assert_eq!(app.screens.assess.draft.data, first);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char(' '));
+    let second = library.vocab.terms(crate::library::VocabKind::DataKinds)[1]
+        .key
+        .clone();
+    assert_eq!(app.screens.assess.draft.data, format!("{first}, {second}"));
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.screens.assess.draft.data, second);
+}

@@ -71,6 +71,9 @@ pub enum Action {
     YesNo(bool),
     /// Training's summary by step.
     Summary,
+    /// The decision aid's form: the previous or next value of the field (← →).
+    PrevValue,
+    NextValue,
     /// Switch the interface language (中文 ↔ English), keeping the place.
     SwitchLanguage,
     Quit,
@@ -111,17 +114,20 @@ pub enum Scope {
     Help,
     Training,
     Stats,
+    /// The decision aid's form: typed digits go into the field.
+    Assess,
 }
 
 impl Scope {
     /// Every scope, in the order the help screen lists them.
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 7] = [
         Scope::Browse,
         Scope::Search,
         Scope::Statute,
         Scope::Help,
         Scope::Training,
         Scope::Stats,
+        Scope::Assess,
     ];
 }
 
@@ -140,16 +146,19 @@ pub enum ScreenId {
     Training,
     /// The campaign's figures and the cases in view, as charts.
     Stats,
+    /// The decision aid: the facts of a case in hand, and what the law and practice say.
+    Assess,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 6] = [
+    pub const ALL: [ScreenId; 7] = [
         ScreenId::Browse,
         ScreenId::Statute,
         ScreenId::Help,
         ScreenId::Goto,
         ScreenId::Training,
         ScreenId::Stats,
+        ScreenId::Assess,
     ];
 }
 
@@ -176,6 +185,8 @@ pub enum Place {
     Training,
     /// The statistics screen, where it was left.
     Stats,
+    /// The decision aid, where it was left.
+    Assess,
 }
 
 impl Place {
@@ -194,7 +205,9 @@ impl Place {
             (Place::Statute { statute, .. }, Place::Statute { statute: other, .. }) => {
                 statute == other
             }
-            (Place::Training, Place::Training) | (Place::Stats, Place::Stats) => true,
+            (Place::Training, Place::Training)
+            | (Place::Stats, Place::Stats)
+            | (Place::Assess, Place::Assess) => true,
             _ => false,
         }
     }
@@ -206,6 +219,7 @@ impl Place {
             Place::Statute { .. } => ScreenId::Statute,
             Place::Training => ScreenId::Training,
             Place::Stats => ScreenId::Stats,
+            Place::Assess => ScreenId::Assess,
         }
     }
 }

@@ -34,6 +34,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("copy-sheet", Action::CopySheet),
     ("export", Action::Export),
     ("training", Action::Show(ScreenId::Training)),
+    ("assess", Action::Show(ScreenId::Assess)),
     ("next-provision", Action::NextProvision),
     ("prev-provision", Action::PrevProvision),
     ("summary", Action::Summary),

@@ -8,6 +8,7 @@
 //! - `keymap.rs`: the key that opens it (`Action::Show(ScreenId::About)`), its own keys, and its
 //!   help group's title; `msg/mod.rs`: those strings.
 
+pub mod assess;
 pub mod browse;
 pub mod goto;
 pub mod help;
@@ -38,6 +39,15 @@ pub trait Screen<'l> {
     /// Called when the screen is opened by its key ([`Action::Show`]), with the cases the screen
     /// below has in view if this screen asks for them ([`Screen::wants_view`]).
     fn enter(&mut self, _ctx: &Context<'l>, _in_view: Option<Vec<usize>>) {}
+
+    /// The case the user has open on this screen, for a screen opened over it to start from
+    /// (the decision aid takes an open case's facts).
+    fn case_in_hand(&self) -> Option<usize> {
+        None
+    }
+
+    /// Before [`Screen::enter`]: the case the screen below has open, if any.
+    fn hand(&mut self, _case: Option<usize>) {}
 
     /// Whether [`Screen::enter`] needs the cases in view below (training does: `t` trains on the
     /// current filter).
@@ -82,6 +92,7 @@ pub struct Screens<'l> {
     pub goto: goto::Goto,
     pub training: training::Training<'l>,
     pub stats: stats::Stats,
+    pub assess: assess::Assess<'l>,
 }
 
 impl<'l> Screens<'l> {
@@ -93,6 +104,7 @@ impl<'l> Screens<'l> {
             goto: goto::Goto::default(),
             training: training::Training::new(library),
             stats: stats::Stats::default(),
+            assess: assess::Assess::new(library),
         }
     }
 
@@ -104,6 +116,7 @@ impl<'l> Screens<'l> {
             ScreenId::Goto => &self.goto,
             ScreenId::Training => &self.training,
             ScreenId::Stats => &self.stats,
+            ScreenId::Assess => &self.assess,
         }
     }
 
@@ -115,6 +128,7 @@ impl<'l> Screens<'l> {
             ScreenId::Goto => &mut self.goto,
             ScreenId::Training => &mut self.training,
             ScreenId::Stats => &mut self.stats,
+            ScreenId::Assess => &mut self.assess,
         }
     }
 }

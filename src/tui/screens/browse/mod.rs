@@ -281,6 +281,14 @@ impl<'l> Browse<'l> {
 
 impl<'l> Screen<'l> for Browse<'l> {
     /// The cases the filters and the search leave, when they leave fewer than all.
+    /// The case whose detail is open (the detail has the keyboard).
+    fn case_in_hand(&self) -> Option<usize> {
+        if self.focus != Pane::Detail {
+            return None;
+        }
+        self.results.visible.get(self.selected).copied()
+    }
+
     fn in_view(&self) -> Option<Vec<usize>> {
         let r = &self.results;
         (!r.filter.is_empty() || !r.parsed.is_empty()).then(|| r.visible.clone())

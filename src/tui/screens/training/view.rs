@@ -141,7 +141,7 @@ impl Training<'_> {
                 t.open_case,
                 &[("party", self.library.cases[case].party.name.to_string())],
             ),
-            Place::Training | Place::Stats => String::new(),
+            Place::Training | Place::Stats | Place::Assess => String::new(),
         }
     }
 
