@@ -50,6 +50,7 @@ pub fn value(library: &Library, a: &Assessment) -> Value {
                 "status_then": status_key(c.status),
                 "item": c.item,
                 "words": c.words,
+                "who": c.who,
                 "reading": c.reading,
             })
         })
@@ -59,9 +60,16 @@ pub fn value(library: &Library, a: &Assessment) -> Value {
             FineWorking::Multiple { gains, low, high } => {
                 json!({"kind": "multiple", "gains_yuan": gains, "low": low, "high": high})
             }
-            FineWorking::Cap { cap, condition } => {
-                json!({"kind": "cap", "cap_yuan": cap, "condition": condition})
-            }
+            FineWorking::Cap {
+                cap,
+                condition,
+                without_gains,
+            } => json!({
+                "kind": "cap",
+                "cap_yuan": cap,
+                "condition": condition,
+                "without_gains": without_gains,
+            }),
             FineWorking::EitherWay { low, high, cap } => {
                 json!({"kind": "either-way", "low": low, "high": high, "cap_yuan": cap})
             }

@@ -44,6 +44,8 @@ pub struct Cited<'l> {
     pub item: Option<String>,
     /// The deciding words, quoted from the text.
     pub words: Option<String>,
+    /// Whom the provision binds, quoted (`网络运营者`).
+    pub who: Option<String>,
     /// Where the provision stood on `on`, the day that matters for its role: the conduct's date
     /// for what was breached and its penalty, today for the duty to transfer.
     pub status: Status,
@@ -63,6 +65,7 @@ impl<'l> Cited<'l> {
             role,
             item: None,
             words: None,
+            who: None,
             status: law::status_on(statute, on),
             on,
             in_force_today: in_force(law::status_on(statute, today)),
@@ -126,7 +129,7 @@ pub fn find<'l>(library: &'l Library, facts: &Facts) -> Found<'l> {
     let fine_under = fine_under(library, &penalties, &reach);
     let mut cited = breached;
     cited.extend(penalties);
-    let also = alongside(library, &cited, facts.date, today);
+    let also = alongside(library, &cited, &facts.conduct, facts.date, today);
     cited.extend(also);
     Found {
         cited,
@@ -160,6 +163,7 @@ fn breached<'l>(
                 _ => breached.push(Cited {
                     item: Some(forbids.item.clone()),
                     words: Some(forbids.words.clone()),
+                    who: forbids.who.clone(),
                     ..Cited::new(statute, Role::Breached, facts.date, today)
                 }),
             }
@@ -279,6 +283,7 @@ fn fine_under<'l>(
 fn alongside<'l>(
     library: &'l Library,
     cited: &[Cited<'l>],
+    conduct: &str,
     date: PartialDate,
     today: PartialDate,
 ) -> Vec<Cited<'l>> {
@@ -288,6 +293,12 @@ fn alongside<'l>(
             if relation.kind != RelationKind::Parallel
                 || cited.iter().chain(&out).any(|x| x.statute.id == other.id)
             {
+                continue;
+            }
+            // A provision that forbids other conduct only is no companion of this one (个人信息
+            // 保护法 第十条 forbids collecting and selling; its partner on selling is not cited
+            // for a collection).
+            if !other.forbids.is_empty() && !other.forbids.iter().any(|f| f.violation == conduct) {
                 continue;
             }
             if matches!(
@@ -322,9 +333,14 @@ pub struct Fine<'l> {
 pub enum FineWorking {
     /// Gains × low to gains × high.
     Multiple { gains: u64, low: u64, high: u64 },
-    /// Up to the cap: there were no illegal gains (or the provision sets only a cap), on the
-    /// condition the text sets, if any (`拒不改正的`).
-    Cap { cap: u64, condition: Option<String> },
+    /// Up to the cap, on the condition the text sets, if any (`拒不改正的`): where there were no
+    /// illegal gains (`without_gains`), or whatever the gains where the provision sets only a cap
+    /// (个人信息保护法 第六十六条).
+    Cap {
+        cap: u64,
+        condition: Option<String>,
+        without_gains: bool,
+    },
     /// Gains not entered: multiples of the gains if there were any, up to the cap if none.
     EitherWay { low: u64, high: u64, cap: u64 },
     /// The provision sets no amounts (it sends the breach to other law).
@@ -352,7 +368,15 @@ pub fn fine(statute: &Statute, gains: Gains) -> Fine<'_> {
         (Some((low, high)), Some(cap), Gains::NotStated) => {
             (None, None, FineWorking::EitherWay { low, high, cap })
         }
-        (_, Some(cap), _) => (None, Some(cap), FineWorking::Cap { cap, condition }),
+        (multiple, Some(cap), _) => (
+            None,
+            Some(cap),
+            FineWorking::Cap {
+                cap,
+                condition,
+                without_gains: multiple.is_some(),
+            },
+        ),
         _ => (None, None, FineWorking::NoAmounts),
     };
     Fine {

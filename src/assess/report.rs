@@ -211,6 +211,9 @@ fn cited_line(m: &Catalog, c: &Cited) -> String {
     if let Some(words) = &c.words {
         line.push_str(&fill(t.quoted, &[("words", words.clone())]));
     }
+    if let Some(who) = &c.who {
+        line.push_str(&fill(t.binds, &[("who", who.clone())]));
+    }
     line.push_str(&fill(t.status_then, &[("status", standing(m, c))]));
     if !c.in_force_today && !matches!(c.status, Status::NotYet { .. }) {
         line.push_str(t.not_in_force_today);
@@ -311,12 +314,13 @@ fn penalty(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         {
             let other = super::provisions::fine(c.statute, a.facts.gains);
             if !matches!(other.working, FineWorking::NoAmounts) {
+                let mut range = range(m, &other);
+                if let Some(serious) = serious(m, c.statute) {
+                    range.push_str(&serious);
+                }
                 lines.push(fill(
                     t.range_other,
-                    &[
-                        ("citation", c.statute.penalty_citation()),
-                        ("range", range(m, &other)),
-                    ],
+                    &[("citation", c.statute.penalty_citation()), ("range", range)],
                 ));
             }
         }
@@ -345,8 +349,17 @@ pub fn range(m: &Catalog, fine: &Fine) -> String {
                 ("max", fine.max_yuan.map(yuan).unwrap_or_default()),
             ],
         ),
-        FineWorking::Cap { cap, condition } => {
-            let range = fill(t.range_cap, &[("cap", yuan(*cap))]);
+        FineWorking::Cap {
+            cap,
+            condition,
+            without_gains,
+        } => {
+            let template = if *without_gains {
+                t.range_cap
+            } else {
+                t.range_cap_only
+            };
+            let range = fill(template, &[("cap", yuan(*cap))]);
             match condition {
                 Some(condition) => fill(
                     t.range_condition,
@@ -367,6 +380,21 @@ pub fn range(m: &Catalog, fine: &Fine) -> String {
     }
 }
 
+/// A higher cap the provision sets in serious cases (个人信息保护法 第六十六条第二款), with its
+/// condition, for a range line.
+fn serious(m: &Catalog, statute: &crate::library::Statute) -> Option<String> {
+    let p = statute.penalty.as_ref()?;
+    let cap = p.serious_fine_max_yuan?;
+    let turnover = p
+        .serious_turnover_percent
+        .map(|pc| fill(m.assess.serious_turnover, &[("percent", pc.to_string())]))
+        .unwrap_or_default();
+    Some(fill(
+        m.assess.range_serious,
+        &[("cap", yuan(cap)), ("turnover", turnover)],
+    ))
+}
+
 /// A range for the text to paste, in sentences.
 fn paste_range(t: &AssessCatalog, fine: &Fine) -> String {
     match &fine.working {
@@ -380,8 +408,17 @@ fn paste_range(t: &AssessCatalog, fine: &Fine) -> String {
                 ("max", fine.max_yuan.map(yuan).unwrap_or_default()),
             ],
         ),
-        FineWorking::Cap { cap, condition } => {
-            let range = fill(t.paste_cap, &[("cap", yuan(*cap))]);
+        FineWorking::Cap {
+            cap,
+            condition,
+            without_gains,
+        } => {
+            let template = if *without_gains {
+                t.paste_cap
+            } else {
+                t.paste_cap_only
+            };
+            let range = fill(template, &[("cap", yuan(*cap))]);
             match condition {
                 Some(condition) => fill(
                     t.range_condition,
@@ -657,7 +694,13 @@ pub fn paste(library: &Library, a: &Assessment) -> String {
         .term(VocabKind::Violations, &f.conduct)
         .map_or(f.conduct.clone(), |term| term.label.zh.clone());
     let mut out = format!("【{}】\n", t.disclaimer_short);
-    let breached: Vec<String> = a.cited(Role::Breached).map(Cited::official).collect();
+    let breached: Vec<String> = a
+        .cited(Role::Breached)
+        .map(|c| match &c.who {
+            Some(who) => format!("{}{}", c.official(), fill(t.binds, &[("who", who.clone())])),
+            None => c.official(),
+        })
+        .collect();
     if breached.is_empty() {
         out.push_str(&fill(
             t.paste_none,

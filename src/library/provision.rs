@@ -244,6 +244,11 @@ pub struct Forbids {
     pub violation: String,
     /// The deciding words, quoted from the provision's text.
     pub words: String,
+    /// Whom the provision binds, quoted from its text (`网络运营者`, `任何个人和组织`): every
+    /// statement that the provision was breached keeps this condition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub who: Option<String>,
 }
 
 /// The thresholds of "情节严重" a provision sets, as figures (`[statute.thresholds]`).

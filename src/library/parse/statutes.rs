@@ -526,6 +526,7 @@ fn forbids(
         .req_str(sink, "violation")
         .filter(|v| known_term(sink, vocab, VocabKind::Violations, v));
     let words = fields.req_str(sink, "words");
+    let who = quoted(sink, &mut fields, "who", text);
     fields.finish(sink);
     let words = words?;
     if let Some(text) = text
@@ -544,5 +545,6 @@ fn forbids(
         item: item?.into_inner(),
         violation: violation?.into_inner(),
         words: words.into_inner(),
+        who,
     })
 }
