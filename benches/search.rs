@@ -212,3 +212,25 @@ fn cached_load(bencher: Bencher, size: usize) {
     library::cache::load(&options, Some(&cache)).unwrap();
     bencher.bench(|| library::cache::load(&options, Some(&cache)).unwrap());
 }
+
+/// One key in the decision aid's form: the facts read again and the whole picture worked out —
+/// provisions on the date, range, thresholds, fines in practice and the precedents' ranking.
+#[divan::bench(args = SIZES)]
+fn assess_keystroke(bencher: Bencher, size: usize) {
+    let (library, index) = (library(size), index(size));
+    let draft = casebook::assess::Draft {
+        conduct: "出售".into(),
+        data: "电话号码,姓名".into(),
+        sector: "房产".into(),
+        records: "6000".into(),
+        gains: "8000".into(),
+        date: "2019-05-10".into(),
+        ..Default::default()
+    };
+    bencher.bench(|| {
+        let facts = draft.facts(library).expect("valid facts");
+        casebook::assess::assess(library, index, facts)
+            .precedents
+            .len()
+    });
+}

@@ -267,12 +267,22 @@ fn fine_under<'l>(
             .find(|(id, _)| *id == s.id)
             .map_or(0, |(_, n)| *n)
     };
-    let decided = |s: &Statute| crate::law::practice::fines(library, &s.id).decided.len();
-    let mut best: Option<(&Statute, (usize, usize))> = None;
-    for statute in with_figures {
-        let key = (reached(statute), decided(statute));
-        if best.is_none_or(|(_, k)| key > k) {
-            best = Some((statute, key));
+    let with_figures: Vec<&Statute> = with_figures.collect();
+    let most = with_figures.iter().map(|s| reached(s)).max()?;
+    let tied: Vec<&Statute> = with_figures
+        .into_iter()
+        .filter(|s| reached(s) == most)
+        .collect();
+    if let [one] = tied.as_slice() {
+        return Some(one);
+    }
+    // Only a tie asks the cases (a pass over the library for each provision tied).
+    let decided = |s: &Statute| crate::law::practice::decided_count(library, &s.id);
+    let mut best: Option<(&Statute, usize)> = None;
+    for statute in tied {
+        let n = decided(statute);
+        if best.is_none_or(|(_, k)| n > k) {
+            best = Some((statute, n));
         }
     }
     best.map(|(s, _)| s)

@@ -65,6 +65,27 @@ impl Practice {
     }
 }
 
+/// How many fines the library's cases decided under `statute`: [`fines`]' `decided.len()`,
+/// without building the list (the decision aid compares provisions by it).
+pub fn decided_count(library: &Library, statute: &str) -> usize {
+    library
+        .cases
+        .iter()
+        .filter(|case| {
+            case.law
+                .iter()
+                .any(|l| l.role == LawRole::Penalty && *l.statute == *statute)
+        })
+        .map(|case| {
+            case.penalty
+                .iter()
+                .filter(|p| p.kind.as_str() == "fine" && p.amount_yuan.is_some())
+                .filter(|p| p.decided_fine().is_some())
+                .count()
+        })
+        .sum()
+}
+
 /// The fines of the cases that link `statute` as their penalty provision.
 pub fn fines(library: &Library, statute: &str) -> Practice {
     let mut practice = Practice::default();
@@ -161,6 +182,20 @@ mod tests {
                     .any(|p| p.decided_fine() == Some(d.amount_yuan))
             );
         }
+    }
+
+    #[test]
+    fn the_count_is_the_list_s_length() {
+        let library = load(&LoadOptions::default()).unwrap();
+        for statute in &library.statutes {
+            assert_eq!(
+                decided_count(&library, &statute.id),
+                fines(&library, &statute.id).decided.len(),
+                "{}",
+                statute.id
+            );
+        }
+        assert!(decided_count(&library, "cprl-56") > 0);
     }
 
     #[test]

@@ -57,7 +57,12 @@ pub struct Assess<'l> {
     index: Option<Index<'l>>,
     /// The furthest the result pane can scroll, as last drawn.
     max_scroll: std::cell::Cell<usize>,
+    /// The last result and the facts it was worked out from: drawing again (a resize, a
+    /// notice) does not work it out again.
+    last: std::cell::RefCell<Option<(Draft, Outcome<'l>)>>,
 }
+
+type Outcome<'l> = Result<Assessment<'l>, Vec<Problem>>;
 
 impl<'l> Assess<'l> {
     pub fn new(_library: &'l Library) -> Self {
@@ -72,6 +77,7 @@ impl<'l> Assess<'l> {
             handed: None,
             index: None,
             max_scroll: std::cell::Cell::new(0),
+            last: std::cell::RefCell::new(None),
         }
     }
 
@@ -80,9 +86,23 @@ impl<'l> Assess<'l> {
     }
 
     /// The facts as they stand, worked out; or what must be corrected first.
-    pub fn result(&self, library: &'l Library) -> Result<Assessment<'l>, Vec<Problem>> {
+    pub fn result(&self, library: &'l Library) -> Outcome<'l> {
+        if let Some((draft, outcome)) = self.last.borrow().as_ref()
+            && *draft == self.draft
+        {
+            return outcome.clone();
+        }
+        let outcome = self.work_out(library);
+        *self.last.borrow_mut() = Some((self.draft.clone(), outcome.clone()));
+        outcome
+    }
+
+    fn work_out(&self, library: &'l Library) -> Outcome<'l> {
         let facts = self.draft.facts(library)?;
-        let index = self.index.as_ref().expect("built when the form opens");
+        let index = match &self.index {
+            Some(index) => index,
+            None => &Index::new(library),
+        };
         Ok(assess::assess(library, index, facts))
     }
 
