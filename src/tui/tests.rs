@@ -38,7 +38,7 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-fn ids<'a>(app: &'a App<'a>) -> Vec<&'a str> {
+fn ids<'a>(app: &'a App<'_>) -> Vec<&'a str> {
     app.browse()
         .results
         .visible
