@@ -43,6 +43,7 @@ pub enum IdKind {
     Penalties,
     Provinces,
     Collections,
+    DataKinds,
 }
 
 /// The ids of one kind, one per line.
@@ -63,6 +64,7 @@ pub fn ids(library: &Library, kind: IdKind) -> Vec<String> {
         IdKind::Penalties => keys(VocabKind::Penalties),
         IdKind::Provinces => keys(VocabKind::Provinces),
         IdKind::Collections => library.collections.iter().map(|c| c.id.clone()).collect(),
+        IdKind::DataKinds => keys(VocabKind::DataKinds),
     }
 }
 
@@ -76,8 +78,11 @@ pub fn complete_ids(library: &Library, args: &CompleteIdsArgs) -> ExitCode {
 }
 
 /// Which value of which option, or which command's first argument, completes with which ids.
-const OPTION_IDS: [(&str, &str); 6] = [
+const OPTION_IDS: [(&str, &str); 9] = [
     ("--case", "cases"),
+    ("--from-case", "cases"),
+    ("--conduct", "violations"),
+    ("--data", "data-kinds"),
     ("--sector", "sectors"),
     ("--violation", "violations"),
     ("--penalty", "penalties"),
