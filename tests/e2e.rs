@@ -429,7 +429,12 @@ fn decision_aid_from_a_case_in_a_few_keys() {
     s.keys(&["j", "j", "j", "j", "8", "0", "0", "0"]);
     s.expect("¥8,000 至 ¥80,000");
     s.expect("考虑移送公安机关：是");
+    // Tab to the result, 1 opens its first provision's text; Esc comes back to the form.
+    s.keys(&["\t", "1"]);
+    s.expect("经营者及其工作人员对收集的消费者个人信");
     s.keys(&["\x1b"]);
+    s.expect("1-9 打开条文"); // "–" drawn as "-" on a Linux console
+    s.keys(&["\t", "\x1b"]);
     s.expect("25 / 25 例");
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);

@@ -810,6 +810,11 @@ fn decision_aid_screens() {
             app.update(Action::SearchInput(c));
         }
         insta::assert_snapshot!(format!("assess_gains_{lang}_80x24"), draw(&app));
+        // The result has the keyboard, scrolled a page: its provisions are numbered for 1–9.
+        app.update(Action::NextPane);
+        app.update(Action::PageDown);
+        insta::assert_snapshot!(format!("assess_result_{lang}_80x24"), draw(&app));
+        app.update(Action::NextPane);
         app.update(Action::Down);
         app.update(Action::SearchClear);
         for c in "2013-01-01".chars() {

@@ -21,6 +21,20 @@ pub struct Section {
     pub lines: Vec<String>,
 }
 
+/// The provisions the report numbers `[1]`…`[9]`, in the order it lists them (breached, penalty,
+/// alongside, criminal), each once: in the browser, its digit opens the provision's text.
+pub fn numbered<'l>(a: &Assessment<'l>) -> Vec<&'l crate::library::Statute> {
+    let mut out: Vec<&crate::library::Statute> = Vec::new();
+    for role in [Role::Breached, Role::Penalty, Role::Also, Role::Criminal] {
+        for c in a.cited(role) {
+            if out.len() < 9 && !out.iter().any(|s| s.id == c.statute.id) {
+                out.push(c.statute);
+            }
+        }
+    }
+    out
+}
+
 /// Every section, in reading order.
 pub fn sections(m: &Catalog, library: &Library, a: &Assessment) -> Vec<Section> {
     let t = m.assess;
@@ -205,9 +219,14 @@ pub fn points(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
 }
 
 /// `消法 第二十九条第二款：“不得泄露……”（现行有效，2014-03-15 起施行）`.
-fn cited_line(m: &Catalog, c: &Cited) -> String {
+fn cited_line(m: &Catalog, a: &Assessment, c: &Cited) -> String {
     let t = m.assess;
-    let mut line = c.short();
+    let number = numbered(a)
+        .iter()
+        .position(|s| s.id == c.statute.id)
+        .map(|i| format!("[{}] ", i + 1))
+        .unwrap_or_default();
+    let mut line = format!("{number}{}", c.short());
     if let Some(words) = &c.words {
         line.push_str(&fill(t.quoted, &[("words", words.clone())]));
     }
@@ -255,7 +274,10 @@ fn reason(m: &Catalog, c: &Cited) -> Option<String> {
 
 fn breached(m: &Catalog, a: &Assessment) -> Vec<String> {
     let t = m.assess;
-    let mut lines: Vec<String> = a.cited(Role::Breached).map(|c| cited_line(m, c)).collect();
+    let mut lines: Vec<String> = a
+        .cited(Role::Breached)
+        .map(|c| cited_line(m, a, c))
+        .collect();
     if lines.is_empty() {
         lines.push(fill(t.none_breached, &[("date", a.facts.date.to_string())]));
     }
@@ -282,7 +304,7 @@ fn penalty(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         lines.push(t.no_penalty.to_string());
     }
     for c in &penalties {
-        let mut line = cited_line(m, c);
+        let mut line = cited_line(m, a, c);
         if let Some(reason) = reason(m, c) {
             line.push_str(&reason);
         }
@@ -326,7 +348,7 @@ fn penalty(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         }
     }
     for c in a.cited(Role::Also) {
-        let mut line = fill(t.also, &[("line", cited_line(m, c))]);
+        let mut line = fill(t.also, &[("line", cited_line(m, a, c))]);
         if let Some(reason) = reason(m, c) {
             line.push_str(&reason);
         }
@@ -619,7 +641,7 @@ fn criminal(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         &[("answer", transfer.to_string()), ("basis", basis)],
     ));
     for p in &c.provisions {
-        lines.push(cited_line(m, p));
+        lines.push(cited_line(m, a, p));
     }
     lines
 }

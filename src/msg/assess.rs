@@ -122,6 +122,7 @@ pub struct AssessCatalog {
     // The form
     pub form_title: &'static str,
     pub result_title: &'static str,
+    pub open_numbered: &'static str,
     pub form_hint: &'static str,
     pub form_problems: &'static str,
     pub pick_hint: &'static str,
@@ -241,6 +242,7 @@ pub static ZH: AssessCatalog = AssessCatalog {
     paste_criminal_not: "按所填数字，未确定达到“情节严重”标准（以行为属于“{acts}”为前提），是否考虑移送公安机关：{answer}。",
     form_title: "案件辅助分析",
     result_title: "分析结果",
+    open_numbered: "1–9 打开条文",
     form_hint: "↑↓ 选字段 ←→ 换值 Space 勾选 y 复制 e 导出 Esc 返回",
     form_problems: "请先改正：",
     pick_hint: "← → 换值",
@@ -360,6 +362,7 @@ pub static EN: AssessCatalog = AssessCatalog {
     paste_criminal_not: "The figures entered do not establish the serious level (if the conduct is {acts}); consider a transfer: {answer}.",
     form_title: "Decision aid",
     result_title: "Result",
+    open_numbered: "1–9 open a provision",
     form_hint: "↑↓ field ←→ value Space tick y copy e export Esc back",
     form_problems: "Correct first: ",
     pick_hint: "← → change",

@@ -250,7 +250,7 @@ pub static EN: Catalog = Catalog {
     key_training_all: "training (all)",
     key_assess: "decision aid",
     key_next_field: "next field",
-    key_prev_field: "previous field",
+    key_form_or_result: "result / form",
     key_change_value: "change",
     key_tick: "tick",
     key_clear_field: "clear the field",

@@ -227,8 +227,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key(KeyCode::Esc, "Esc"), key(KeyCode::Backspace, "Backspace")], Action::Back, STATS, |m| m.key_back, false),
     bind(&[ch('a', "a")], Action::Show(ScreenId::Assess), STATS, |m| m.key_assess, false),
     // The decision aid's form: typed digits and '-' go into the field in focus.
-    bind(&[key(KeyCode::Tab, "Tab"), key(KeyCode::Enter, "Enter")], Action::NextPane, ASSESS, |m| m.key_next_field, true),
-    bind(&[key(KeyCode::BackTab, "Shift-Tab")], Action::PrevPane, ASSESS, |m| m.key_prev_field, false),
+    bind(&[key(KeyCode::Tab, "Tab"), key(KeyCode::BackTab, "Shift-Tab")], Action::NextPane, ASSESS, |m| m.key_form_or_result, true),
+    bind(&[key(KeyCode::Enter, "Enter")], Action::Open, ASSESS, |m| m.key_next_field, false),
     bind(&[key(KeyCode::Left, "←")], Action::PrevValue, ASSESS, |m| m.key_change_value, true),
     bind(&[key(KeyCode::Right, "→")], Action::NextValue, ASSESS, |m| m.key_change_value, false),
     bind(&[ch(' ', "Space")], Action::ToggleValue, ASSESS, |m| m.key_tick, true),

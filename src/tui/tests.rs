@@ -1137,9 +1137,9 @@ fn the_decision_aid_by_keys() {
     assert_eq!(app.screens.assess.draft.gains, "8001");
     let result = app.screens.assess.result(&library).unwrap();
     assert_eq!(result.fine.as_ref().unwrap().max_yuan, Some(80_010));
-    // Space on a yes/no fact ticks it.
+    // Space on a yes/no fact ticks it (Enter, like ↓, goes to the next field).
     for _ in 0..2 {
-        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Enter);
     }
     press(&mut app, KeyCode::Char(' '));
     assert!(app.screens.assess.draft.in_duty);
@@ -1182,4 +1182,37 @@ fn data_kinds_are_picked_from_the_vocabulary() {
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.screens.assess.draft.data, second);
+}
+
+/// The result's numbered provisions are one key away: Tab to the result, a digit opens the text,
+/// Esc comes back to the form as it was.
+#[test]
+fn the_decision_aid_opens_its_provisions_by_number() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    typed(&mut app, "12");
+    press(&mut app, KeyCode::Tab);
+    // In the result pane digits open, they are not typed.
+    typed(&mut app, "1");
+    assert_eq!(app.scope(), Scope::Statute);
+    let result = app.screens.assess.result(&library).unwrap();
+    let first = crate::assess::report::numbered(&result)[0].id.clone();
+    assert_eq!(first, "cprl-29-1");
+    assert_eq!(library.statutes[app.screens.statute.statute].id, first);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Assess);
+    assert_eq!(app.screens.assess.draft.records, "12");
+    // j scrolls the result while it has the keyboard; Tab gives the form back.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.screens.assess.scroll, 0,
+        "not drawn yet: nothing to scroll"
+    );
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "3");
+    assert_eq!(app.screens.assess.draft.records, "123");
 }

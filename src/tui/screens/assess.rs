@@ -51,6 +51,8 @@ pub struct Assess<'l> {
     pub data_cursor: usize,
     /// The result pane's first line.
     pub scroll: usize,
+    /// The result pane has the keyboard: ↑ ↓ scroll it, 1–9 open its numbered provisions.
+    pub result_focus: bool,
     /// The case the next `enter` starts from (`a` on an open case).
     handed: Option<usize>,
     /// Built the first time the form opens: the precedents are ranked by it.
@@ -74,6 +76,7 @@ impl<'l> Assess<'l> {
             focus: 0,
             data_cursor: 0,
             scroll: 0,
+            result_focus: false,
             handed: None,
             index: None,
             max_scroll: std::cell::Cell::new(0),
@@ -254,11 +257,15 @@ impl<'l> Screen<'l> for Assess<'l> {
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
         let library = ctx.library;
+        if self.result_focus
+            && let Some(next) = self.in_result(ctx, &action)
+        {
+            return next;
+        }
         match action {
-            Action::Down | Action::NextPane => self.focus = (self.focus + 1) % ROWS.len(),
-            Action::Up | Action::PrevPane => {
-                self.focus = (self.focus + ROWS.len() - 1) % ROWS.len();
-            }
+            Action::NextPane | Action::PrevPane => self.result_focus = !self.result_focus,
+            Action::Down | Action::Open => self.focus = (self.focus + 1) % ROWS.len(),
+            Action::Up => self.focus = (self.focus + ROWS.len() - 1) % ROWS.len(),
             Action::First => self.focus = 0,
             Action::Last => self.focus = ROWS.len() - 1,
             Action::PrevValue => self.change(library, false),
@@ -336,6 +343,38 @@ impl<'l> Screen<'l> for Assess<'l> {
     }
 }
 
+impl<'l> Assess<'l> {
+    /// A key while the result pane has the keyboard: scrolling, or a digit opening the
+    /// provision of that number; `None` for the keys that mean the same in either pane.
+    fn in_result(&mut self, ctx: &Context<'l>, action: &Action) -> Option<Next> {
+        let max = self.max_scroll.get();
+        match action {
+            Action::SearchInput(c @ '1'..='9') => {
+                let n = c.to_digit(10).unwrap_or(1) as usize;
+                let result = self.result(ctx.library).ok();
+                let at = result
+                    .as_ref()
+                    .and_then(|r| report::numbered(r).get(n - 1).map(|s| s.id.clone()))
+                    .and_then(|id| ctx.library.statutes.iter().position(|s| s.id == id));
+                Some(match at {
+                    Some(statute) => Next::Go(Place::Statute { statute, scroll: 0 }),
+                    None => Next::Stay,
+                })
+            }
+            Action::SearchInput(_)
+            | Action::ToggleValue
+            | Action::PrevValue
+            | Action::NextValue => Some(Next::Stay),
+            Action::Down | Action::Up | Action::First | Action::Last => {
+                let delta = action.scroll_delta(page(ctx))?;
+                self.scroll = (self.scroll as isize + delta).clamp(0, max as isize) as usize;
+                Some(Next::Stay)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// One page of the result pane.
 fn page(ctx: &Context) -> usize {
     (ctx.height as usize).saturating_sub(4).max(1)
@@ -348,7 +387,7 @@ impl<'l> Assess<'l> {
         let inner = crate::tui::layout::inner(area).width as usize;
         let mut lines: Vec<Line> = Vec::new();
         for (i, row) in ROWS.iter().enumerate() {
-            let focused = i == self.focus;
+            let focused = i == self.focus && !self.result_focus;
             let marker = if focused { theme::marker(look) } else { "  " };
             let (label, value) = match row {
                 Row::Field(field) => (field_label(t, *field), self.value(ctx, *field, focused)),
@@ -410,7 +449,7 @@ impl<'l> Assess<'l> {
                 }
             }
         }
-        let block = pane(ctx, true, format!(" {} ", t.form_title));
+        let block = pane(ctx, !self.result_focus, format!(" {} ", t.form_title));
         scrolled(frame, area, block, lines, 0);
     }
 
@@ -524,7 +563,12 @@ impl<'l> Assess<'l> {
         let body = crate::tui::layout::inner(area).height as usize;
         self.max_scroll.set(lines.len().saturating_sub(body));
         let scroll = self.scroll.min(self.max_scroll.get());
-        let block = pane(ctx, false, format!(" {} ", m.assess.result_title));
+        let title = if self.result_focus {
+            format!(" {} · {} ", m.assess.result_title, m.assess.open_numbered)
+        } else {
+            format!(" {} ", m.assess.result_title)
+        };
+        let block = pane(ctx, self.result_focus, title);
         scrolled(frame, area, block, lines, scroll);
     }
 }
