@@ -193,11 +193,7 @@ pub fn points(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
     } else {
         lines.push(t.no_penalty.to_string());
     }
-    let answer = match a.criminal.transfer {
-        super::Transfer::Yes => t.transfer_yes,
-        super::Transfer::Depends => t.transfer_depends,
-        super::Transfer::No => t.transfer_no,
-    };
+    let answer = transfer_word(t, a.criminal.transfer);
     lines.push(fill(t.point_transfer, &[("answer", answer.to_string())]));
     if let Some(p) = a.precedents.first() {
         let case = &library.cases[p.case];
@@ -357,12 +353,41 @@ fn penalty(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
     lines
 }
 
+/// The templates a range is worded with: the report's, or the text to paste's.
+struct RangeWords {
+    multiple: &'static str,
+    cap: &'static str,
+    cap_only: &'static str,
+    either: &'static str,
+}
+
 /// A range in words, with its working: `¥8,000 × 1 至 × 10 = ¥8,000 至 ¥80,000`.
 pub fn range(m: &Catalog, fine: &Fine) -> String {
     let t = m.assess;
+    let words = RangeWords {
+        multiple: t.range_multiple,
+        cap: t.range_cap,
+        cap_only: t.range_cap_only,
+        either: t.range_either,
+    };
+    worded(t, &words, fine)
+}
+
+/// A range for the text to paste, in sentences.
+fn paste_range(t: &AssessCatalog, fine: &Fine) -> String {
+    let words = RangeWords {
+        multiple: t.paste_multiple,
+        cap: t.paste_cap,
+        cap_only: t.paste_cap_only,
+        either: t.paste_either,
+    };
+    worded(t, &words, fine)
+}
+
+fn worded(t: &AssessCatalog, words: &RangeWords, fine: &Fine) -> String {
     match &fine.working {
         FineWorking::Multiple { gains, low, high } => fill(
-            t.range_multiple,
+            words.multiple,
             &[
                 ("gains", yuan(*gains)),
                 ("low", low.to_string()),
@@ -377,9 +402,9 @@ pub fn range(m: &Catalog, fine: &Fine) -> String {
             without_gains,
         } => {
             let template = if *without_gains {
-                t.range_cap
+                words.cap
             } else {
-                t.range_cap_only
+                words.cap_only
             };
             let range = fill(template, &[("cap", yuan(*cap))]);
             match condition {
@@ -391,7 +416,7 @@ pub fn range(m: &Catalog, fine: &Fine) -> String {
             }
         }
         FineWorking::EitherWay { low, high, cap } => fill(
-            t.range_either,
+            words.either,
             &[
                 ("low", low.to_string()),
                 ("high", high.to_string()),
@@ -415,50 +440,6 @@ fn serious(m: &Catalog, statute: &crate::library::Statute) -> Option<String> {
         m.assess.range_serious,
         &[("cap", yuan(cap)), ("turnover", turnover)],
     ))
-}
-
-/// A range for the text to paste, in sentences.
-fn paste_range(t: &AssessCatalog, fine: &Fine) -> String {
-    match &fine.working {
-        FineWorking::Multiple { gains, low, high } => fill(
-            t.paste_multiple,
-            &[
-                ("gains", yuan(*gains)),
-                ("low", low.to_string()),
-                ("high", high.to_string()),
-                ("min", fine.min_yuan.map(yuan).unwrap_or_default()),
-                ("max", fine.max_yuan.map(yuan).unwrap_or_default()),
-            ],
-        ),
-        FineWorking::Cap {
-            cap,
-            condition,
-            without_gains,
-        } => {
-            let template = if *without_gains {
-                t.paste_cap
-            } else {
-                t.paste_cap_only
-            };
-            let range = fill(template, &[("cap", yuan(*cap))]);
-            match condition {
-                Some(condition) => fill(
-                    t.range_condition,
-                    &[("range", range), ("condition", condition.clone())],
-                ),
-                None => range,
-            }
-        }
-        FineWorking::EitherWay { low, high, cap } => fill(
-            t.paste_either,
-            &[
-                ("low", low.to_string()),
-                ("high", high.to_string()),
-                ("cap", yuan(*cap)),
-            ],
-        ),
-        FineWorking::NoAmounts => t.range_none.to_string(),
-    }
 }
 
 fn mitigation(m: &Catalog, a: &Assessment) -> Vec<String> {
@@ -520,6 +501,14 @@ fn mitigation_line(m: &Catalog, x: &Mitigation) -> String {
             ("verdict", verdict.to_string()),
         ],
     )
+}
+
+fn transfer_word(t: &AssessCatalog, transfer: super::Transfer) -> &'static str {
+    match transfer {
+        super::Transfer::Yes => t.transfer_yes,
+        super::Transfer::Depends => t.transfer_depends,
+        super::Transfer::No => t.transfer_no,
+    }
 }
 
 fn level_word(t: &AssessCatalog, level: Level) -> &'static str {
@@ -625,11 +614,7 @@ fn criminal(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
     if let Some(from) = c.before_thresholds {
         lines.push(fill(t.before_thresholds, &[("from", from.to_string())]));
     }
-    let transfer = match c.transfer {
-        super::Transfer::Yes => t.transfer_yes,
-        super::Transfer::Depends => t.transfer_depends,
-        super::Transfer::No => t.transfer_no,
-    };
+    let transfer = transfer_word(t, c.transfer);
     let basis = c
         .provisions
         .last()
@@ -767,11 +752,7 @@ pub fn paste(library: &Library, a: &Assessment) -> String {
             .iter()
             .filter(|r| matches!(r.level, RowLevel::Level(l) if l >= Level::Serious))
             .collect();
-        let answer = match c.transfer {
-            super::Transfer::Yes => t.transfer_yes,
-            super::Transfer::Depends => t.transfer_depends,
-            super::Transfer::No => t.transfer_no,
-        };
+        let answer = transfer_word(t, c.transfer);
         let items: Vec<String> = reached.iter().map(|r| r.tier.item.clone()).collect();
         let transfer = thresholds
             .transfer
