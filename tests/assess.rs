@@ -201,6 +201,13 @@ fn selling_phone_numbers_in_2019_with_gains() {
             .unwrap()
             .contains("《中华人民共和国消费者权益保护法》第五十六条第一款第（九）项")
     );
+    // Phone numbers are in item 五 by the library's reading: the text to paste says so.
+    assert!(v["text"].as_str().unwrap().contains("归入该项为本库的理解"));
+    let named = run(&library, &leak("2019-05-10", "征信信息", Some(TIER3), None));
+    assert!(
+        !named["text"].as_str().unwrap().contains("本库的理解"),
+        "{named:#}"
+    );
 }
 
 #[test]

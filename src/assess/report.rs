@@ -767,6 +767,12 @@ pub fn paste(library: &Library, a: &Assessment) -> String {
                 &[("answer", answer.to_string()), ("acts", acts)],
             )
         } else {
+            // A kind placed in a tier by the library's reading keeps that label here too.
+            let reading = if reached.iter().any(|r| r.kinds.iter().any(|(_, by)| *by)) {
+                t.paste_tier_reading
+            } else {
+                ""
+            };
             fill(
                 t.paste_criminal,
                 &[
@@ -774,6 +780,7 @@ pub fn paste(library: &Library, a: &Assessment) -> String {
                     ("acts", acts),
                     ("answer", answer.to_string()),
                     ("transfer", transfer),
+                    ("reading", reading.to_string()),
                 ],
             )
         };
