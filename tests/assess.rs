@@ -446,6 +446,7 @@ fn commercial_messages_and_calls() {
     assert!(ids(&calls_2023, "breached").is_empty());
     assert!(calls_2023["fine"].is_null());
     assert_eq!(calls_2023["later"][0], "cpri-24");
+    assert!(calls_2023["mitigation"].as_array().unwrap().is_empty());
     let calls_2025 = run(&library, &facts("商业性电话", "2025-03-01"));
     assert_eq!(ids(&calls_2025, "breached"), sorted(&["cpri-24"]));
     assert_eq!(fine(&calls_2025), (None, None, "cprl-56".into()));

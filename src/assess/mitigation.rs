@@ -54,6 +54,10 @@ pub fn of<'l>(
         .map(|c| c.statute.law.as_str())
         .collect();
     let mut out = Vec::new();
+    // Nothing breached, nothing to lighten.
+    if breached_laws.is_empty() {
+        return out;
+    }
     for statute in library
         .statutes
         .iter()

@@ -445,7 +445,9 @@ fn serious(m: &Catalog, statute: &crate::library::Statute) -> Option<String> {
 fn mitigation(m: &Catalog, a: &Assessment) -> Vec<String> {
     let t = m.assess;
     let mut lines: Vec<String> = a.mitigation.iter().map(|x| mitigation_line(m, x)).collect();
-    if lines.is_empty() {
+    if a.cited(Role::Breached).next().is_none() {
+        lines.push(t.no_penalty.to_string());
+    } else if lines.is_empty() {
         lines.push(t.no_mitigation.to_string());
     }
     if let Some(x) = a.mitigation.iter().find(|x| x.after_conduct) {
