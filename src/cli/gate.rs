@@ -97,7 +97,8 @@ fn person_state(cli: &Cli, person: &str) -> Option<PathBuf> {
         .state
         .clone()
         .or_else(crate::training::progress::Store::default_dir)?;
-    Some(base.join("people").join(person))
+    // The same directory `casebook serve` keeps the person's progress in.
+    Some(crate::training::people::dir(&base, person))
 }
 
 /// `--cases DIR [--only]` as the gate itself was given them.

@@ -97,6 +97,10 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> ExitCode {
         idle_timeout: args.idle_timeout,
         cases: cli.cases.clone(),
         only: cli.only,
+        state: cli
+            .state
+            .clone()
+            .or_else(crate::training::progress::Store::default_dir),
     };
     // Leaked: every session borrows it, for as long as the server runs.
     match crate::serve::run(Box::leak(Box::new(library)), options) {

@@ -35,6 +35,8 @@ pub(super) struct Browser {
     pub(super) look: Look,
     pub(super) size: (u16, u16),
     pub(super) catalog: &'static crate::msg::Catalog,
+    /// The person's own progress, if the server keeps it.
+    pub(super) store: Option<crate::training::progress::Store>,
 }
 
 /// What a browser's thread sends to its channel: frames, then how it ended.
@@ -108,6 +110,7 @@ pub(super) fn browse(
         mouse: true,
         osc52: true,
         keymap: keymap::built_in(),
+        state: browser.store.clone(),
     };
     let mut session = Session::new(browser.library, browser.catalog, options, browser.size)?;
     send(session.output());

@@ -28,6 +28,9 @@ pub(super) struct Connection {
     shared: Arc<Shared>,
     address: Option<SocketAddr>,
     fingerprint: Option<String>,
+    /// Who the key is (its authorized_keys comment, else its fingerprint): whose progress the
+    /// browser keeps and `quiz --progress` reads.
+    person: Option<String>,
     /// Counted among the connections not yet authenticated until it authenticates.
     startup: Startup,
     authenticated: Arc<std::sync::atomic::AtomicBool>,
@@ -95,10 +98,14 @@ impl russh::server::Handler for Connection {
                 "" => format!(" by line {}", e.line),
                 comment => format!(" by line {} ({comment})", e.line),
             });
+        let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
         if let Some(entry) = entry {
             self.pty_allowed = entry.pty;
+            self.person = Some(crate::training::people::person(
+                &entry.comment,
+                &fingerprint,
+            ));
         }
-        let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
         let address = self.address.map_or("?".to_string(), |a| a.to_string());
         let user: String = user.chars().take(64).collect();
         let verdict = if known { "accepted" } else { "refused" };
@@ -254,6 +261,7 @@ impl russh::server::Handler for Connection {
             look,
             size: (width, height),
             catalog: lang.catalog(),
+            store: self.store(),
         };
         start_browser(browser, slot, handle, channel, inbox);
         Ok(())
@@ -319,11 +327,13 @@ impl russh::server::Handler for Connection {
         self.note(format!("`{shown}`"));
         let options = self.shared.options.clone();
         let lang = self.lang();
+        let state = self.person_dir();
         tokio::spawn(async move {
             let _slot = slot;
-            let output =
-                tokio::task::spawn_blocking(move || exec::run_command(&options, &words, lang))
-                    .await;
+            let output = tokio::task::spawn_blocking(move || {
+                exec::run_command(&options, &words, lang, state.as_deref())
+            })
+            .await;
             let (stdout, stderr, status) = match output {
                 Ok(Ok(out)) => (out.stdout, out.stderr, out.status.code().unwrap_or(1)),
                 _ => (Vec::new(), b"casebook: the command failed\n".to_vec(), 1),
@@ -430,6 +440,7 @@ impl Connection {
             shared,
             address,
             fingerprint: None,
+            person: None,
             startup,
             authenticated,
             ran: Vec::new(),
@@ -445,6 +456,17 @@ impl Connection {
 
     /// The client's language, as the local browser chooses it: CASEBOOK_LANG, then the locale
     /// (which OpenSSH clients send by default: `SendEnv LANG LC_*`).
+    /// This person's directory under the server's state directory, if both are known.
+    fn person_dir(&self) -> Option<std::path::PathBuf> {
+        let root = self.shared.options.state.as_deref()?;
+        Some(crate::training::people::dir(root, self.person.as_deref()?))
+    }
+
+    /// This person's progress store: theirs alone, whichever session asks.
+    fn store(&self) -> Option<crate::training::progress::Store> {
+        self.person_dir().map(crate::training::progress::Store::new)
+    }
+
     fn lang(&self) -> crate::msg::Lang {
         let asked = self
             .locale

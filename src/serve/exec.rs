@@ -39,17 +39,23 @@ pub(crate) fn refusal(shown: &str) -> String {
 }
 
 /// The commands an exec request may run: they only read.
-pub(super) const READ_ONLY: [&str; 7] = [
-    "list", "search", "show", "similar", "statute", "stats", "assess",
+pub(super) const READ_ONLY: [&str; 8] = [
+    "list", "search", "show", "similar", "statute", "stats", "assess", "quiz",
 ];
 /// Options an exec request may not give: they would read or write the server's files.
-pub(super) const REFUSED_OPTIONS: [&str; 4] = ["--cases", "--config", "--state", "--no-cache"];
+/// `--reset` would delete the person's progress: the browser's `quiz` handouts and `--progress`
+/// read it only.
+pub(super) const REFUSED_OPTIONS: [&str; 5] =
+    ["--cases", "--config", "--state", "--no-cache", "--reset"];
 
 /// Runs a read-only command as a child of this binary, on the served library.
+/// `state`: the person's own progress directory (`quiz --progress` reads it), if the server keeps
+/// progress.
 pub(super) fn run_command(
     options: &ServeOptions,
     words: &[String],
     lang: crate::msg::Lang,
+    state: Option<&std::path::Path>,
 ) -> std::io::Result<std::process::Output> {
     let exe = std::env::current_exe()?;
     let mut command = std::process::Command::new(exe);
@@ -70,9 +76,14 @@ pub(super) fn run_command(
             },
         )
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-serve")
+        // No state directory but the person's own: nothing else's progress can be read.
+        .env("XDG_STATE_HOME", "/nonexistent/casebook-serve")
         .env("PATH", "/usr/bin:/bin")
-        .stdin(std::process::Stdio::null())
-        .output()
+        .stdin(std::process::Stdio::null());
+    if let Some(state) = state {
+        command.env("CASEBOOK_STATE", state);
+    }
+    command.output()
 }
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ pub struct ServeOptions {
     /// The office's library directory, passed on to exec'd commands.
     pub cases: Option<PathBuf>,
     pub only: bool,
+    /// Where each person's progress is kept (`STATE/people/NAME/`); `None`: not kept.
+    pub state: Option<PathBuf>,
 }
 
 /// What every connection shares.

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod exercise;
 pub mod generate;
 pub mod handout;
+pub mod people;
 pub mod progress;
 pub mod schedule;
 pub mod step;

@@ -21,12 +21,14 @@ use super::wire::Wire;
 use super::{MOUSE_OFF, MOUSE_ON, keymap, to_action};
 
 /// How a session's browser looks and behaves: what the client's terminal and request said.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct SessionOptions {
     pub look: Look,
     pub mouse: bool,
     pub osc52: bool,
     pub keymap: &'static keymap::Keymap,
+    /// Where the trainee's progress is kept (a served session: the person's own directory).
+    pub state: Option<crate::training::progress::Store>,
 }
 
 /// Bytes written for the client, waiting to be sent. Shared between the terminal backend, which
@@ -97,6 +99,9 @@ impl<'l> Session<'l> {
         app.look = options.look;
         app.osc52 = options.osc52;
         app.keymap = options.keymap;
+        if let Some(store) = options.state {
+            app.screens.training.keep_progress_in(store);
+        }
         let mut outbox = Outbox::default();
         queue!(outbox, EnterAlternateScreen, cursor::Hide)?;
         if options.mouse {
@@ -220,6 +225,7 @@ mod tests {
             mouse: true,
             osc52: true,
             keymap: keymap::built_in(),
+            state: None,
         }
     }
 

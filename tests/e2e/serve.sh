@@ -32,7 +32,7 @@ ssh-keygen -q -t ed25519 -N '' -f "$work/officer"
 ssh-keygen -q -t ed25519 -N '' -f "$work/stranger"
 cp "$work/officer.pub" "$work/authorized_keys"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-CASEBOOK_TEST_PANIC=1 "$bin" serve --listen "127.0.0.1:$port" --authorized-keys "$work/authorized_keys" \
+CASEBOOK_TEST_PANIC=1 "$bin" --state "$work/state" serve --listen "127.0.0.1:$port" --authorized-keys "$work/authorized_keys" \
   --host-key "$work/host_key" --max-sessions 4 --max-sessions-per-key 8 --per-address-per-minute 500 >"$work/log" 2>&1 &
 server=$!
 for _ in $(seq 50); do grep -q "listening on" "$work/log" 2>/dev/null && break; sleep 0.1; done
@@ -146,6 +146,45 @@ tmux -S "$socket" send-keys -t one q
 for _ in $(seq 50); do [ -s "$work/one.exit" ] && break; sleep 0.1; done
 grep -q "SSH-EXIT=0" "$work/one.exit" 2>/dev/null || fail "quitting the browser did not end ssh with 0"
 
+# Two people, each by their key's comment: each answers in a browser of their own, and each
+# one's progress is kept apart under the server's state directory.
+ssh-keygen -q -t ed25519 -N '' -C alice -f "$work/alice"
+ssh-keygen -q -t ed25519 -N '' -C bob -f "$work/bob"
+cat "$work/alice.pub" "$work/bob.pub" >>"$work/authorized_keys"
+train() { # NAME ANSWER — opens training in a browser as NAME, answers once, quits
+  tmux -S "$socket" new-session -d -s "$1" -x 100 -y 30 \
+    "ssh -tt ${opts[*]} -i $work/$1 -o IdentitiesOnly=yes localhost"
+  wait_for "$1" "25 / 25 例"
+  tmux -S "$socket" send-keys -t "$1" t
+  wait_for "$1" "作答"
+  # An option's number answers a choice; a number question takes Enter after it.
+  tmux -S "$socket" send-keys -t "$1" "$2"
+  sleep 0.5
+  screen "$1" | grep -q "答[对错]了" || tmux -S "$socket" send-keys -t "$1" Enter
+  wait_for "$1" "答[对错]了"
+  tmux -S "$socket" send-keys -t "$1" q
+  for _ in $(seq 50); do tmux -S "$socket" has-session -t "$1" 2>/dev/null || break; sleep 0.1; done
+}
+train alice 1
+train bob 2
+for who in alice bob; do
+  f="$work/state/people/$who/progress.toml"
+  [ -s "$f" ] || fail "no progress kept for $who: $(ls -R "$work/state" 2>&1)"
+  [ "$(grep -c '^\[\[item\]\]' "$f")" = 1 ] || fail "$who's progress is not one answer: $(cat "$f")"
+done
+cmp -s "$work/state/people/alice/progress.toml" "$work/state/people/bob/progress.toml" &&
+  fail "alice and bob share one progress"
+# By exec, each reads their own progress, and no one can reset it.
+out=$(ssh "${opts[@]}" -i "$work/alice" -o IdentitiesOnly=yes localhost quiz --progress) ||
+  fail "quiz --progress by exec failed: $out"
+grep -q "people/alice/progress.toml" <<<"$out" || fail "alice's quiz --progress read another file: $out"
+grep -Eq "^[^ ]+ +[^ ]+ +1 " <<<"$out" || fail "alice's one answer is not counted: $out"
+set +e
+ssh "${opts[@]}" -i "$work/alice" -o IdentitiesOnly=yes localhost quiz --reset >/dev/null 2>&1; status=$?
+set -e
+[ "$status" = 2 ] || fail "quiz --reset by exec was not refused ($status)"
+[ -s "$work/state/people/alice/progress.toml" ] || fail "alice's progress is gone"
+
 # Idle descriptors, then four browsers (the most allowed) and a fifth refused.
 sleep 0.5
 idle_fds=$(ls /proc/"$server"/fd | wc -l)
@@ -182,10 +221,10 @@ for n in 5 6 7 8; do
   wait_for "b$n" "25 / 25 例"
 done
 pkill -9 -f "ssh -tt .*-p $port " || true
-# SIGHUP reads the authorized keys again (two now: the officer and the stranger).
+# SIGHUP reads the authorized keys again (four now: the officer, the stranger, alice and bob).
 kill -HUP "$server"
-for _ in $(seq 50); do [ "$(grep -c '2 authorized key(s)' "$work/log")" -ge 2 ] && break; sleep 0.1; done
-[ "$(grep -c '2 authorized key(s)' "$work/log")" -ge 2 ] || fail "SIGHUP did not read the authorized keys again"
+for _ in $(seq 50); do [ "$(grep -c '4 authorized key(s)' "$work/log")" -ge 2 ] && break; sleep 0.1; done
+[ "$(grep -c '4 authorized key(s)' "$work/log")" -ge 2 ] || fail "SIGHUP did not read the authorized keys again"
 
 # New connections from one address beyond the limit per minute are refused (a second server).
 CASEBOOK_TEST=1 "$bin" serve --listen "127.0.0.1:$((port + 1))" --authorized-keys "$work/authorized_keys" \
