@@ -1074,3 +1074,94 @@ fn assess_prints_the_picture_and_refuses_bad_facts_by_flag() {
     assert_eq!(unknown_case.status.code(), Some(1));
     assert!(stderr(&unknown_case).contains("no-such-case-at-all"));
 }
+
+/// `casebook class`: each trainee under STATE/people on their own row, a damaged file reported in
+/// its row and left where it is, the hardest exercise first; CSV with a BOM for Excel.
+#[test]
+fn class_reads_every_trainee_under_the_state_directory() {
+    let root = std::env::temp_dir().join(format!("casebook-class-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let person = |name: &str, items: &[(&str, &str, &[&str])]| {
+        let dir = root.join("people").join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut text = String::from("version = 1\n");
+        for (id, step, answers) in items {
+            let answers: Vec<String> = answers.iter().map(|a| format!("\"{a}\"")).collect();
+            text.push_str(&format!(
+                "\n[[item]]\nid = \"{id}\"\nstep = \"{step}\"\nanswers = [{}]\n",
+                answers.join(", ")
+            ));
+        }
+        std::fs::write(dir.join("progress.toml"), text).unwrap();
+    };
+    person(
+        "alice@office",
+        &[
+            ("q:easy", "qualify", &["2026-01-01T00:00:00.000Z right"]),
+            ("q:hard", "penalty", &["2026-01-02T00:00:00.000Z wrong"]),
+        ],
+    );
+    person(
+        "bob",
+        &[(
+            "q:hard",
+            "penalty",
+            &[
+                "2026-01-03T00:00:00.000Z wrong",
+                "2026-01-03T00:10:00.000Z wrong",
+            ],
+        )],
+    );
+    std::fs::create_dir_all(root.join("people").join("carol")).unwrap();
+    std::fs::write(
+        root.join("people/carol/progress.toml"),
+        "version = 1\n[[item]\n",
+    )
+    .unwrap();
+    let state = root.to_str().unwrap();
+    let out = casebook(&["class", "--state", state]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("学员 3 人"), "{text}");
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap()
+            .to_string()
+    };
+    let alice: Vec<String> = row("alice@office")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(&alice[1..5], ["2", "2", "50%", "2"], "{text}");
+    let bob: Vec<String> = row("bob").split_whitespace().map(str::to_string).collect();
+    assert_eq!(&bob[1..5], ["1", "2", "0%", "1"], "{text}");
+    assert!(
+        row("carol").contains("无法读取：TOML parse error"),
+        "{text}"
+    );
+    // Left where it is: the owner's next session keeps it aside.
+    assert!(root.join("people/carol/progress.toml").exists());
+    let hardest = text
+        .lines()
+        .skip_while(|l| !l.starts_with("题目"))
+        .nth(1)
+        .unwrap();
+    assert!(hardest.starts_with("q:hard"), "{text}");
+    assert!(
+        !text.contains("q:easy  "),
+        "never answered wrongly: not among the hardest"
+    );
+    let csv = casebook(&["--lang", "en", "class", "--state", state, "--format", "csv"]);
+    assert!(
+        csv.stdout
+            .starts_with("\u{feff}Trainee,Exercises".as_bytes())
+    );
+    let scripts = casebook(&["class", "--state", state, "--format", "csv", "--no-bom"]);
+    assert!(scripts.stdout.starts_with("学员,".as_bytes()));
+    let json = casebook(&["class", "--state", state, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["people"].as_array().unwrap().len(), 3);
+    assert_eq!(v["exercises"][0]["id"], "q:hard");
+    std::fs::remove_dir_all(&root).unwrap();
+}

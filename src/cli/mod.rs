@@ -2,6 +2,7 @@
 //! library through the same core functions the interactive app uses.
 
 mod assess;
+mod class;
 mod gate;
 pub(crate) mod list;
 mod localized;
@@ -132,6 +133,9 @@ pub enum Command {
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff) of casebook or of one command: `casebook man | man -l -`.
     Man(shell::ManArgs),
+    /// The instructor's view: each trainee a server keeps progress for (answered, right %, due,
+    /// last answer) and the exercises answered wrongly most often (`--state DIR` as for serve).
+    Class(class::ClassArgs),
     /// Print the settings in effect and where each comes from (flag, environment, config file,
     /// default); --default prints a commented config file to start from.
     Config(settings::ConfigArgs),
@@ -221,6 +225,7 @@ pub fn run() -> ExitCode {
             }
         }
         Some(Command::Config(args)) => settings::run(&settings, &args),
+        Some(Command::Class(args)) => class::run(cli.state.clone(), &args),
         Some(Command::Serve(ref args)) => serve::run(&cli, args),
         Some(Command::Gate(ref args)) => gate::run(&cli, args),
         Some(Command::CompleteIds(args)) => with_library(&cli.cases, cli.only, false, |lib| {

@@ -3,6 +3,7 @@
 //! (`schedule`), kept between sessions (`progress`), and printed for instructors (`handout`).
 //! Pure but for `progress`, which owns the one file training writes.
 
+pub mod class;
 pub mod clock;
 pub mod exercise;
 pub mod generate;

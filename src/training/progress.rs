@@ -88,6 +88,13 @@ impl Progress {
         self.items.is_empty()
     }
 
+    /// Every answered item: its id, its step's key, its answers (oldest first).
+    pub fn items(&self) -> impl Iterator<Item = (&str, &str, &[Answered])> {
+        self.items
+            .iter()
+            .map(|(id, item)| (id.as_str(), item.step.as_str(), item.answers.as_slice()))
+    }
+
     pub fn add(&mut self, id: &str, step: &str, answered: Answered) {
         let item = self.items.entry(id.to_string()).or_default();
         item.step = step.to_string();
@@ -227,6 +234,19 @@ impl Store {
     pub fn load(&self) -> io::Result<(Progress, Option<KeptAside>)> {
         let _lock = self.lock()?;
         self.read()
+    }
+
+    /// The progress on disk, read without a lock and without moving anything: for an instructor
+    /// reading the class (a damaged file is reported and left where it is for its owner's next
+    /// session to keep aside).
+    pub fn peek(&self) -> Result<Progress, String> {
+        match fs::read(self.path()) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| "not UTF-8 text".to_string())
+                .and_then(|text| Progress::from_toml(&text)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Progress::default()),
+            Err(e) => Err(e.to_string()),
+        }
     }
 
     /// Records one answer: reads what is on disk, joins this answer (and `session`, this

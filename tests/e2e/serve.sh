@@ -184,6 +184,11 @@ ssh "${opts[@]}" -i "$work/alice" -o IdentitiesOnly=yes localhost quiz --reset >
 set -e
 [ "$status" = 2 ] || fail "quiz --reset by exec was not refused ($status)"
 [ -s "$work/state/people/alice/progress.toml" ] || fail "alice's progress is gone"
+# The instructor's view reads both, each with their own counts.
+class=$("$bin" --state "$work/state" class) || fail "casebook class failed: $class"
+for who in alice bob; do
+  grep -Eq "^$who +1 +1 " <<<"$class" || fail "class does not show $who with one answer: $class"
+done
 
 # Idle descriptors, then four browsers (the most allowed) and a fifth refused.
 sleep 0.5
