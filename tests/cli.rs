@@ -1165,3 +1165,43 @@ fn class_reads_every_trainee_under_the_state_directory() {
     assert_eq!(v["exercises"][0]["id"], "q:hard");
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+/// `quiz --exam` prints a code whose exercises are the handout of the same seed and count, in
+/// the same order; filters are refused (an exam draws from the whole library).
+#[test]
+fn an_exam_code_names_the_handout_of_its_seed() {
+    let out = casebook(&["quiz", "--exam", "--seed", "42", "--count", "8"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let code = text
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("考试代码：")
+        .to_string();
+    assert!(code.starts_with("42-8-3f-"), "{text}");
+    let exam = casebook(&[
+        "quiz", "--exam", "--seed", "42", "--count", "8", "--format", "json",
+    ]);
+    let exam: serde_json::Value = serde_json::from_str(&stdout(&exam)).unwrap();
+    assert_eq!(exam["code"], code.as_str());
+    let handout = casebook(&["quiz", "--seed", "42", "--count", "8", "--format", "json"]);
+    let handout: serde_json::Value = serde_json::from_str(&stdout(&handout)).unwrap();
+    let ids: Vec<&str> = handout["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    let exam_ids: Vec<&str> = exam["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert_eq!(exam_ids, ids);
+    let filtered = casebook(&["quiz", "--exam", "--sector", "real-estate"]);
+    assert_eq!(filtered.status.code(), Some(2));
+    let zero = casebook(&["quiz", "--exam", "--count", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
+}

@@ -826,3 +826,27 @@ fn decision_aid_screens() {
     app.update(Action::Show(ScreenId::Assess));
     insta::assert_snapshot!("assess_new_100x30", draw(&app));
 }
+
+/// An exam at 80×24: the code typed, a question (no feedback after an answer), the result.
+#[test]
+fn exam_screens() {
+    let library = library();
+    let code = casebook::training::exam::Exam {
+        seed: 42,
+        count: 3,
+        steps: Vec::new(),
+    }
+    .code();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.update(Action::Show(ScreenId::Exam));
+    for c in code.chars() {
+        app.update(Action::SearchInput(c));
+    }
+    insta::assert_snapshot!("exam_code_80x24", draw(&app));
+    app.update(Action::SearchOpen);
+    app.update(Action::Digit(1));
+    insta::assert_snapshot!("exam_question_80x24", draw(&app));
+    app.update(Action::Digit(2));
+    app.update(Action::YesNo(true));
+    insta::assert_snapshot!("exam_result_80x24", draw(&app));
+}

@@ -106,6 +106,18 @@ fn exercise_cells(e: &class::Exercise) -> Vec<String> {
     ]
 }
 
+/// A sitting's row as cells, in the order of `class_exam_heads`.
+fn sitting_cells(e: &class::Sitting) -> Vec<String> {
+    let score = |(right, total): (usize, usize)| format!("{right}/{total}");
+    vec![
+        sanitize_line(&e.code),
+        sanitize_line(&e.person),
+        e.attempts.to_string(),
+        score(e.last),
+        score(e.best),
+    ]
+}
+
 fn title(class: &Class, dir: &Path) -> String {
     fill(
         t().class_title,
@@ -178,6 +190,11 @@ fn table(class: &Class, dir: &Path) -> String {
         let rows: Vec<Vec<String>> = class.exercises.iter().map(exercise_cells).collect();
         out.push_str(&aligned(&t.class_exercise_heads, &rows));
     }
+    if !class.exams.is_empty() {
+        out.push_str(&format!("\n{}\n", t.class_exams));
+        let rows: Vec<Vec<String>> = class.exams.iter().map(sitting_cells).collect();
+        out.push_str(&aligned(&t.class_exam_heads, &rows));
+    }
     out
 }
 
@@ -207,6 +224,13 @@ fn markdown(class: &Class, dir: &Path) -> String {
             class.exercises.iter().map(exercise_cells).collect(),
         ));
     }
+    if !class.exams.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", t.class_exams));
+        out.push_str(&md_table(
+            &t.class_exam_heads,
+            class.exams.iter().map(sitting_cells).collect(),
+        ));
+    }
     out
 }
 
@@ -232,6 +256,11 @@ fn csv(class: &Class) -> String {
     out.push_str(&heads(&t.class_exercise_heads));
     for e in &class.exercises {
         out.push_str(&row(&exercise_cells(e)));
+    }
+    out.push_str("\r\n");
+    out.push_str(&heads(&t.class_exam_heads));
+    for e in &class.exams {
+        out.push_str(&row(&sitting_cells(e)));
     }
     out
 }

@@ -45,6 +45,10 @@ pub struct QuizArgs {
     /// With --reset: do not ask.
     #[arg(long, requires = "reset")]
     pub yes: bool,
+    /// Set an exam: print the code trainees type in the browser (`T`) to take exactly these
+    /// exercises, in this order (the whole library; --seed, --count and --step choose them).
+    #[arg(long, conflicts_with_all = ["reset", "progress"])]
+    pub exam: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,6 +99,13 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
     let seed = args
         .seed
         .unwrap_or_else(|| clock::now().unsigned_abs() % 1_000_000);
+    if args.exam {
+        if !filter.is_empty() {
+            eprintln!("casebook: {}", t().exam_whole_library);
+            return ExitCode::from(2);
+        }
+        return exam(library, args, seed, steps);
+    }
     if args.progress {
         let exercises = training::exercises(t(), library, &scope, &steps, seed);
         return progress(store, &exercises);
@@ -153,6 +164,51 @@ fn progress(store: Option<Store>, exercises: &[training::Exercise]) -> ExitCode 
         out.push('\n');
     }
     super::print(&out)
+}
+
+/// `--exam`: the code, what it draws, and how a trainee takes it; or JSON with the exercise ids.
+fn exam(library: &Library, args: &QuizArgs, seed: u64, steps: Vec<Step>) -> ExitCode {
+    if args.count == 0 || args.count > training::exam::MOST {
+        let most = ("most", training::exam::MOST.to_string());
+        eprintln!("casebook: {}", fill(t().exam_count, &[most]));
+        return ExitCode::from(2);
+    }
+    let exam = training::exam::Exam {
+        seed,
+        count: args.count,
+        steps,
+    };
+    let exercises = exam.exercises(t(), library);
+    if exercises.is_empty() {
+        eprintln!("casebook: {}", t().none_in_scope);
+        return ExitCode::from(1);
+    }
+    if exercises.len() < args.count {
+        let n = ("n", exercises.len().to_string());
+        eprintln!("casebook: {}", fill(t().cli_only_exercises, &[n]));
+    }
+    let code = exam.code();
+    match args.format {
+        QuizFormat::Json => super::print_json(&serde_json::json!({
+            "code": code,
+            "seed": seed,
+            "count": exercises.len(),
+            "steps": exam.steps.iter().map(|s| s.key()).collect::<Vec<_>>(),
+            "exercises": exercises.iter().map(|e| &e.id).collect::<Vec<_>>(),
+        })),
+        QuizFormat::Markdown => {
+            let values = [
+                ("code", code),
+                ("n", exercises.len().to_string()),
+                ("seed", seed.to_string()),
+            ];
+            super::print(&format!(
+                "{}
+",
+                fill(t().exam_set, &values)
+            ))
+        }
+    }
 }
 
 fn reset(store: Option<Store>, yes: bool) -> ExitCode {

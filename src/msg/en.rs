@@ -248,6 +248,7 @@ pub static EN: Catalog = Catalog {
     key_help: "help",
     key_training: "training",
     key_training_all: "training (all)",
+    key_exam: "exam (type its code)",
     key_assess: "decision aid",
     key_next_field: "next field",
     key_form_or_result: "result / form",

@@ -51,6 +51,17 @@ impl Exercise {
     }
 }
 
+/// One person's sittings of one exam.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sitting {
+    pub code: String,
+    pub person: String,
+    pub attempts: usize,
+    /// The last attempt's score, and the best: (right, total).
+    pub last: (usize, usize),
+    pub best: (usize, usize),
+}
+
 /// The whole class.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Class {
@@ -58,6 +69,8 @@ pub struct Class {
     /// Exercises answered wrongly at least once, the hardest first (the largest share wrong,
     /// then the most wrong answers, then by id).
     pub exercises: Vec<Exercise>,
+    /// Each exam's sittings, by code, then by person.
+    pub exams: Vec<Sitting>,
 }
 
 /// The class from each person's progress (`Err`: why their file could not be read), at `now`.
@@ -112,8 +125,27 @@ pub fn class(people: &[(String, Result<Progress, String>)], now: Millis) -> Clas
             row.wrong += answers.len() - right;
             row.people += 1;
         }
+        for (code, attempts) in progress.exams() {
+            let (Some(last), Some(best)) = (
+                attempts.last(),
+                attempts
+                    .iter()
+                    .max_by_key(|a| (a.right * 1000) / a.total.max(1)),
+            ) else {
+                continue;
+            };
+            out.exams.push(Sitting {
+                code: code.to_string(),
+                person: name.clone(),
+                attempts: attempts.len(),
+                last: (last.right, last.total),
+                best: (best.right, best.total),
+            });
+        }
         out.people.push(person);
     }
+    out.exams
+        .sort_by(|a, b| a.code.cmp(&b.code).then(a.person.cmp(&b.person)));
     out.exercises = exercises.into_values().filter(|e| e.wrong > 0).collect();
     out.exercises.sort_by(|a, b| {
         (b.wrong * a.answers.max(1))
@@ -146,10 +178,18 @@ mod tests {
             ("q1", "qualify", now - DAY, true),
             ("q2", "penalty", now - MINUTE, false),
         ]);
-        let bob = progress(&[
+        let mut bob = progress(&[
             ("q2", "penalty", now - 3 * DAY, false),
             ("q3", "words", now - 5 * MINUTE, true),
         ]);
+        for (at, right) in [(now - DAY, 6), (now - MINUTE, 5)] {
+            let attempt = crate::training::progress::Attempt {
+                at,
+                right,
+                total: 10,
+            };
+            bob.add_attempt("42-3-3f-57", attempt);
+        }
         let people = vec![
             ("alice".to_string(), Ok(alice)),
             ("bob".to_string(), Ok(bob)),
@@ -177,6 +217,11 @@ mod tests {
             ("q2", 2, 2, 2)
         );
         assert_eq!(q2.percent_wrong(), 100);
+        // Bob sat one exam twice: the last score and the best.
+        assert_eq!(class.exams.len(), 1);
+        let sitting = &class.exams[0];
+        assert_eq!((sitting.person.as_str(), sitting.attempts), ("bob", 2));
+        assert_eq!((sitting.last, sitting.best), ((5, 10), (6, 10)));
     }
 
     #[test]

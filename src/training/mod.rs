@@ -5,6 +5,7 @@
 
 pub mod class;
 pub mod clock;
+pub mod exam;
 pub mod exercise;
 pub mod generate;
 pub mod handout;

@@ -1,15 +1,20 @@
 //! Training progress and where it is kept: `$XDG_STATE_HOME/casebook/progress.toml` (else
 //! `~/.local/state/casebook/`), or `--state DIR`.
 //!
-//! The file is TOML a person can read (format version 1, documented in the README):
+//! The file is TOML a person can read (format version 2, documented in the README; version 1
+//! files, without exams, are read too):
 //!
 //! ```toml
-//! version = 1
+//! version = 2
 //!
 //! [[item]]
 //! id = "case:zhuji-xiangsheng/qualify/cprl-29-2"
 //! step = "qualify"
 //! answers = ["2026-11-29T06:40:12.345Z right", "2026-11-30T08:02:51.004Z wrong"]
+//!
+//! [[exam]]
+//! code = "20261205-10-3f-57"
+//! attempts = ["2026-12-05T09:40:12.345Z 7/10"]
 //! ```
 //!
 //! It holds answers, not schedules: the schedule is derived from them, so two sessions of one user
@@ -31,8 +36,9 @@ use super::clock::{self, Millis};
 
 pub const FILE: &str = "progress.toml";
 const LOCK: &str = "progress.lock";
-/// The version of the file format this casebook writes and reads.
-pub const VERSION: u64 = 1;
+/// The version of the file format this casebook writes; it reads this one and every earlier one
+/// (version 2 added `[[exam]]`).
+pub const VERSION: u64 = 2;
 /// Answers kept per item: far more than the schedule and the summary need.
 const KEPT: usize = 200;
 
@@ -43,10 +49,19 @@ pub struct Answered {
     pub right: bool,
 }
 
-/// Every item's answers, oldest first.
+/// Every item's answers, oldest first; and every exam taken, by its code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     items: BTreeMap<String, Item>,
+    exams: BTreeMap<String, Vec<Attempt>>,
+}
+
+/// One attempt at an exam: when it was finished, and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Attempt {
+    pub at: Millis,
+    pub right: usize,
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,6 +76,16 @@ struct FileV1 {
     version: u64,
     #[serde(default)]
     item: Vec<FileItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    exam: Vec<FileExam>,
+}
+
+/// `[[exam]]`: an exam's code and its attempts, each `"TIME RIGHT/TOTAL"`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileExam {
+    code: String,
+    attempts: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -85,7 +110,7 @@ impl Progress {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.is_empty() && self.exams.is_empty()
     }
 
     /// Every answered item: its id, its step's key, its answers (oldest first).
@@ -102,8 +127,26 @@ impl Progress {
         tidy(&mut item.answers);
     }
 
+    /// Every exam taken: its code and its attempts, oldest first.
+    pub fn exams(&self) -> impl Iterator<Item = (&str, &[Attempt])> {
+        self.exams.iter().map(|(c, a)| (c.as_str(), a.as_slice()))
+    }
+
+    /// Records an attempt at the exam `code`.
+    pub fn add_attempt(&mut self, code: &str, attempt: Attempt) {
+        let attempts = self.exams.entry(code.to_string()).or_default();
+        attempts.push(attempt);
+        attempts.sort();
+        attempts.dedup();
+    }
+
     /// Joins another session's answers into these.
     pub fn merge(&mut self, other: &Progress) {
+        for (code, attempts) in &other.exams {
+            for &attempt in attempts {
+                self.add_attempt(code, attempt);
+            }
+        }
         for (id, theirs) in &other.items {
             let item = self.items.entry(id.clone()).or_default();
             if item.step.is_empty() {
@@ -133,6 +176,17 @@ impl Progress {
                         .collect(),
                 })
                 .collect(),
+            exam: self
+                .exams
+                .iter()
+                .map(|(code, attempts)| FileExam {
+                    code: code.clone(),
+                    attempts: attempts
+                        .iter()
+                        .map(|a| format!("{} {}/{}", clock::format(a.at), a.right, a.total))
+                        .collect(),
+                })
+                .collect(),
         };
         let body = toml::to_string(&file).unwrap_or_default();
         format!(
@@ -145,7 +199,7 @@ impl Progress {
     pub fn from_toml(text: &str) -> Result<Progress, String> {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
         match table.get("version").and_then(toml::Value::as_integer) {
-            Some(v) if v == VERSION as i64 => {}
+            Some(v) if (1..=VERSION as i64).contains(&v) => {}
             Some(v) if v > VERSION as i64 => {
                 return Err(format!(
                     "format version {v} was written by a newer casebook (this one reads {VERSION})"
@@ -185,6 +239,26 @@ impl Progress {
                     answers,
                 },
             );
+        }
+        for exam in file.exam {
+            for text in &exam.attempts {
+                let attempt = text.split_once(' ').and_then(|(at, score)| {
+                    let (right, total) = score.split_once('/')?;
+                    let (right, total) = (right.parse().ok()?, total.parse().ok()?);
+                    (right <= total).then_some(Attempt {
+                        at: clock::parse(at)?,
+                        right,
+                        total,
+                    })
+                });
+                let attempt = attempt.ok_or_else(|| {
+                    format!(
+                        "exam {}: attempt \"{text}\" is not \"TIME RIGHT/TOTAL\"",
+                        exam.code
+                    )
+                })?;
+                progress.add_attempt(&exam.code, attempt);
+            }
         }
         Ok(progress)
     }
@@ -262,6 +336,21 @@ impl Store {
         let (mut progress, kept) = self.read()?;
         progress.merge(session);
         progress.add(id, step, answered);
+        write_atomic(&self.dir, FILE, progress.to_toml().as_bytes())?;
+        Ok((progress, kept))
+    }
+
+    /// Records an attempt at an exam, as [`Store::record`] records an answer.
+    pub fn record_attempt(
+        &self,
+        session: &Progress,
+        code: &str,
+        attempt: Attempt,
+    ) -> io::Result<(Progress, Option<KeptAside>)> {
+        let _lock = self.lock()?;
+        let (mut progress, kept) = self.read()?;
+        progress.merge(session);
+        progress.add_attempt(code, attempt);
         write_atomic(&self.dir, FILE, progress.to_toml().as_bytes())?;
         Ok((progress, kept))
     }

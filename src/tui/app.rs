@@ -96,6 +96,12 @@ impl<'l> App<'l> {
         &self.screens.browse
     }
 
+    /// Keeps the trainee's progress in `store`: training's answers, exams' answers and scores.
+    pub fn keep_progress_in(&mut self, store: crate::training::progress::Store) {
+        self.screens.exam.keep_progress_in(store.clone());
+        self.screens.training.keep_progress_in(store);
+    }
+
     /// Opens the browser on one case (`casebook --case ID`); false if there is no such case.
     pub fn open_case(&mut self, id: &str) -> bool {
         let ctx = self.context();

@@ -163,6 +163,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('e', "e")], Action::Export, BROWSE, |m| m.key_export, false),
     bind(&[ch('t', "t")], Action::Show(ScreenId::Training), BROWSE, |m| m.key_training, true),
     bind(&[ch('a', "a")], Action::Show(ScreenId::Assess), BROWSE, |m| m.key_assess, false),
+    bind(&[ch('T', "T")], Action::Show(ScreenId::Exam), BROWSE, |m| m.key_exam, false),
     bind(&[ch('1', "1")], Action::OpenNumbered(1), BROWSE, |m| m.key_open_number, false),
     bind(&[ch('2', "2")], Action::OpenNumbered(2), BROWSE, |m| m.key_open_number, false),
     bind(&[ch('3', "3")], Action::OpenNumbered(3), BROWSE, |m| m.key_open_number, false),
@@ -202,6 +203,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[ch('9', "9")], Action::OpenNumbered(9), STATUTE, |m| m.key_open_case, false),
     bind(&[ch('t', "t")], Action::Show(ScreenId::Training), STATUTE, |m| m.key_training_all, false),
     bind(&[ch('a', "a")], Action::Show(ScreenId::Assess), STATUTE, |m| m.key_assess, false),
+    bind(&[ch('T', "T")], Action::Show(ScreenId::Exam), STATUTE, |m| m.key_exam, false),
     // The training screen: digits and letters answer, Enter goes on.
     bind(&[ch('1', "1")], Action::Digit(1), TRAINING, |m| m.key_answer, false),
     bind(&[ch('2', "2")], Action::Digit(2), TRAINING, |m| m.key_answer, false),

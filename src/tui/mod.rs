@@ -139,7 +139,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     app.keymap = options.keymap;
     app.banner = options.banner.clone();
     if let Some(store) = &options.state {
-        app.screens.training.keep_progress_in(store.clone());
+        app.keep_progress_in(store.clone());
     }
     if let Some(id) = &options.case
         && !app.open_case(id)

@@ -100,7 +100,7 @@ impl<'l> Session<'l> {
         app.osc52 = options.osc52;
         app.keymap = options.keymap;
         if let Some(store) = options.state {
-            app.screens.training.keep_progress_in(store);
+            app.keep_progress_in(store);
         }
         let mut outbox = Outbox::default();
         queue!(outbox, EnterAlternateScreen, cursor::Hide)?;

@@ -1216,3 +1216,72 @@ fn the_decision_aid_opens_its_provisions_by_number() {
     typed(&mut app, "3");
     assert_eq!(app.screens.assess.draft.records, "123");
 }
+
+/// An exam by its code: `T`, the code typed, the exercises in the code's order with no feedback,
+/// then the score; the score is kept with the code, and a second sitting is a second attempt.
+#[test]
+fn an_exam_by_its_code() {
+    let library = library();
+    let exam = crate::training::exam::Exam {
+        seed: 42,
+        count: 3,
+        steps: Vec::new(),
+    };
+    let expected: Vec<String> = exam
+        .exercises(&crate::msg::training::ZH, &library)
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    press(&mut app, KeyCode::Char('T'));
+    assert_eq!(app.scope(), Scope::Search, "the code is typed");
+    typed(&mut app, "42-3-3f-00");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.screens.exam.exercises.is_empty(),
+        "a mistyped code is refused"
+    );
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    let code = exam.code();
+    typed(&mut app, &code[code.len() - 2..]);
+    press(&mut app, KeyCode::Enter);
+    let ids: Vec<&str> = app
+        .screens
+        .exam
+        .exercises
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, expected);
+    assert_eq!(app.scope(), Scope::Training);
+    // Answers go straight on: no feedback, whatever is typed for a number.
+    let mut sittings = 0;
+    for round in 0..2 {
+        while !app.screens.exam.finished() {
+            let before = app.screens.exam.given.len();
+            match &app.screens.exam.exercises[before].answer {
+                crate::training::Answer::Number { .. } => {
+                    typed(&mut app, "1");
+                    press(&mut app, KeyCode::Enter);
+                }
+                _ => press(&mut app, KeyCode::Char('1')),
+            }
+            assert_eq!(app.screens.exam.given.len(), before + 1);
+        }
+        sittings += 1;
+        let progress = app.screens.exam.progress();
+        let (_, attempts) = progress.exams().find(|(c, _)| *c == code).unwrap();
+        assert_eq!(attempts.len(), sittings, "round {round}");
+        assert_eq!(
+            (attempts[sittings - 1].right, attempts[sittings - 1].total),
+            app.screens.exam.score()
+        );
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.scope(), Scope::Browse);
+        press(&mut app, KeyCode::Char('T'));
+        typed(&mut app, &code);
+        press(&mut app, KeyCode::Enter);
+    }
+}

@@ -148,10 +148,12 @@ pub enum ScreenId {
     Stats,
     /// The decision aid: the facts of a case in hand, and what the law and practice say.
     Assess,
+    /// An exam set by an instructor, taken by its code.
+    Exam,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 7] = [
+    pub const ALL: [ScreenId; 8] = [
         ScreenId::Browse,
         ScreenId::Statute,
         ScreenId::Help,
@@ -159,6 +161,7 @@ impl ScreenId {
         ScreenId::Training,
         ScreenId::Stats,
         ScreenId::Assess,
+        ScreenId::Exam,
     ];
 }
 

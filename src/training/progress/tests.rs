@@ -27,10 +27,41 @@ fn answers_survive_a_round_trip_through_the_file() {
         "words",
         answered(1_795_934_600_000, true),
     );
+    p.add_attempt(
+        "20261205-10-3f-57",
+        Attempt {
+            at: 1_795_934_700_000,
+            right: 7,
+            total: 10,
+        },
+    );
     let text = p.to_toml();
-    assert!(text.contains("version = 1"));
+    assert!(text.contains("version = 2"));
     assert!(text.contains("\"2026-11-29T06:40:12.345Z right\""));
+    assert!(
+        text.contains("[[exam]]\ncode = \"20261205-10-3f-57\""),
+        "{text}"
+    );
+    assert!(text.contains(" 7/10\""), "{text}");
     assert_eq!(Progress::from_toml(&text), Ok(p));
+}
+
+/// A file of format version 1 (before exams) is read as it was.
+#[test]
+fn a_version_1_file_is_read() {
+    let text = "version = 1\n\n[[item]]\nid = \"x\"\nstep = \"words\"\nanswers = [\"2026-11-29T06:40:12.345Z wrong\"]\n";
+    let p = Progress::from_toml(text).unwrap();
+    assert_eq!(p.answers("x").len(), 1);
+    assert_eq!(p.exams().count(), 0);
+    // An attempt that is not "TIME RIGHT/TOTAL", or scores more than its total, is refused.
+    for bad in [
+        "\"2026-11-29T06:40:12.345Z 11/10\"",
+        "\"yesterday 1/2\"",
+        "\"2026-11-29T06:40:12.345Z\"",
+    ] {
+        let text = format!("version = 2\n[[exam]]\ncode = \"c\"\nattempts = [{bad}]\n");
+        assert!(Progress::from_toml(&text).is_err(), "{bad}");
+    }
 }
 
 #[test]
@@ -126,7 +157,7 @@ fn a_damaged_file_is_kept_aside_and_reported_never_overwritten() {
 fn a_file_from_a_newer_casebook_is_kept_aside_not_read_as_ours() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path().to_path_buf());
-    std::fs::write(store.path(), "version = 2\nanything = \"new\"\n").unwrap();
+    std::fs::write(store.path(), "version = 3\nanything = \"new\"\n").unwrap();
     let (_, kept) = store
         .record(&Progress::default(), "x", "words", answered(1, true))
         .unwrap();
@@ -134,7 +165,7 @@ fn a_file_from_a_newer_casebook_is_kept_aside_not_read_as_ours() {
     assert!(kept.why.contains("newer casebook"), "{}", kept.why);
     assert_eq!(
         std::fs::read_to_string(&kept.to).unwrap(),
-        "version = 2\nanything = \"new\"\n"
+        "version = 3\nanything = \"new\"\n"
     );
     assert_eq!(store.load().unwrap().0.answers("x").len(), 1);
 }

@@ -35,6 +35,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("export", Action::Export),
     ("training", Action::Show(ScreenId::Training)),
     ("assess", Action::Show(ScreenId::Assess)),
+    ("exam", Action::Show(ScreenId::Exam)),
     ("next-provision", Action::NextProvision),
     ("prev-provision", Action::PrevProvision),
     ("summary", Action::Summary),

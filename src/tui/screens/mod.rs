@@ -10,6 +10,7 @@
 
 pub mod assess;
 pub mod browse;
+pub mod exam;
 pub mod goto;
 pub mod help;
 pub mod stats;
@@ -93,6 +94,7 @@ pub struct Screens<'l> {
     pub training: training::Training<'l>,
     pub stats: stats::Stats,
     pub assess: assess::Assess<'l>,
+    pub exam: exam::Exam<'l>,
 }
 
 impl<'l> Screens<'l> {
@@ -105,6 +107,7 @@ impl<'l> Screens<'l> {
             training: training::Training::new(library),
             stats: stats::Stats::default(),
             assess: assess::Assess::new(library),
+            exam: exam::Exam::new(library),
         }
     }
 
@@ -117,6 +120,7 @@ impl<'l> Screens<'l> {
             ScreenId::Training => &self.training,
             ScreenId::Stats => &self.stats,
             ScreenId::Assess => &self.assess,
+            ScreenId::Exam => &self.exam,
         }
     }
 
@@ -129,6 +133,7 @@ impl<'l> Screens<'l> {
             ScreenId::Training => &mut self.training,
             ScreenId::Stats => &mut self.stats,
             ScreenId::Assess => &mut self.assess,
+            ScreenId::Exam => &mut self.exam,
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
 
 use super::Screen;
 
-mod view;
+pub(crate) mod view;
 
 /// Exercises in a session.
 pub const SESSION: usize = 10;

@@ -264,7 +264,7 @@ impl Training<'_> {
 }
 
 /// The question, the case lines, the assumption (marked as such), and the ways to answer.
-fn question_lines(
+pub(crate) fn question_lines(
     ctx: &Context,
     t: &TrainingCatalog,
     e: &Exercise,
@@ -321,7 +321,7 @@ fn question_lines(
     lines
 }
 
-fn given_text(t: &TrainingCatalog, e: &Exercise, given: Given) -> String {
+pub(crate) fn given_text(t: &TrainingCatalog, e: &Exercise, given: Given) -> String {
     match (given, &e.answer) {
         (Given::Choice(i), Answer::Choice { options, .. }) => {
             format!("{}. {}", Exercise::letter(i), options[i].text)
@@ -332,7 +332,7 @@ fn given_text(t: &TrainingCatalog, e: &Exercise, given: Given) -> String {
     }
 }
 
-fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
+pub(crate) fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
     for (_, line) in wrap_at(&crate::text::sanitize(text), width) {
         lines.push(Line::from(Span::styled(line, style)));
     }
