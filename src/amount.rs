@@ -1,6 +1,7 @@
 //! Amounts and counts as officers type them: `500000`, `500,000`, `¥500,000`, `50万`, `1.5万`,
-//! `500000元`, `3亿`. Anything else is refused with a reason, never cut to the digits it starts
-//! with (`50万` is 500,000, not 50).
+//! `500000元`, `3亿`, and in Chinese numerals `五十万`, `伍万`, `一百二十万`, `两千五百`. Anything
+//! else is refused with a reason, never cut to the digits it starts with (`50万` is 500,000, not
+//! 50).
 
 use crate::library::diag::Msg;
 
@@ -20,6 +21,17 @@ pub fn parse(text: &str) -> Result<u64, Msg> {
     }
     rest = rest.trim_start_matches(['¥', '￥']).trim();
     rest = rest.trim_end_matches(['元', '条']).trim();
+    if rest
+        .chars()
+        .any(|c| numeral(c).is_some() || unit(c).is_some())
+    {
+        return chinese(rest).ok_or_else(|| {
+            refused(
+                "write digits (500000, 500,000, 50万) or Chinese numerals (五十万)",
+                "请写数字（500000、500,000、50万）或中文数字（五十万）",
+            )
+        });
+    }
     let (digits, scale) = match rest.strip_suffix('万') {
         Some(d) => (d, 10_000u64),
         None => match rest.strip_suffix('亿') {
@@ -68,6 +80,74 @@ pub fn parse(text: &str) -> Result<u64, Msg> {
     Ok(value)
 }
 
+/// A Chinese numeral's value: 〇 to 九, their financial forms, and 两.
+fn numeral(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' | '两' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// A unit within a section of four places: 十, 百, 千 (and their financial forms).
+fn unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1_000,
+        _ => return None,
+    })
+}
+
+/// A number written with Chinese numerals and units, ASCII digits allowed for a figure (`5千`):
+/// `一百二十万` = 1,200,000, `一千零五` = 1,005, `十五` = 15. `None` for anything else.
+fn chinese(text: &str) -> Option<u64> {
+    let (mut yi, mut wan, mut section, mut number) = (0u64, 0u64, 0u64, None::<u64>);
+    let mut any = false;
+    for c in text.chars() {
+        if let Some(d) = numeral(c).or_else(|| c.to_digit(10).map(u64::from)) {
+            // ASCII digits run on (`12千`); a Chinese numeral stands alone.
+            number = Some(match (number, c.is_ascii_digit()) {
+                (Some(n), true) => n.checked_mul(10)?.checked_add(d)?,
+                _ => d,
+            });
+            any = true;
+        } else if let Some(u) = unit(c) {
+            // 十 alone is ten.
+            let n = number.take().unwrap_or(if u == 10 { 1 } else { 0 });
+            section = section.checked_add(n.checked_mul(u)?)?;
+            any = true;
+        } else if c == '万' || c == '萬' {
+            let n = section.checked_add(number.take().unwrap_or(0))?;
+            wan = wan.checked_add(n.checked_mul(10_000)?)?;
+            section = 0;
+        } else if c == '亿' || c == '億' {
+            let n = wan
+                .checked_add(section)?
+                .checked_add(number.take().unwrap_or(0))?;
+            yi = yi.checked_add(n)?.checked_mul(100_000_000)?;
+            wan = 0;
+            section = 0;
+        } else {
+            return None;
+        }
+    }
+    if !any {
+        return None;
+    }
+    yi.checked_add(wan)?
+        .checked_add(section)?
+        .checked_add(number.unwrap_or(0))
+}
+
 /// Whether the commas of a run of digits stand between groups of three (`500,000`), or there
 /// are none.
 fn commas_in_place(whole: &str) -> bool {
@@ -98,6 +178,17 @@ mod tests {
             ("3亿", 300_000_000),
             (" 5000条 ", 5_000),
             ("0", 0),
+            ("五十万", 500_000),
+            ("伍万", 50_000),
+            ("伍万元", 50_000),
+            ("一百二十万", 1_200_000),
+            ("两千五百", 2_500),
+            ("一千零五", 1_005),
+            ("十五", 15),
+            ("十", 10),
+            ("三亿五千万", 350_000_000),
+            ("5千", 5_000),
+            ("¥五十万", 500_000),
         ] {
             assert_eq!(parse(typed), Ok(value), "{typed}");
         }
@@ -108,7 +199,6 @@ mod tests {
         for typed in [
             "",
             "-5",
-            "五十万",
             "50k",
             "5,00",
             "1.5",
@@ -117,6 +207,9 @@ mod tests {
             "1,2345",
             "万",
             "99999999999999999999",
+            "五十k",
+            "万万",
+            "九千九百亿亿亿",
         ] {
             let refused = parse(typed).expect_err(typed);
             assert!(

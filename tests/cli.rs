@@ -1204,4 +1204,9 @@ fn an_exam_code_names_the_handout_of_its_seed() {
     assert_eq!(filtered.status.code(), Some(2));
     let zero = casebook(&["quiz", "--exam", "--count", "0"]);
     assert_eq!(zero.status.code(), Some(2));
+    // A handout of no exercise is refused too, saying why.
+    let none = casebook(&["quiz", "--count", "0"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(stderr(&none).contains("--count 0"), "{}", stderr(&none));
+    assert!(stdout(&none).is_empty());
 }

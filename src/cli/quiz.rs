@@ -110,6 +110,10 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
         let exercises = training::exercises(t(), library, &scope, &steps, seed);
         return progress(store, &exercises);
     }
+    if args.count == 0 {
+        eprintln!("casebook: {}", t().count_zero);
+        return ExitCode::from(2);
+    }
     // A handout of a few exercises needs no more than a sample of a very large library.
     let scope = scope.sampled(library, &|_| false, seed, training::SAMPLE);
     let exercises = training::exercises(t(), library, &scope, &steps, seed);

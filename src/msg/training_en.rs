@@ -129,6 +129,7 @@ pub static EN: TrainingCatalog = TrainingCatalog {
     open_case: "case: {party}",
     nothing_due: "Nothing is due and nothing is new.",
     nothing_due_when: "The next exercise is due at {when}. Enter practises anyway.",
+    count_zero: "--count 0 makes no handout: give 1 or more (the default is 10)",
     none_in_scope: "The cases and provisions in view give no exercise.",
     scope_filter: "filter: {n} cases",
     scope_all: "all cases",

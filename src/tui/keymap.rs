@@ -345,7 +345,10 @@ impl Keymap {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match event.code {
-            KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Assess) && plain => {
+            // In training, an amount typed as officers write it (50万, 五十万, 500,000).
+            KeyCode::Char(c)
+                if matches!(scope, Scope::Search | Scope::Assess | Scope::Training) && plain =>
+            {
                 Some(Action::SearchInput(c))
             }
             _ => None,

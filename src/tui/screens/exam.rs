@@ -15,7 +15,7 @@ use crate::msg::fill;
 use crate::msg::training::TrainingCatalog;
 use crate::training::clock;
 use crate::training::exam::Exam as ExamCode;
-use crate::training::exercise::{Answer, Exercise, Given};
+use crate::training::exercise::{Exercise, Given};
 use crate::training::handout::right_answer;
 use crate::training::progress::{Answered, Attempt, Progress, Store};
 use crate::tui::search_line::{self, SearchLine};
@@ -24,6 +24,7 @@ use crate::tui::types::{Action, Context, Next, Scope};
 use crate::tui::widgets::{pane, scrolled, status_line};
 
 use super::Screen;
+use super::training::answer;
 use super::training::view::{given_text, push_wrapped, question_lines};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,30 +214,13 @@ impl<'l> Exam<'l> {
         else {
             return;
         };
-        match (&answer, action) {
-            (Answer::Choice { options, .. }, Action::Digit(d))
-                if (1..=options.len()).contains(&(d as usize)) =>
-            {
-                self.answer(Given::Choice(d as usize - 1))
+        match answer::key(&answer, &mut self.typed, action) {
+            answer::Key::Given(given) => self.answer(given),
+            answer::Key::Refused(why) => {
+                self.notice = Some(self.t.lang.catalog().msg(&why).to_string());
             }
-            (Answer::Choice { options, .. }, Action::Choose(i)) if (i as usize) < options.len() => {
-                self.answer(Given::Choice(i as usize))
-            }
-            (Answer::YesNo { .. }, Action::YesNo(yes)) => self.answer(Given::YesNo(yes)),
-            (Answer::YesNo { .. }, Action::Digit(d @ 1..=2)) => self.answer(Given::YesNo(d == 1)),
-            (Answer::YesNo { .. }, Action::Choose(i @ 0..=1)) => self.answer(Given::YesNo(i == 0)),
-            (Answer::Number { .. }, Action::Digit(d)) if self.typed.len() < 18 => {
-                self.typed.push(char::from(b'0' + d))
-            }
-            (Answer::Number { .. }, Action::SearchBackspace) => {
-                self.typed.pop();
-            }
-            (Answer::Number { .. }, Action::Open) => {
-                if let Ok(n) = self.typed.parse::<u64>() {
-                    self.answer(Given::Number(n));
-                }
-            }
-            _ => {}
+            answer::Key::Typed => self.notice = None,
+            answer::Key::Nothing => {}
         }
     }
 
