@@ -3,7 +3,8 @@
 # who does not (another key, a password, "none"); what they get (the browser in tmux through
 # `ssh -tt`, the read-only commands by exec) and nothing else (other commands, forwarding,
 # subsystems); --max-sessions; clients killed mid-session freeing their sessions and descriptors;
-# one session's panic leaving the others working; SIGTERM ending it within 5 s; the log lines.
+# one session's panic leaving the others working; SIGTERM ending it within 5 s; the log lines;
+# each key a person with progress of their own (a due review coming back, an exam, `class`).
 # Bounded in time, loopback only, cleaned up. Usage: tests/e2e/serve.sh [path/to/casebook]
 set -euo pipefail
 
@@ -151,12 +152,23 @@ grep -q "SSH-EXIT=0" "$work/one.exit" 2>/dev/null || fail "quitting the browser 
 ssh-keygen -q -t ed25519 -N '' -C alice -f "$work/alice"
 ssh-keygen -q -t ed25519 -N '' -C bob -f "$work/bob"
 cat "$work/alice.pub" "$work/bob.pub" >>"$work/authorized_keys"
+# Alice answered one exercise wrongly in an earlier session: it is due, and comes first.
+mkdir -p "$work/state/people/alice"
+cat >"$work/state/people/alice/progress.toml" <<'TOML'
+version = 2
+
+[[item]]
+id = "case:zhuji-xiangsheng/qualify/measures-11"
+step = "qualify"
+answers = ["2026-01-01T00:00:00.000Z wrong"]
+TOML
 train() { # NAME ANSWER — opens training in a browser as NAME, answers once, quits
   tmux -S "$socket" new-session -d -s "$1" -x 100 -y 30 \
     "ssh -tt ${opts[*]} -i $work/$1 -o IdentitiesOnly=yes localhost"
   wait_for "$1" "25 / 25 例"
   tmux -S "$socket" send-keys -t "$1" t
   wait_for "$1" "作答"
+  [ -z "${3:-}" ] || wait_for "$1" "$3"
   # An option's number answers a choice; a number question takes Enter after it.
   tmux -S "$socket" send-keys -t "$1" "$2"
   sleep 0.5
@@ -165,30 +177,55 @@ train() { # NAME ANSWER — opens training in a browser as NAME, answers once, q
   tmux -S "$socket" send-keys -t "$1" q
   for _ in $(seq 50); do tmux -S "$socket" has-session -t "$1" 2>/dev/null || break; sleep 0.1; done
 }
-train alice 1
+train alice 1 "到期复习"
 train bob 2
 for who in alice bob; do
   f="$work/state/people/$who/progress.toml"
   [ -s "$f" ] || fail "no progress kept for $who: $(ls -R "$work/state" 2>&1)"
-  [ "$(grep -c '^\[\[item\]\]' "$f")" = 1 ] || fail "$who's progress is not one answer: $(cat "$f")"
+  [ "$(grep -c '^\[\[item\]\]' "$f")" = 1 ] || fail "$who's progress is not one item: $(cat "$f")"
 done
+# Alice's answer joined her earlier one on the same item: two answers, one item.
+grep -q '2026-01-01T00:00:00.000Z wrong", "' "$work/state/people/alice/progress.toml" ||
+  fail "alice's due review was not the one answered: $(cat "$work/state/people/alice/progress.toml")"
 cmp -s "$work/state/people/alice/progress.toml" "$work/state/people/bob/progress.toml" &&
   fail "alice and bob share one progress"
 # By exec, each reads their own progress, and no one can reset it.
 out=$(ssh "${opts[@]}" -i "$work/alice" -o IdentitiesOnly=yes localhost quiz --progress) ||
   fail "quiz --progress by exec failed: $out"
 grep -q "people/alice/progress.toml" <<<"$out" || fail "alice's quiz --progress read another file: $out"
-grep -Eq "^[^ ]+ +[^ ]+ +1 " <<<"$out" || fail "alice's one answer is not counted: $out"
+grep -Eq "^[^ ]+ +[^ ]+ +2 " <<<"$out" || fail "alice's two answers are not counted: $out"
 set +e
 ssh "${opts[@]}" -i "$work/alice" -o IdentitiesOnly=yes localhost quiz --reset >/dev/null 2>&1; status=$?
 set -e
 [ "$status" = 2 ] || fail "quiz --reset by exec was not refused ($status)"
 [ -s "$work/state/people/alice/progress.toml" ] || fail "alice's progress is gone"
-# The instructor's view reads both, each with their own counts.
-class=$("$bin" --state "$work/state" class) || fail "casebook class failed: $class"
-for who in alice bob; do
-  grep -Eq "^$who +1 +1 " <<<"$class" || fail "class does not show $who with one answer: $class"
+# An exam: the instructor prints a code by exec, bob takes it in his browser.
+code=$(ssh "${opts[@]}" -i "$work/officer" -o IdentitiesOnly=yes localhost quiz --exam --seed 7 --count 2 |
+  sed -n 's/^考试代码：//p')
+[ -n "$code" ] || fail "quiz --exam printed no code"
+tmux -S "$socket" new-session -d -s exam -x 100 -y 30 \
+  "ssh -tt ${opts[*]} -i $work/bob -o IdentitiesOnly=yes localhost"
+wait_for exam "25 / 25 例"
+tmux -S "$socket" send-keys -t exam T
+wait_for exam "考试代码"
+tmux -S "$socket" send-keys -t exam "$code" Enter
+wait_for exam "第 1/2 题"
+for n in 1 2; do
+  tmux -S "$socket" send-keys -t exam 1
+  sleep 0.5
+  screen exam | grep -q "第 $n/2 题" && tmux -S "$socket" send-keys -t exam Enter
 done
+wait_for exam "已交卷"
+screen exam | grep -q "答[对错]了" && fail "the exam gave feedback before the end"
+tmux -S "$socket" send-keys -t exam Escape
+wait_for exam "25 / 25 例"
+tmux -S "$socket" send-keys -t exam q
+for _ in $(seq 50); do tmux -S "$socket" has-session -t exam 2>/dev/null || break; sleep 0.1; done
+# The instructor's view reads both, each with their own counts, and bob's exam.
+class=$("$bin" --state "$work/state" class) || fail "casebook class failed: $class"
+grep -Eq "^alice +1 +2 " <<<"$class" || fail "class does not show alice with her two answers: $class"
+grep -Eq "^bob +[0-9]+ +3 " <<<"$class" || fail "class does not show bob's three answers: $class"
+grep -Eq "^$code +bob +1 +[0-2]/2 " <<<"$class" || fail "class does not show bob's exam: $class"
 
 # Idle descriptors, then four browsers (the most allowed) and a fifth refused.
 sleep 0.5
