@@ -399,6 +399,10 @@ fn training_screens() {
     };
     app.update(Action::Summary);
     insta::assert_snapshot!("training_wrong_ascii_80x24", draw(&app));
+    // Esc with answers given asks before leaving the round.
+    app.look = Look::default();
+    app.update(Action::Back);
+    insta::assert_snapshot!("training_leave_80x24", draw(&app));
 }
 
 /// Every string of the library that is content or law: on an English screen, Chinese may come

@@ -174,6 +174,7 @@ pub struct TrainingCatalog {
     pub hint_feedback: &'static str,
     pub hint_summary: &'static str,
     pub hint_resume: &'static str,
+    pub leave_confirm: &'static str,
     pub link_statute: &'static str,
     pub link_case: &'static str,
     // Command-line messages of `casebook quiz`
@@ -345,6 +346,7 @@ pub static ZH: TrainingCatalog = TrainingCatalog {
     hint_number: "数字 · Enter 确认 · Esc 返回",
     hint_feedback: "Enter 下一题 · {links} · Esc 返回",
     hint_summary: "Enter 再练一轮 · Esc 返回",
+    leave_confirm: "本轮还剩 {left} 题（已答 {answered} 题已保存）：y 离开（按 t 继续）· 其他键留下",
     hint_resume: "s 或 Enter 回到题目 · Esc 返回",
     link_statute: "看条文",
     link_case: "看案例",

@@ -181,6 +181,7 @@ pub static EN: TrainingCatalog = TrainingCatalog {
     hint_number: "digits · Enter confirm · Esc back",
     hint_feedback: "Enter next · {links} · Esc back",
     hint_summary: "Enter another round · Esc back",
+    leave_confirm: "{left} left ({answered} answered, saved): y leaves (t resumes) · other keys stay",
     hint_resume: "s or Enter back to the exercise · Esc back",
     link_statute: "law",
     link_case: "case",

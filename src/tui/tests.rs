@@ -1285,3 +1285,43 @@ fn an_exam_by_its_code() {
         press(&mut app, KeyCode::Enter);
     }
 }
+
+/// Esc in the middle of a round asks first; `y` leaves, and `t` resumes the round from its
+/// summary where it was; any other key goes back to the question.
+#[test]
+fn leaving_a_round_in_the_middle_asks_and_the_round_resumes() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 100, 30);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.scope(), Scope::Training);
+    // Nothing answered yet: Esc leaves at once.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scope(), Scope::Browse);
+    press(&mut app, KeyCode::Char('t'));
+    // Answer the first exercise, whatever it asks.
+    let first = app.screens.training.current().unwrap().id.clone();
+    match &app.screens.training.current().unwrap().answer {
+        crate::training::Answer::Number { .. } => {
+            typed(&mut app, "1");
+            press(&mut app, KeyCode::Enter);
+        }
+        _ => press(&mut app, KeyCode::Char('1')),
+    }
+    assert!(app.screens.training.feedback().is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.screens.training.asking_to_leave());
+    assert_eq!(app.scope(), Scope::Training);
+    // Any other key: back where it was.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(!app.screens.training.asking_to_leave());
+    assert!(app.screens.training.feedback().is_some());
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.scope(), Scope::Browse);
+    // t: the round's summary, and Enter goes back to it.
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.screens.training.in_summary());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screens.training.current().unwrap().id, first);
+    assert!(app.screens.training.feedback().is_some());
+}

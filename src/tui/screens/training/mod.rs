@@ -36,6 +36,11 @@ enum Stage {
     Summary {
         resume: Option<Resume>,
     },
+    /// Esc in the middle of a session with answers or retries waiting: `y` leaves (the session
+    /// kept, to resume from the summary), anything else goes back to `resume`.
+    Leaving {
+        resume: Resume,
+    },
 }
 
 /// A stage of an unfinished session the summary can go back to.
@@ -43,6 +48,15 @@ enum Stage {
 enum Resume {
     Question,
     Feedback { given: Given, right: bool },
+}
+
+impl Resume {
+    fn stage(self) -> Stage {
+        match self {
+            Resume::Question => Stage::Question,
+            Resume::Feedback { given, right } => Stage::Feedback { given, right },
+        }
+    }
 }
 
 pub struct Training<'l> {
@@ -70,6 +84,9 @@ pub struct Training<'l> {
     seed: u64,
     /// Said once in the status line: a progress file kept aside, a failed save.
     notice: Option<String>,
+    /// A session left in the middle (`y` at the question "leave?"): the next `t` opens its
+    /// summary, from which it resumes.
+    left: Option<Resume>,
     /// The clock, fixed in tests so that screens do not change with the time.
     now: fn() -> clock::Millis,
 }
@@ -95,6 +112,7 @@ impl<'l> Training<'l> {
             right: 0,
             seed: 1,
             notice: None,
+            left: None,
             now: clock::now,
         }
     }
@@ -130,6 +148,29 @@ impl<'l> Training<'l> {
 
     pub fn in_summary(&self) -> bool {
         matches!(self.stage, Stage::Summary { .. })
+    }
+
+    /// The exercises of the session not yet done (retries included).
+    pub fn left_in_session(&self) -> usize {
+        self.session.len().saturating_sub(self.at)
+    }
+
+    /// Whether Esc is asking "leave?" before leaving.
+    pub fn asking_to_leave(&self) -> bool {
+        matches!(self.stage, Stage::Leaving { .. })
+    }
+
+    /// Answers given or retries waiting, and exercises left: leaving would lose the round.
+    fn unfinished(&self) -> bool {
+        self.at < self.session.len() && (self.answered > 0 || !self.again.is_empty())
+    }
+
+    /// Where the session is, to come back to.
+    fn resume_point(&self) -> Resume {
+        match self.stage {
+            Stage::Feedback { given, right } => Resume::Feedback { given, right },
+            _ => Resume::Question,
+        }
     }
 
     /// The session's exercises, wrong answers' repeats included.
@@ -286,6 +327,14 @@ impl<'l> Screen<'l> for Training<'l> {
     fn enter(&mut self, ctx: &Context<'l>, in_view: Option<Vec<usize>>) {
         let library = ctx.library;
         self.t = ctx.m.training;
+        // A session left in the middle: its summary, from which Enter resumes it.
+        if let Some(resume) = self.left.take() {
+            self.stage = Stage::Summary {
+                resume: Some(resume),
+            };
+            self.scroll = 0;
+            return;
+        }
         self.narrowed = in_view.as_ref().map(Vec::len);
         self.notice = None;
         if let Some(store) = &self.store {
@@ -321,6 +370,17 @@ impl<'l> Screen<'l> for Training<'l> {
         Some(Place::Training)
     }
 
+    /// Esc asks before it leaves a round with answers or retries waiting.
+    fn claims_back(&self) -> bool {
+        match self.stage {
+            Stage::Question | Stage::Feedback { .. } => self.unfinished(),
+            Stage::Leaving { .. } => true,
+            // Leaving the summary opened mid-round keeps the round (see `update`).
+            Stage::Summary { resume: Some(_) } => self.unfinished(),
+            Stage::Summary { resume: None } => false,
+        }
+    }
+
     /// The same exercises, in the new language; the session goes on where it was.
     fn relanguage(&mut self, ctx: &Context<'l>) {
         self.t = ctx.m.training;
@@ -337,7 +397,39 @@ impl<'l> Screen<'l> for Training<'l> {
 
     fn update(&mut self, ctx: &Context<'l>, action: Action) -> Next {
         if action == Action::Back {
-            return Next::Close;
+            return match self.stage {
+                Stage::Question | Stage::Feedback { .. } if self.unfinished() => {
+                    self.stage = Stage::Leaving {
+                        resume: self.resume_point(),
+                    };
+                    Next::Stay
+                }
+                Stage::Leaving { resume } => {
+                    self.stage = resume.stage();
+                    Next::Stay
+                }
+                // The summary opened mid-session (`s`): leaving keeps the round to resume.
+                Stage::Summary {
+                    resume: Some(resume),
+                } if self.unfinished() => {
+                    self.left = Some(resume);
+                    Next::Close
+                }
+                _ => Next::Close,
+            };
+        }
+        if let Stage::Leaving { resume } = self.stage {
+            if action == Action::YesNo(true) {
+                self.left = Some(resume);
+                self.stage = Stage::Summary {
+                    resume: Some(resume),
+                };
+                return Next::Close;
+            }
+            if !matches!(action, Action::Resize(..)) {
+                self.stage = resume.stage();
+            }
+            return Next::Stay;
         }
         if let Action::Resize(..) = action {
             return Next::Stay;
@@ -353,10 +445,7 @@ impl<'l> Screen<'l> for Training<'l> {
                 },
                 Action::Summary | Action::Open,
             ) => {
-                self.stage = match resume {
-                    Resume::Question => Stage::Question,
-                    Resume::Feedback { given, right } => Stage::Feedback { given, right },
-                };
+                self.stage = resume.stage();
                 self.scroll = 0;
                 Next::Stay
             }

@@ -49,6 +49,17 @@ pub(super) fn draw(training: &Training, ctx: &Context, frame: &mut Frame) {
             training.feedback_lines(ctx, e, given, right, text_width),
             training.feedback_hint(),
         ),
+        (Stage::Leaving { .. }, _) => (
+            t.summary_title.to_string(),
+            training.summary_lines(ctx, text_width),
+            fill(
+                t.leave_confirm,
+                &[
+                    ("left", training.left_in_session().to_string()),
+                    ("answered", training.answered.to_string()),
+                ],
+            ),
+        ),
         (Stage::Summary { resume: Some(_) }, _) => (
             t.summary_title.to_string(),
             training.summary_lines(ctx, text_width),
