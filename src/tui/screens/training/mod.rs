@@ -246,16 +246,37 @@ impl<'l> Training<'l> {
         if right {
             self.right += 1;
         } else {
-            // Soon again: a few exercises later in this session, once.
+            // Soon again: a few exercises later in this session, once, reshuffled.
             let item = self.session[self.at].0;
             if !self.again.contains(&item) {
                 self.again.push(item);
+                let retry = match self.variant(&self.exercises[item]) {
+                    Some(variant) => {
+                        self.exercises.push(variant);
+                        self.exercises.len() - 1
+                    }
+                    None => item,
+                };
+                self.again.push(retry);
                 let at = (self.at + 1 + AGAIN_AFTER).min(self.session.len());
-                self.session.insert(at, (item, Why::Again));
+                self.session.insert(at, (retry, Why::Again));
             }
         }
         self.stage = Stage::Feedback { given, right };
         self.scroll = 0;
+    }
+
+    /// The same exercise drawn by another seed, so that a retry is not answered from memory:
+    /// its options in another order, its assumed figures drawn anew. `None` when no seed tried
+    /// gives a different form (an exercise with nothing to shuffle).
+    fn variant(&self, e: &Exercise) -> Option<Exercise> {
+        let form = |x: &Exercise| (x.answer.clone(), x.assumption.clone());
+        (1..=8u64).find_map(|k| {
+            let seed = self.seed.wrapping_add(k.wrapping_mul(0x9e37_79b9));
+            exercises(self.t, self.library, &self.scope, &[e.step], seed)
+                .into_iter()
+                .find(|x| x.id == e.id && form(x) != form(e))
+        })
     }
 
     fn go_on(&mut self) {
@@ -485,5 +506,72 @@ impl<'l> Screen<'l> for Training<'l> {
 
     fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
         view::draw(self, ctx, frame);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::training::exercise::Answer;
+    use crate::tui::types::{Context, Look};
+
+    fn context(library: &Library) -> Context<'_> {
+        Context {
+            library,
+            m: &crate::msg::ZH,
+            look: Look::default(),
+            width: 80,
+            height: 24,
+            keys: Scope::Training,
+            keymap: crate::tui::keymap::built_in(),
+        }
+    }
+
+    /// A wrong answer brings the exercise back later in the round, in another form: its options
+    /// reshuffled or its assumed figures drawn anew, never the same screen to answer from memory.
+    #[test]
+    fn a_retry_is_reshuffled() {
+        let library = crate::library::list_2019();
+        let ctx = context(&library);
+        let mut training = Training::new(&library);
+        training.fix(1, || 1_795_934_412_345);
+        training.enter(&ctx, None);
+        let mut reshuffled = 0;
+        for _ in 0..10 {
+            let Some(e) = training.current().cloned() else {
+                break;
+            };
+            // A retry answered wrongly again does not come back a third time.
+            if training.session[training.at].1 == Why::Again {
+                training.answer(Given::Number(0));
+                training.go_on();
+                continue;
+            }
+            let wrong = match &e.answer {
+                Answer::Choice { right, options } => Given::Choice((right + 1) % options.len()),
+                Answer::YesNo { right, .. } => Given::YesNo(!right),
+                Answer::Number { right, .. } => Given::Number(right + 1),
+            };
+            training.answer(wrong);
+            let retry = training
+                .session
+                .iter()
+                .skip(training.at + 1)
+                .find(|(i, why)| *why == Why::Again && training.exercises[*i].id == e.id)
+                .map(|(i, _)| training.exercises[*i].clone())
+                .expect("the wrong answer's exercise comes back");
+            assert_eq!(retry.id, e.id);
+            assert_eq!(retry.step, e.step);
+            if (retry.answer.clone(), retry.assumption.clone())
+                != (e.answer.clone(), e.assumption.clone())
+            {
+                reshuffled += 1;
+            }
+            training.go_on();
+        }
+        assert!(
+            reshuffled >= 3,
+            "{reshuffled} of the retries were reshuffled"
+        );
     }
 }
