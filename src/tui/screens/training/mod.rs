@@ -72,6 +72,9 @@ pub struct Training<'l> {
     /// How many cases exercises were drawn from, when a sample of the scope.
     sampled: Option<usize>,
     exercises: Vec<Exercise>,
+    /// Retries in another form (see [`Training::variant`]): a session index past `exercises`
+    /// points here. Kept apart so that the summary and the schedule count each exercise once.
+    retries: Vec<Exercise>,
     session: Vec<(usize, Why)>,
     /// The exercises a wrong answer has already brought back in this session (once each).
     again: Vec<usize>,
@@ -102,6 +105,7 @@ impl<'l> Training<'l> {
             narrowed: None,
             sampled: None,
             exercises: Vec::new(),
+            retries: Vec::new(),
             session: Vec::new(),
             again: Vec::new(),
             at: 0,
@@ -135,7 +139,15 @@ impl<'l> Training<'l> {
     /// The exercise being asked or explained.
     pub fn current(&self) -> Option<&Exercise> {
         let &(i, _) = self.session.get(self.at)?;
-        self.exercises.get(i)
+        self.exercise(i)
+    }
+
+    /// A session's exercise by index: the drawn ones, then the retries.
+    fn exercise(&self, i: usize) -> Option<&Exercise> {
+        match i.checked_sub(self.exercises.len()) {
+            Some(retry) => self.retries.get(retry),
+            None => self.exercises.get(i),
+        }
     }
 
     /// After an answer: whether it was right; `None` while asking or in the summary.
@@ -203,6 +215,7 @@ impl<'l> Training<'l> {
         }
         self.at = 0;
         self.again.clear();
+        self.retries.clear();
         self.answered = 0;
         self.right = 0;
         self.typed.clear();
@@ -250,10 +263,11 @@ impl<'l> Training<'l> {
             let item = self.session[self.at].0;
             if !self.again.contains(&item) {
                 self.again.push(item);
-                let retry = match self.variant(&self.exercises[item]) {
+                let variant = self.exercise(item).and_then(|e| self.variant(e));
+                let retry = match variant {
                     Some(variant) => {
-                        self.exercises.push(variant);
-                        self.exercises.len() - 1
+                        self.retries.push(variant);
+                        self.exercises.len() + self.retries.len() - 1
                     }
                     None => item,
                 };
@@ -405,9 +419,13 @@ impl<'l> Screen<'l> for Training<'l> {
     /// The same exercises, in the new language; the session goes on where it was.
     fn relanguage(&mut self, ctx: &Context<'l>) {
         self.t = ctx.m.training;
-        let old = std::mem::take(&mut self.exercises);
+        let old: Vec<String> = (0..self.exercises.len() + self.retries.len())
+            .filter_map(|i| Some(self.exercise(i)?.id.clone()))
+            .collect();
         self.exercises = exercises(self.t, ctx.library, &self.scope, &[], self.seed);
-        let index_of = |i: usize| self.exercises.iter().position(|e| e.id == old[i].id);
+        // A retry comes back in its ordinary form in the new language.
+        self.retries.clear();
+        let index_of = |i: usize| self.exercises.iter().position(|e| e.id == old[i]);
         self.session = self
             .session
             .iter()
@@ -557,8 +575,8 @@ mod tests {
                 .session
                 .iter()
                 .skip(training.at + 1)
-                .find(|(i, why)| *why == Why::Again && training.exercises[*i].id == e.id)
-                .map(|(i, _)| training.exercises[*i].clone())
+                .find(|(i, why)| *why == Why::Again && training.exercise(*i).unwrap().id == e.id)
+                .map(|(i, _)| training.exercise(*i).unwrap().clone())
                 .expect("the wrong answer's exercise comes back");
             assert_eq!(retry.id, e.id);
             assert_eq!(retry.step, e.step);
