@@ -95,7 +95,7 @@ fn exercise_cells(e: &class::Exercise) -> Vec<String> {
     let step = Step::ALL
         .into_iter()
         .find(|s| s.key() == e.step)
-        .map_or(e.step.clone(), |s| s.short(t()).to_string());
+        .map_or(e.step.clone(), |s| s.label(t()).to_string());
     vec![
         sanitize_line(&e.id),
         step,

@@ -30,7 +30,7 @@ pub struct QuizArgs {
     /// The handout's format.
     #[arg(long, value_enum, default_value_t = QuizFormat::Markdown)]
     pub format: QuizFormat,
-    /// Only these steps, by key or label, comma-separated (定性,罚则,裁量,门槛,今日,条文 or
+    /// Only these steps, by key or label, comma-separated (定性,罚则,裁量,刑事门槛,今日法律,条文 or
     /// qualify,penalty,discretion,threshold,today,words).
     #[arg(long, value_delimiter = ',', value_name = "STEPS")]
     pub step: Vec<String>,
@@ -77,7 +77,7 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
             None => {
                 let known: Vec<String> = Step::ALL
                     .iter()
-                    .map(|s| format!("{} ({})", s.short(t()), s.key()))
+                    .map(|s| format!("{} ({})", s.label(t()), s.key()))
                     .collect();
                 let values = [
                     ("typed", crate::text::sanitize_line(typed)),

@@ -10,8 +10,8 @@ pub struct TrainingCatalog {
     /// `：` or `: `, between a label and what it labels.
     pub colon: &'static str,
     /// In [`crate::training::Step`] order.
+    /// In [`crate::training::Step`] order: one name per step, used everywhere.
     pub step_labels: [&'static str; 6],
-    pub step_shorts: [&'static str; 6],
     // Case lines shown with a question
     pub fact_party: &'static str,
     pub fact_conduct: &'static str,
@@ -191,8 +191,7 @@ pub struct TrainingCatalog {
 pub static ZH: TrainingCatalog = TrainingCatalog {
     lang: Lang::Zh,
     colon: "：",
-    step_labels: ["定性", "罚则", "裁量", "刑事门槛", "今日适用的法律", "条文"],
-    step_shorts: ["定性", "罚则", "裁量", "门槛", "今日", "条文"],
+    step_labels: ["定性", "罚则", "裁量", "刑事门槛", "今日法律", "条文"],
     fact_party: "当事人：{party}（{place}）",
     fact_conduct: "案情：{text}",
     fact_data: "涉及信息：{kinds}",

@@ -62,11 +62,20 @@ pub fn summary_table(t: &TrainingCatalog, rows: &[super::schedule::StepSummary])
     let right = |text: &str, cells: usize| {
         format!("{}{text}", " ".repeat(cells.saturating_sub(width(text))))
     };
+    // The step column as wide as the longest name (English `Words of the law`), never cut.
+    let first = t
+        .step_labels
+        .iter()
+        .chain([&t.summary_cols[0]])
+        .map(|s| width(s))
+        .max()
+        .unwrap_or(12)
+        .max(12);
     let line = |cells: [String; 5]| {
         let [step, share, answers, due, new] = cells;
         format!(
             "{}{}{}{}{}",
-            pad(&step, 12),
+            pad(&step, first + 1),
             right(&share, 8),
             right(&answers, 9),
             right(&due, 6),
@@ -79,7 +88,7 @@ pub fn summary_table(t: &TrainingCatalog, rows: &[super::schedule::StepSummary])
             .percent()
             .map_or(t.summary_none.to_string(), |p| format!("{p}%"));
         out.push(line([
-            row.step.short(t).to_string(),
+            row.step.label(t).to_string(),
             share,
             row.answers.to_string(),
             row.due.to_string(),

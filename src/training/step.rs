@@ -44,25 +44,24 @@ impl Step {
         }
     }
 
-    /// The step's full label (`刑事门槛`).
+    /// The step's name, the same in the question's header, the summary, `--progress`,
+    /// handouts and `class` (`刑事门槛`).
     pub fn label(self, t: &TrainingCatalog) -> &'static str {
         t.step_labels[self as usize]
     }
 
-    /// The step's short label (`门槛`), for the summary and `--step`.
-    pub fn short(self, t: &TrainingCatalog) -> &'static str {
-        t.step_shorts[self as usize]
-    }
+    /// Earlier, shorter names still taken by `--step` (门槛, 今日).
+    const FORMER: [&'static str; 6] = ["定性", "罚则", "裁量", "门槛", "今日", "条文"];
 
-    /// A step named by its key, its label or its short label, in any catalog given.
+    /// A step named by its key, its label in any catalog given, or a former name.
     pub fn parse(typed: &str, catalogs: &[&TrainingCatalog]) -> Option<Step> {
         let typed = typed.trim();
         Step::ALL.into_iter().find(|step| {
             step.key().eq_ignore_ascii_case(typed)
-                || catalogs.iter().any(|t| {
-                    step.label(t).eq_ignore_ascii_case(typed)
-                        || step.short(t).eq_ignore_ascii_case(typed)
-                })
+                || Self::FORMER[*step as usize] == typed
+                || catalogs
+                    .iter()
+                    .any(|t| step.label(t).eq_ignore_ascii_case(typed))
         })
     }
 }
