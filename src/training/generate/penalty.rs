@@ -157,10 +157,64 @@ fn why_wrong(
         AtCase::InForce if stated => Some(fill(
             t.why_not_basis,
             &[
+                ("source", source_said(d, case)),
                 ("right", right.penalty_citation()),
                 ("this", other.citation()),
+                ("whom", whom(d, other)),
             ],
         )),
         _ => None,
     }
+}
+
+/// What kind of source names the case's penalty provision: `处罚决定`, `新闻报道`, `转载或镜像`.
+fn source_said(d: &Draw, case: &Case) -> String {
+    let m = d.t.lang.catalog();
+    match case.source.iter().find_map(|s| s.kind) {
+        Some(crate::library::SourceKind::Decision) => m.source_decision,
+        Some(crate::library::SourceKind::Report) => m.source_report,
+        Some(crate::library::SourceKind::Copy) => m.source_copy,
+        None => d.t.source_unknown,
+    }
+    .to_string()
+}
+
+/// Whom another penalty provision punishes, from the provisions the relation table leads to it
+/// and whom they bind (`网络安全法 第六十四条罚的是网络运营者……`); empty where the data do not say.
+fn whom(d: &Draw, other: &Statute) -> String {
+    let mut bound: Vec<&str> = Vec::new();
+    let mut breaches: Vec<String> = Vec::new();
+    for r in d
+        .library
+        .relations
+        .iter()
+        .filter(|r| r.kind == crate::library::RelationKind::PenaltyUnder && r.to == other.id)
+    {
+        let Some(from) = d.library.statute(&r.from) else {
+            continue;
+        };
+        // Articles of the same law by their number alone.
+        breaches.push(if from.law == other.law {
+            from.article.clone()
+        } else {
+            from.citation()
+        });
+        for who in from.forbids.iter().filter_map(|f| f.who.as_deref()) {
+            if !bound.contains(&who) {
+                bound.push(who);
+            }
+        }
+    }
+    if bound.is_empty() {
+        return String::new();
+    }
+    let sep = d.t.lang.catalog().list_sep;
+    fill(
+        d.t.why_whom,
+        &[
+            ("this", other.citation()),
+            ("who", bound.join(sep)),
+            ("breaches", breaches.join(sep)),
+        ],
+    )
 }
