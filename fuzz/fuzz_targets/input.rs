@@ -27,6 +27,7 @@ fuzz_target!(|data: &[u8]| {
         mouse: true,
         osc52: true,
         keymap: keymap::built_in(),
+        state: None,
     };
     let mut session =
         Session::new(library(), &casebook::msg::ZH, options, size).expect("a session");
