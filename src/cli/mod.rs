@@ -2,7 +2,7 @@
 //! library through the same core functions the interactive app uses.
 
 mod assess;
-mod class;
+pub(crate) mod class;
 mod gate;
 pub(crate) mod list;
 mod localized;
@@ -225,6 +225,20 @@ pub fn run() -> ExitCode {
             }
         }
         Some(Command::Config(args)) => settings::run(&settings, &args),
+        Some(Command::Class(ref args)) if args.browse => {
+            let Some(root) = class::root(cli.state.clone()) else {
+                return ExitCode::from(1);
+            };
+            let (library, banner) = match load_for_use(&cli.cases, cli.only, cli.strict) {
+                Ok(loaded) => loaded,
+                Err(code) => return code,
+            };
+            let options = tui::Options {
+                class: Some(root),
+                ..browser_options(&settings, &cli, banner)
+            };
+            tui::run(&library, m(), &options)
+        }
         Some(Command::Class(args)) => class::run(cli.state.clone(), &args),
         Some(Command::Serve(ref args)) => serve::run(&cli, args),
         Some(Command::Gate(ref args)) => gate::run(&cli, args),
@@ -266,22 +280,32 @@ pub fn run() -> ExitCode {
                 Ok(loaded) => loaded,
                 Err(code) => return code,
             };
-            let options = tui::Options {
-                banner,
-                case: cli.case.clone(),
-                mouse: settings.mouse.0,
-                osc52: settings.osc52.0,
-                state: state_store(&cli.state),
-                look: tui::Look {
-                    ascii: settings.ascii.0,
-                    // https://no-color.org: any non-empty value turns colour off.
-                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                    palette: Box::leak(Box::new(settings.palette)),
-                },
-                keymap: settings.keymap,
-            };
+            let options = browser_options(&settings, &cli, banner);
             tui::run(&library, m(), &options)
         }
+    }
+}
+
+/// The browser's options from the settings in effect.
+fn browser_options(
+    settings: &settings::Settings,
+    cli: &Cli,
+    banner: Option<String>,
+) -> tui::Options {
+    tui::Options {
+        banner,
+        case: cli.case.clone(),
+        mouse: settings.mouse.0,
+        osc52: settings.osc52.0,
+        state: state_store(&cli.state),
+        look: tui::Look {
+            ascii: settings.ascii.0,
+            // https://no-color.org: any non-empty value turns colour off.
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            palette: Box::leak(Box::new(settings.palette.clone())),
+        },
+        keymap: settings.keymap,
+        class: None,
     }
 }
 

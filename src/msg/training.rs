@@ -155,6 +155,8 @@ pub struct TrainingCatalog {
     pub class_unreadable: &'static str,
     pub class_never: &'static str,
     pub class_exams: &'static str,
+    pub class_screen: &'static str,
+    pub class_hint: &'static str,
     pub class_exam_heads: [&'static str; 5],
     // Exams
     pub exam_set: &'static str,
@@ -330,6 +332,8 @@ pub static ZH: TrainingCatalog = TrainingCatalog {
     class_unreadable: "无法读取：{why}",
     class_never: "从未",
     class_exams: "考试",
+    class_screen: "学员进度",
+    class_hint: "j k 滚动 · r 重新读取 · q 退出",
     class_exam_heads: ["考试代码", "学员", "次数", "最近得分", "最好得分"],
     exam_set: "考试代码：{code}\n共 {n} 题，取自全部案例（种子 {seed}）；题目和顺序对每位学员都一样。\n学员在浏览器中按 T，输入此代码；考完才显示对错和理由，成绩记入各自的进度（casebook class 可查）。",
     exam_whole_library: "考试从全部案例出题，不能加筛选条件（可用 --step 选步骤）",

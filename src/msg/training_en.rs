@@ -150,6 +150,8 @@ pub static EN: TrainingCatalog = TrainingCatalog {
     class_unreadable: "cannot be read: {why}",
     class_never: "never",
     class_exams: "Exams",
+    class_screen: "the class",
+    class_hint: "j k scroll · r read again · q quit",
     class_exam_heads: [
         "Exam code",
         "Trainee",

@@ -4,6 +4,7 @@
 //! Pure but for `progress`, which owns the one file training writes.
 
 pub mod class;
+pub mod class_text;
 pub mod clock;
 pub mod exam;
 pub mod exercise;

@@ -71,6 +71,16 @@ pub fn name_of(dir: &str) -> Option<String> {
     (dir_name(&name) == dir || name.is_empty()).then_some(name)
 }
 
+/// The class under `root`: every person's progress read as it is on disk (nothing moved), at
+/// `now`.
+pub fn class(root: &Path, now: super::clock::Millis) -> io::Result<super::class::Class> {
+    let read: Vec<_> = all(root)?
+        .into_iter()
+        .map(|(name, store)| (name, store.peek()))
+        .collect();
+    Ok(super::class::class(&read, now))
+}
+
 /// The store of one person's progress under `root`.
 pub fn store(root: &Path, person: &str) -> Store {
     Store::new(dir(root, person))

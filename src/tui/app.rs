@@ -102,6 +102,13 @@ impl<'l> App<'l> {
         self.screens.training.keep_progress_in(store);
     }
 
+    /// Opens on the class under a state directory (`casebook class --browse`).
+    pub fn open_class(&mut self, root: std::path::PathBuf) {
+        let ctx = self.context();
+        self.screens.class.load(&ctx, root);
+        self.shown = super::types::ScreenId::Class;
+    }
+
     /// Opens the browser on one case (`casebook --case ID`); false if there is no such case.
     pub fn open_case(&mut self, id: &str) -> bool {
         let ctx = self.context();

@@ -72,6 +72,8 @@ pub struct Options {
     pub state: Option<crate::training::progress::Store>,
     /// The key bindings: the built-in ones, or as a config file changed them.
     pub keymap: &'static keymap::Keymap,
+    /// Open on the class of this state directory (`casebook class --browse`).
+    pub class: Option<std::path::PathBuf>,
 }
 
 /// Whether the terminal can draw box-drawing characters; linux and vt100-class consoles get ASCII.
@@ -140,6 +142,9 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     app.banner = options.banner.clone();
     if let Some(store) = &options.state {
         app.keep_progress_in(store.clone());
+    }
+    if let Some(root) = &options.class {
+        app.open_class(root.clone());
     }
     if let Some(id) = &options.case
         && !app.open_case(id)

@@ -1325,3 +1325,37 @@ fn leaving_a_round_in_the_middle_asks_and_the_round_resumes() {
     assert_eq!(app.screens.training.current().unwrap().id, first);
     assert!(app.screens.training.feedback().is_some());
 }
+
+/// The class as a screen: the same table `casebook class` prints; `r` reads the files again.
+#[test]
+fn the_class_as_a_screen() {
+    let library = library();
+    let root = std::env::temp_dir().join(format!("casebook-class-screen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let alice = crate::training::people::store(&root, "alice");
+    let answered = crate::training::progress::Answered {
+        at: 1_795_934_412_345,
+        right: false,
+    };
+    alice
+        .record(&Default::default(), "q:1", "qualify", answered)
+        .unwrap();
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.open_class(root.clone());
+    assert!(app.screens.class.lines[0].starts_with("学员 1 人"));
+    assert!(
+        app.screens
+            .class
+            .lines
+            .iter()
+            .any(|l| l.starts_with("alice "))
+    );
+    let bob = crate::training::people::store(&root, "bob");
+    bob.record(&Default::default(), "q:1", "qualify", answered)
+        .unwrap();
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.screens.class.lines[0].starts_with("学员 2 人"));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    std::fs::remove_dir_all(&root).unwrap();
+}

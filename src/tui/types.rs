@@ -150,10 +150,12 @@ pub enum ScreenId {
     Assess,
     /// An exam set by an instructor, taken by its code.
     Exam,
+    /// The instructor's view of a class (`casebook class --browse`).
+    Class,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 8] = [
+    pub const ALL: [ScreenId; 9] = [
         ScreenId::Browse,
         ScreenId::Statute,
         ScreenId::Help,
@@ -162,6 +164,7 @@ impl ScreenId {
         ScreenId::Stats,
         ScreenId::Assess,
         ScreenId::Exam,
+        ScreenId::Class,
     ];
 }
 

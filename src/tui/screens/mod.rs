@@ -10,6 +10,7 @@
 
 pub mod assess;
 pub mod browse;
+pub mod class;
 pub mod exam;
 pub mod goto;
 pub mod help;
@@ -95,6 +96,7 @@ pub struct Screens<'l> {
     pub stats: stats::Stats,
     pub assess: assess::Assess<'l>,
     pub exam: exam::Exam<'l>,
+    pub class: class::ClassView,
 }
 
 impl<'l> Screens<'l> {
@@ -108,6 +110,7 @@ impl<'l> Screens<'l> {
             stats: stats::Stats::default(),
             assess: assess::Assess::new(library),
             exam: exam::Exam::new(library),
+            class: class::ClassView::default(),
         }
     }
 
@@ -121,6 +124,7 @@ impl<'l> Screens<'l> {
             ScreenId::Stats => &self.stats,
             ScreenId::Assess => &self.assess,
             ScreenId::Exam => &self.exam,
+            ScreenId::Class => &self.class,
         }
     }
 
@@ -134,6 +138,7 @@ impl<'l> Screens<'l> {
             ScreenId::Stats => &mut self.stats,
             ScreenId::Assess => &mut self.assess,
             ScreenId::Exam => &mut self.exam,
+            ScreenId::Class => &mut self.class,
         }
     }
 }

@@ -1,0 +1,214 @@
+//! The class as text: a table aligned by display width (numbers right-aligned), Markdown, and
+//! CSV (RFC 4180 quoting, CRLF) — for `casebook class` and the browser's class screen alike.
+
+use std::path::Path;
+
+use crate::msg::fill;
+use crate::msg::training::TrainingCatalog;
+use crate::text::{pad, sanitize_line, width};
+
+use super::class::{self, Class};
+use super::{Step, clock};
+
+/// A person's row as cells, in the order of `class_people_heads`.
+fn person_cells(t: &TrainingCatalog, p: &class::Person) -> Vec<String> {
+    if let Some(why) = &p.unreadable {
+        // The first line says what is wrong; the parser's drawing of it would break the table.
+        let first = why.lines().next().unwrap_or_default();
+        let why = fill(t.class_unreadable, &[("why", sanitize_line(first))]);
+        let none = || "—".to_string();
+        return vec![sanitize_line(&p.name), none(), none(), none(), none(), why];
+    }
+    vec![
+        sanitize_line(&p.name),
+        p.exercises.to_string(),
+        p.answers.to_string(),
+        p.percent().map_or("—".to_string(), |pc| format!("{pc}%")),
+        p.due.to_string(),
+        p.last_seen.map_or(t.class_never.to_string(), |at| {
+            clock::format(at)[..16].replace('T', " ")
+        }),
+    ]
+}
+
+/// An exercise's row as cells, in the order of `class_exercise_heads`.
+fn exercise_cells(t: &TrainingCatalog, e: &class::Exercise) -> Vec<String> {
+    let step = Step::ALL
+        .into_iter()
+        .find(|s| s.key() == e.step)
+        .map_or(e.step.clone(), |s| s.label(t).to_string());
+    vec![
+        sanitize_line(&e.id),
+        step,
+        e.answers.to_string(),
+        e.wrong.to_string(),
+        format!("{}%", e.percent_wrong()),
+        e.people.to_string(),
+    ]
+}
+
+/// A sitting's row as cells, in the order of `class_exam_heads`.
+fn sitting_cells(e: &class::Sitting) -> Vec<String> {
+    let score = |(right, total): (usize, usize)| format!("{right}/{total}");
+    vec![
+        sanitize_line(&e.code),
+        sanitize_line(&e.person),
+        e.attempts.to_string(),
+        score(e.last),
+        score(e.best),
+    ]
+}
+
+fn title(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
+    fill(
+        t.class_title,
+        &[
+            ("n", class.people.len().to_string()),
+            ("dir", dir.display().to_string()),
+        ],
+    )
+}
+
+/// Columns padded to their widest cell (display width): numbers right-aligned.
+fn aligned(heads: &[&str], rows: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..heads.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| width(&r[i]))
+                .chain([width(heads[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // A column of counts and shares is right-aligned.
+    let numeric: Vec<bool> = (0..heads.len())
+        .map(|i| {
+            rows.iter().all(|r| {
+                r[i].chars()
+                    .all(|c| c.is_ascii_digit() || c == '%' || c == '—')
+            })
+        })
+        .collect();
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if numeric[i] {
+                    format!("{}{c}", " ".repeat(widths[i] - width(c)))
+                } else {
+                    pad(c, widths[i])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = line(heads.iter().map(|h| h.to_string()).collect()) + "\n";
+    for row in rows {
+        out.push_str(&line(row.clone()));
+        out.push('\n');
+    }
+    out
+}
+
+/// The class as aligned text: people, the hardest exercises, the exams.
+pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
+    if class.people.is_empty() {
+        return format!(
+            "{}\n",
+            fill(t.class_nobody, &[("dir", dir.display().to_string())])
+        );
+    }
+    let people: Vec<Vec<String>> = class.people.iter().map(|p| person_cells(t, p)).collect();
+    let mut out = format!("{}\n\n", title(t, class, dir));
+    out.push_str(&aligned(&t.class_people_heads, &people));
+    out.push_str(&format!("\n{}\n", t.class_hardest));
+    if class.exercises.is_empty() {
+        out.push_str(&format!("{}\n", t.class_no_wrong));
+    } else {
+        let rows: Vec<Vec<String>> = class
+            .exercises
+            .iter()
+            .map(|e| exercise_cells(t, e))
+            .collect();
+        out.push_str(&aligned(&t.class_exercise_heads, &rows));
+    }
+    if !class.exams.is_empty() {
+        out.push_str(&format!("\n{}\n", t.class_exams));
+        let rows: Vec<Vec<String>> = class.exams.iter().map(sitting_cells).collect();
+        out.push_str(&aligned(&t.class_exam_heads, &rows));
+    }
+    out
+}
+
+/// The class as Markdown tables.
+pub fn markdown(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
+    let md_table = |heads: &[&str], rows: Vec<Vec<String>>| {
+        let escape = |c: &str| c.replace('|', "\\|");
+        let mut out = format!("| {} |\n", heads.join(" | "));
+        out.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
+        for row in rows {
+            let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out
+    };
+    let mut out = format!("# {}\n\n", title(t, class, dir));
+    out.push_str(&md_table(
+        &t.class_people_heads,
+        class.people.iter().map(|p| person_cells(t, p)).collect(),
+    ));
+    out.push_str(&format!("\n## {}\n\n", t.class_hardest));
+    if class.exercises.is_empty() {
+        out.push_str(&format!("{}\n", t.class_no_wrong));
+    } else {
+        out.push_str(&md_table(
+            &t.class_exercise_heads,
+            class
+                .exercises
+                .iter()
+                .map(|e| exercise_cells(t, e))
+                .collect(),
+        ));
+    }
+    if !class.exams.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", t.class_exams));
+        out.push_str(&md_table(
+            &t.class_exam_heads,
+            class.exams.iter().map(sitting_cells).collect(),
+        ));
+    }
+    out
+}
+
+/// Two blocks, people then the hardest exercises, each under its heading row; cells quoted
+/// where they hold a comma, a quote or a line break (RFC 4180).
+pub fn csv(t: &TrainingCatalog, class: &Class) -> String {
+    let cell = |c: &str| {
+        if c.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.to_string()
+        }
+    };
+    let row =
+        |cells: &[String]| cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",") + "\r\n";
+    let heads = |h: &[&str]| row(&h.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let mut out = heads(&t.class_people_heads);
+    for p in &class.people {
+        out.push_str(&row(&person_cells(t, p)));
+    }
+    out.push_str("\r\n");
+    out.push_str(&heads(&t.class_exercise_heads));
+    for e in &class.exercises {
+        out.push_str(&row(&exercise_cells(t, e)));
+    }
+    out.push_str("\r\n");
+    out.push_str(&heads(&t.class_exam_heads));
+    for e in &class.exams {
+        out.push_str(&row(&sitting_cells(e)));
+    }
+    out
+}
