@@ -302,7 +302,7 @@ fn browser_options(
             ascii: settings.ascii.0,
             // https://no-color.org: any non-empty value turns colour off.
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            palette: Box::leak(Box::new(settings.palette.clone())),
+            palette: Box::leak(Box::new(settings.palette)),
         },
         keymap: settings.keymap,
         class: None,
