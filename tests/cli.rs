@@ -1209,4 +1209,12 @@ fn an_exam_code_names_the_handout_of_its_seed() {
     assert_eq!(none.status.code(), Some(2));
     assert!(stderr(&none).contains("--count 0"), "{}", stderr(&none));
     assert!(stdout(&none).is_empty());
+    // Filters that match no case, and steps the cases chosen cannot serve, each say why.
+    let no_case = casebook(&["quiz", "--violation", "unsolicited-calls"]);
+    assert_eq!(no_case.status.code(), Some(1));
+    assert!(
+        stderr(&no_case).contains("没有匹配任何案例"),
+        "{}",
+        stderr(&no_case)
+    );
 }

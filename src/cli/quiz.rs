@@ -91,6 +91,10 @@ pub fn run(library: &Library, args: &QuizArgs, store: Option<Store>) -> ExitCode
     let cases: Vec<usize> = (0..library.cases.len())
         .filter(|&i| filter.matches(library, &library.cases[i]))
         .collect();
+    if !filter.is_empty() && cases.is_empty() {
+        eprintln!("casebook: {}", t().no_case_in_filter);
+        return ExitCode::from(1);
+    }
     let scope = if filter.is_empty() {
         training::Scope::all(library)
     } else {
