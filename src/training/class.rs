@@ -78,21 +78,6 @@ pub fn class(people: &[(String, Result<Progress, String>)], now: Millis) -> Clas
     let mut out = Class::default();
     let mut exercises: std::collections::BTreeMap<&str, Exercise> = Default::default();
     for (name, progress) in people {
-        let progress = match progress {
-            Ok(progress) => progress,
-            Err(why) => {
-                out.people.push(Person {
-                    name: name.clone(),
-                    exercises: 0,
-                    answers: 0,
-                    right: 0,
-                    due: 0,
-                    last_seen: None,
-                    unreadable: Some(why.clone()),
-                });
-                continue;
-            }
-        };
         let mut person = Person {
             name: name.clone(),
             exercises: 0,
@@ -101,6 +86,14 @@ pub fn class(people: &[(String, Result<Progress, String>)], now: Millis) -> Clas
             due: 0,
             last_seen: None,
             unreadable: None,
+        };
+        let progress = match progress {
+            Ok(progress) => progress,
+            Err(why) => {
+                person.unreadable = Some(why.clone());
+                out.people.push(person);
+                continue;
+            }
         };
         for (id, step, answers) in progress.items() {
             if answers.is_empty() {

@@ -214,13 +214,10 @@ impl<'l> Exam<'l> {
         else {
             return;
         };
-        match answer::key(&answer, &mut self.typed, action) {
-            answer::Key::Given(given) => self.answer(given),
-            answer::Key::Refused(why) => {
-                self.notice = Some(self.t.lang.catalog().msg(&why).to_string());
-            }
-            answer::Key::Typed => self.notice = None,
-            answer::Key::Nothing => {}
+        let key = answer::key(&answer, &mut self.typed, action);
+        self.notice = key.notice(self.t, self.notice.take());
+        if let answer::Key::Given(given) = key {
+            self.answer(given);
         }
     }
 

@@ -57,6 +57,22 @@ pub(crate) fn key(answer: &Answer, typed: &mut String, action: Action) -> Key {
     }
 }
 
+impl Key {
+    /// What the status line says after this key: why a number was refused; nothing once typing
+    /// goes on; `keep` otherwise.
+    pub(crate) fn notice(
+        &self,
+        t: &crate::msg::training::TrainingCatalog,
+        keep: Option<String>,
+    ) -> Option<String> {
+        match self {
+            Key::Refused(why) => Some(t.lang.catalog().msg(why).to_string()),
+            Key::Typed => None,
+            Key::Given(_) | Key::Nothing => keep,
+        }
+    }
+}
+
 fn push(typed: &mut String, c: char) -> Key {
     if typed.chars().count() < LONGEST {
         typed.push(c);
