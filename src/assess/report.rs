@@ -1,6 +1,10 @@
 //! An assessment laid out for reading — the same sections for the command line (text or
 //! Markdown) and the browser's result pane — and the text to paste into a 案件讨论 note or a
 //! 答复意见, in Chinese with citations in the official form whatever the interface language.
+//!
+//! Why one file of over 500 lines: it is one layout — a function per section, in the order the
+//! report reads, sharing the wording of ranges, levels and citations; split by section, each part
+//! would need the others' helpers and the order would live nowhere.
 
 use crate::law::{Level, Status};
 use crate::library::{Library, RelationKind, VocabKind};

@@ -1,5 +1,8 @@
 //! One SSH connection: who it is (its key), what it asks for and what it is given — the browser
 //! for a shell, a read-only command for an exec, a refusal for everything else.
+//!
+//! Why one file of over 500 lines: it is russh's `Handler` for one connection, whose methods
+//! (authentication, channels, pty, exec, refusals) share the connection's state; each is short.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

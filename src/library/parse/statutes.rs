@@ -1,5 +1,9 @@
 //! `statutes.toml`: the provisions of law with their texts, in-force dates, penalty ranges and
 //! thresholds, and the relations between provisions (`[[relation]]`).
+//!
+//! Why one file of over 500 lines: it reads one file kind, `statutes.toml`, table by table
+//! (statute, penalty, thresholds, forbids, lightens, relations), each a short function; they share
+//! the quoting check that ties every quoted word to its provision's text.
 
 use toml::Spanned;
 

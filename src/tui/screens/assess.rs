@@ -2,6 +2,9 @@
 //! practice say of them on the right, worked out again on every change. Opened on a case, the
 //! form starts with that case's facts. Choices come from the vocabularies (← →); numbers and the
 //! date are typed; `y` copies the text to paste, `e` exports the whole.
+//!
+//! Why one file of over 500 lines: a screen is one component (state, keys, update, view, as every
+//! screen here); the form's rows and the result pane share its state and are short functions each.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

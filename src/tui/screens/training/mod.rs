@@ -2,6 +2,9 @@
 //! and search) and their law — question, answer, feedback that teaches, and a summary by step.
 //! Each answer is written to the progress file at once; without a state directory (tests), the
 //! session keeps its progress in memory.
+//!
+//! Why one file of over 500 lines: a screen is one component (its state machine, keys and update;
+//! drawing is in `view.rs`, the answer keys in `answer.rs`), and the rest is its unit tests.
 
 use ratatui::Frame;
 
