@@ -80,23 +80,22 @@ pub fn sections(m: &Catalog, library: &Library, a: &Assessment) -> Vec<Section> 
 
 /// The sections as plain text, the disclaimer first.
 pub fn plain(m: &Catalog, sections: &[Section]) -> String {
-    let mut out = format!("{}\n", m.assess.disclaimer);
-    for section in sections {
-        out.push_str(&format!("\n{}\n", section.title));
-        for line in &section.lines {
-            out.push_str(&format!("  {line}\n"));
-        }
-    }
-    out
+    render(m, sections, ["", "\n", "", "  "])
 }
 
 /// The sections as Markdown.
 pub fn markdown(m: &Catalog, sections: &[Section]) -> String {
-    let mut out = format!("> {}\n", m.assess.disclaimer);
+    render(m, sections, ["> ", "\n## ", "\n", "- "])
+}
+
+/// The disclaimer, then each section's title and lines, each with its marks: what goes before
+/// the disclaimer, before a title, after a title's line, and before a line.
+fn render(m: &Catalog, sections: &[Section], [quote, heading, gap, item]: [&str; 4]) -> String {
+    let mut out = format!("{quote}{}\n", m.assess.disclaimer);
     for section in sections {
-        out.push_str(&format!("\n## {}\n\n", section.title));
+        out.push_str(&format!("{heading}{}\n{gap}", section.title));
         for line in &section.lines {
-            out.push_str(&format!("- {line}\n"));
+            out.push_str(&format!("{item}{line}\n"));
         }
     }
     out
