@@ -4,6 +4,7 @@
 //! 50).
 
 use crate::library::diag::Msg;
+use crate::numerals::{chinese, is_numeral};
 
 /// Parses a whole number of yuan or records, written with digits, optional thousands commas, an
 /// optional currency sign or 元/条 unit, and an optional 万 (×10,000) or 亿 (×100,000,000), which
@@ -21,10 +22,7 @@ pub fn parse(text: &str) -> Result<u64, Msg> {
     }
     rest = rest.trim_start_matches(['¥', '￥']).trim();
     rest = rest.trim_end_matches(['元', '条']).trim();
-    if rest
-        .chars()
-        .any(|c| numeral(c).is_some() || unit(c).is_some())
-    {
+    if rest.chars().any(is_numeral) {
         return chinese(rest).ok_or_else(|| {
             refused(
                 "write digits (500000, 500,000, 50万) or Chinese numerals (五十万)",
@@ -78,74 +76,6 @@ pub fn parse(text: &str) -> Result<u64, Msg> {
             .ok_or_else(too_large)?;
     }
     Ok(value)
-}
-
-/// A Chinese numeral's value: 〇 to 九, their financial forms, and 两.
-fn numeral(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' | '壹' => 1,
-        '二' | '贰' | '两' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
-
-/// A unit within a section of four places: 十, 百, 千 (and their financial forms).
-fn unit(c: char) -> Option<u64> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1_000,
-        _ => return None,
-    })
-}
-
-/// A number written with Chinese numerals and units, ASCII digits allowed for a figure (`5千`):
-/// `一百二十万` = 1,200,000, `一千零五` = 1,005, `十五` = 15. `None` for anything else.
-fn chinese(text: &str) -> Option<u64> {
-    let (mut yi, mut wan, mut section, mut number) = (0u64, 0u64, 0u64, None::<u64>);
-    let mut any = false;
-    for c in text.chars() {
-        if let Some(d) = numeral(c).or_else(|| c.to_digit(10).map(u64::from)) {
-            // ASCII digits run on (`12千`); a Chinese numeral stands alone.
-            number = Some(match (number, c.is_ascii_digit()) {
-                (Some(n), true) => n.checked_mul(10)?.checked_add(d)?,
-                _ => d,
-            });
-            any = true;
-        } else if let Some(u) = unit(c) {
-            // 十 alone is ten.
-            let n = number.take().unwrap_or(if u == 10 { 1 } else { 0 });
-            section = section.checked_add(n.checked_mul(u)?)?;
-            any = true;
-        } else if c == '万' || c == '萬' {
-            let n = section.checked_add(number.take().unwrap_or(0))?;
-            wan = wan.checked_add(n.checked_mul(10_000)?)?;
-            section = 0;
-        } else if c == '亿' || c == '億' {
-            let n = wan
-                .checked_add(section)?
-                .checked_add(number.take().unwrap_or(0))?;
-            yi = yi.checked_add(n)?.checked_mul(100_000_000)?;
-            wan = 0;
-            section = 0;
-        } else {
-            return None;
-        }
-    }
-    if !any {
-        return None;
-    }
-    yi.checked_add(wan)?
-        .checked_add(section)?
-        .checked_add(number.unwrap_or(0))
 }
 
 /// Whether the commas of a run of digits stand between groups of three (`500,000`), or there

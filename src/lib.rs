@@ -13,6 +13,7 @@ pub mod law;
 pub mod library;
 pub mod memory;
 pub mod msg;
+pub mod numerals;
 pub mod query;
 pub mod rng;
 pub mod serve;

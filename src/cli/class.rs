@@ -69,6 +69,11 @@ pub fn run(state: Option<PathBuf>, args: &ClassArgs) -> ExitCode {
             super::print(&format!("{bom}{}", class_text::csv(t(), &class)))
         }
         ClassFormat::Markdown => super::print(&class_text::markdown(t(), &class, &dir)),
-        ClassFormat::Table => super::print(&class_text::table(t(), &class, &dir)),
+        ClassFormat::Table => super::print(&class_text::table(
+            t(),
+            &class,
+            &dir,
+            super::terminal_columns(),
+        )),
     }
 }

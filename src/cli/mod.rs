@@ -313,6 +313,19 @@ fn browser_options(
 }
 
 /// Writes `bytes` to stdout; exit 1 if they cannot be written (a closed pipe says nothing).
+/// The terminal's columns when standard output is one; `None` when piped or redirected, where
+/// tables keep whole cells for scripts.
+pub(crate) fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(cols, _)| usize::from(cols))
+        .filter(|&cols| cols > 0)
+}
+
 fn print_or_fail(bytes: &[u8]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

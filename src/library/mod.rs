@@ -2,6 +2,7 @@
 //! an office's own files, read, checked against the schema and each other, and assembled into one
 //! immutable [`Library`] — or a [`Report`] of every problem, never half a library.
 
+pub mod article;
 pub mod cache;
 pub mod date;
 pub mod diag;

@@ -168,6 +168,10 @@ pub struct Statute {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub short: Option<String>,
+    /// The short name in English citations (`CPRL`), beside `short`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub short_en: Option<String>,
     pub version: PartialDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
@@ -319,6 +323,29 @@ impl Statute {
         )
     }
 
+    /// The short citation in English: `CPRL Art. 29(2)`, from `short_en` (else the law's English
+    /// name) and the article read by [`article_en`](super::article::article_en) (else as written).
+    pub fn citation_en(&self) -> String {
+        cite_en(self, &self.article)
+    }
+
+    /// [`penalty_citation`](Self::penalty_citation) in English: `CPRL Art. 56(1)(9)`.
+    pub fn penalty_citation_en(&self) -> String {
+        match self
+            .penalty
+            .as_ref()
+            .and_then(|p| p.applies_item.as_deref())
+        {
+            Some(item) => cite_en(self, &format!("{}{item}", self.article)),
+            None => self.citation_en(),
+        }
+    }
+
+    /// A place inside this provision's law (`第五条第一款第（三）项`) cited in English.
+    pub fn item_en(&self, item: &str) -> String {
+        cite_en(self, item)
+    }
+
     /// The citation as a penalty basis: with the item a personal-information breach falls under
     /// (`消法 第五十六条第一款第（九）项`), where the provision names one.
     pub fn penalty_citation(&self) -> String {
@@ -331,4 +358,11 @@ impl Statute {
             None => self.citation(),
         }
     }
+}
+
+/// `{short_en} {article}`: the article in English where it reads whole, else as written.
+fn cite_en(statute: &Statute, article: &str) -> String {
+    let law = statute.short_en.as_deref().unwrap_or(&statute.law_en);
+    let article = super::article::article_en(article).unwrap_or_else(|| article.to_string());
+    format!("{law} {article}")
 }

@@ -862,6 +862,45 @@ impl Catalog {
         }
     }
 
+    /// A provision's short citation in the interface language: `消法 第二十九条第一款`,
+    /// `CPRL Art. 29(1)`.
+    pub fn cite(&self, statute: &crate::library::Statute) -> String {
+        match self.lang {
+            Lang::Zh => statute.citation(),
+            Lang::En => statute.citation_en(),
+        }
+    }
+
+    /// A provision cited as a penalty basis, with the item that applies, in the interface
+    /// language.
+    pub fn penalty_cite(&self, statute: &crate::library::Statute) -> String {
+        match self.lang {
+            Lang::Zh => statute.penalty_citation(),
+            Lang::En => statute.penalty_citation_en(),
+        }
+    }
+
+    /// A place inside a provision's law (`第五条第一款第（三）项`) with the law's short name.
+    pub fn item_cite(&self, statute: &crate::library::Statute, item: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!(
+                "{} {item}",
+                statute.short.as_deref().unwrap_or(&statute.law)
+            ),
+            Lang::En => statute.item_en(item),
+        }
+    }
+
+    /// An article reference alone (`第五条第一款第（七）项`), as the interface language writes it.
+    pub fn article(&self, text: &str) -> String {
+        match self.lang {
+            Lang::Zh => text.to_string(),
+            Lang::En => {
+                crate::library::article::article_en(text).unwrap_or_else(|| text.to_string())
+            }
+        }
+    }
+
     /// A vocabulary label in the interface language.
     pub fn label<'a>(&self, label: &'a crate::library::Label) -> &'a str {
         match self.lang {

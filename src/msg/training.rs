@@ -34,6 +34,8 @@ pub struct TrainingCatalog {
     pub range_cap: &'static str,
     /// `{condition}`, `{cap}`: a cap the text sets only on a condition.
     pub range_cap_condition: &'static str,
+    /// Words of the law shown as an option or a range (quoted in English, where the rest is not).
+    pub law_words: &'static str,
     /// `{range}`, `{serious}`: the ordinary range, then the cap in serious cases.
     pub range_and_serious: &'static str,
     pub range_prison: &'static str,
@@ -113,6 +115,8 @@ pub struct TrainingCatalog {
     // Handouts
     pub handout_title: &'static str,
     pub handout_meta: &'static str,
+    /// The laws an English handout cites by short name, spelt out (empty: no such line).
+    pub handout_abbreviations: &'static str,
     pub answer_blank: &'static str,
     pub key_title: &'static str,
     // The training screen
@@ -215,6 +219,7 @@ pub static ZH: TrainingCatalog = TrainingCatalog {
     range_gains_cap: "违法所得 {lo}–{hi} 倍罚款；没有违法所得的，{cap} 以下",
     range_cap: "罚款 {cap} 以下",
     range_cap_condition: "{condition}，罚款 {cap} 以下",
+    law_words: "{words}",
     range_and_serious: "{range}；情节严重的，{serious}",
     range_prison: "有期徒刑，最高 {years} 年",
     why_later: "{this}自 {in_force} 起施行，晚于本案（{date}）",
@@ -287,6 +292,7 @@ pub static ZH: TrainingCatalog = TrainingCatalog {
     basis_label: "依据：",
     handout_title: "casebook 练习题",
     handout_meta: "种子 {seed} · {n} 题 · 案例库：{cases} 个案例、{statutes} 条规定 · casebook {version}。同一种子、同一案例库，得到同一份练习题。",
+    handout_abbreviations: "",
     answer_blank: "答：",
     key_title: "答案与理由",
     screen_title: "练习",

@@ -69,9 +69,11 @@ fn title(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
     )
 }
 
-/// Columns padded to their widest cell (display width): numbers right-aligned.
-fn aligned(heads: &[&str], rows: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = (0..heads.len())
+/// Columns padded to their widest cell (display width): numbers right-aligned. With `fit` (a
+/// terminal's columns), a line wider than it cuts its widest text column with "…" (never a
+/// number, never below 8 cells); piped, every cell stays whole.
+fn aligned(heads: &[&str], rows: &[Vec<String>], fit: Option<usize>) -> String {
+    let mut widths: Vec<usize> = (0..heads.len())
         .map(|i| {
             rows.iter()
                 .map(|r| width(&r[i]))
@@ -89,6 +91,15 @@ fn aligned(heads: &[&str], rows: &[Vec<String>]) -> String {
             })
         })
         .collect();
+    if let Some(fit) = fit {
+        let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let widest = (0..widths.len())
+            .filter(|&i| !numeric[i])
+            .max_by_key(|&i| widths[i]);
+        if let (true, Some(i)) = (total > fit, widest) {
+            widths[i] = widths[i].saturating_sub(total - fit).max(8.min(widths[i]));
+        }
+    }
     let line = |cells: Vec<String>| {
         cells
             .iter()
@@ -113,8 +124,9 @@ fn aligned(heads: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The class as aligned text: people, the hardest exercises, the exams.
-pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
+/// The class as aligned text: people, the hardest exercises, the exams; cut to `fit` columns
+/// where given (see [`aligned`]).
+pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path, fit: Option<usize>) -> String {
     if class.people.is_empty() {
         return format!(
             "{}\n",
@@ -123,7 +135,7 @@ pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
     }
     let people: Vec<Vec<String>> = class.people.iter().map(|p| person_cells(t, p)).collect();
     let mut out = format!("{}\n\n", title(t, class, dir));
-    out.push_str(&aligned(&t.class_people_heads, &people));
+    out.push_str(&aligned(&t.class_people_heads, &people, fit));
     out.push_str(&format!("\n{}\n", t.class_hardest));
     if class.exercises.is_empty() {
         out.push_str(&format!("{}\n", t.class_no_wrong));
@@ -133,12 +145,12 @@ pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
             .iter()
             .map(|e| exercise_cells(t, e))
             .collect();
-        out.push_str(&aligned(&t.class_exercise_heads, &rows));
+        out.push_str(&aligned(&t.class_exercise_heads, &rows, fit));
     }
     if !class.exams.is_empty() {
         out.push_str(&format!("\n{}\n", t.class_exams));
         let rows: Vec<Vec<String>> = class.exams.iter().map(sitting_cells).collect();
-        out.push_str(&aligned(&t.class_exam_heads, &rows));
+        out.push_str(&aligned(&t.class_exam_heads, &rows, fit));
     }
     out
 }
@@ -211,4 +223,41 @@ pub fn csv(t: &TrainingCatalog, class: &Class) -> String {
         out.push_str(&row(&sitting_cells(e)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg::training::{EN, ZH};
+    use crate::training::clock::DAY;
+    use crate::training::progress::{Answered, Progress};
+
+    /// A class with a long exercise id and a Chinese name, at 60, 80 and 120 columns: every line
+    /// fits its terminal (display width), the counts are never cut, and piped (no width) every
+    /// cell is whole.
+    #[test]
+    fn the_table_fits_the_terminal_and_piped_keeps_whole_cells() {
+        let long = "case:qingpu-two-developers-of-a-long-name/discretion/cprl-56";
+        let mut p = Progress::default();
+        for (i, right) in [false, false, true].into_iter().enumerate() {
+            let at = DAY + i as i64 * 60_000;
+            p.add(long, "discretion", Answered { at, right });
+        }
+        let class = class::class(&[("王芳 (Wang Fang)".to_string(), Ok(p))], 2 * DAY);
+        let dir = Path::new("/srv/casebook/people");
+        for t in [&ZH, &EN] {
+            for fit in [60, 80, 120] {
+                let text = table(t, &class, dir, Some(fit));
+                for line in text.lines().skip(1) {
+                    assert!(width(line) <= fit, "{fit}: {line:?}");
+                }
+                assert!(text.contains("王芳"), "{text}");
+                // The counts and shares of the hardest exercise stand whole.
+                assert!(text.contains("67%"), "{text}");
+            }
+            let piped = table(t, &class, dir, None);
+            assert!(piped.contains(long), "{piped}");
+            assert!(table(t, &class, dir, Some(60)).contains('…'));
+        }
+    }
 }

@@ -30,7 +30,7 @@ pub fn right_answer(t: &TrainingCatalog, exercise: &Exercise) -> String {
             format!("{}. {}", Exercise::letter(*right), options[*right].text)
         }
         Answer::YesNo { right, .. } => (if *right { t.yes } else { t.no }).to_string(),
-        Answer::Number { right, unit } => format!("{right} {unit}"),
+        Answer::Number { right, unit } => format!("{} {unit}", crate::text::thousands(*right)),
     }
 }
 
@@ -104,7 +104,7 @@ pub fn markdown(
     exercises: &[Exercise],
     seed: u64,
 ) -> String {
-    let mut out = format!(
+    let head = format!(
         "# {}\n\n{}\n",
         t.handout_title,
         fill(
@@ -118,6 +118,7 @@ pub fn markdown(
             ],
         )
     );
+    let mut out = String::new();
     for (n, e) in exercises.iter().enumerate() {
         out.push_str(&format!(
             "\n## {}. {}\n\n{}\n",
@@ -175,7 +176,38 @@ pub fn markdown(
             }
         }
     }
-    crate::text::sanitize(&out)
+    let legend = abbreviations(t, library, &out);
+    crate::text::sanitize(&format!("{head}{legend}{out}"))
+}
+
+/// Each law the handout cites by its English short name, with its full English and Chinese
+/// names (`CPRL — Consumer Rights and Interests Protection Law of the PRC (中华人民共和国…)`), as a
+/// line under the title; nothing in Chinese, whose short names are the ones officers use.
+fn abbreviations(t: &TrainingCatalog, library: &Library, body: &str) -> String {
+    if t.handout_abbreviations.is_empty() {
+        return String::new();
+    }
+    let mut laws: Vec<String> = Vec::new();
+    for s in &library.statutes {
+        let Some(short) = s.short_en.as_deref() else {
+            continue;
+        };
+        let cited = [" Art. ", " full text"]
+            .iter()
+            .any(|after| body.contains(&format!("{short}{after}")));
+        let entry = format!("{short} — {} ({})", s.law_en, s.law);
+        if cited && !laws.contains(&entry) {
+            laws.push(entry);
+        }
+    }
+    if laws.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n**{}**\n\n- {}\n",
+        t.handout_abbreviations,
+        laws.join("\n- ")
+    )
 }
 
 #[derive(Serialize)]

@@ -1342,19 +1342,14 @@ fn the_class_as_a_screen() {
         .unwrap();
     let mut app = App::new(&library, &ZH, 80, 24);
     app.open_class(root.clone());
-    assert!(app.screens.class.lines[0].starts_with("学员 1 人"));
-    assert!(
-        app.screens
-            .class
-            .lines
-            .iter()
-            .any(|l| l.starts_with("alice "))
-    );
+    let lines = |app: &App| app.screens.class.lines(&crate::msg::training::ZH, 78);
+    assert!(lines(&app)[0].starts_with("学员 1 人"));
+    assert!(lines(&app).iter().any(|l| l.starts_with("alice ")));
     let bob = crate::training::people::store(&root, "bob");
     bob.record(&Default::default(), "q:1", "qualify", answered)
         .unwrap();
     press(&mut app, KeyCode::Char('r'));
-    assert!(app.screens.class.lines[0].starts_with("学员 2 人"));
+    assert!(lines(&app)[0].starts_with("学员 2 人"));
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
     std::fs::remove_dir_all(&root).unwrap();

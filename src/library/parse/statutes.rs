@@ -28,6 +28,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
         let law = fields.req_str(sink, "law");
         let law_en = fields.req_str(sink, "law_en");
         let short = fields.opt_str(sink, "short");
+        let short_en = fields.opt_str(sink, "short_en");
         let version = fields.req_date(sink, "version");
         let in_force = fields.opt_date(sink, "in_force");
         let ceased = fields.opt_date(sink, "ceased");
@@ -134,6 +135,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 law: law.into_inner(),
                 law_en: law_en.into_inner(),
                 short: short.map(Spanned::into_inner),
+                short_en: short_en.map(Spanned::into_inner),
                 version: version.into_inner(),
                 in_force: in_force.map(Spanned::into_inner),
                 ceased: ceased.map(Spanned::into_inner),

@@ -65,7 +65,7 @@ fn for_case(d: &Draw, case: &Case) -> Option<Exercise> {
 /// "What is the most this provision allows?" where there are no illegal gains.
 fn cap(d: &Draw, partial: super::Partial, statute: &Statute, range: &Range) -> Exercise {
     let t = d.t;
-    let question = fill(t.q_cap, &[("citation", statute.penalty_citation())]);
+    let question = fill(t.q_cap, &[("citation", d.penalty_cite(statute))]);
     let explanation = fill(t.explain_cap, &[("cap", yuan(range.cap))]);
     let answer = Answer::Number {
         right: range.cap,
@@ -161,7 +161,7 @@ fn lawful_range(
             ("to", yuan(gains * range.high)),
         ],
     );
-    let question = fill(t.q_range, &[("citation", statute.penalty_citation())]);
+    let question = fill(t.q_range, &[("citation", d.penalty_cite(statute))]);
     super::Partial {
         question,
         ..partial
@@ -203,10 +203,7 @@ fn inside(
     };
     let question = fill(
         t.q_inside,
-        &[
-            ("fine", yuan(fine)),
-            ("citation", statute.penalty_citation()),
-        ],
+        &[("fine", yuan(fine)), ("citation", d.penalty_cite(statute))],
     );
     let answer = Answer::YesNo {
         right: within,
@@ -257,10 +254,10 @@ fn serious_cap(d: &Draw, statute: &Statute) -> Option<Exercise> {
     let id = format!("statute:{}/discretion/serious", statute.id);
     let mut rng = d.rng(&id);
     let answer = d.choice(&mut rng, right.clone(), wrong)?;
-    let question = fill(t.q_serious_cap, &[("citation", statute.citation())]);
+    let question = fill(t.q_serious_cap, &[("citation", d.cite(statute))]);
     let explanation = fill(
         t.explain_serious_cap,
-        &[("citation", statute.citation()), ("right", right)],
+        &[("citation", d.cite(statute)), ("right", right)],
     );
     let highlight = p.words.iter().cloned().collect();
     Some(d.exercise(id, Step::Discretion, None, question).finish(

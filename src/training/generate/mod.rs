@@ -144,6 +144,26 @@ impl<'a> Draw<'a> {
             .map(|&i| &self.library.statutes[i])
     }
 
+    /// A provision's citation in the exercise's language (`消法 第二十九条第一款`, `CPRL Art. 29(1)`).
+    fn cite(&self, statute: &Statute) -> String {
+        self.t.lang.catalog().cite(statute)
+    }
+
+    /// A provision cited as a penalty basis, with its item, in the exercise's language.
+    fn penalty_cite(&self, statute: &Statute) -> String {
+        self.t.lang.catalog().penalty_cite(statute)
+    }
+
+    /// A place inside a provision's law with the law's short name, in the exercise's language.
+    fn item_cite(&self, statute: &Statute, item: &str) -> String {
+        self.t.lang.catalog().item_cite(statute, item)
+    }
+
+    /// An article reference alone, in the exercise's language.
+    fn article(&self, text: &str) -> String {
+        self.t.lang.catalog().article(text)
+    }
+
     /// The exercise's own random numbers.
     fn rng(&self, id: &str) -> Rng {
         Rng::new(hash(self.seed, id))
@@ -206,9 +226,10 @@ impl<'a> Draw<'a> {
             ""
         };
         let found = |text: &str| found_paragraphs(case, text).join(join).replace('\n', join);
-        let en = case.summary_en.as_deref().map(found);
-        let conduct = m.content(&found(&case.summary), en.as_deref());
-        if !conduct.is_empty() {
+        let zh = found(&case.summary);
+        if !zh.trim().is_empty() {
+            let en = case.summary_en.as_deref().map(found);
+            let conduct = m.content(&zh, en.as_deref());
             lines.push(fill(t.fact_conduct, &[("text", conduct)]));
         }
         if let Some(kinds) = case.data_kinds.as_deref().filter(|k| !k.is_empty()) {
@@ -271,6 +292,7 @@ impl<'a> Draw<'a> {
             question,
             assumption: None,
             cite: None,
+            lang: self.t.lang,
         }
     }
 }
@@ -303,6 +325,8 @@ struct Partial {
     question: String,
     assumption: Option<String>,
     cite: Option<String>,
+    /// The language the exercise is written in, for its default citation.
+    lang: crate::msg::Lang,
 }
 
 impl Partial {
@@ -335,7 +359,9 @@ impl Partial {
             reason: super::exercise::Reason {
                 explanation,
                 statute: statute.id.clone(),
-                cite: self.cite.unwrap_or_else(|| statute.citation()),
+                cite: self
+                    .cite
+                    .unwrap_or_else(|| self.lang.catalog().cite(statute)),
                 // Only phrases that are in the text can be highlighted in it.
                 highlight: highlight
                     .into_iter()

@@ -24,7 +24,7 @@ fn one(d: &Draw, case: &Case) -> Option<Exercise> {
         .linked(case, LawRole::Penalty)
         .into_iter()
         .find(|s| range(t, s).is_some())?;
-    let right_text = option(t, right, right.penalty_citation())?;
+    let right_text = option(t, right, d.penalty_cite(right))?;
     let stated = case
         .law
         .iter()
@@ -38,7 +38,7 @@ fn one(d: &Draw, case: &Case) -> Option<Exercise> {
         // A provision that sets the same range (one that applies another's) is not wrong.
         .filter(|s| range(t, s) != range(t, right))
         .filter_map(|s| {
-            let text = option(t, s, s.citation())?;
+            let text = option(t, s, d.cite(s))?;
             Some(Choice {
                 text,
                 why_wrong: Some(why_wrong(d, case, right, s, stated)?),
@@ -52,14 +52,14 @@ fn one(d: &Draw, case: &Case) -> Option<Exercise> {
     let explanation = fill(
         t.explain_penalty,
         &[
-            ("citation", right.penalty_citation()),
+            ("citation", d.penalty_cite(right)),
             ("range", range(t, right).unwrap_or_default()),
             ("note", d.basis_note(case, &right.id).to_string()),
         ],
     );
     Some(
         d.exercise(id, Step::Penalty, Some(case), t.q_penalty.to_string())
-            .cite_as(right.penalty_citation())
+            .cite_as(d.penalty_cite(right))
             .finish(answer, explanation, right, words.into_iter().collect()),
     )
 }
@@ -96,7 +96,7 @@ pub(super) fn range(t: &TrainingCatalog, statute: &Statute) -> Option<String> {
             None => fill(t.range_cap, &[("cap", yuan(cap))]),
         },
         (_, None, Some(years)) => fill(t.range_prison, &[("years", years.to_string())]),
-        _ => p.words.clone()?,
+        _ => fill(t.law_words, &[("words", p.words.clone()?)]),
     };
     Some(match serious(t, p) {
         Some(serious) => fill(
@@ -141,7 +141,7 @@ fn why_wrong(
         AtCase::Later { from } => Some(fill(
             t.why_later,
             &[
-                ("this", other.citation()),
+                ("this", d.cite(other)),
                 ("in_force", from.to_string()),
                 ("date", date),
             ],
@@ -149,7 +149,7 @@ fn why_wrong(
         AtCase::CeasedBefore { on, .. } => Some(fill(
             t.why_ceased_before,
             &[
-                ("this", other.citation()),
+                ("this", d.cite(other)),
                 ("on", on.to_string()),
                 ("date", date),
             ],
@@ -158,8 +158,8 @@ fn why_wrong(
             t.why_not_basis,
             &[
                 ("source", source_said(d, case)),
-                ("right", right.penalty_citation()),
-                ("this", other.citation()),
+                ("right", d.penalty_cite(right)),
+                ("this", d.cite(other)),
                 ("whom", whom(d, other)),
             ],
         )),
@@ -195,9 +195,9 @@ fn whom(d: &Draw, other: &Statute) -> String {
         };
         // Articles of the same law by their number alone.
         breaches.push(if from.law == other.law {
-            from.article.clone()
+            d.article(&from.article)
         } else {
-            from.citation()
+            d.cite(from)
         });
         for who in from.forbids.iter().filter_map(|f| f.who.as_deref()) {
             if !bound.contains(&who) {
@@ -212,8 +212,15 @@ fn whom(d: &Draw, other: &Statute) -> String {
     fill(
         d.t.why_whom,
         &[
-            ("this", other.citation()),
-            ("who", bound.join(sep)),
+            ("this", d.cite(other)),
+            (
+                "who",
+                bound
+                    .iter()
+                    .map(|who| fill(d.t.law_words, &[("words", who.to_string())]))
+                    .collect::<Vec<_>>()
+                    .join(sep),
+            ),
             ("breaches", breaches.join(sep)),
         ],
     )

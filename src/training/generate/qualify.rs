@@ -29,6 +29,13 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
     let (Some(right), None) = (right.next(), right.next()) else {
         return None;
     };
+    // The Chinese findings, whatever the interface language: the same options in either. Without
+    // findings shown, or with a violation that is the library's reading rather than its source's,
+    // the facts would not settle which provision was broken.
+    let shown = super::found_paragraphs(case, &case.summary).join("\n");
+    if shown.trim().is_empty() || case.inferred.contains_key("violations") {
+        return None;
+    }
     // Items of one provision (处罚办法第十一条 (一)(二)(三)), else paragraphs of its law
     // (消法第二十九条 ¶1/¶2/¶3); a provision the case also links is never a wrong option.
     let items_of_one = statute.forbids.len() > 1;
@@ -49,11 +56,9 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
     let option = |s: &Statute, f: &Forbids| {
         fill(
             t.opt_forbids,
-            &[("where", where_(s, f)), ("words", f.words.clone())],
+            &[("where", where_(d, s, f)), ("words", f.words.clone())],
         )
     };
-    // The Chinese findings, whatever the interface language: the same options in either.
-    let shown = super::found_paragraphs(case, &case.summary).join("\n");
     let wrong: Vec<Choice> = siblings
         .iter()
         .filter(|(_, f)| !violated(f) && !described(d, &shown, &f.violation))
@@ -62,7 +67,7 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
             why_wrong: Some(fill(
                 t.why_other_conduct,
                 &[
-                    ("where", where_(s, f)),
+                    ("where", where_(d, s, f)),
                     ("conduct", label(&f.violation)),
                     ("case", label(&right.violation)),
                 ],
@@ -73,7 +78,7 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
     let mut rng = d.rng(&id);
     let answer = d.choice(&mut rng, option(statute, right), wrong)?;
     let question = if items_of_one {
-        fill(t.q_qualify_items, &[("citation", statute.citation())])
+        fill(t.q_qualify_items, &[("citation", d.cite(statute))])
     } else {
         t.q_qualify.to_string()
     };
@@ -81,17 +86,16 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
         t.explain_qualify,
         &[
             ("conduct", label(&right.violation)),
-            ("where", where_(statute, right)),
+            ("where", where_(d, statute, right)),
             ("words", right.words.clone()),
             ("note", d.basis_note(case, &statute.id).to_string()),
         ],
     );
-    Some(d.exercise(id, Step::Qualify, Some(case), question).finish(
-        answer,
-        explanation,
-        statute,
-        vec![right.words.clone()],
-    ))
+    Some(
+        d.exercise(id, Step::Qualify, Some(case), question)
+            .cite_as(where_(d, statute, right))
+            .finish(answer, explanation, statute, vec![right.words.clone()]),
+    )
 }
 
 /// Whether the shown facts describe a kind of conduct in the vocabulary's own words: its Chinese
@@ -111,10 +115,6 @@ fn described(d: &Draw, facts: &str, violation: &str) -> bool {
 }
 
 /// `消法 第二十九条第二款`, or with an item the provision names `处罚办法 第十一条第一款第（二）项`.
-fn where_(statute: &Statute, forbids: &Forbids) -> String {
-    format!(
-        "{} {}",
-        statute.short.as_deref().unwrap_or(&statute.law),
-        forbids.item
-    )
+fn where_(d: &Draw, statute: &Statute, forbids: &Forbids) -> String {
+    d.item_cite(statute, &forbids.item)
 }

@@ -195,6 +195,13 @@ fn right_threshold(library: &Library, e: &Exercise, option: &str) -> bool {
         .and_then(|g| crate::law::compare_gains(thresholds, g))
         .map(level);
     let level = by_records.max(by_gains).expect("a figure to compare");
+    // A count the data could not place in a tier never reaches higher under any tier.
+    if let (None, Some(records)) = (by_records, case.records) {
+        for (_, threshold, _) in crate::law::record_tiers(thresholds, records) {
+            let could = crate::law::level(records, crate::law::bars(thresholds, threshold, false));
+            assert!(could as usize <= level, "{}: the count could decide", e.id);
+        }
+    }
     option == [ZH.level_below, ZH.level_serious, ZH.level_especially][level]
 }
 
@@ -590,4 +597,125 @@ fn qualify_offers_no_option_the_shown_facts_support() {
             e.facts
         );
     }
+}
+
+/// Latent (found in an English handout): 小鹏 with 431,623 face photos and no illegal gains was
+/// asked "on the count or amount alone" with "below 情节严重" as the answer — the count, whose
+/// kind no tier names, would be 情节特别严重 under any of them. A case whose uncompared count
+/// could reach a higher level than its compared figures gives no exercise.
+#[test]
+fn a_count_that_could_decide_is_not_passed_over() {
+    let library = builtin();
+    let scope = Scope::all(&library);
+    let all = exercises(&ZH, &library, &scope, &[Step::Threshold], 1);
+    assert!(
+        !all.iter()
+            .any(|e| e.id == "case:xiaopeng-shanghai/threshold/spc-2017-10"),
+        "小鹏's count could decide"
+    );
+    // The same case with a count under every tier's lowest bar is asked on its gains.
+    let library = with_case(builtin(), "xiaopeng-shanghai", |c| c.records = Some(40));
+    let all = exercises(&ZH, &library, &scope, &[Step::Threshold], 1);
+    let e = all
+        .iter()
+        .find(|e| e.id == "case:xiaopeng-shanghai/threshold/spc-2017-10")
+        .expect("asked on its gains");
+    check(&library, e);
+}
+
+/// Latent: a "which provision was broken" question showed only the party's name (宁波融创, whose
+/// source says nothing of its conduct; 宝山售楼中心, a headline): no facts settle the answer.
+#[test]
+fn qualify_asks_only_on_findings_shown_and_a_stated_violation() {
+    let library = builtin();
+    let scope = Scope::all(&library);
+    let all = exercises(&ZH, &library, &scope, &[Step::Qualify], 1);
+    assert!(!all.is_empty());
+    for e in &all {
+        assert!(
+            e.facts.iter().any(|f| f.starts_with(&ZH.fact_conduct[..6])),
+            "{}: no conduct shown: {:?}",
+            e.id,
+            e.facts
+        );
+        let case = library.case(e.case.as_deref().unwrap()).unwrap();
+        assert!(!case.inferred.contains_key("violations"), "{}", e.id);
+    }
+    for id in ["ningbo-rongchuang", "baoshan-sales-centre"] {
+        assert!(
+            !all.iter().any(|e| e.case.as_deref() == Some(id)),
+            "{id} has no findings to ask on"
+        );
+    }
+}
+
+/// In English, every exercise of every step cites the law in English (`CPRL Art. 29(1)`), and the
+/// only Chinese left is the case's own content, the law's words in 「」, and the legal terms
+/// quoted beside their English — over the built-in library and many seeds, handout included.
+#[test]
+fn english_exercises_are_english_but_for_content_and_quotes() {
+    use crate::msg::training::EN;
+    let library = builtin();
+    let scope = Scope::all(&library);
+    let mut content: Vec<String> = Vec::new();
+    for c in &library.cases {
+        content.push(c.party.name.to_string());
+        content.extend(
+            c.place
+                .city
+                .iter()
+                .chain(&c.place.district)
+                .map(|p| p.to_string()),
+        );
+        content.extend(c.data_kinds.iter().flatten().map(|k| k.to_string()));
+        content.push(c.summary.to_string());
+    }
+    for s in &library.statutes {
+        // A status note is written in English and names the article it moved to as the text does.
+        content.extend(s.status_note.iter().cloned());
+        content.push(s.law.clone());
+    }
+    let allowed = |run: &str| {
+        ["情节严重", "情节特别严重"].contains(&run) || content.iter().any(|c| c.contains(run))
+    };
+    for seed in [1, 5, 42] {
+        let all = exercises(&EN, &library, &scope, &[], seed);
+        let handout = crate::training::handout::markdown(&EN, &library, &all, seed);
+        for run in chinese_outside_quotes(&handout) {
+            assert!(
+                allowed(&run),
+                "seed {seed}: Chinese that is not content: {run:?}"
+            );
+        }
+        for e in &all {
+            assert!(
+                !e.reason.cite.contains('第'),
+                "{}: cite {:?}",
+                e.id,
+                e.reason.cite
+            );
+        }
+    }
+}
+
+/// The runs of Chinese characters outside 「…」 quotes.
+fn chinese_outside_quotes(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let (mut depth, mut run) = (0usize, String::new());
+    for c in text.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' => depth = depth.saturating_sub(1),
+            c if depth == 0 && ('\u{4e00}'..='\u{9fff}').contains(&c) => {
+                run.push(c);
+                continue;
+            }
+            _ => {}
+        }
+        if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs.extend((!run.is_empty()).then_some(run));
+    runs
 }

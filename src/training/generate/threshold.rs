@@ -61,14 +61,19 @@ fn for_case(d: &Draw, statute: &Statute, thresholds: &Thresholds, case: &Case) -
         .illegal_gains_yuan
         .and_then(|gains| law::compare_gains(thresholds, gains))
     {
+        let what = thresholds
+            .tiers
+            .iter()
+            .find(|tier| tier.item == c.item)
+            .and_then(|tier| tier.what.clone());
         figures.push(Figure {
             compared: c,
             unit: Unit::Yuan,
-            what: None,
+            what,
             thresholds,
         });
     }
-    if figures.is_empty() {
+    if figures.is_empty() || count_could_decide(thresholds, case, &figures) {
         return None;
     }
     let id = format!("case:{}/threshold/{}", case.id, statute.id);
@@ -81,6 +86,25 @@ fn for_case(d: &Draw, statute: &Statute, thresholds: &Thresholds, case: &Case) -
         )
         .assume(t.assume_not_in_duty.to_string());
     Some(levels(d, partial, statute, &figures, false))
+}
+
+/// Whether the case states a count whose kinds no single tier names (so it was not compared) that
+/// could reach a higher level under some tier than the figures compared show: then "on the
+/// count or amount alone" has no one answer, and the case gives no exercise. 431,623 face photos
+/// with no illegal gains is not "below 情节严重".
+fn count_could_decide(thresholds: &Thresholds, case: &Case, figures: &[Figure]) -> bool {
+    let Some(records) = case.records else {
+        return false;
+    };
+    if figures.iter().any(|f| matches!(f.unit, Unit::Records)) {
+        return false;
+    }
+    let shown = figures.iter().map(|f| f.level(false)).max().unwrap_or(0);
+    law::record_tiers(thresholds, records)
+        .into_iter()
+        .any(|(_, threshold, _)| {
+            law::level(records, law::bars(thresholds, threshold, false)) as usize > shown
+        })
 }
 
 /// An assumed count (or amount) against one tier, drawn by the seed; `in_duty`: the information
@@ -123,7 +147,7 @@ fn assumed(
         duty_item: thresholds.duty_item.clone(),
         especially_serious_item: thresholds.especially_serious_item.clone(),
     };
-    let what = what_of(tier, &mut rng);
+    let what = named(d, &what_of(tier, &mut rng));
     let assumption = match (unit, in_duty) {
         (Unit::Yuan, _) => fill(t.assume_crime_gains, &[("gains", yuan(value))]),
         (Unit::Records, false) => fill(
@@ -153,6 +177,37 @@ fn what_of(tier: &ThresholdTier, rng: &mut Rng) -> String {
         tier.what.clone().unwrap_or_default()
     } else {
         tier.kinds[rng.below(tier.kinds.len())].clone()
+    }
+}
+
+/// A kind of information or a tier's words as the exercise's language names them: in English the
+/// vocabulary's label with the Chinese quoted (`credit information (「征信信息」)`), or the
+/// provision's words quoted; in Chinese as they are.
+fn named(d: &Draw, zh: &str) -> String {
+    if d.t.lang == crate::msg::Lang::Zh {
+        return zh.to_string();
+    }
+    let label = d
+        .library
+        .vocab
+        .terms(crate::library::VocabKind::DataKinds)
+        .iter()
+        .find(|term| term.label.zh == zh)
+        .map(|term| lower_first(&term.label.en));
+    match label {
+        Some(en) => format!("{en} (「{zh}」)"),
+        None => format!("「{zh}」"),
+    }
+}
+
+/// `Credit information` → `credit information`, leaving `ID card numbers` as it is.
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
     }
 }
 
@@ -273,8 +328,7 @@ fn levels(
         .map(|f| explain(d, f, in_duty, labels[f.level(in_duty)]))
         .collect::<Vec<_>>()
         .join("");
-    let law = statute.short.as_deref().unwrap_or(&statute.law);
-    let cite = format!("{law} {}", deciding.compared.item);
+    let cite = d.item_cite(statute, &deciding.compared.item);
     partial.cite_as(cite).finish(
         crate::training::exercise::Answer::Choice { options, right },
         explanation,
@@ -296,8 +350,8 @@ fn explain(d: &Draw, f: &Figure, in_duty: bool, level: &str) -> String {
             t.explain_threshold
         },
         &[
-            ("item", c.item.clone()),
-            ("what", f.what.clone().unwrap_or_default()),
+            ("item", d.article(&c.item)),
+            ("what", named(d, f.what.as_deref().unwrap_or_default())),
             ("serious", show(serious)),
             (
                 "especially",
@@ -305,9 +359,12 @@ fn explain(d: &Draw, f: &Figure, in_duty: bool, level: &str) -> String {
             ),
             (
                 "especially_item",
-                c.especially_serious_item.clone().unwrap_or_default(),
+                d.article(c.especially_serious_item.as_deref().unwrap_or_default()),
             ),
-            ("duty_item", c.duty_item.clone().unwrap_or_default()),
+            (
+                "duty_item",
+                d.article(c.duty_item.as_deref().unwrap_or_default()),
+            ),
             ("n", show(c.value)),
             ("level", level.to_string()),
         ],

@@ -61,7 +61,7 @@ fn decided_under(d: &Draw, case: &Case) -> Option<Exercise> {
                 AtCase::Later { from } => fill(
                     t.why_later,
                     &[
-                        ("this", other.citation()),
+                        ("this", d.cite(other)),
                         ("in_force", from.to_string()),
                         ("date", date.clone()),
                     ],
@@ -69,7 +69,7 @@ fn decided_under(d: &Draw, case: &Case) -> Option<Exercise> {
                 AtCase::CeasedBefore { on, .. } => fill(
                     t.why_ceased_before,
                     &[
-                        ("this", other.citation()),
+                        ("this", d.cite(other)),
                         ("on", on.to_string()),
                         ("date", date.clone()),
                     ],
@@ -82,24 +82,24 @@ fn decided_under(d: &Draw, case: &Case) -> Option<Exercise> {
                 .unwrap_or(0);
             others.push(format!(
                 "{}{}{}",
-                other.citation(),
+                d.cite(other),
                 m.colon,
                 m.relation_kind_names[kind]
             ));
             Some(Choice {
-                text: cite_dated(t, other, other.citation()),
+                text: cite_dated(t, other, d.cite(other)),
                 why_wrong: Some(why),
             })
         })
         .collect();
     let id = format!("case:{}/today/{}", case.id, right.id);
     let mut rng = d.rng(&id);
-    let answer = d.choice(&mut rng, cite_dated(t, right, right.citation()), wrong)?;
+    let answer = d.choice(&mut rng, cite_dated(t, right, d.cite(right)), wrong)?;
     let explanation = fill(
         t.explain_decided_under,
         &[
             ("dates", dates_text(d, case)),
-            ("citation", right.citation()),
+            ("citation", d.cite(right)),
             ("others", others.join(t.lang.catalog().list_sep)),
         ],
     );
@@ -164,23 +164,23 @@ fn where_now(d: &Draw, r: &Relation) -> Option<Exercise> {
         .filter_map(|o| {
             let (its, this) = ends(d, o)?;
             (its.law == from.law && its.version == from.version).then(|| Choice {
-                text: this.citation(),
+                text: d.cite(this),
                 why_wrong: Some(fill(
                     t.why_other_renumbered,
                     &[
-                        ("this", this.citation()),
-                        ("its", its.citation()),
+                        ("this", d.cite(this)),
+                        ("its", d.cite(its)),
                         ("how", how(o.kind)),
                     ],
                 )),
             })
         })
         .collect();
-    let (id, answer) = relation_choice(d, r, to.citation(), wrong)?;
+    let (id, answer) = relation_choice(d, r, d.cite(to), wrong)?;
     let question = fill(
         t.q_renumbered,
         &[
-            ("citation", from.citation()),
+            ("citation", d.cite(from)),
             ("version", from.version.to_string()),
             (
                 "in_force",
@@ -215,25 +215,28 @@ fn implemented_by(d: &Draw, r: &Relation) -> Option<Exercise> {
         .filter_map(|o| {
             let (this, its) = ends(d, o)?;
             (this.law == from.law).then(|| Choice {
-                text: this.citation(),
+                text: d.cite(this),
                 why_wrong: Some(fill(
                     t.why_implements_other,
-                    &[("this", this.citation()), ("its", its.citation())],
+                    &[("this", d.cite(this)), ("its", d.cite(its))],
                 )),
             })
         })
         .collect();
-    let (id, answer) = relation_choice(d, r, from.citation(), wrong)?;
-    let law = from.short.clone().unwrap_or_else(|| from.law.clone());
+    let (id, answer) = relation_choice(d, r, d.cite(from), wrong)?;
+    let law = match t.lang {
+        crate::msg::Lang::Zh => from.short.clone().unwrap_or_else(|| from.law.clone()),
+        crate::msg::Lang::En => from.short_en.clone().unwrap_or_else(|| from.law_en.clone()),
+    };
     let question = fill(
         t.q_implemented_by,
-        &[("law", law), ("citation", to.citation())],
+        &[("law", law), ("citation", d.cite(to))],
     );
     let explanation = fill(
         t.explain_implemented_by,
         &[
-            ("this", from.citation()),
-            ("citation", to.citation()),
+            ("this", d.cite(from)),
+            ("citation", d.cite(to)),
             ("reason", reason(d, r)),
         ],
     );
@@ -257,22 +260,22 @@ fn penalty_under(d: &Draw, r: &Relation) -> Option<Exercise> {
         .filter(|s| s.law == from.law && s.id != from.id && s.penalty.is_some())
         .filter(|s| !law::related(d.library, &s.id, &to.id))
         .map(|s| Choice {
-            text: s.citation(),
+            text: d.cite(s),
             why_wrong: Some(fill(
                 t.why_penalty_under,
-                &[("this", s.citation()), ("reason", reason.clone())],
+                &[("this", d.cite(s)), ("reason", reason.clone())],
             )),
         })
         .collect();
-    let (id, answer) = relation_choice(d, r, to.penalty_citation(), wrong)?;
-    let question = fill(t.q_penalty_under, &[("citation", from.citation())]);
+    let (id, answer) = relation_choice(d, r, d.penalty_cite(to), wrong)?;
+    let question = fill(t.q_penalty_under, &[("citation", d.cite(from))]);
     let explanation = fill(
         t.explain_penalty_under,
-        &[("right", to.penalty_citation()), ("reason", reason)],
+        &[("right", d.penalty_cite(to)), ("reason", reason)],
     );
     Some(
         d.exercise(id, Step::Today, None, question)
-            .cite_as(to.penalty_citation())
+            .cite_as(d.penalty_cite(to))
             .finish(answer, explanation, to, Vec::new()),
     )
 }
@@ -297,7 +300,7 @@ fn no_longer_in_force(d: &Draw, statute: &Statute) -> Option<Exercise> {
         t.q_in_force_today,
         &[
             ("today", today.to_string()),
-            ("citation", statute.citation()),
+            ("citation", d.cite(statute)),
             ("version", statute.version.to_string()),
         ],
     );

@@ -100,35 +100,7 @@ fn article_at(text: &str, at: usize) -> Option<&str> {
 /// The value of a number in Chinese numerals (`五十万` → 500000, `十` → 10); `None` if it is not
 /// one (`万一`).
 pub(super) fn chinese_number(text: &str) -> Option<u64> {
-    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
-    for c in text.chars() {
-        let d = "零一二三四五六七八九".find(c).map(|i| (i / 3) as u64);
-        let d = if c == '两' { Some(2) } else { d };
-        match (d, c) {
-            (Some(d), _) => digit = Some(d),
-            (None, '十' | '百' | '千') => {
-                let unit = match c {
-                    '十' => 10,
-                    '百' => 100,
-                    _ => 1000,
-                };
-                section += digit.unwrap_or(1) * unit;
-                digit = None;
-            }
-            (None, '万' | '亿') => {
-                let unit = if c == '万' { 10_000 } else { 100_000_000 };
-                let part = section + digit.unwrap_or(0);
-                if part == 0 {
-                    return None;
-                }
-                total = total.checked_add(part.checked_mul(unit)?)?;
-                section = 0;
-                digit = None;
-            }
-            _ => return None,
-        }
-    }
-    Some(total + section + digit.unwrap_or(0))
+    crate::numerals::chinese(text)
 }
 
 /// The clause (between `，`, `；`, `。`, `：` or a line break) around a figure, with the one before
@@ -158,7 +130,7 @@ fn sentence(text: &str, figure: &Figure, blank: &str) -> (String, String) {
 fn texts(d: &Draw, statute: &Statute, figure: &Figure, template: &str) -> (String, String, String) {
     let t = d.t;
     let (blanked, whole) = sentence(&statute.text, figure, t.blank);
-    let citation = figure_citation(statute, figure);
+    let citation = figure_citation(d, statute, figure);
     let question = fill(
         template,
         &[("citation", citation.clone()), ("clause", blanked)],
@@ -172,13 +144,10 @@ fn texts(d: &Draw, statute: &Statute, figure: &Figure, template: &str) -> (Strin
 
 /// The citation of the article a figure stands in: the provision's own, or for a text of several
 /// articles (法释〔2017〕10号) that article's (`法释〔2017〕10号 第六条`).
-fn figure_citation(statute: &Statute, figure: &Figure) -> String {
+fn figure_citation(d: &Draw, statute: &Statute, figure: &Figure) -> String {
     match article_at(&statute.text, figure.at) {
-        Some(article) if !statute.article.starts_with(article) => format!(
-            "{} {article}",
-            statute.short.as_deref().unwrap_or(&statute.law)
-        ),
-        _ => statute.citation(),
+        Some(article) if !statute.article.starts_with(article) => d.item_cite(statute, article),
+        _ => d.cite(statute),
     }
 }
 
@@ -191,7 +160,7 @@ fn cap(d: &Draw, statute: &Statute) -> Option<Exercise> {
         .into_iter()
         .find(|f| f.unit == "元" && f.value == max)?;
     let (question, explanation, whole) = texts(d, statute, &figure, t.q_words_number);
-    let cite = figure_citation(statute, &figure);
+    let cite = figure_citation(d, statute, &figure);
     let answer = Answer::Number {
         right: max,
         unit: t.unit_yuan.to_string(),
@@ -236,15 +205,9 @@ fn blank(d: &Draw, statute: &Statute, everywhere: &[(&Statute, Figure)]) -> Opti
             // articles (法释〔2017〕10号) names the article the figure is from.
             let article = article_at(&source.text, o.at);
             let same_article = source.id == statute.id && article == own_article;
-            let from = match (source.id == statute.id, article) {
-                (true, Some(article)) => format!(
-                    "{} {article}",
-                    source.short.as_deref().unwrap_or(&source.law)
-                ),
-                _ => source.citation(),
-            };
+            let from = figure_citation(d, source, o);
             Choice {
-                text: o.phrase.clone(),
+                text: fill(t.law_words, &[("words", o.phrase.clone())]),
                 why_wrong: Some(fill(
                     if same_article {
                         t.why_figure_here
@@ -267,7 +230,7 @@ fn blank(d: &Draw, statute: &Statute, everywhere: &[(&Statute, Figure)]) -> Opti
         .filter(|w| {
             let value = everywhere
                 .iter()
-                .find(|(_, o)| o.phrase == w.text)
+                .find(|(_, o)| fill(t.law_words, &[("words", o.phrase.clone())]) == w.text)
                 .map(|(_, o)| o.value);
             value.is_some_and(|v| {
                 !seen.contains(&v) && {
@@ -277,9 +240,10 @@ fn blank(d: &Draw, statute: &Statute, everywhere: &[(&Statute, Figure)]) -> Opti
             })
         })
         .collect();
-    let answer = d.choice(&mut rng, figure.phrase.clone(), wrong)?;
+    let right = fill(t.law_words, &[("words", figure.phrase.clone())]);
+    let answer = d.choice(&mut rng, right, wrong)?;
     let (question, explanation, whole) = texts(d, statute, figure, t.q_words_choice);
-    let cite = figure_citation(statute, figure);
+    let cite = figure_citation(d, statute, figure);
     Some(
         d.exercise(id, Step::Words, None, question)
             .cite_as(cite)

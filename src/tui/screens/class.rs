@@ -9,6 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::msg::fill;
+use crate::msg::training::TrainingCatalog;
+use crate::training::class::Class;
 use crate::training::{class_text, clock, people};
 use crate::tui::theme;
 use crate::tui::types::{Action, Context, Next, Place, Scope};
@@ -20,7 +22,8 @@ use super::Screen;
 pub struct ClassView {
     /// The state directory read.
     root: Option<PathBuf>,
-    pub lines: Vec<String>,
+    /// What was read: the class, or why it could not be.
+    read: Option<Result<Class, String>>,
     scroll: usize,
 }
 
@@ -28,23 +31,28 @@ impl ClassView {
     /// Reads the class under `root` (again).
     pub fn load(&mut self, ctx: &Context, root: PathBuf) {
         let t = ctx.m.training;
-        self.lines = match people::class(&root, clock::now()) {
-            Ok(class) => {
-                let dir = root.join(people::PEOPLE);
-                class_text::table(t, &class, &dir)
+        self.read = Some(people::class(&root, clock::now()).map_err(|e| {
+            let values = [
+                ("path", root.join(people::PEOPLE).display().to_string()),
+                ("error", e.to_string()),
+            ];
+            fill(t.cli_cannot_read, &values)
+        }));
+        self.root = Some(root);
+    }
+
+    /// The screen's lines, the tables fitted to `width` cells.
+    pub fn lines(&self, t: &TrainingCatalog, width: usize) -> Vec<String> {
+        match (&self.read, &self.root) {
+            (Some(Ok(class)), Some(root)) => {
+                class_text::table(t, class, &root.join(people::PEOPLE), Some(width))
                     .lines()
                     .map(str::to_string)
                     .collect()
             }
-            Err(e) => {
-                let values = [
-                    ("path", root.join(people::PEOPLE).display().to_string()),
-                    ("error", e.to_string()),
-                ];
-                vec![fill(t.cli_cannot_read, &values)]
-            }
-        };
-        self.root = Some(root);
+            (Some(Err(why)), _) => vec![why.clone()],
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -75,7 +83,10 @@ impl<'l> Screen<'l> for ClassView {
             }
             action => {
                 if let Some(delta) = action.scroll_delta(ctx.height.saturating_sub(4) as usize) {
-                    let most = self.lines.len().saturating_sub(1);
+                    let most = self
+                        .lines(ctx.m.training, usize::from(ctx.width).saturating_sub(2))
+                        .len();
+                    let most = most.saturating_sub(1);
                     self.scroll = self.scroll.saturating_add_signed(delta).min(most);
                 }
             }
@@ -97,7 +108,7 @@ impl<'l> Screen<'l> for ClassView {
         let body = Rect::new(0, 1, w, h.saturating_sub(2));
         let width = body.width.saturating_sub(2) as usize;
         let lines: Vec<Line<'static>> = self
-            .lines
+            .lines(t, width)
             .iter()
             .map(|l| Line::from(crate::text::truncate(&crate::text::sanitize_line(l), width)))
             .collect();

@@ -146,7 +146,7 @@ impl Training<'_> {
             Place::Statute { statute, .. } => format!(
                 "{}{}",
                 t.open_label,
-                self.library.statutes[statute].citation()
+                t.lang.catalog().cite(&self.library.statutes[statute])
             ),
             Place::Case { case, .. } => fill(
                 t.open_case,
