@@ -235,14 +235,14 @@ fn write(cache_dir: &Path, path: &Path, mut key: Key, loaded: &Loaded) -> std::i
         left_out: &loaded.left_out,
         problems: &loaded.problems.problems,
     };
-    // Renamed into place, so a reader never sees half a cache; not flushed to disk, since a
-    // cache lost to a crash is only rebuilt (a torn one fails to parse and is ignored).
-    let temp = path.with_extension(format!("{}.tmp", std::process::id()));
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(&temp)?);
-    serde_json::to_writer(&mut out, &cached).map_err(std::io::Error::other)?;
-    std::io::Write::flush(&mut out)?;
-    drop(out);
-    fs::rename(&temp, path)
+    // Written by the project's atomic writer, so a reader never sees half a cache, and a
+    // killed writer's temporary file is cleaned by the next write.
+    let bytes = serde_json::to_vec(&cached).map_err(std::io::Error::other)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| std::io::Error::other("the cache path has no file name"))?;
+    crate::atomic::write(cache_dir, name, &bytes)
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@
 //! widgets      drawing pieces;  sheet_view  a sheet in lines;  search_line  a text box
 //! screens/     browse/ (facets, list, detail, results, jumps, mouse), statute, help, goto —
 //!              and the `Screens` table
-//! app          the router;  mod (this file)  the terminal and the event loop
+//! app          the router;  turn  one turn of the loop, for either terminal;
+//!              mod (this file)  the process's terminal and its loop;  session  a served one
 //! ```
 //!
 //! The terminal is restored on every way out: quit, error, panic, Ctrl-C, SIGTERM, SIGHUP (an SSH
@@ -34,6 +35,7 @@ pub mod session;
 pub mod sheet_view;
 pub mod text;
 pub mod theme;
+pub mod turn;
 pub mod types;
 pub mod widgets;
 pub mod wire;
@@ -42,7 +44,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, MouseEventKind};
+use crossterm::event;
 use crossterm::terminal::{
     self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
     LeaveAlternateScreen,
@@ -206,12 +208,36 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     }
 }
 
-fn draw(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &App) -> io::Result<()> {
-    // Synchronized updates: the terminal shows the frame whole, never half drawn.
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| app.view(frame))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
+/// The process's own terminal as a [`turn::Shell`]: exports beside the user, copies by OSC 52.
+struct Native<'t> {
+    terminal: &'t mut Terminal<wire::Wire<io::Stdout>>,
+}
+
+impl turn::Shell for Native<'_> {
+    fn export(&mut self, stem: &str, text: &str) -> io::Result<std::path::PathBuf> {
+        // Written beside the user, in the current directory, never over a file.
+        crate::export::write_new(std::path::Path::new("."), stem, text)
+    }
+
+    fn copy(&mut self, text: String) -> io::Result<()> {
+        execute!(
+            self.terminal.backend_mut(),
+            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+        )
+    }
+
+    fn repaint_all(&mut self, width: u16, height: u16) -> io::Result<()> {
+        // Never Terminal::clear(): it queries the cursor and can hang (ratatui #2640).
+        self.terminal.resize(Rect::new(0, 0, width, height))
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        // Synchronized updates: the terminal shows the frame whole, never half drawn.
+        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        self.terminal.draw(|frame| app.view(frame))?;
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        Ok(())
+    }
 }
 
 fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) -> io::Result<()> {
@@ -219,80 +245,26 @@ fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) ->
     // read and the first frame drawn, a resize at any later moment arrives as an event (a resize
     // between the first frame and the first read was lost, seen under load).
     event::poll(Duration::ZERO)?;
+    let mut shell = Native { terminal };
     // A resize between the size read at start and now would otherwise go unseen.
     let (width, height) = terminal::size()?;
     if (width, height) != (app.width, app.height) {
         app.update(Action::Resize(width, height));
-        terminal.resize(Rect::new(0, 0, width, height))?;
+        turn::Shell::repaint_all(&mut shell, width, height)?;
     }
-    draw(terminal, app)?;
-    while !app.quit {
+    turn::Shell::draw(&mut shell, app)?;
+    loop {
         // The first read blocks until the terminal has something: no wake-ups while idle. A
         // terminal that hangs up (an SSH link dropped without a SIGHUP reaching us) ends the
-        // read with an error.
-        // Handle everything already waiting (a burst of resizes, a pasted word), then draw once.
-        let mut redraw_all = false;
-        let mut changed = false;
-        loop {
-            let event = event::read()?;
-            // For the test that a panic leaves the terminal restored: with this variable set,
-            // the first key press panics.
-            if matches!(event, event::Event::Key(_))
-                && std::env::var_os("CASEBOOK_TEST_PANIC").is_some()
-            {
-                panic!("CASEBOOK_TEST_PANIC: a panic on request");
-            }
-            if let Some(action) = to_action(app, event) {
-                redraw_all |= matches!(action, Action::Redraw | Action::Resize(..));
-                changed = true;
-                app.apply(action);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+        // read with an error. Everything already waiting (a burst of resizes, a pasted word)
+        // is one turn, drawn once.
+        let mut events = vec![event::read()?];
+        while event::poll(Duration::ZERO)? {
+            events.push(event::read()?);
         }
-        // One search for the whole burst of typed keys.
-        app.settle();
-        // Copies go to the user's clipboard through the terminal: OSC 52 reaches the machine the
-        // user sits at, over SSH and (with `set-clipboard on`) through tmux.
-        // Exports are written beside the user, in the current directory, never over a file.
-        for (stem, text) in app.take_exports() {
-            let written = crate::export::write_new(std::path::Path::new("."), &stem, &text);
-            app.exported(written);
+        if turn::turn(app, &mut shell, events)? {
+            return Ok(());
         }
-        for text in app.take_clipboard() {
-            execute!(
-                terminal.backend_mut(),
-                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-            )?;
-        }
-        if app.quit {
-            break;
-        }
-        if !changed {
-            continue; // key releases, mouse motion: nothing to redraw
-        }
-        if redraw_all {
-            // Never Terminal::clear(): it queries the cursor and can hang (ratatui #2640).
-            terminal.resize(Rect::new(0, 0, app.width, app.height))?;
-        }
-        draw(terminal, app)?;
-    }
-    Ok(())
-}
-
-/// Turns a terminal event into an action: key presses through the keymap, mouse and resize.
-pub(crate) fn to_action(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => app.keymap.action(app.scope(), &key),
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(mouse.column, mouse.row, -3)),
-            MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
-            _ => None,
-        },
-        _ => None,
     }
 }
 

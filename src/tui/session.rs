@@ -16,9 +16,10 @@ use crate::msg::Catalog;
 
 use super::app::App;
 use super::input::Input;
+use super::turn::{self, Shell};
 use super::types::{Action, Look};
 use super::wire::Wire;
-use super::{MOUSE_OFF, MOUSE_ON, keymap, to_action};
+use super::{MOUSE_OFF, MOUSE_ON, keymap};
 
 /// How a session's browser looks and behaves: what the client's terminal and request said.
 #[derive(Debug, Clone)]
@@ -123,44 +124,14 @@ impl<'l> Session<'l> {
 
     /// Takes the client's bytes: every key they hold is handled, then one frame is drawn.
     pub fn feed(&mut self, bytes: &[u8]) -> io::Result<()> {
-        // For the test that one session's panic leaves the others working: with this variable
-        // set, the key F12 panics.
-        if bytes == b"\x1b[24~" && std::env::var_os("CASEBOOK_TEST_PANIC").is_some() {
-            panic!("CASEBOOK_TEST_PANIC: a panic on request");
-        }
-        let mut changed = false;
-        let mut redraw_all = false;
-        for event in self.input.feed(bytes) {
-            if let Some(action) = to_action(&self.app, event) {
-                redraw_all |= matches!(action, Action::Redraw);
-                changed = true;
-                self.app.apply(action);
-            }
-            if self.app.quit {
-                break;
-            }
-        }
-        self.app.settle();
-        for _ in self.app.take_exports() {
-            let refused = io::Error::other(self.app.m.export_remote);
-            self.app.exported(Err(refused));
-        }
-        for text in self.app.take_clipboard() {
-            queue!(
-                self.outbox,
-                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-            )?;
-        }
-        if self.app.quit {
+        let events = self.input.feed(bytes);
+        let mut shell = Remote {
+            terminal: &mut self.terminal,
+            outbox: &mut self.outbox,
+            refused: self.app.m.export_remote,
+        };
+        if turn::turn(&mut self.app, &mut shell, events)? {
             return self.leave();
-        }
-        if redraw_all {
-            let (w, h) = (self.app.width, self.app.height);
-            self.terminal.backend_mut().set_size(w, h);
-            self.terminal.resize(Rect::new(0, 0, w, h))?;
-        }
-        if changed {
-            self.draw()?;
         }
         Ok(())
     }
@@ -198,7 +169,41 @@ impl<'l> Session<'l> {
     }
 
     fn draw(&mut self) -> io::Result<()> {
-        let app = &self.app;
+        let mut shell = Remote {
+            terminal: &mut self.terminal,
+            outbox: &mut self.outbox,
+            refused: self.app.m.export_remote,
+        };
+        shell.draw(&self.app)
+    }
+}
+
+/// A session's terminal as a [`turn::Shell`]: frames and copies into the outbox; exports, which
+/// would write on the server, refused with a notice.
+struct Remote<'s> {
+    terminal: &'s mut Terminal<Wire<Outbox>>,
+    outbox: &'s mut Outbox,
+    refused: &'static str,
+}
+
+impl Shell for Remote<'_> {
+    fn export(&mut self, _: &str, _: &str) -> io::Result<std::path::PathBuf> {
+        Err(io::Error::other(self.refused))
+    }
+
+    fn copy(&mut self, text: String) -> io::Result<()> {
+        queue!(
+            self.outbox,
+            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+        )
+    }
+
+    fn repaint_all(&mut self, width: u16, height: u16) -> io::Result<()> {
+        self.terminal.backend_mut().set_size(width, height);
+        self.terminal.resize(Rect::new(0, 0, width, height))
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
         // Synchronized updates: the client's terminal shows the frame whole.
         queue!(
             self.terminal.backend_mut(),

@@ -92,7 +92,10 @@ refused "none" ssh "${opts[@]}" -o PreferredAuthentications=none
 # Nothing else: forwarding (local, remote), subsystems.
 set +e
 timeout 20 "${as_officer[@]}" -W 127.0.0.1:22 localhost </dev/null >/dev/null 2>&1; w=$?
-timeout 20 "${as_officer[@]}" -o ExitOnForwardFailure=yes -R 0:127.0.0.1:22 localhost list >/dev/null 2>&1; r=$?
+# A real port, not 0: OpenSSH cannot read russh's answer to a port-0 request, so a port-0 forward
+# fails even when the server accepts it, and the check would prove nothing.
+rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+timeout 20 "${as_officer[@]}" -o ExitOnForwardFailure=yes -R "$rport:127.0.0.1:22" localhost list >/dev/null 2>&1; r=$?
 timeout 20 "${as_officer[@]}" -s localhost sftp </dev/null >/dev/null 2>&1; s=$?
 set -e
 [ "$w" != 0 ] || fail "ssh -W (direct forwarding) was served"
@@ -269,7 +272,7 @@ for _ in $(seq 50); do [ "$(grep -c '4 authorized key(s)' "$work/log")" -ge 2 ] 
 [ "$(grep -c '4 authorized key(s)' "$work/log")" -ge 2 ] || fail "SIGHUP did not read the authorized keys again"
 
 # New connections from one address beyond the limit per minute are refused (a second server).
-CASEBOOK_TEST=1 "$bin" serve --listen "127.0.0.1:$((port + 1))" --authorized-keys "$work/authorized_keys" \
+"$bin" serve --listen "127.0.0.1:$((port + 1))" --authorized-keys "$work/authorized_keys" \
   --host-key "$work/host_key" --per-address-per-minute 2 >"$work/log2" 2>&1 &
 limited=$!
 for _ in $(seq 50); do grep -q "listening on" "$work/log2" 2>/dev/null && break; sleep 0.1; done
@@ -503,6 +506,7 @@ grep -q "ran \`rm -rf /\` (refused)" "$work/log" || fail "no log line for the re
 grep -q "no key accepted ran nothing" "$work/log" || fail "no log line for a refused key"
 grep -q "subsystem sftp (refused)" "$work/log" || fail "no log line for sftp"
 grep -q "forwarding to 127.0.0.1:22 (refused)" "$work/log" || fail "no log line for the refused forwarding"
+grep -q "remote forwarding of port $rport (refused)" "$work/log" || fail "no log line for the refused remote forwarding"
 grep -q "agent forwarding (refused)" "$work/log" || fail "no log line for the refused agent"
 echo "serve.sh: casebook serve over OpenSSH: ok"
 grep -m 3 'casebook serve: 127' "$work/log" || true
