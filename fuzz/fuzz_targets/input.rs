@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use casebook::library::{self, Library, LoadOptions};
 use casebook::tui::keymap;
 use casebook::tui::session::{Session, SessionOptions};
-use casebook::tui::types::Look;
+use casebook::tui::theme::Look;
 use libfuzzer_sys::fuzz_target;
 
 fn library() -> &'static Library {

@@ -12,7 +12,6 @@ mod localized;
 mod quiz;
 mod serve;
 mod settings;
-pub use settings::lenient_lang;
 mod shell;
 mod show;
 mod similar;
@@ -395,7 +394,7 @@ fn config_asked(args: &[String]) -> Option<PathBuf> {
 /// `EN`, `en_GB.UTF-8`), anything else being left to the locale.
 fn language_asked(args: &[String]) -> Option<crate::msg::Lang> {
     let value = flag_value(args, "--lang").or_else(|| std::env::var("CASEBOOK_LANG").ok())?;
-    lenient_lang(&value)
+    crate::msg::Lang::lenient(&value)
 }
 
 /// Prints every problem of the config file and exits 1: a setting misread is not guessed at.

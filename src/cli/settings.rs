@@ -71,7 +71,7 @@ pub fn resolve(given: &Given, config: Config) -> Settings {
     let env = given.env;
     let lang = if let Some(lang) = given.lang_flag {
         (lang, Origin::Flag("--lang"))
-    } else if let Some(lang) = env("CASEBOOK_LANG").and_then(|v| lenient_lang(&v)) {
+    } else if let Some(lang) = env("CASEBOOK_LANG").and_then(|v| Lang::lenient(&v)) {
         (lang, Origin::Env("CASEBOOK_LANG".into()))
     } else if let Some((lang, at)) = config.lang {
         (lang, from_file(at))
@@ -139,18 +139,6 @@ pub fn resolve(given: &Given, config: Config) -> Settings {
         palette,
         keymap,
         config,
-    }
-}
-
-/// `en`, `EN`, `en_GB.UTF-8` as English, `zh…` as Chinese, like a locale.
-pub fn lenient_lang(value: &str) -> Option<Lang> {
-    let value = value.to_ascii_lowercase();
-    if value.starts_with("en") {
-        Some(Lang::En)
-    } else if value.starts_with("zh") {
-        Some(Lang::Zh)
-    } else {
-        None
     }
 }
 

@@ -22,6 +22,18 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `en`, `EN`, `en_GB.UTF-8` as English, `zh…` as Chinese, like a locale; `None` otherwise.
+    pub fn lenient(value: &str) -> Option<Lang> {
+        let value = value.to_ascii_lowercase();
+        if value.starts_with("en") {
+            Some(Lang::En)
+        } else if value.starts_with("zh") {
+            Some(Lang::Zh)
+        } else {
+            None
+        }
+    }
+
     pub fn catalog(self) -> &'static Catalog {
         match self {
             Lang::Zh => &ZH,

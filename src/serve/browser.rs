@@ -9,7 +9,7 @@ use russh::server::Handle;
 use crate::library::Library;
 use crate::tui::keymap;
 use crate::tui::session::{Session, SessionOptions};
-use crate::tui::types::Look;
+use crate::tui::theme::Look;
 
 use super::connection::finish;
 use super::slot::Slot;

@@ -14,7 +14,7 @@ use russh::keys::{HashAlg, PublicKey};
 use russh::server::{Auth, Handle, Msg, Session as SshSession};
 use russh::{Channel, ChannelId, MethodKind, MethodSet};
 
-use crate::tui::types::Look;
+use crate::tui::theme::Look;
 
 use super::admission::Startup;
 use super::browser::{Browser, INPUT_QUEUE, Input, start_browser};
@@ -474,7 +474,7 @@ impl Connection {
         let asked = self
             .locale
             .get("CASEBOOK_LANG")
-            .and_then(|v| crate::cli::lenient_lang(v));
+            .and_then(|v| crate::msg::Lang::lenient(v));
         crate::msg::Lang::choose(asked, &|name| self.locale.get(name).cloned())
     }
 

@@ -9,10 +9,12 @@ use ratatui::widgets::Paragraph;
 use crate::library::Library;
 use crate::msg::{Catalog, fill};
 
+use super::context::Context;
 use super::layout;
 use super::screens::Screens;
 use super::screens::browse::Browse;
-use super::types::{Action, Context, Look, Next, Place, Scope, ScreenId};
+use super::theme::Look;
+use super::types::{Action, Next, Place, Scope, ScreenId};
 
 pub struct App<'l> {
     pub library: &'l Library,

@@ -12,9 +12,10 @@
 //! shown, the popups over it, the history Esc retraces, the size and the look.
 //!
 //! ```text
-//! types        Action, Next, Place, Scope, ScreenId, Pane, Look, Context — imports no other part
+//! types        Action, Next, Place, Scope, ScreenId, Pane — imports no other part
+//! context      what every screen reads (Context);  theme  Look and styles
 //! keymap       one table of bindings, each naming its scopes; hints and help rows come from it
-//! layout       pure rectangles for a size;  theme  styles;  text  wrapping
+//! layout       pure rectangles for a size;  text  wrapping
 //! widgets      drawing pieces;  sheet_view  a sheet in lines;  search_line  a text box
 //! screens/     browse/ (facets, list, detail, results, jumps, mouse), statute, help, goto —
 //!              and the `Screens` table
@@ -26,6 +27,7 @@
 //! link dropping) and SIGINT/SIGQUIT sent from outside.
 
 pub mod app;
+pub mod context;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -57,7 +59,9 @@ use crate::library::Library;
 use crate::msg::Catalog;
 
 pub use app::App;
-pub use types::{Action, Look, Next, Pane, Place, Scope, ScreenId};
+pub use context::Context;
+pub use theme::Look;
+pub use types::{Action, Next, Pane, Place, Scope, ScreenId};
 
 /// How the browser starts.
 #[derive(Debug, Clone, Default)]

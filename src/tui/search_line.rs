@@ -9,8 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::text::{truncate, width};
 
+use super::context::Context;
 use super::theme;
-use super::types::{Action, Context};
+use super::types::Action;
 
 /// The query being typed or kept.
 #[derive(Debug, Clone, Default)]

@@ -16,8 +16,9 @@ use crate::msg::Catalog;
 
 use super::app::App;
 use super::input::Input;
+use super::theme::Look;
 use super::turn::{self, Shell};
-use super::types::{Action, Look};
+use super::types::Action;
 use super::wire::Wire;
 use super::{MOUSE_OFF, MOUSE_ON, keymap};
 

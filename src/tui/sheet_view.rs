@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use crate::sheet::Sheet;
 use crate::text::{pad, sanitize};
 
+use super::context::Context;
 use super::text::wrap_at;
 use super::theme;
-use super::types::Context;
 use super::widgets::marked_spans;
 
 /// Cells for the row labels (four Chinese characters) and the gap after them.

@@ -7,8 +7,6 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
-use super::types::Look;
-
 /// The colour of each role of the theme, from the 16 ANSI colours. A config file may change
 /// them (`[colours]`); the attributes that carry each distinction without colour stay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,5 +262,26 @@ pub fn bar_set(look: Look) -> ratatui::symbols::bar::Set<'static> {
         }
     } else {
         ratatui::symbols::bar::NINE_LEVELS
+    }
+}
+
+/// How the terminal is drawn: colours and box drawing it can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// Plain ASCII borders and markers, for `TERM=linux`/`vt100` consoles.
+    pub ascii: bool,
+    /// False under `NO_COLOR`: attributes (bold, reverse) only.
+    pub color: bool,
+    /// The colour of each role (a config file may change them).
+    pub palette: &'static Palette,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Look {
+            ascii: false,
+            color: true,
+            palette: &DEFAULT_PALETTE,
+        }
     }
 }

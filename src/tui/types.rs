@@ -5,9 +5,6 @@
 //! This module imports no other part of `tui`, so the screens, the keymap, the layout and the
 //! theme can all use it without a circle.
 
-use crate::library::Library;
-use crate::msg::Catalog;
-
 /// What the user can ask for. The keymap maps keys to these; tests drive `update` with them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -243,40 +240,4 @@ pub enum Next {
     Copy { what: &'static str, text: String },
     /// Write `text` to a new file named after `stem` in the current directory.
     Export { stem: String, text: String },
-}
-
-/// How the terminal is drawn: colours and box drawing it can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Look {
-    /// Plain ASCII borders and markers, for `TERM=linux`/`vt100` consoles.
-    pub ascii: bool,
-    /// False under `NO_COLOR`: attributes (bold, reverse) only.
-    pub color: bool,
-    /// The colour of each role (a config file may change them).
-    pub palette: &'static super::theme::Palette,
-}
-
-impl Default for Look {
-    fn default() -> Self {
-        Look {
-            ascii: false,
-            color: true,
-            palette: &super::theme::DEFAULT_PALETTE,
-        }
-    }
-}
-
-/// What every screen may read while it updates or draws: the library, the interface strings,
-/// the look, the terminal's size, and which keys are in force (a screen under a popup draws
-/// itself unfocused, with the popup's hints).
-#[derive(Clone, Copy)]
-pub struct Context<'l> {
-    pub library: &'l Library,
-    pub m: &'static Catalog,
-    pub look: Look,
-    pub width: u16,
-    pub height: u16,
-    pub keys: Scope,
-    /// The bindings in force (the built-in ones, or as a config file changed them).
-    pub keymap: &'static super::keymap::Keymap,
 }

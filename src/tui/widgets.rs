@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::width;
 
+use super::context::Context;
 use super::theme;
-use super::types::Context;
 
 /// The frame of a pane: its title, and a bold coloured border when it has the focus.
 pub fn pane<'a>(ctx: &Context, focused: bool, title: impl Into<Line<'a>>) -> Block<'a> {

@@ -1,5 +1,9 @@
 //! One case file: every field checked against the schema and against the vocabularies,
 //! statutes and collections (`Refs`).
+//!
+//! Why one file of over 500 lines: it reads one file kind, a case file, table by table (header,
+//! violations, quantities, party, place, dates, law, penalties, judgment, inferred), each a short
+//! function, as the case sheet is drawn section by section; `case` only puts them together.
 
 use crate::library::Judgment;
 use toml::Spanned;
@@ -37,6 +41,111 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     let doc = document(sink, text)?;
     let mut root = Fields::new(doc.get_ref(), doc.span(), "");
 
+    let (schema, id, collection) = header(sink, &mut root, stem, refs);
+    let position = root.opt_u64(sink, "position");
+    let title = root.req_str(sink, "title");
+    let title_en = root.opt_str(sink, "title_en");
+    let summary = root.req_str(sink, "summary");
+    let summary_en = root.opt_str(sink, "summary_en");
+    let summary_parts = summary_parts(sink, &mut root, summary.as_ref());
+    let authority = root.opt_str(sink, "authority");
+    let sector = root
+        .opt_str(sink, "sector")
+        .filter(|s| known_term(sink, refs.vocab, VocabKind::Sectors, s));
+    let violations = violations(sink, &mut root, refs);
+    let data_kinds = root
+        .opt_str_list(sink, "data_kinds")
+        .map(|list| list.into_iter().map(owned).collect());
+    let records = root.opt_u64(sink, "records");
+    let amount_yuan = root.opt_u64(sink, "amount_yuan");
+    let amount_note = root.opt_str(sink, "amount_note");
+    let illegal_gains_yuan = root.opt_u64(sink, "illegal_gains_yuan");
+    let illegal_gains_note = root.opt_str(sink, "illegal_gains_note");
+
+    let quantity = quantities(sink, &mut root);
+
+    let party = party(sink, &mut root, refs);
+    let place = place(sink, &mut root, refs);
+    let dates = dates(sink, &mut root);
+
+    let law = law_links(sink, &mut root, refs);
+    let penalty = penalties(sink, &mut root, refs);
+    let judgment = judgment(sink, &mut root);
+
+    let source_span = root.span();
+    let source = sources(sink, &mut root);
+    if source.is_empty() {
+        sink.at(
+            source_span.start..source_span.start,
+            Msg::new(
+                "a case needs at least one [[source]]",
+                "案例至少需要一个 [[source]]",
+            ),
+        );
+    }
+
+    let (inferred, inferred_spans) = inferred(sink, &mut root);
+    root.finish(sink);
+
+    // Lists are built by pushing, which leaves room to spare; a library of 100,000 cases keeps
+    // them all, so they are trimmed to size (and lose their capacity field).
+    fn trimmed<T>(list: Vec<T>) -> Box<[T]> {
+        list.into_boxed_slice()
+    }
+    let case = Case {
+        schema: schema?,
+        id: owned(id?),
+        collection: owned(collection?),
+        position,
+        title: owned(title?),
+        title_en: title_en.map(owned),
+        summary: owned(summary?),
+        summary_en: summary_en.map(owned),
+        summary_parts: trimmed(summary_parts),
+        authority: authority.map(owned),
+        sector: sector.map(owned),
+        violations: trimmed(violations),
+        data_kinds: data_kinds.map(trimmed),
+        records,
+        amount_yuan,
+        amount_note: amount_note.map(owned),
+        illegal_gains_yuan,
+        illegal_gains_note: illegal_gains_note.map(owned),
+        quantity: trimmed(quantity),
+        party: party?,
+        place: place?,
+        dates,
+        law: trimmed(law),
+        penalty: trimmed(penalty),
+        judgment,
+        source: trimmed(source),
+        inferred,
+    };
+    for (field, span) in inferred_spans {
+        if !field_is_set(&case, &field) {
+            sink.at(
+                span,
+                Msg::new(
+                    format!("[inferred] explains `{field}`, but the case does not set it"),
+                    format!("[inferred] 解释了 `{field}`，但案例没有设置它"),
+                ),
+            );
+        }
+    }
+    Some(case)
+}
+
+/// `schema`, `id` (which must match the file's name) and `collection` (which must be known).
+fn header(
+    sink: &mut Sink,
+    root: &mut Fields,
+    stem: &str,
+    refs: &Refs,
+) -> (
+    Option<u64>,
+    Option<Spanned<String>>,
+    Option<Spanned<String>>,
+) {
     let schema = root.req_u64(sink, "schema");
     if let Some(version) = schema
         && version != SCHEMA_VERSION
@@ -84,18 +193,13 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             known,
         );
     }
-    let position = root.opt_u64(sink, "position");
-    let title = root.req_str(sink, "title");
-    let title_en = root.opt_str(sink, "title_en");
-    let summary = root.req_str(sink, "summary");
-    let summary_en = root.opt_str(sink, "summary_en");
-    let summary_parts = summary_parts(sink, &mut root, summary.as_ref());
-    let authority = root.opt_str(sink, "authority");
-    let sector = root
-        .opt_str(sink, "sector")
-        .filter(|s| known_term(sink, refs.vocab, VocabKind::Sectors, s));
+    (schema, id, collection)
+}
+
+/// `violations`: required, each a known key (`[]` where no source states one).
+fn violations(sink: &mut Sink, root: &mut Fields, refs: &Refs) -> Vec<compact_str::CompactString> {
     let violations_written = root.has("violations");
-    let violations = match root.opt_str_list(sink, "violations") {
+    match root.opt_str_list(sink, "violations") {
         Some(list) => list
             .into_iter()
             .filter(|v| known_term(sink, refs.vocab, VocabKind::Violations, v))
@@ -112,16 +216,11 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             sink.at(span.start..span.start, message);
             Vec::new()
         }
-    };
-    let data_kinds = root
-        .opt_str_list(sink, "data_kinds")
-        .map(|list| list.into_iter().map(owned).collect());
-    let records = root.opt_u64(sink, "records");
-    let amount_yuan = root.opt_u64(sink, "amount_yuan");
-    let amount_note = root.opt_str(sink, "amount_note");
-    let illegal_gains_yuan = root.opt_u64(sink, "illegal_gains_yuan");
-    let illegal_gains_note = root.opt_str(sink, "illegal_gains_note");
+    }
+}
 
+/// `[[quantity]]`: other counts the source gives, each with its unit and what it counts.
+fn quantities(sink: &mut Sink, root: &mut Fields) -> Vec<Quantity> {
     let mut quantity = Vec::new();
     for mut fields in root.tables(sink, "quantity") {
         let value = fields.req_u64(sink, "value");
@@ -138,8 +237,12 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             });
         }
     }
+    quantity
+}
 
-    let party = root.req_table(sink, "party").and_then(|mut fields| {
+/// `[party]`: the name and a known kind.
+fn party(sink: &mut Sink, root: &mut Fields, refs: &Refs) -> Option<Party> {
+    root.req_table(sink, "party").and_then(|mut fields| {
         let name = fields.req_str(sink, "name");
         let kind = fields
             .req_str(sink, "kind")
@@ -149,8 +252,12 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             name: owned(name?),
             kind: owned(kind?),
         })
-    });
-    let place = root.req_table(sink, "place").and_then(|mut fields| {
+    })
+}
+
+/// `[place]`: a known province, and the city and district where given.
+fn place(sink: &mut Sink, root: &mut Fields, refs: &Refs) -> Option<Place> {
+    root.req_table(sink, "place").and_then(|mut fields| {
         let province = fields
             .req_str(sink, "province")
             .filter(|p| known_term(sink, refs.vocab, VocabKind::Provinces, p));
@@ -162,8 +269,12 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             city: city.map(owned),
             district: district.map(owned),
         })
-    });
-    let dates = match root.opt_table(sink, "dates") {
+    })
+}
+
+/// `[dates]`: when found, the conduct's span (its end not before its start), the decision.
+fn dates(sink: &mut Sink, root: &mut Fields) -> Dates {
+    match root.opt_table(sink, "dates") {
         None => Dates::default(),
         Some(mut fields) => {
             let found = fields.opt_date(sink, "found");
@@ -197,8 +308,11 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
                 decided: decided.map(Spanned::into_inner),
             }
         }
-    };
+    }
+}
 
+/// `[[law]]`: each a known provision, with its role and whether the source states it.
+fn law_links(sink: &mut Sink, root: &mut Fields, refs: &Refs) -> Vec<LawLink> {
     let mut law = Vec::new();
     for mut fields in root.tables(sink, "law") {
         let statute = fields.req_str(sink, "statute");
@@ -257,7 +371,11 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             });
         }
     }
+    law
+}
 
+/// `[[penalty]]`: each of a known kind, with its amount and notes.
+fn penalties(sink: &mut Sink, root: &mut Fields, refs: &Refs) -> Vec<Penalty> {
     let mut penalty = Vec::new();
     for mut fields in root.tables(sink, "penalty") {
         let kind = fields
@@ -278,8 +396,12 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             });
         }
     }
+    penalty
+}
 
-    let judgment = root.opt_table(sink, "judgment").and_then(|mut fields| {
+/// `[judgment]`: a court's, with its case number.
+fn judgment(sink: &mut Sink, root: &mut Fields) -> Option<Judgment> {
+    root.opt_table(sink, "judgment").and_then(|mut fields| {
         let court = fields.req_str(sink, "court");
         let case_number = fields.req_str(sink, "case_number");
         let claimant = fields.opt_str(sink, "claimant");
@@ -295,20 +417,19 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             probation_months,
             remedies: remedies.into_iter().map(owned).collect(),
         })
-    });
+    })
+}
 
-    let source_span = root.span();
-    let source = sources(sink, &mut root);
-    if source.is_empty() {
-        sink.at(
-            source_span.start..source_span.start,
-            Msg::new(
-                "a case needs at least one [[source]]",
-                "案例至少需要一个 [[source]]",
-            ),
-        );
-    }
-
+/// `[inferred]`: why a field is the library's reading, for the fields that may be explained;
+/// with where each was written, to check afterwards that the case sets the field.
+#[allow(clippy::type_complexity)]
+fn inferred(
+    sink: &mut Sink,
+    root: &mut Fields,
+) -> (
+    std::collections::BTreeMap<String, String>,
+    Vec<(String, std::ops::Range<usize>)>,
+) {
     let mut inferred = std::collections::BTreeMap::new();
     let mut inferred_spans = Vec::new();
     if let Some(mut fields) = root.opt_table(sink, "inferred") {
@@ -352,54 +473,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
             }
         }
     }
-    root.finish(sink);
-
-    // Lists are built by pushing, which leaves room to spare; a library of 100,000 cases keeps
-    // them all, so they are trimmed to size (and lose their capacity field).
-    fn trimmed<T>(list: Vec<T>) -> Box<[T]> {
-        list.into_boxed_slice()
-    }
-    let case = Case {
-        schema: schema?,
-        id: owned(id?),
-        collection: owned(collection?),
-        position,
-        title: owned(title?),
-        title_en: title_en.map(owned),
-        summary: owned(summary?),
-        summary_en: summary_en.map(owned),
-        summary_parts: trimmed(summary_parts),
-        authority: authority.map(owned),
-        sector: sector.map(owned),
-        violations: trimmed(violations),
-        data_kinds: data_kinds.map(trimmed),
-        records,
-        amount_yuan,
-        amount_note: amount_note.map(owned),
-        illegal_gains_yuan,
-        illegal_gains_note: illegal_gains_note.map(owned),
-        quantity: trimmed(quantity),
-        party: party?,
-        place: place?,
-        dates,
-        law: trimmed(law),
-        penalty: trimmed(penalty),
-        judgment,
-        source: trimmed(source),
-        inferred,
-    };
-    for (field, span) in inferred_spans {
-        if !field_is_set(&case, &field) {
-            sink.at(
-                span,
-                Msg::new(
-                    format!("[inferred] explains `{field}`, but the case does not set it"),
-                    format!("[inferred] 解释了 `{field}`，但案例没有设置它"),
-                ),
-            );
-        }
-    }
-    Some(case)
+    (inferred, inferred_spans)
 }
 
 /// Whether a case gives a value for one of the [`INFERABLE_FIELDS`].

@@ -15,9 +15,10 @@ use crate::assess::{self, Assessment, Draft, Field, Problem, report};
 use crate::library::{Library, VocabKind};
 use crate::msg::fill;
 use crate::query::search::Index;
+use crate::tui::context::Context;
 use crate::tui::text::wrap;
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Place, Scope};
+use crate::tui::types::{Action, Next, Place, Scope};
 use crate::tui::widgets::{cell, pane, scrolled, status_line};
 
 use super::Screen;

@@ -12,8 +12,9 @@ use crate::msg::fill;
 use crate::msg::training::TrainingCatalog;
 use crate::training::class::Class;
 use crate::training::{class_text, clock, people};
+use crate::tui::context::Context;
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Place, Scope};
+use crate::tui::types::{Action, Next, Place, Scope};
 use crate::tui::widgets::{pane, scrolled, status_line};
 
 use super::Screen;

@@ -18,9 +18,10 @@ use crate::training::exam::Exam as ExamCode;
 use crate::training::exercise::{Exercise, Given};
 use crate::training::handout::right_answer;
 use crate::training::progress::{Answered, Attempt, Progress, Store};
+use crate::tui::context::Context;
 use crate::tui::search_line::{self, SearchLine};
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Scope};
+use crate::tui::types::{Action, Next, Scope};
 use crate::tui::widgets::{pane, scrolled, status_line};
 
 use super::Screen;

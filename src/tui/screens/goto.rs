@@ -7,10 +7,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::query::lookup::cases_at;
+use crate::tui::context::Context;
 use crate::tui::layout::{centered, inner};
 use crate::tui::search_line::{self, SearchLine};
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+use crate::tui::types::{Action, Next, Pane, Place, Scope};
 use crate::tui::widgets::cell;
 
 use super::Screen;

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::{pad, truncate, width};
+use crate::tui::context::Context;
 use crate::tui::keymap::Group;
 use crate::tui::layout::{centered, inner};
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Scope};
+use crate::tui::types::{Action, Next, Scope};
 
 use super::Screen;
 

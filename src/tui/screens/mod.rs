@@ -20,7 +20,9 @@ pub mod training;
 
 use ratatui::Frame;
 
-use super::types::{Action, Context, Next, Place, Scope, ScreenId};
+use super::types::{Action, Next, Place, Scope, ScreenId};
+
+use super::context::Context;
 
 /// A screen of the browser.
 pub trait Screen<'l> {

@@ -10,8 +10,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
 use crate::msg::fill;
 use crate::stats::{self, Chart, Total};
+use crate::tui::context::Context;
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Place, Scope};
+use crate::tui::types::{Action, Next, Place, Scope};
 use crate::tui::widgets::status_line;
 
 use super::Screen;

@@ -10,11 +10,12 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::query::search::{Query, marks};
 use crate::sheet;
+use crate::tui::context::Context;
 use crate::tui::layout::{self, inner};
 use crate::tui::search_line::{self, SearchLine};
 use crate::tui::sheet_view;
 use crate::tui::theme;
-use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+use crate::tui::types::{Action, Next, Pane, Place, Scope};
 use crate::tui::widgets::{cell, scrolled, status_line};
 
 use super::Screen;

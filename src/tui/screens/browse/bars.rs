@@ -4,7 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::query::filter::{Facet, Filter};
-use crate::tui::types::{Context, Pane, Scope};
+use crate::tui::context::Context;
+use crate::tui::types::{Pane, Scope};
 use crate::tui::widgets::status_line_with;
 
 use super::Browse;

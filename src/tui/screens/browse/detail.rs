@@ -9,10 +9,10 @@ use ratatui::widgets::Paragraph;
 use crate::library::Case;
 use crate::query::similar::Similar;
 use crate::sheet;
+use crate::tui::context::Context;
 use crate::tui::layout::inner;
 use crate::tui::sheet_view::{self, SheetLines};
 use crate::tui::theme;
-use crate::tui::types::Context;
 use crate::tui::widgets::{pane, scrolled};
 
 use super::Browse;

@@ -13,9 +13,9 @@ use crate::msg::fill;
 use crate::query::facets;
 use crate::query::filter::{Facet, Filter};
 use crate::text::width;
+use crate::tui::context::Context;
 use crate::tui::layout::inner;
 use crate::tui::theme;
-use crate::tui::types::Context;
 use crate::tui::widgets::{cell, pane};
 
 use super::results::Results;

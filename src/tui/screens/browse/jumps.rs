@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use crate::query::similar::{Similar, similar};
-use crate::tui::types::{Action, Context, Next, Pane, Place};
+use crate::tui::context::Context;
+use crate::tui::types::{Action, Next, Pane, Place};
 
 use super::Browse;
 

@@ -8,9 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::library::{Case, VocabKind};
 use crate::sheet;
+use crate::tui::context::Context;
 use crate::tui::layout::{LIST_ITEM_HEIGHT, inner};
 use crate::tui::theme;
-use crate::tui::types::Context;
 use crate::tui::widgets::{cell, marked_spans, pane};
 
 use super::Browse;

@@ -17,8 +17,9 @@ use std::rc::Rc;
 
 use crate::library::Case;
 use crate::query::similar::Similar;
+use crate::tui::context::Context;
 use crate::tui::layout::{self, BrowseLayout};
-use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+use crate::tui::types::{Action, Next, Pane, Place, Scope};
 
 use super::Screen;
 use crate::tui::search_line::{self, SearchLine};

@@ -1,7 +1,9 @@
 //! The mouse on the browse screen: a click selects a case or a facet value or focuses the
 //! detail; the wheel scrolls the pane under the pointer. Every one has a key.
 
-use crate::tui::types::{Context, Pane};
+use crate::tui::types::Pane;
+
+use crate::tui::context::Context;
 
 use super::{Browse, facets};
 

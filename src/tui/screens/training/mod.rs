@@ -16,7 +16,8 @@ use crate::training::exercise::{Exercise, Given};
 use crate::training::progress::{Answered, Progress, Store};
 use crate::training::schedule::{self, Why};
 use crate::training::{SAMPLE, Scope as Drawn, exercises};
-use crate::tui::types::{Action, Context, Next, Pane, Place, Scope};
+use crate::tui::context::Context;
+use crate::tui::types::{Action, Next, Pane, Place, Scope};
 
 use super::Screen;
 
@@ -531,7 +532,8 @@ impl<'l> Screen<'l> for Training<'l> {
 mod tests {
     use super::*;
     use crate::training::exercise::Answer;
-    use crate::tui::types::{Context, Look};
+    use crate::tui::context::Context;
+    use crate::tui::theme::Look;
 
     fn context(library: &Library) -> Context<'_> {
         Context {

@@ -12,9 +12,10 @@ use crate::training::clock;
 use crate::training::exercise::{Answer, Exercise, Given};
 use crate::training::handout::{right_answer, wrong_lines};
 use crate::training::schedule::{self, Why};
+use crate::tui::context::Context;
 use crate::tui::text::wrap_at;
 use crate::tui::theme;
-use crate::tui::types::{Context, Place};
+use crate::tui::types::Place;
 use crate::tui::widgets::{cell, marked_spans, pane, scrolled, status_line};
 
 use super::{Stage, Training};
