@@ -214,6 +214,28 @@ fn assert_restored(session: &Session) {
     );
 }
 
+/// The binary an office is given, wherever it was built: `CASEBOOK_BIN` (a static or packaged
+/// binary; `.ci/packages` sets it), run through `CASEBOOK_RUNNER` where it needs an emulator
+/// (`qemu-aarch64` for the ARM64 build), else this build's own. Its first frame, a search, the
+/// case, and the terminal put back: an 80×24 console, as on a jump host.
+#[test]
+fn the_binary_given_to_an_office_draws_its_first_frame() {
+    let own = env!("CARGO_BIN_EXE_casebook").to_string();
+    let bin = std::env::var("CASEBOOK_BIN").unwrap_or(own);
+    let runner = std::env::var("CASEBOOK_RUNNER").ok();
+    let (program, args): (&str, Vec<&str>) = match &runner {
+        Some(runner) => (runner.as_str(), vec![bin.as_str()]),
+        None => (bin.as_str(), Vec::new()),
+    };
+    let mut s = Session::spawn(program, &args, 80, 24, &[("TERM", "linux")]);
+    s.expect("25 / 25 例");
+    s.keys(&["/", "fdd", "\r"]);
+    s.expect("房多多");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
 #[test]
 fn filter_open_a_case_and_quit() {
     let mut s = Session::start(&[], 100, 30, &[]);

@@ -228,4 +228,10 @@ fn the_version_names_the_built_in_library() {
     );
     assert!(version.starts_with(concat!("casebook ", env!("CARGO_PKG_VERSION"))));
     assert!(version.contains(&expected), "{version}");
+    // The target it was built for: this test's own (the same build).
+    let arch = std::env::consts::ARCH;
+    assert!(
+        version.contains(&format!("({arch}-unknown-linux-")),
+        "{version}"
+    );
 }

@@ -6,7 +6,7 @@ pub fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Comman
     if lang != crate::msg::Lang::Zh {
         return command;
     }
-    let about: [(&str, &str); 13] = [
+    let about: [(&str, &str); 15] = [
         (
             "list",
             "列出案例，可筛选（不同筛选条件之间为“且”，同一条件重复为“或”）",
@@ -53,6 +53,14 @@ pub fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Comman
             "在单位自己的 sshd 之后使用：为 --person 指定的人打开浏览器，或运行 serve 允许的只读命令（$SSH_ORIGINAL_COMMAND）；用于 authorized_keys 中 command=\"casebook gate --person 姓名\",restrict,pty 的行",
         ),
         (
+            "assess",
+            "办案辅助：依行为、信息种类、条数、违法所得和日期，列出当时违反的规定、罚则及幅度、从轻减轻的条件、刑事门槛和相近先例（辅助分析，不是法律结论）",
+        ),
+        (
+            "class",
+            "教员视图：服务器为每名学员保存的进度（已答题、答对率、到期复习、最近作答）、最难的题和每场考试的成绩；--format table|markdown|csv|json，--browse 以界面查看",
+        ),
+        (
             "config",
             "显示生效的设置及各自来源（参数、环境变量、配置文件、默认）；--default 输出一份带注释的默认配置",
         ),
@@ -67,4 +75,29 @@ pub fn localized(command: clap::Command, lang: crate::msg::Lang) -> clap::Comman
         command = command.mut_subcommand(name, |sub| sub.about(text).long_about(None::<&str>));
     }
     command
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every command a user can see has its Chinese line: a new command without one would show
+    /// English in the Chinese help (as `assess` and `class` once did).
+    #[test]
+    fn every_visible_command_is_described_in_chinese() {
+        let command = super::localized(super::super::Cli::command(), crate::msg::Lang::Zh);
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            if sub.get_name() == "help" {
+                continue;
+            }
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(
+                about
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: {about}",
+                sub.get_name()
+            );
+        }
+    }
 }

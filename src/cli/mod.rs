@@ -346,7 +346,12 @@ fn with_version(command: clap::Command) -> clap::Command {
     if !asked {
         return command;
     }
-    let version = format!("{} ({})", env!("CARGO_PKG_VERSION"), library_version());
+    let version = format!(
+        "{} ({}; {})",
+        env!("CARGO_PKG_VERSION"),
+        env!("CASEBOOK_TARGET"),
+        library_version()
+    );
     command.version(version)
 }
 
