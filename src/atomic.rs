@@ -18,18 +18,31 @@ const STALE_AFTER: Duration = Duration::from_secs(60);
 /// a temporary file, flushed, renamed over the old, and the directory flushed. Temporary files
 /// of `name` that a killed writer left are removed first ([`clean_stale`]).
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
+    write_with(dir, name, |out| out.write_all(bytes))
+}
+
+/// [`write`], the contents streamed by `fill` (through a buffer) rather than held whole in
+/// memory first: the library cache at 100,000 cases is 160 MB of JSON.
+pub fn write_with(
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     clean_stale(dir, name);
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let temp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let mut file = File::options().write(true).create_new(true).open(&temp)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let file = File::options().write(true).create_new(true).open(&temp)?;
+    let mut out = io::BufWriter::with_capacity(1 << 20, file);
+    let written = fill(&mut out)
+        .and_then(|()| out.flush())
+        .and_then(|()| out.get_ref().sync_all());
     if let Err(e) = written {
         let _ = fs::remove_file(&temp);
         return Err(e);
     }
-    drop(file);
+    drop(out);
     #[cfg(test)]
     if std::env::var_os(ABORT_BEFORE_RENAME).is_some() {
         std::process::abort();

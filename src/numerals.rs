@@ -100,6 +100,9 @@ mod tests {
             ("一百万", 1_000_000),
             ("千万", 10_000_000),
             ("五千", 5_000),
+            // ASCII digits run on before a unit, as officers type them.
+            ("12千", 12_000),
+            ("1万5千", 15_000),
         ] {
             assert_eq!(chinese(text), Some(n), "{text}");
         }

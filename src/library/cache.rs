@@ -237,12 +237,13 @@ fn write(cache_dir: &Path, path: &Path, mut key: Key, loaded: &Loaded) -> std::i
     };
     // Written by the project's atomic writer, so a reader never sees half a cache, and a
     // killed writer's temporary file is cleaned by the next write.
-    let bytes = serde_json::to_vec(&cached).map_err(std::io::Error::other)?;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| std::io::Error::other("the cache path has no file name"))?;
-    crate::atomic::write(cache_dir, name, &bytes)
+    crate::atomic::write_with(cache_dir, name, |out| {
+        serde_json::to_writer(out, &cached).map_err(std::io::Error::other)
+    })
 }
 
 #[cfg(test)]
