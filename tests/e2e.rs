@@ -222,7 +222,14 @@ fn assert_restored(session: &Session) {
 fn the_binary_given_to_an_office_draws_its_first_frame() {
     let own = env!("CARGO_BIN_EXE_casebook").to_string();
     let bin = std::env::var("CASEBOOK_BIN").unwrap_or(own);
-    let runner = std::env::var("CASEBOOK_RUNNER").ok();
+    // Whole, so that the pty does not look a relative path up in PATH.
+    let bin = std::fs::canonicalize(&bin)
+        .unwrap_or_else(|e| panic!("{bin}: {e}"))
+        .display()
+        .to_string();
+    let runner = std::env::var("CASEBOOK_RUNNER")
+        .ok()
+        .filter(|r| !r.is_empty());
     let (program, args): (&str, Vec<&str>) = match &runner {
         Some(runner) => (runner.as_str(), vec![bin.as_str()]),
         None => (bin.as_str(), Vec::new()),
