@@ -195,15 +195,7 @@ fn training_enter(bencher: Bencher, size: usize) {
 fn cached_load(bencher: Bencher, size: usize) {
     let dir = tempfile::tempdir().unwrap();
     let cases = dir.path().join("cases");
-    synth::write(size, &cases).unwrap();
-    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
-    for entry in std::fs::read_dir(&cases).unwrap() {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(entry.unwrap().path())
-            .unwrap();
-        file.set_modified(minute_ago).unwrap();
-    }
+    synth::write_settled(size, &cases).unwrap();
     let cache = dir.path().join("cache");
     let options = library::LoadOptions {
         extra_dir: Some(&cases),

@@ -23,19 +23,10 @@ fn strace_runs() -> bool {
     runs
 }
 
-/// An office's cases directory of a few generated cases, dated a minute ago so the cache
-/// trusts them.
+/// An office's cases directory of a few generated cases, dated so the cache trusts them.
 fn office(root: &Path) -> std::path::PathBuf {
     let cases = root.join("cases");
-    casebook::synth::write(5, &cases).unwrap();
-    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
-    for entry in std::fs::read_dir(&cases).unwrap() {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(entry.unwrap().path())
-            .unwrap();
-        file.set_modified(minute_ago).unwrap();
-    }
+    casebook::synth::write_settled(5, &cases).unwrap();
     cases
 }
 

@@ -254,10 +254,7 @@ mod tests {
     fn office() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let cases = dir.path().join("cases");
-        crate::synth::write(20, &cases).unwrap();
-        for entry in fs::read_dir(&cases).unwrap() {
-            age(&entry.unwrap().path());
-        }
+        crate::synth::write_settled(20, &cases).unwrap();
         (dir, cases)
     }
 
