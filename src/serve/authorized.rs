@@ -437,6 +437,18 @@ mod tests {
         assert_eq!(expiry("19700101"), Some(0));
         assert_eq!(expiry("197001010001"), Some(60));
         assert_eq!(expiry("2020013"), None);
+        // Each field past its range is no time (found by a mutation that took `min > 59` for
+        // `min == 59` and passed).
+        assert_eq!(expiry("20261205235959"), Some(1_796_515_199));
+        for bad in [
+            "20261305",
+            "20261232",
+            "202612052400",
+            "202612052360",
+            "20261205235960",
+        ] {
+            assert_eq!(expiry(bad), None, "{bad}");
+        }
         assert!(wildcard(b"10.0.*", b"10.0.3.4"));
         assert!(wildcard(b"10.0.0.?", b"10.0.0.7"));
         assert!(!wildcard(b"10.0.0.?", b"10.0.0.17"));

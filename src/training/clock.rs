@@ -88,5 +88,17 @@ mod tests {
         );
         assert_eq!(parse("2026-13-01T00:00:00.000Z"), None);
         assert_eq!(parse("yesterday"), None);
+        // Every separator is checked, and a short text is refused, not indexed past its end
+        // (found by a mutation that joined the checks with `&&` and passed).
+        for bad in [
+            "2026/11-29T06:40:12.345Z",
+            "2026-11/29T06:40:12.345Z",
+            "2026-11-29 06:40:12.345Z",
+            "2026-11-29T06:40:12.345+",
+            "2026",
+            "",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
     }
 }
