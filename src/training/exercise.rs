@@ -91,3 +91,16 @@ impl Exercise {
         (b'a' + index as u8) as char
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Exercise;
+
+    /// The letters a trainee answers with, in order (found by a mutation that turned `+` into
+    /// `-` and passed: nothing read a letter back).
+    #[test]
+    fn options_are_lettered_a_to_d() {
+        let letters: String = (0..4).map(Exercise::letter).collect();
+        assert_eq!(letters, "abcd");
+    }
+}
