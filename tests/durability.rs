@@ -7,20 +7,15 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Whether strace runs here. In CI (`CI` set) it must: `.ci/run` installs it.
+mod common;
+
+/// Whether strace runs here (in CI it must: see [`common::tool`]).
 fn strace_runs() -> bool {
     let runs = Command::new("strace")
         .args(["-f", "-o", "/dev/null", "true"])
         .status()
         .is_ok_and(|s| s.success());
-    if !runs {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "strace is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: strace is not installed or cannot trace here");
-    }
-    runs
+    common::tool("strace", runs)
 }
 
 /// An office's cases directory of a few generated cases, dated so the cache trusts them.

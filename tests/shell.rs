@@ -24,21 +24,15 @@ fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8")
 }
 
-/// Whether a program is on this machine. In CI (`CI` set) a missing one fails the test, since
-/// `.ci/run` installs it; elsewhere the check is skipped, saying so.
+mod common;
+
+/// Whether a program is on this machine (in CI it must be: see [`common::tool`]).
 fn installed(program: &str) -> bool {
     let found = Command::new("sh")
         .args(["-c", &format!("command -v {program}")])
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{program} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {program} is not installed");
-    }
-    found
+    common::tool(program, found)
 }
 
 /// `shell -n` (parse only) on a script.
