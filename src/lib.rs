@@ -20,6 +20,7 @@ pub mod serve;
 pub mod sheet;
 pub mod stats;
 pub mod synth;
+pub mod table;
 pub mod text;
 pub mod training;
 pub mod tui;

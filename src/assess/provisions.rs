@@ -85,7 +85,7 @@ impl<'l> Cited<'l> {
     /// library holds more than one (`（2016年文本）`), and the article or item:
     /// 《中华人民共和国消费者权益保护法》第五十六条第一款第（九）项.
     pub fn official(&self) -> String {
-        official(self.statute, &self.place())
+        self.statute.official(&self.place())
     }
 
     /// The short form for screens: `消法 第二十九条第二款`.
@@ -96,16 +96,6 @@ impl<'l> Cited<'l> {
             self.place()
         )
     }
-}
-
-/// The official citation of a place in a provision's law (see [`Cited::official`]).
-pub fn official(statute: &Statute, place: &str) -> String {
-    let version = statute
-        .short
-        .as_deref()
-        .and_then(|s| s.find('（').map(|at| &s[at..]))
-        .unwrap_or("");
-    format!("《{}》{version}{place}", statute.law)
 }
 
 /// In force, or in force when last confirmed: a provision the officer must reckon with.

@@ -15,7 +15,7 @@ use crate::text::thousands;
 
 use super::criminal::{Applies, Row, RowLevel, Unit};
 use super::facts::Gains;
-use super::provisions::{Cited, Fine, FineWorking, Role, official};
+use super::provisions::{Cited, Fine, FineWorking, Role};
 use super::{Assessment, Mitigation};
 
 /// One section: a title and its lines.
@@ -763,7 +763,7 @@ pub fn paste(library: &Library, a: &Assessment) -> String {
             .transfer
             .as_deref()
             .and_then(|id| library.statute(id))
-            .map(|s| official(s, &s.article))
+            .map(|s| s.official(&s.article))
             .unwrap_or_default();
         let acts = thresholds.acts.clone().unwrap_or_default();
         let line = if items.is_empty() {
@@ -781,7 +781,7 @@ pub fn paste(library: &Library, a: &Assessment) -> String {
             fill(
                 t.paste_criminal,
                 &[
-                    ("thresholds", official(statute, &items.join("、"))),
+                    ("thresholds", statute.official(&items.join("、"))),
                     ("acts", acts),
                     ("answer", answer.to_string()),
                     ("transfer", transfer),

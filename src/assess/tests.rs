@@ -78,7 +78,7 @@ fn the_fine_provision_and_its_links() {
 #[test]
 fn citations_in_the_official_form() {
     let library = library();
-    let cite = |id: &str, place: &str| provisions::official(library.statute(id).unwrap(), place);
+    let cite = |id: &str, place: &str| library.statute(id).unwrap().official(place);
     assert_eq!(
         cite("cprl-56", "第五十六条第一款第（九）项"),
         "《中华人民共和国消费者权益保护法》第五十六条第一款第（九）项"

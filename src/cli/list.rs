@@ -10,7 +10,8 @@ use crate::library::{Case, Library, VocabKind};
 use crate::msg::fill;
 use crate::query::filter::{Facet, Filter, resolve};
 use crate::query::search::{Index, Query};
-use crate::text::{pad, sanitize_line, width};
+use crate::table::CsvFor;
+use crate::text::sanitize_line;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -31,6 +32,9 @@ pub enum ListFormat {
     Csv,
     /// A JSON array of cases, with the case-file field names.
     Json,
+    /// One citation a line, to paste into a report: the case, the authority and date, the
+    /// provisions in their official form, the collection and the source.
+    Citation,
 }
 
 /// `--format`, shared by `list` and `search`; `--json` is kept as its short form.
@@ -42,6 +46,13 @@ pub struct ListFormatArgs {
     /// The same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Every cell whole, however wide the terminal (a table is otherwise cut to fit it; piped
+    /// output is never cut).
+    #[arg(long)]
+    pub wide: bool,
+    /// CSV without the byte-order mark Excel needs to read UTF-8 (for scripts).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 impl ListFormatArgs {
@@ -91,7 +102,7 @@ const INFERRED_MARK: &str = "*";
 
 pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
     match build_filter(library, &args.filters) {
-        Ok(filter) => output(library, &filter.apply(library), args.format.chosen()),
+        Ok(filter) => output(library, &filter.apply(library), &args.format),
         Err(code) => code,
     }
 }
@@ -149,16 +160,20 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    output(library, &cases, args.format.chosen())
+    output(library, &cases, &args.format)
 }
 
-fn output(library: &Library, cases: &[&Case], format: ListFormat) -> ExitCode {
-    match format {
+fn output(library: &Library, cases: &[&Case], args: &ListFormatArgs) -> ExitCode {
+    match args.chosen() {
         ListFormat::Json => super::print_json(&cases),
-        ListFormat::Table => super::print(&table(library, cases)),
+        ListFormat::Table => super::print(&table(library, cases, super::fit(args.wide))),
         ListFormat::Markdown => super::print(&markdown(library, cases)),
+        ListFormat::Citation => super::print(&citations(library, cases)),
         ListFormat::Csv => match csv(library, cases) {
-            Ok(text) => super::print(&text),
+            Ok(text) => super::print(&format!(
+                "{}{text}",
+                CsvFor::from_no_bom(args.no_bom).prefix()
+            )),
             Err(error) => {
                 let what = ("what", "CSV".to_string());
                 let error = ("error", error.to_string());
@@ -184,29 +199,41 @@ fn headings() -> [&'static str; 6] {
     ]
 }
 
-/// A Markdown table of the same cells as the aligned table (`|` escaped), with the count and the
-/// inferred mark's footnote under it.
+/// A Markdown table of the same cells as the aligned table, with the count and the inferred
+/// mark's footnote under it.
 fn markdown(library: &Library, cases: &[&Case]) -> String {
-    let cell = |text: &str| sanitize_line(text).replace('|', "\\|");
-    let mut out = format!("| {} |\n", headings().join(" | "));
-    out.push_str(&format!("|{}\n", "---|".repeat(headings().len())));
-    let mut inferred = false;
-    for case in cases {
-        let cells: Vec<String> = row(library, case).iter().map(|c| cell(c)).collect();
-        inferred |= cells.iter().any(|c| c.ends_with(INFERRED_MARK));
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out.push_str(&format!(
-        "\n{} / {} {}",
-        cases.len(),
-        library.cases.len(),
-        m().cases_unit
-    ));
-    if inferred {
+    let rows = rows(library, cases);
+    let mut out = crate::table::markdown(&headings(), &rows);
+    out.push('\n');
+    out.push_str(&count_line(library, cases, &rows));
+    out
+}
+
+/// `3 / 25 cases`, and the inferred mark's footnote where a cell carries it.
+fn count_line(library: &Library, cases: &[&Case], rows: &[Vec<String>]) -> String {
+    let mut out = fill(
+        m().cases_of,
+        &[
+            ("n", cases.len().to_string()),
+            ("total", library.cases.len().to_string()),
+        ],
+    );
+    if rows
+        .iter()
+        .any(|r| r.iter().any(|c| c.ends_with(INFERRED_MARK)))
+    {
         out.push_str(&format!(" · {}", m().inferred_footnote));
     }
     out.push('\n');
     out
+}
+
+/// One citation a line (see [`crate::sheet::citation`]).
+fn citations(library: &Library, cases: &[&Case]) -> String {
+    cases
+        .iter()
+        .map(|case| crate::sheet::citation(m(), library, case) + "\n")
+        .collect()
 }
 
 /// CSV through a CSV writer: a header row of field names, then one row a case, with keys beside
@@ -317,12 +344,18 @@ fn label_cell(
     }
 }
 
+/// A case's cells, in the order of [`headings`]: in English the case's English name (the
+/// Chinese after it), the province's English name.
 fn row(library: &Library, case: &Case) -> Vec<String> {
-    vec![
+    let name = match (m().lang, &case.title_en) {
+        (crate::msg::Lang::En, Some(en)) => format!("{en} · {}", case.party.name),
+        _ => case.party.name.to_string(),
+    };
+    let cells = vec![
         case.position.map_or(String::new(), |p| p.to_string()),
         case.id.to_string(),
-        case.party.name.to_string(),
-        case.place.province.to_string(),
+        name,
+        m().term(library, VocabKind::Provinces, &case.place.province),
         label_cell(
             library,
             case,
@@ -331,55 +364,20 @@ fn row(library: &Library, case: &Case) -> Vec<String> {
             "sector",
         ),
         crate::sheet::penalty_kinds(m(), library, case),
-    ]
+    ];
+    cells.iter().map(|cell| sanitize_line(cell)).collect()
 }
 
-/// An aligned table: columns sized by display width, so Chinese (two cells a character) lines up.
-fn table(library: &Library, cases: &[&Case]) -> String {
-    let header: Vec<String> = headings().iter().map(|s| s.to_string()).collect();
-    let rows: Vec<Vec<String>> = cases
-        .iter()
-        .map(|c| {
-            row(library, c)
-                .iter()
-                .map(|cell| sanitize_line(cell))
-                .collect()
-        })
-        .collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| width(&r[i]))
-                .chain([width(&header[i])])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for cells in std::iter::once(&header).chain(rows.iter()) {
-        let last = cells.len() - 1;
-        let line: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                if i == last {
-                    cell.clone()
-                } else {
-                    pad(cell, widths[i])
-                }
-            })
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-    }
-    let total = library.cases.len();
-    out.push_str(&format!("\n{} / {total} {}", cases.len(), m().cases_unit));
-    if rows
-        .iter()
-        .any(|r| r.iter().any(|c| c.ends_with(INFERRED_MARK)))
-    {
-        out.push_str(&format!(" · {}", m().inferred_footnote));
-    }
+fn rows(library: &Library, cases: &[&Case]) -> Vec<Vec<String>> {
+    cases.iter().map(|case| row(library, case)).collect()
+}
+
+/// An aligned table (display width, so Chinese lines up), cut to `fit` columns where given —
+/// the case's name keeps its cells longest, the id is never cut (it is what `show` takes).
+fn table(library: &Library, cases: &[&Case], fit: Option<usize>) -> String {
+    let rows = rows(library, cases);
+    let mut out = crate::table::aligned_around(&headings(), &rows, fit, Some(2), &[1]);
     out.push('\n');
+    out.push_str(&count_line(library, cases, &rows));
     out
 }

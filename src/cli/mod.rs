@@ -325,6 +325,12 @@ pub(crate) fn terminal_columns() -> Option<usize> {
         .filter(|&cols| cols > 0)
 }
 
+/// The columns a table is cut to: the terminal's, unless `--wide` asks for whole cells (piped
+/// output is never cut).
+pub(crate) fn fit(wide: bool) -> Option<usize> {
+    if wide { None } else { terminal_columns() }
+}
+
 fn print_or_fail(bytes: &[u8]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

@@ -250,6 +250,9 @@ pub struct Collection {
     #[serde(default)]
     pub title_en: Option<String>,
     pub publisher: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub publisher_en: Option<String>,
     /// Absent for a running list (an office's own cases) that has no single publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]

@@ -360,6 +360,50 @@ impl Statute {
     }
 }
 
+impl Statute {
+    /// The version a short name carries (`（2015年文本）` of `处罚办法（2015年文本）`), or "".
+    fn version_mark(short: Option<&str>, open: char) -> &str {
+        short
+            .and_then(|s| s.find(open).map(|at| &s[at..]))
+            .unwrap_or("")
+    }
+
+    /// The official citation of a place in this provision's law: the law's full name in 《》,
+    /// the text's version where the library holds two, then the place —
+    /// `《中华人民共和国消费者权益保护法》第五十六条第一款第（九）项`.
+    pub fn official(&self, place: &str) -> String {
+        let version = Self::version_mark(self.short.as_deref(), '（');
+        format!("《{}》{version}{place}", self.law)
+    }
+
+    /// [`official`](Self::official) in English: the law's English name, its version, the place
+    /// as English citations write it (`Consumer Rights and Interests Protection Law of the PRC,
+    /// Art. 56(1)(9)`).
+    pub fn official_en(&self, place: &str) -> String {
+        let version = Self::version_mark(self.short_en.as_deref(), '(');
+        let place = super::article::article_en(place).unwrap_or_else(|| place.to_string());
+        let version = if version.is_empty() {
+            String::new()
+        } else {
+            format!(" {version}")
+        };
+        format!("{}{version}, {place}", self.law_en)
+    }
+
+    /// The place a penalty provision is applied at: the article and the item a
+    /// personal-information breach falls under, where the provision names one.
+    pub fn penalty_place(&self) -> String {
+        match self
+            .penalty
+            .as_ref()
+            .and_then(|p| p.applies_item.as_deref())
+        {
+            Some(item) => format!("{}{item}", self.article),
+            None => self.article.to_string(),
+        }
+    }
+}
+
 /// `{short_en} {article}`: the article in English where it reads whole, else as written.
 fn cite_en(statute: &Statute, article: &str) -> String {
     let law = statute.short_en.as_deref().unwrap_or(&statute.law_en);

@@ -75,6 +75,8 @@ pub struct Catalog {
     pub not_stated_short: &'static str,
     pub inferred: &'static str,
     pub cases_unit: &'static str,
+    /// `{n}` of `{total}` cases, under a list.
+    pub cases_of: &'static str,
     pub records_unit: &'static str,
     // Case sheet sections and rows
     pub sec_key_facts: &'static str,
@@ -150,6 +152,12 @@ pub struct Catalog {
     pub role_transfer: &'static str,
     pub basis_stated: &'static str,
     pub basis_governing: &'static str,
+    /// A case's citation: the provisions its source cites, and those the library reads as
+    /// governing the conduct, each group after its label; `{role}`, `{list}`: one role's part.
+    pub cite_stated: &'static str,
+    pub cite_governing: &'static str,
+    pub cite_role: &'static str,
+    pub cite_position: &'static str,
     // The law: provisions, their cases, status and relations, penalty position, thresholds
     pub sec_text: &'static str,
     pub sec_range: &'static str,
@@ -485,6 +493,7 @@ pub static ZH: Catalog = Catalog {
     not_stated_short: "未载明",
     inferred: "推断",
     cases_unit: "例",
+    cases_of: "{n} / {total} 例",
     records_unit: "条",
     sec_key_facts: "要点",
     row_kf_id: "编号",
@@ -547,6 +556,10 @@ pub static ZH: Catalog = Catalog {
     role_transfer: "移送依据",
     basis_stated: "来源引用",
     basis_governing: "适用条款（来源未引用）",
+    cite_stated: "来源引用",
+    cite_governing: "本库的理解（来源未引用条款）",
+    cite_role: "{role}{list}",
+    cite_position: "{collection}{position}",
     sec_text: "条文",
     sec_range: "处罚幅度",
     sec_linked: "关联案例",
@@ -829,7 +842,44 @@ pub static ZH: Catalog = Catalog {
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        let slot = format!("{{{name}}}");
+        if value == "1" {
+            out = singular_after(&out, &slot);
+        }
+        out = out.replace(&slot, value);
+    }
+    out
+}
+
+/// English nouns a template counts, and their singular: `{n} cases` with n = 1 reads `1 case`.
+/// (Chinese has no plural; its templates never hold these words.)
+const PLURALS: [(&str, &str); 14] = [
+    ("cases", "case"),
+    ("records", "record"),
+    ("decisions", "decision"),
+    ("provisions", "provision"),
+    ("statutes", "statute"),
+    ("exercises", "exercise"),
+    ("trainees", "trainee"),
+    ("fines", "fine"),
+    ("answers", "answer"),
+    ("attempts", "attempt"),
+    ("characters", "character"),
+    ("months", "month"),
+    ("years", "year"),
+    ("problems", "problem"),
+];
+
+/// `template` with the noun after `slot` (`{n} cases`) made singular.
+fn singular_after(template: &str, slot: &str) -> String {
+    let mut out = template.to_string();
+    for (plural, singular) in PLURALS {
+        for join in [" ", " more "] {
+            out = out.replace(
+                &format!("{slot}{join}{plural}"),
+                &format!("{slot}{join}{singular}"),
+            );
+        }
     }
     out
 }
@@ -964,6 +1014,41 @@ impl Catalog {
     /// A collection's title in the interface language.
     pub fn collection_title(&self, collection: &crate::library::Collection) -> String {
         self.content(&collection.title, collection.title_en.as_deref())
+    }
+
+    /// Who published a collection, and when: `国家市场监督管理总局 2019-11-18`; in English the
+    /// publisher's English name with the Chinese after it, where the library has one.
+    pub fn collection_by(&self, collection: &crate::library::Collection) -> String {
+        let publisher = match (self.lang, &collection.publisher_en) {
+            (Lang::En, Some(en)) => format!("{en} ({})", collection.publisher),
+            _ => collection.publisher.clone(),
+        };
+        match collection.published {
+            Some(date) => format!("{publisher} {date}"),
+            None => publisher,
+        }
+    }
+
+    /// A collection as a citation names it: `《打击……十大典型案例》（国家市场监督管理总局 2019-11-18）`;
+    /// in English the title in English with the Chinese after it, then the publisher.
+    pub fn collection_cited(&self, collection: &crate::library::Collection) -> String {
+        match (self.lang, &collection.title_en) {
+            (Lang::En, Some(en)) => format!(
+                "{en} (《{}》), {}",
+                collection.title,
+                self.collection_by(collection)
+            ),
+            _ => format!("《{}》（{}）", collection.title, self.collection_by(collection)),
+        }
+    }
+
+    /// A place in a provision's law in its official form, in the interface language (see
+    /// [`Statute::official`](crate::library::Statute::official)).
+    pub fn official(&self, statute: &crate::library::Statute, place: &str) -> String {
+        match self.lang {
+            Lang::Zh => statute.official(place),
+            Lang::En => statute.official_en(place),
+        }
     }
 }
 

@@ -278,7 +278,7 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
     format!(
         "{} ({}){position}{count}",
         m.collection_title(collection),
-        collection.by()
+        m.collection_by(collection)
     )
 }
 
@@ -312,19 +312,42 @@ pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
         .join(m.list_sep)
 }
 
-/// A one-line citation of a case for a report: title · collection and position · authority ·
-/// decision date · source address — each part only where the library states it.
+/// A one-line citation of a case for a report: title · authority and decision date · the
+/// provisions (in their official form; those the source cites apart from those the library reads
+/// as governing) · collection and position · source address — each part only where the library
+/// states it.
 pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
     let mut parts = vec![m.content(&case.title, case.title_en.as_deref())];
-    if let Some(collection) = library.collection(&case.collection) {
-        let mut listed = format!("{} ({})", m.collection_title(collection), collection.by());
-        if let Some(n) = case.position {
-            listed.push_str(&format!(" {}", fill(m.position, &[("n", n.to_string())])));
-        }
-        parts.push(listed);
+    let decided = [
+        case.authority.as_deref().map(str::to_string),
+        case.dates.decided.map(|d| d.to_string()),
+    ];
+    let decided: Vec<String> = decided.into_iter().flatten().collect();
+    if !decided.is_empty() {
+        parts.push(decided.join(" "));
     }
-    parts.extend(case.authority.as_deref().map(str::to_string));
-    parts.extend(case.dates.decided.map(|d| d.to_string()));
+    for (basis, label) in [
+        (Basis::Stated, m.cite_stated),
+        (Basis::Governing, m.cite_governing),
+    ] {
+        let cited = cited_provisions(m, library, case, basis);
+        if !cited.is_empty() {
+            parts.push(format!("{label}{}{cited}", m.colon));
+        }
+    }
+    if let Some(collection) = library.collection(&case.collection) {
+        let listed = m.collection_cited(collection);
+        parts.push(match case.position {
+            Some(n) => fill(
+                m.cite_position,
+                &[
+                    ("collection", listed),
+                    ("position", fill(m.position, &[("n", n.to_string())])),
+                ],
+            ),
+            None => listed,
+        });
+    }
     // The address, and what it is: a decision, a report, or a copy of one.
     parts.extend(case.source.iter().find_map(|s| {
         let url = s.url.as_deref()?;
@@ -334,6 +357,29 @@ pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
         })
     }));
     crate::text::sanitize_line(&parts.join(" · "))
+}
+
+/// The case's provisions of one basis, by role, in their official form: `违反条款《…》第二十九条
+/// 第二款；处罚依据《…》第五十六条第一款第（九）项` — a penalty provision at the item it applies.
+fn cited_provisions(m: &Catalog, library: &Library, case: &Case, basis: Basis) -> String {
+    let mut roles = Vec::new();
+    for role in [LawRole::Violated, LawRole::Penalty, LawRole::Transfer] {
+        let cited: Vec<String> = case
+            .law
+            .iter()
+            .filter(|link| link.basis == basis && link.role == role)
+            .map(|link| match library.statute(&link.statute) {
+                Some(s) if role == LawRole::Penalty => m.official(s, &s.penalty_place()),
+                Some(s) => m.official(s, &s.article),
+                None => link.statute.to_string(),
+            })
+            .collect();
+        if !cited.is_empty() {
+            let role = ("role", role_label(m, role).to_string());
+            roles.push(fill(m.cite_role, &[role, ("list", cited.join(m.list_sep))]));
+        }
+    }
+    roles.join(m.clause_sep)
 }
 
 /// "10 published, 9 identified" for a collection.

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::msg::fill;
 use crate::msg::training::TrainingCatalog;
-use crate::text::{pad, sanitize_line, width};
+use crate::table::aligned;
+use crate::text::sanitize_line;
 
 use super::class::{self, Class};
 use super::{Step, clock};
@@ -69,61 +70,6 @@ fn title(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
     )
 }
 
-/// Columns padded to their widest cell (display width): numbers right-aligned. With `fit` (a
-/// terminal's columns), a line wider than it cuts its widest text column with "…" (never a
-/// number, never below 8 cells); piped, every cell stays whole.
-fn aligned(heads: &[&str], rows: &[Vec<String>], fit: Option<usize>) -> String {
-    let mut widths: Vec<usize> = (0..heads.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| width(&r[i]))
-                .chain([width(heads[i])])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    // A column of counts and shares is right-aligned.
-    let numeric: Vec<bool> = (0..heads.len())
-        .map(|i| {
-            rows.iter().all(|r| {
-                r[i].chars()
-                    .all(|c| c.is_ascii_digit() || c == '%' || c == '—')
-            })
-        })
-        .collect();
-    if let Some(fit) = fit {
-        let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-        let widest = (0..widths.len())
-            .filter(|&i| !numeric[i])
-            .max_by_key(|&i| widths[i]);
-        if let (true, Some(i)) = (total > fit, widest) {
-            widths[i] = widths[i].saturating_sub(total - fit).max(8.min(widths[i]));
-        }
-    }
-    let line = |cells: Vec<String>| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if numeric[i] {
-                    format!("{}{c}", " ".repeat(widths[i] - width(c)))
-                } else {
-                    pad(c, widths[i])
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let mut out = line(heads.iter().map(|h| h.to_string()).collect()) + "\n";
-    for row in rows {
-        out.push_str(&line(row.clone()));
-        out.push('\n');
-    }
-    out
-}
-
 /// The class as aligned text: people, the hardest exercises, the exams; cut to `fit` columns
 /// where given (see [`aligned`]).
 pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path, fit: Option<usize>) -> String {
@@ -157,16 +103,7 @@ pub fn table(t: &TrainingCatalog, class: &Class, dir: &Path, fit: Option<usize>)
 
 /// The class as Markdown tables.
 pub fn markdown(t: &TrainingCatalog, class: &Class, dir: &Path) -> String {
-    let md_table = |heads: &[&str], rows: Vec<Vec<String>>| {
-        let escape = |c: &str| c.replace('|', "\\|");
-        let mut out = format!("| {} |\n", heads.join(" | "));
-        out.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
-        for row in rows {
-            let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
-        out
-    };
+    let md_table = |heads: &[&str], rows: Vec<Vec<String>>| crate::table::markdown(heads, &rows);
     let mut out = format!("# {}\n\n", title(t, class, dir));
     out.push_str(&md_table(
         &t.class_people_heads,
@@ -228,6 +165,7 @@ pub fn csv(t: &TrainingCatalog, class: &Class) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::width;
     use crate::msg::training::{EN, ZH};
     use crate::training::clock::DAY;
     use crate::training::progress::{Answered, Progress};

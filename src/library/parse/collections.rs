@@ -34,6 +34,7 @@ pub fn collections(sink: &mut Sink, text: &str) -> Vec<Named<Collection>> {
         let title = fields.req_str(sink, "title");
         let title_en = fields.opt_str(sink, "title_en");
         let publisher = fields.req_str(sink, "publisher");
+        let publisher_en = fields.opt_str(sink, "publisher_en");
         let published = fields.opt_date(sink, "published");
         let announced = fields.opt_u64(sink, "announced");
         fields.finish(sink);
@@ -44,6 +45,7 @@ pub fn collections(sink: &mut Sink, text: &str) -> Vec<Named<Collection>> {
                     title: title.into_inner(),
                     title_en: title_en.map(Spanned::into_inner),
                     publisher: publisher.into_inner(),
+                    publisher_en: publisher_en.map(Spanned::into_inner),
                     published: published.map(Spanned::into_inner),
                     announced,
                 },
