@@ -416,7 +416,7 @@ fn statutes_chart(m: &Catalog, library: &Library, cases: &[&crate::library::Case
         ids.sort();
         ids.dedup();
         ids.into_iter()
-            .map(|id| library.statute(&id).map_or(id.clone(), |s| s.citation()))
+            .map(|id| library.statute(&id).map_or(id.clone(), |s| m.cite(s)))
             .collect()
     }));
     let mut chart = counted(m, m.stats_lib_statutes, counts, cases.len());

@@ -393,7 +393,7 @@ fn validate_reports_one_line_per_bad_file() {
     let out = casebook(&["--lang", "en", "list", "--cases", path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("26 / 26"),
+        stdout(&out).contains("26 of 26 cases"),
         "25 built in and good.toml"
     );
     let said = stderr(&out);
@@ -717,10 +717,23 @@ fn every_format() {
     let citation = stdout(&casebook(&["show", n7, "--format", "citation"]));
     assert_eq!(citation.lines().count(), 1);
     assert!(citation.starts_with("广西南宁房多多资产管理有限公司侵害消费者个人信息案 · "));
-    // The citation names what its address is (a press report here).
+    // The provisions in their official form, marked as the library's reading where the source
+    // cites none; the collection in 《》; what its address is (a press report here).
     assert!(
         citation.contains(
-            "(国家市场监督管理总局 2019-11-18) 第 7 例 · 南宁市市场监管局 · 新闻报道：https://"
+            " · 南宁市市场监管局 · 本库的理解（来源未引用条款）：违反条款《中华人民共和国消费者权益保护法》第二十九条第一款、"
+        ),
+        "{citation}"
+    );
+    assert!(
+        citation.contains(
+            "处罚依据《中华人民共和国消费者权益保护法》第五十六条第一款第（九）项、《侵害消费者权益行为处罚办法》（2015年文本）第十四条"
+        ),
+        "{citation}"
+    );
+    assert!(
+        citation.contains(
+            "《打击侵害消费者个人信息违法行为专项执法行动十大典型案例》（国家市场监督管理总局 2019-11-18）第 7 例 · 新闻报道：https://"
         ),
         "{citation}"
     );
@@ -846,7 +859,7 @@ fn a_collection_without_a_publication_date() {
         "citation",
     ]));
     assert!(
-        citation.contains("某局在办案例 (某市市场监督管理局)"),
+        citation.contains("《某局在办案例》（某市市场监督管理局）"),
         "{citation}"
     );
     let sheet = stdout(&casebook(&["--cases", path, "show", "office-case"]));

@@ -88,13 +88,10 @@ impl<'l> Cited<'l> {
         self.statute.official(&self.place())
     }
 
-    /// The short form for screens: `消法 第二十九条第二款`.
-    pub fn short(&self) -> String {
-        format!(
-            "{} {}",
-            self.statute.short.as_deref().unwrap_or(&self.statute.law),
-            self.place()
-        )
+    /// The short form for screens, in the interface language: `消法 第二十九条第二款`,
+    /// `CPRL Art. 29(2)`.
+    pub fn short(&self, m: &crate::msg::Catalog) -> String {
+        m.item_cite(self.statute, &self.place())
     }
 }
 

@@ -178,11 +178,11 @@ pub fn points(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         [] => t.point_none.to_string(),
         [one] => fill(
             t.point_breached,
-            &[("n", "1".to_string()), ("first", one.short())],
+            &[("n", "1".to_string()), ("first", one.short(m))],
         ),
         [first, ..] => fill(
             t.point_breached_more,
-            &[("n", breached.len().to_string()), ("first", first.short())],
+            &[("n", breached.len().to_string()), ("first", first.short(m))],
         ),
     }];
     if let Some(fine) = &a.fine {
@@ -190,7 +190,7 @@ pub fn points(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
             t.point_fine,
             &[
                 ("range", range(m, fine)),
-                ("citation", fine.statute.penalty_citation()),
+                ("citation", m.penalty_cite(fine.statute)),
             ],
         ));
     } else {
@@ -225,7 +225,7 @@ fn cited_line(m: &Catalog, a: &Assessment, c: &Cited) -> String {
         .position(|s| s.id == c.statute.id)
         .map(|i| format!("[{}] ", i + 1))
         .unwrap_or_default();
-    let mut line = format!("{number}{}", c.short());
+    let mut line = format!("{number}{}", c.short(m));
     if let Some(words) = &c.words {
         line.push_str(&fill(t.quoted, &[("words", words.clone())]));
     }
@@ -284,7 +284,7 @@ fn breached(m: &Catalog, a: &Assessment) -> Vec<String> {
         lines.push(fill(
             t.later_law,
             &[
-                ("citation", later.citation()),
+                ("citation", m.cite(later)),
                 (
                     "from",
                     later.in_force.map(|d| d.to_string()).unwrap_or_default(),
@@ -313,7 +313,7 @@ fn penalty(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         lines.push(fill(
             t.range_under,
             &[
-                ("citation", fine.statute.penalty_citation()),
+                ("citation", m.penalty_cite(fine.statute)),
                 ("range", range(m, fine)),
             ],
         ));
@@ -341,7 +341,7 @@ fn penalty(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
                 }
                 lines.push(fill(
                     t.range_other,
-                    &[("citation", c.statute.penalty_citation()), ("range", range)],
+                    &[("citation", m.penalty_cite(c.statute)), ("range", range)],
                 ));
             }
         }
@@ -468,7 +468,7 @@ fn mitigation(m: &Catalog, a: &Assessment) -> Vec<String> {
     let mut via: Vec<String> = a
         .mitigation
         .iter()
-        .flat_map(|x| x.via.iter().map(|s| s.citation()))
+        .flat_map(|x| x.via.iter().map(|s| m.cite(s)))
         .collect();
     via.dedup();
     if !via.is_empty() {
@@ -500,7 +500,7 @@ fn mitigation_line(m: &Catalog, x: &Mitigation) -> String {
     fill(
         t.mitigation_line,
         &[
-            ("citation", x.statute.citation()),
+            ("citation", m.cite(x.statute)),
             ("effect", x.effect.clone()),
             ("conditions", joined),
             ("verdict", verdict.to_string()),
@@ -624,7 +624,7 @@ fn criminal(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
         .provisions
         .last()
         .filter(|p| p.statute.penalty.is_none() && p.statute.thresholds.is_none())
-        .map(|p| p.statute.citation())
+        .map(|p| m.cite(p.statute))
         .unwrap_or_default();
     lines.push(fill(
         t.transfer,
@@ -644,7 +644,7 @@ fn practice(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
             Some((low, high)) => lines.push(fill(
                 t.practice_range,
                 &[
-                    ("citation", fine.statute.penalty_citation()),
+                    ("citation", m.penalty_cite(fine.statute)),
                     ("n", practice.decided.len().to_string()),
                     ("low", yuan(low)),
                     ("high", yuan(high)),
@@ -652,7 +652,7 @@ fn practice(m: &Catalog, library: &Library, a: &Assessment) -> Vec<String> {
             )),
             None => lines.push(fill(
                 t.practice_none,
-                &[("citation", fine.statute.penalty_citation())],
+                &[("citation", m.penalty_cite(fine.statute))],
             )),
         }
     }
@@ -689,7 +689,7 @@ fn shared_label(m: &Catalog, library: &Library, s: &crate::query::similar::Share
     use crate::query::similar::Shared;
     match s {
         Shared::Violation(k) => label(m, library, VocabKind::Violations, k),
-        Shared::Provision(id) => library.statute(id).map_or(id.clone(), |s| s.citation()),
+        Shared::Provision(id) => library.statute(id).map_or(id.clone(), |s| m.cite(s)),
         Shared::Sector(k) => label(m, library, VocabKind::Sectors, k),
         Shared::DataKind(k) => label(m, library, VocabKind::DataKinds, k),
         Shared::Province(k) => label(m, library, VocabKind::Provinces, k),

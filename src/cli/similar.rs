@@ -9,7 +9,7 @@ use crate::library::Library;
 use crate::query::search::Index;
 use crate::query::similar::{Shared, similar};
 use crate::sheet::shared_reasons;
-use crate::text::{pad, sanitize_line, width};
+use crate::text::sanitize_line;
 
 #[derive(Debug, Args)]
 pub struct SimilarArgs {
@@ -21,6 +21,24 @@ pub struct SimilarArgs {
     /// Print as JSON: each case's id, score and what it shares (kind and key).
     #[arg(long)]
     pub json: bool,
+    /// Every cell whole, however wide the terminal (piped output is never cut).
+    #[arg(long)]
+    pub wide: bool,
+}
+
+/// What the score column counts, from the weights the ranking uses.
+fn score_note() -> String {
+    use crate::query::similar::{DATA, PROVINCE, PROVISION, SECTOR, VIOLATION};
+    crate::msg::fill(
+        m().sim_score,
+        &[
+            ("violation", VIOLATION.to_string()),
+            ("provision", PROVISION.to_string()),
+            ("sector", SECTOR.to_string()),
+            ("data", DATA.to_string()),
+            ("province", PROVINCE.to_string()),
+        ],
+    )
 }
 
 pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
@@ -56,28 +74,21 @@ pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
             .collect();
         return super::print_json(&value);
     }
-    let widest = found
+    let rows: Vec<Vec<String>> = found
         .iter()
-        .map(|s| width(&library.cases[s.case].id))
-        .max()
-        .unwrap_or(0);
-    let widest_party = found
-        .iter()
-        .map(|s| width(&sanitize_line(&library.cases[s.case].party.name)))
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for s in &found {
-        let case = &library.cases[s.case];
-        // The same reasons the case sheet gives in its 相似案例 section.
-        let reasons = shared_reasons(m(), library, &s.shared);
-        out.push_str(&format!(
-            "{:>2}  {}  {}  {}\n",
-            s.score,
-            pad(&case.id, widest),
-            pad(&sanitize_line(&case.party.name), widest_party),
-            sanitize_line(&reasons)
-        ));
-    }
+        .map(|s| {
+            let case = &library.cases[s.case];
+            // The same reasons the case sheet gives in its 相似案例 section.
+            vec![
+                s.score.to_string(),
+                case.id.to_string(),
+                super::list::case_name(case),
+                sanitize_line(&shared_reasons(m(), library, &s.shared)),
+            ]
+        })
+        .collect();
+    let mut out =
+        crate::table::aligned_around(&m().sim_heads, &rows, super::fit(args.wide), Some(3), &[1]);
+    out.push_str(&format!("\n{}\n", score_note()));
     super::print(&out)
 }

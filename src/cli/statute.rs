@@ -10,7 +10,7 @@ use crate::law;
 use crate::library::{Library, Statute};
 use crate::msg::fill;
 use crate::sheet;
-use crate::text::{pad, sanitize, width};
+use crate::text::sanitize;
 
 #[derive(Debug, Args)]
 pub struct StatuteArgs {
@@ -24,6 +24,10 @@ pub struct StatuteArgs {
     /// The same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// The list of provisions with every cell whole, however wide the terminal (piped output
+    /// is never cut).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,7 +49,11 @@ impl StatuteArgs {
 
 pub fn run(library: &Library, args: &StatuteArgs) -> ExitCode {
     let Some(id) = &args.id else {
-        return list(library, args.chosen() == StatuteFormat::Json);
+        return list(
+            library,
+            args.chosen() == StatuteFormat::Json,
+            super::fit(args.wide),
+        );
     };
     let found = law::find::provisions(library, id);
     if found.len() > 1 {
@@ -129,8 +137,9 @@ fn status_json(library: &Library, statute: &Statute) -> serde_json::Value {
     })
 }
 
-/// Every provision, grouped by law: id, article, status today, English heading.
-fn list(library: &Library, as_json: bool) -> ExitCode {
+/// Every provision, grouped by law: id, article, status today, heading — in the interface
+/// language, cut to `fit` columns where given.
+fn list(library: &Library, as_json: bool, fit: Option<usize>) -> ExitCode {
     let groups = law::by_law(library);
     let today = library.today();
     if as_json {
@@ -149,34 +158,31 @@ fn list(library: &Library, as_json: bool) -> ExitCode {
             .collect();
         return json(&serde_json::Value::Array(value));
     }
-    let width_of = |f: fn(&Statute) -> String| {
-        library
-            .statutes
-            .iter()
-            .map(|s| width(&f(s)))
-            .max()
-            .unwrap_or(0)
-    };
-    let id_width = width_of(|s| s.id.clone());
-    let article_width = width_of(|s| s.article.clone());
     let status = |s: &Statute| sheet::status_text(m(), law::status_on(s, today));
-    let status_width = library
-        .statutes
+    let rows: Vec<Vec<String>> = groups
         .iter()
-        .map(|s| width(&status(s)))
-        .max()
-        .unwrap_or(0);
+        .flat_map(|(_, members)| members.iter())
+        .map(|s| {
+            let cells = [
+                s.id.clone(),
+                m().article(&s.article),
+                status(s),
+                m().heading(s).to_string(),
+            ];
+            cells.iter().map(|c| crate::text::sanitize_line(c)).collect()
+        })
+        .collect();
+    // One table, so every law's provisions line up; each law's name above its rows.
+    let table = crate::table::aligned_around(&m().statute_heads, &rows, fit, Some(3), &[0]);
+    let mut lines = table.lines();
     let mut out = format!("{} {today}\n", m().row_status);
-    for (law, members) in groups {
-        out.push_str(&format!("{law}\n"));
-        for statute in members {
-            out.push_str(&format!(
-                "  {}  {}  {}  {}\n",
-                pad(&statute.id, id_width),
-                pad(&statute.article, article_width),
-                pad(&status(statute), status_width),
-                statute.heading_en
-            ));
+    out.extend(lines.next().map(|heads| format!("{heads}\n")));
+    for (_, members) in &groups {
+        if let Some(first) = members.first() {
+            out.push_str(&format!("{}\n", m().law_name(first)));
+        }
+        for line in lines.by_ref().take(members.len()) {
+            out.push_str(&format!("{line}\n"));
         }
     }
     super::print(&sanitize(&out))

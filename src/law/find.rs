@@ -96,7 +96,8 @@ impl Words {
             &statute.heading_en,
         ]
         .into_iter()
-        .chain(statute.short.as_ref());
+        .chain(statute.short.as_ref())
+        .chain(statute.heading.as_ref());
         let texts = [&statute.text, &statute.summary_en];
         let texts: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
         self.words.iter().all(|word| {

@@ -200,6 +200,11 @@ pub struct Statute {
     #[serde(default)]
     pub era: Option<Era>,
     pub article: String,
+    /// A short heading in Chinese (the library's words, not the law's); the English one shows
+    /// where a file has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub heading: Option<String>,
     pub heading_en: String,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -77,6 +77,8 @@ pub struct Catalog {
     pub cases_unit: &'static str,
     /// `{n}` of `{total}` cases, under a list.
     pub cases_of: &'static str,
+    /// `casebook statute`'s headings: id, article, status today, heading.
+    pub statute_heads: [&'static str; 4],
     pub records_unit: &'static str,
     // Case sheet sections and rows
     pub sec_key_facts: &'static str,
@@ -108,6 +110,10 @@ pub struct Catalog {
     pub sim_sector: &'static str,
     pub sim_data: &'static str,
     pub sim_province: &'static str,
+    /// `casebook similar`'s headings, and what its score is.
+    pub sim_heads: [&'static str; 4],
+    /// `{violation}`, `{provision}`, `{sector}`, `{data}`, `{province}`: the points of each.
+    pub sim_score: &'static str,
     pub row_party: &'static str,
     pub row_party_kind: &'static str,
     pub row_place: &'static str,
@@ -494,6 +500,7 @@ pub static ZH: Catalog = Catalog {
     inferred: "推断",
     cases_unit: "例",
     cases_of: "{n} / {total} 例",
+    statute_heads: ["id", "条文", "今天的状态", "内容提要"],
     records_unit: "条",
     sec_key_facts: "要点",
     row_kf_id: "编号",
@@ -519,6 +526,8 @@ pub static ZH: Catalog = Catalog {
     sim_sector: "同行业",
     sim_data: "同类数据",
     sim_province: "同省份",
+    sim_heads: ["得分", "ID", "当事人", "相同之处"],
+    sim_score: "得分：每个相同的违法行为 {violation} 分、条款 {provision} 分、行业 {sector} 分、数据种类 {data} 分、省份 {province} 分，相加；分高者在前",
     sec_sources: "来源",
     row_party: "当事人",
     row_party_kind: "类型",
@@ -1039,6 +1048,23 @@ impl Catalog {
                 self.collection_by(collection)
             ),
             _ => format!("《{}》（{}）", collection.title, self.collection_by(collection)),
+        }
+    }
+
+    /// A provision's short heading in the interface language: the Chinese one where the file
+    /// has it, else the English.
+    pub fn heading<'s>(&self, statute: &'s crate::library::Statute) -> &'s str {
+        match (self.lang, &statute.heading) {
+            (Lang::Zh, Some(zh)) => zh,
+            _ => &statute.heading_en,
+        }
+    }
+
+    /// A law's name in the interface language: `中华人民共和国刑法`, `Criminal Law of the PRC`.
+    pub fn law_name<'s>(&self, statute: &'s crate::library::Statute) -> &'s str {
+        match self.lang {
+            Lang::Zh => &statute.law,
+            Lang::En => &statute.law_en,
         }
     }
 

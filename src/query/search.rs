@@ -543,6 +543,7 @@ fn shared_entries(library: &Library) -> Vec<Vec<(FieldKind, &str)>> {
             .into_iter()
             .chain(statute.short.as_ref())
             .chain([&statute.law_en, &statute.heading_en])
+            .chain(statute.heading.as_ref())
             .map(|text| (FieldKind::Statute, text.as_str()));
         let words = [&statute.summary_en, &statute.text]
             .into_iter()

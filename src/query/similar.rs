@@ -12,11 +12,11 @@ use super::search::{Entry, Index};
 
 /// How much each kind of likeness counts: the conduct and the law decide a precedent; the
 /// sector and the data describe it; the place only breaks ties.
-const VIOLATION: u32 = 4;
-const PROVISION: u32 = 3;
-const SECTOR: u32 = 3;
-const DATA: u32 = 2;
-const PROVINCE: u32 = 1;
+pub const VIOLATION: u32 = 4;
+pub const PROVISION: u32 = 3;
+pub const SECTOR: u32 = 3;
+pub const DATA: u32 = 2;
+pub const PROVINCE: u32 = 1;
 
 /// One thing two cases share.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -86,7 +86,7 @@ impl Suggestions {
                 .iter()
                 .take(PROVISIONS_SHOWN)
                 .filter_map(|&i| library.statutes.get(i))
-                .map(|s| s.citation())
+                .map(|s| m.cite(s))
                 .collect();
             if self.provisions.len() > PROVISIONS_SHOWN {
                 named.push(fill(

@@ -196,9 +196,9 @@ fn law_section(p: &Parts) -> Section {
         .map(|(i, link)| match library.statute(&link.statute) {
             Some(statute) => {
                 let citation = if link.role == LawRole::Penalty {
-                    statute.penalty_citation()
+                    m.penalty_cite(statute)
                 } else {
-                    statute.citation()
+                    m.cite(statute)
                 };
                 format!(
                     "[{}] {citation} — {} · {} · {} [{}]",
@@ -245,7 +245,7 @@ fn law_section(p: &Parts) -> Section {
         seen.push(&statute.id);
         lines.push(format!(
             "{} {today}{}{}",
-            statute.citation(),
+            m.cite(statute),
             m.colon,
             status_text(m, law::status_on(statute, today))
         ));
@@ -290,7 +290,7 @@ fn penalty(p: &Parts) -> Section {
         .filter_map(|l| library.statute(&l.statute))
         .filter_map(|s| {
             let words = s.penalty.as_ref()?.words.as_ref()?;
-            Some(format!("{}{}{words}", s.penalty_citation(), m.colon))
+            Some(format!("{}{}{words}", m.penalty_cite(s), m.colon))
         })
         .collect();
     if !ranges.is_empty() {
@@ -385,7 +385,7 @@ pub fn shared_reasons(
             Shared::Violation(_) => (m.sim_violation, None),
             Shared::Provision(id) => (
                 m.sim_provision,
-                Some(library.statute(id).map_or(id.clone(), |s| s.citation())),
+                Some(library.statute(id).map_or(id.clone(), |s| m.cite(s))),
             ),
             Shared::Sector(key) => (m.sim_sector, Some(zh(VocabKind::Sectors, key))),
             Shared::DataKind(key) => (m.sim_data, Some(zh(VocabKind::DataKinds, key))),

@@ -96,8 +96,8 @@ fn key_law(p: &Parts) -> Option<String> {
             .filter(|l| l.role == role)
             .filter_map(|l| p.library.statute(&l.statute))
             .map(|s| match role {
-                LawRole::Penalty => s.penalty_citation(),
-                _ => s.citation(),
+                LawRole::Penalty => p.m.penalty_cite(s),
+                _ => p.m.cite(s),
             })
             .collect();
         (!found.is_empty()).then(|| found.join(p.m.list_sep))

@@ -148,7 +148,7 @@ pub fn relation_line(
         &[(
             "other",
             m.paren(
-                &other.citation(),
+                &m.cite(other),
                 &status_text(m, law::status_on(other, today)),
             ),
         )],

@@ -40,7 +40,7 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
                         ("amount", yuan(amount)),
                         ("gains", yuan(gains)),
                         ("times", multiple.times_against(*low, *high)),
-                        ("citation", statute.penalty_citation()),
+                        ("citation", m.penalty_cite(statute)),
                         ("low", low.to_string()),
                         ("high", high.to_string()),
                         ("verdict", verdict.to_string()),
@@ -66,7 +66,7 @@ pub(super) fn penalty_position(m: &Catalog, library: &Library, case: &Case) -> V
                 m.position_line,
                 &[
                     ("amount", yuan(amount)),
-                    ("citation", statute.penalty_citation()),
+                    ("citation", m.penalty_cite(statute)),
                     ("cap", yuan(share.cap)),
                     ("share", fraction),
                 ],

@@ -35,7 +35,7 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
         key_facts: None,
         collection_line: format!(
             "{} · {} {} · {} {}",
-            statute.citation(),
+            m.cite(statute),
             m.row_version,
             statute.version,
             m.row_status,

@@ -90,6 +90,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 }
             });
         let article = fields.req_str(sink, "article");
+        let heading = fields.opt_str(sink, "heading");
         let heading_en = fields.req_str(sink, "heading_en");
         let text = fields.req_str(sink, "text");
         let text_note = fields.opt_str(sink, "text_note");
@@ -145,6 +146,7 @@ pub fn statutes(sink: &mut Sink, text: &str, vocab: &Vocab) -> Vec<Named<Statute
                 status_note_zh: status_note_zh.map(Spanned::into_inner),
                 era,
                 article: article.into_inner(),
+                heading: heading.map(Spanned::into_inner),
                 heading_en: heading_en.into_inner(),
                 text: text.into_inner(),
                 text_note: text_note.map(Spanned::into_inner),
