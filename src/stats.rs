@@ -78,10 +78,11 @@ pub fn campaign_totals(m: &Catalog, campaign: &Campaign) -> Vec<Total> {
         .iter()
         .map(|f| Total {
             label: m.content(&f.zh, Some(&f.en)),
-            shown: if f.unit == "元" {
-                crate::sheet::yuan(f.value)
-            } else {
-                thousands(f.value)
+            shown: match (f.unit.as_str(), m.lang) {
+                ("元", _) => crate::sheet::yuan(f.value),
+                // The unit as printed (件, 条, 次); in English the label names what is counted.
+                (unit, crate::msg::Lang::Zh) => format!("{} {unit}", thousands(f.value)),
+                (_, crate::msg::Lang::En) => thousands(f.value),
             },
             value: f.value,
         })
@@ -428,26 +429,78 @@ fn statutes_chart(m: &Catalog, library: &Library, cases: &[&crate::library::Case
     chart
 }
 
-/// A chart as text: a bar of `#` (or `█`) scaled to `bar_cells`, the figure after it.
-pub fn chart_text(chart: &Chart, label_cells: usize, bar_cells: usize, full: &str) -> String {
-    use crate::text::{pad, truncate, width};
-    let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let label_cells = chart
-        .bars
-        .iter()
-        .map(|b| width(&b.label))
-        .max()
-        .unwrap_or(0)
-        .min(label_cells);
+/// The widest a bar is drawn (a piped chart's bars, and a wide terminal's).
+pub const BAR_CELLS: usize = 30;
+
+/// How a chart's lines share a width: the label, the bar, the figure after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BarLayout {
+    pub label_cells: usize,
+    pub bar_cells: usize,
+}
+
+/// One bar's line, laid out: the label cut to its cells, the bar's length, the figure whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarLine<'c> {
+    pub label: String,
+    pub cells: usize,
+    pub shown: &'c str,
+    pub computed: bool,
+}
+
+impl BarLayout {
+    /// The layout of `chart` in `width` cells (after a two-cell indent): the figures never cut,
+    /// the bars given what is left up to [`BAR_CELLS`] (at least a few), the label cut only
+    /// when both do not fit. Without a width (piped), labels are whole.
+    pub fn of(chart: &Chart, width: Option<usize>) -> BarLayout {
+        use crate::text::width as cells;
+        let widest_label = chart.bars.iter().map(|b| cells(&b.label)).max().unwrap_or(0);
+        let Some(width) = width else {
+            return BarLayout {
+                label_cells: widest_label,
+                bar_cells: BAR_CELLS,
+            };
+        };
+        let widest_shown = chart.bars.iter().map(|b| cells(&b.shown)).max().unwrap_or(0);
+        // indent 2, gap 2 after the label, 1 before the figure
+        let room = width.saturating_sub(2 + 2 + 1 + widest_shown);
+        const FEWEST_BAR: usize = 6;
+        let label_cells = widest_label.min(room.saturating_sub(FEWEST_BAR)).max(4.min(widest_label));
+        let bar_cells = room.saturating_sub(label_cells).clamp(1, BAR_CELLS);
+        BarLayout {
+            label_cells,
+            bar_cells,
+        }
+    }
+
+    /// The chart's bars, laid out: each bar scaled to the largest.
+    pub fn lines<'c>(&self, chart: &'c Chart) -> Vec<BarLine<'c>> {
+        let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+        chart
+            .bars
+            .iter()
+            .map(|bar| BarLine {
+                label: crate::text::pad(&crate::text::sanitize_line(&bar.label), self.label_cells),
+                cells: ((u128::from(bar.value) * self.bar_cells as u128)
+                    .div_ceil(u128::from(max))) as usize,
+                shown: &bar.shown,
+                computed: bar.computed,
+            })
+            .collect()
+    }
+}
+
+/// A chart as text: a bar of `#` (or `█`) scaled to the room `width` leaves (see
+/// [`BarLayout::of`]), the figure after it; its notes under it.
+pub fn chart_text(chart: &Chart, width: Option<usize>, full: &str) -> String {
+    let layout = BarLayout::of(chart, width);
     let mut out = format!("{}\n", chart.title);
-    for bar in &chart.bars {
-        let cells =
-            ((u128::from(bar.value) * bar_cells as u128).div_ceil(u128::from(max))) as usize;
+    for line in layout.lines(chart) {
         out.push_str(&format!(
             "  {}  {} {}\n",
-            pad(&truncate(&bar.label, label_cells), label_cells),
-            full.repeat(cells),
-            bar.shown
+            line.label,
+            full.repeat(line.cells),
+            line.shown
         ));
     }
     for note in &chart.notes {
@@ -555,10 +608,32 @@ mod tests {
             ],
             notes: vec!["n".into()],
         };
+        // Piped: labels whole, bars up to BAR_CELLS.
+        let piped = chart_text(&chart, None, "#");
+        assert_eq!(piped.lines().nth(1), Some(&*format!("  a   {} 10", "#".repeat(BAR_CELLS))));
+        assert_eq!(piped.lines().nth(2), Some(&*format!("  bb  {} 5", "#".repeat(15))));
+        assert!(piped.ends_with("  n\n"));
+        // In 16 cells: 2 + label 2 + 2 + bar + 1 + figure 2 leaves 7 for the bar.
         assert_eq!(
-            chart_text(&chart, 10, 4, "#"),
-            "t\n  a   #### 10\n  bb  ## 5\n  n\n"
+            chart_text(&chart, Some(16), "#"),
+            "t\n  a   ####### 10\n  bb  #### 5\n  n\n"
         );
+    }
+
+    /// A long label is cut, never the figure; every line fits.
+    #[test]
+    fn a_narrow_chart_cuts_its_labels_never_its_figures() {
+        let library = library();
+        let charts = campaign_charts(&ZH, library.campaign.as_ref().unwrap());
+        for width in [40, 60, 80] {
+            for chart in &charts {
+                let text = chart_text(chart, Some(width), "#");
+                for (line, bar) in text.lines().skip(1).zip(&chart.bars) {
+                    assert!(crate::text::width(line) <= width, "{width}: {line}");
+                    assert!(line.ends_with(&format!(" {}", bar.shown)), "{line}");
+                }
+            }
+        }
     }
 
     /// The fines decided, one bar each from the largest, labelled with the party; the proposed

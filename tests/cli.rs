@@ -696,8 +696,18 @@ fn similar_cases_with_their_reasons() {
     let out = casebook(&["similar", "nanning-fangduoduo"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    let first = text.lines().next().unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines.next().unwrap().starts_with("得分  ID"),
+        "a heading row: {text}"
+    );
+    let first = lines.next().unwrap();
     assert!(first.contains("zhuji-xiangsheng"), "{text}");
+    // What the score counts is said under the table.
+    assert!(
+        text.contains("得分：每个相同的违法行为 4 分、条款 3 分、行业 3 分、数据种类 2 分、省份 1 分"),
+        "{text}"
+    );
     assert!(
         first.contains("同行业 房产租售") && first.contains("同类数据 电话号码"),
         "{text}"

@@ -19,6 +19,10 @@ pub struct StatsArgs {
     pub format: StatsFormat,
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Labels whole, however wide the terminal (a chart is otherwise fitted to it; piped output
+    /// is never cut).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,7 +57,13 @@ pub fn run(library: &Library, args: &StatsArgs, ascii: bool) -> ExitCode {
         None => (Vec::new(), Vec::new()),
     };
     let own = stats::library_charts(m, library, &cases);
-    let library_title = fill(m.stats_library, &[("n", cases.len().to_string())]);
+    let n = ("n", cases.len().to_string());
+    let library_title = if filter.is_empty() {
+        fill(m.stats_library_all, &[n])
+    } else {
+        let chosen = filter.chosen_labels(m, library).join(m.list_sep);
+        fill(m.stats_library_filtered, &[n, ("filter", chosen)])
+    };
     match args.format {
         StatsFormat::Json => super::print_json(&Json {
             campaign_totals: &totals,
@@ -63,6 +73,7 @@ pub fn run(library: &Library, args: &StatsArgs, ascii: bool) -> ExitCode {
         }),
         StatsFormat::Text => {
             let full = if ascii { "#" } else { "█" };
+            let fit = super::fit(args.wide);
             let mut out = String::new();
             if !totals.is_empty() {
                 out.push_str(&format!("{}\n", m.stats_campaign));
@@ -71,14 +82,14 @@ pub fn run(library: &Library, args: &StatsArgs, ascii: bool) -> ExitCode {
                 }
                 for chart in &campaign {
                     out.push('\n');
-                    out.push_str(&stats::chart_text(chart, 24, 30, full));
+                    out.push_str(&stats::chart_text(chart, fit, full));
                 }
                 out.push('\n');
             }
             out.push_str(&format!("{library_title}\n"));
             for chart in &own {
                 out.push('\n');
-                out.push_str(&stats::chart_text(chart, 24, 30, full));
+                out.push_str(&stats::chart_text(chart, fit, full));
             }
             super::print(&crate::text::sanitize(&out))
         }

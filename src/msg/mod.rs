@@ -86,7 +86,12 @@ pub struct Catalog {
     pub row_kf_data: &'static str,
     pub row_kf_law: &'static str,
     /// `{violated}`, `{penalty}`: the provisions broken → those the penalty rests on.
-    pub kf_law: &'static str,
+    /// The law line's halves, `{violated} → {penalty}`.
+    pub kf_violated: &'static str,
+    pub kf_penalty: &'static str,
+    /// The law line's halves when the source names no provision of that role.
+    pub kf_violated_missing: &'static str,
+    pub kf_penalty_missing: &'static str,
     /// `{transfer}`: the provisions a transfer to the police rests on.
     pub kf_transfer: &'static str,
     pub kf_records_missing: &'static str,
@@ -441,6 +446,9 @@ pub struct Catalog {
     pub stats_title: &'static str,
     pub stats_campaign: &'static str,
     pub stats_library: &'static str,
+    /// The library's charts on every case, and on a filter given on the command line.
+    pub stats_library_all: &'static str,
+    pub stats_library_filtered: &'static str,
     pub stats_chart: &'static str,
     pub stats_dim_sector: &'static str,
     pub stats_dim_violation: &'static str,
@@ -506,7 +514,10 @@ pub static ZH: Catalog = Catalog {
     row_kf_id: "编号",
     row_kf_data: "数据",
     row_kf_law: "条款",
-    kf_law: "违反 {violated} → 处罚依据 {penalty}",
+    kf_violated: "违反 {violated}",
+    kf_penalty: "处罚依据 {penalty}",
+    kf_violated_missing: "违反条款未载明",
+    kf_penalty_missing: "处罚依据未载明",
     kf_transfer: "移送依据 {transfer}",
     kf_records_missing: "条数未载明",
     kf_kinds_missing: "种类未载明",
@@ -650,8 +661,8 @@ pub static ZH: Catalog = Catalog {
     within: "在幅度内",
     outside: "在幅度外",
     position_over: "超过无违法所得时的上限：罚款应以违法所得为基数（来源未载明违法所得）",
-    position_unknown: "处罚数额未载明 (not stated)；适用的幅度见上",
-    position_apart: "拟处罚或合并处罚的数额不放入幅度比较；适用的幅度见上",
+    position_unknown: "处罚数额未载明 (not stated)；适用的幅度见上一行",
+    position_apart: "拟处罚或合并处罚的数额不放入幅度比较；适用的幅度见上一行",
     threshold_disclaimer: "门槛比较，非法律认定 (threshold comparison, not a legal finding)",
     threshold_line: "{value} {unit}：{item} 标准 {threshold} {unit} — {verdict}",
     threshold_in_duty: "如系履职或提供服务中获得，标准减半为 {threshold}（{item}）— {verdict}",
@@ -813,6 +824,8 @@ pub static ZH: Catalog = Catalog {
     stats_title: "统计",
     stats_campaign: "2019 年专项执法行动（全国，已公布的数字）",
     stats_library: "案例库：{n} 例（当前筛选）",
+    stats_library_all: "案例库：{n} 例",
+    stats_library_filtered: "案例库：{n} 例（筛选：{filter}）",
     stats_chart: "{dimension}：{metric}（合计 {total}）",
     stats_dim_sector: "按行业",
     stats_dim_violation: "按违法行为",
@@ -858,6 +871,14 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
         out = out.replace(&slot, value);
     }
     out
+}
+
+/// `publisher 2019-11-18`, or the publisher alone when there is no date.
+fn with_date(publisher: &str, date: Option<crate::library::PartialDate>) -> String {
+    match date {
+        Some(date) => format!("{publisher} {date}"),
+        None => publisher.to_string(),
+    }
 }
 
 /// English nouns a template counts, and their singular: `{n} cases` with n = 1 reads `1 case`.
@@ -1026,28 +1047,41 @@ impl Catalog {
     }
 
     /// Who published a collection, and when: `国家市场监督管理总局 2019-11-18`; in English the
-    /// publisher's English name with the Chinese after it, where the library has one.
+    /// publisher's English name where the library has one.
     pub fn collection_by(&self, collection: &crate::library::Collection) -> String {
         let publisher = match (self.lang, &collection.publisher_en) {
-            (Lang::En, Some(en)) => format!("{en} ({})", collection.publisher),
-            _ => collection.publisher.clone(),
+            (Lang::En, Some(en)) => en,
+            _ => &collection.publisher,
         };
-        match collection.published {
-            Some(date) => format!("{publisher} {date}"),
-            None => publisher,
-        }
+        with_date(publisher, collection.published)
     }
 
     /// A collection as a citation names it: `《打击……十大典型案例》（国家市场监督管理总局 2019-11-18）`;
-    /// in English the title in English with the Chinese after it, then the publisher.
+    /// in English the title and publisher in English, each with its Chinese after it.
     pub fn collection_cited(&self, collection: &crate::library::Collection) -> String {
-        match (self.lang, &collection.title_en) {
-            (Lang::En, Some(en)) => format!(
-                "{en} (《{}》), {}",
-                collection.title,
-                self.collection_by(collection)
-            ),
-            _ => format!("《{}》（{}）", collection.title, self.collection_by(collection)),
+        let zh = format!("《{}》", collection.title);
+        match self.lang {
+            Lang::Zh => format!("{zh}（{}）", self.collection_by(collection)),
+            Lang::En => {
+                let title = match &collection.title_en {
+                    Some(en) => format!("{en} ({zh})"),
+                    None => zh,
+                };
+                let publisher = match &collection.publisher_en {
+                    Some(en) => format!("{en} ({})", collection.publisher),
+                    None => collection.publisher.clone(),
+                };
+                format!("{title}, {}", with_date(&publisher, collection.published))
+            }
+        }
+    }
+
+    /// The law's own words inside an interface sentence: as they are in Chinese, in 「」 in
+    /// English (so a reader sees they are quoted, not translated).
+    pub fn law_words(&self, words: &str) -> String {
+        match self.lang {
+            Lang::Zh => words.to_string(),
+            Lang::En => format!("「{words}」"),
         }
     }
 

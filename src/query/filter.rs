@@ -64,6 +64,22 @@ impl Filter {
         }
     }
 
+    /// The chosen values as a reader reads them: vocabulary labels, a collection's title, in
+    /// the interface language.
+    pub fn chosen_labels(&self, m: &crate::msg::Catalog, library: &Library) -> Vec<String> {
+        Facet::ALL
+            .iter()
+            .flat_map(|&facet| {
+                self.values(facet).iter().map(move |key| match facet.vocab() {
+                    Some(kind) => m.term(library, kind, key),
+                    None => library
+                        .collection(key)
+                        .map_or(key.clone(), |c| m.collection_title(c)),
+                })
+            })
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         Facet::ALL.iter().all(|f| self.values(*f).is_empty())
     }

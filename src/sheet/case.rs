@@ -154,15 +154,25 @@ fn data(p: &Parts) -> Section {
         p.r.opt(m.row_gains, case.illegal_gains_yuan.map(yuan)),
     ];
     for quantity in &case.quantity {
-        let mut line = format!(
-            "{} {} {}",
-            thousands(quantity.value),
-            quantity.unit,
-            quantity.what
-        );
-        if let Some(en) = &quantity.what_en {
-            line.push_str(&format!(" ({en})"));
-        }
+        // In English the noun says what is counted (18,990 SIM cards), so the measure word
+        // (张) goes; the source's Chinese follows.
+        let line = match (m.lang, &quantity.what_en) {
+            (crate::msg::Lang::En, Some(en)) => {
+                format!("{} {en} ({})", thousands(quantity.value), quantity.what)
+            }
+            (_, en) => {
+                let mut line = format!(
+                    "{} {} {}",
+                    thousands(quantity.value),
+                    quantity.unit,
+                    quantity.what
+                );
+                if let Some(en) = en {
+                    line.push_str(&format!(" ({en})"));
+                }
+                line
+            }
+        };
         rows.push(p.r.row(m.row_other_counts, vec![line]));
     }
     Section {

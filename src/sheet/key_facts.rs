@@ -103,16 +103,20 @@ fn key_law(p: &Parts) -> Option<String> {
         (!found.is_empty()).then(|| found.join(p.m.list_sep))
     };
     let m = p.m;
-    let not_stated = || m.not_stated_short.to_string();
     let mut parts = Vec::new();
     let (violated, penalty) = (cites(LawRole::Violated), cites(LawRole::Penalty));
-    if violated.is_some() || penalty.is_some() {
-        parts.push(fill(
-            m.kf_law,
-            &[
-                ("violated", violated.unwrap_or_else(not_stated)),
-                ("penalty", penalty.unwrap_or_else(not_stated)),
-            ],
+    // Each half reads whole when its provisions are missing ("penalty provision not stated"),
+    // never "penalty under not stated".
+    let halves = [
+        violated.map(|v| fill(m.kf_violated, &[("violated", v)])),
+        penalty.map(|p| fill(m.kf_penalty, &[("penalty", p)])),
+    ];
+    if halves.iter().any(Option::is_some) {
+        let [violated, penalty] = halves;
+        parts.push(format!(
+            "{} → {}",
+            violated.unwrap_or_else(|| m.kf_violated_missing.to_string()),
+            penalty.unwrap_or_else(|| m.kf_penalty_missing.to_string())
         ));
     }
     if let Some(transfer) = cites(LawRole::Transfer) {
@@ -176,10 +180,11 @@ fn any_tier(p: &Parts, thresholds: &crate::library::Thresholds, records: u64) ->
         .iter()
         .enumerate()
         .map(|(i, (tier, threshold, reached))| {
-            let item = if i == 0 {
-                &tier.item[..]
-            } else {
-                &tier.item[prefix..]
+            // In Chinese the items after the first drop what they share (第五条第一款); in
+            // English each is read whole (Art. 5(1)(4)).
+            let item = match m.lang {
+                crate::msg::Lang::Zh if i > 0 => tier.item[prefix..].to_string(),
+                _ => m.article(&tier.item),
             };
             let what = tier
                 .what
@@ -188,7 +193,7 @@ fn any_tier(p: &Parts, thresholds: &crate::library::Thresholds, records: u64) ->
             fill(
                 m.kf_if_tier,
                 &[
-                    ("if", m.paren(item, &what)),
+                    ("if", m.paren(&item, &m.law_words(&what))),
                     (
                         "verdict",
                         if *reached { m.reached } else { m.not_reached }.to_string(),

@@ -132,12 +132,12 @@ pub(super) fn comparison_lines(
         &[
             ("value", thousands(compared.value)),
             ("unit", unit.to_string()),
-            ("item", compared.item.clone()),
+            ("item", m.article(&compared.item)),
             ("threshold", thousands(compared.threshold)),
             ("verdict", verdict(compared.reached())),
         ],
     )];
-    let item = |item: &Option<String>| item.clone().unwrap_or_default();
+    let item = |item: &Option<String>| item.as_deref().map(|i| m.article(i)).unwrap_or_default();
     if let Some(half) = compared.in_duty {
         lines.push(fill(
             m.threshold_in_duty,
@@ -166,7 +166,7 @@ pub(super) fn comparison_lines(
 /// the data falling under it.
 pub(super) fn any_tier_lines(m: &Catalog, thresholds: &Thresholds, records: u64) -> Vec<String> {
     let tiers = law::record_tiers(thresholds, records);
-    let items: Vec<&str> = tiers.iter().map(|(tier, ..)| tier.item.as_str()).collect();
+    let items: Vec<String> = tiers.iter().map(|(tier, ..)| m.article(&tier.item)).collect();
     let line = |template: &str, tier: &ThresholdTier, threshold: u64| {
         let what = tier
             .what
@@ -177,8 +177,8 @@ pub(super) fn any_tier_lines(m: &Catalog, thresholds: &Thresholds, records: u64)
             &[
                 ("value", thousands(records)),
                 ("threshold", thousands(threshold)),
-                ("item", tier.item.clone()),
-                ("what", what),
+                ("item", m.article(&tier.item)),
+                ("what", m.law_words(&what)),
                 ("items", items.join(m.list_sep)),
             ],
         )

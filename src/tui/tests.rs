@@ -616,7 +616,8 @@ fn the_statute_view_has_its_own_search() {
     assert_eq!(shorts(&app), ["刑法"]);
     ctrl(&mut app, 'u');
     typed(&mut app, "xf");
-    // 侵害消费者权益行为处罚办法 and 消法实施条例 hold 消费 (x f) too.
+    // 侵害消费者权益行为处罚办法 and 消法实施条例 hold 消费 (x f) too, and 行政处罚法 第二十七条's
+    // heading 涉嫌犯罪 (x f).
     assert_eq!(
         shorts(&app),
         [
@@ -625,7 +626,8 @@ fn the_statute_view_has_its_own_search() {
             "处罚办法（2015年文本）",
             "处罚办法（2020年修订）",
             "刑法",
-            "消法实施条例"
+            "消法实施条例",
+            "行政处罚法"
         ]
     );
 }

@@ -226,16 +226,6 @@ pub fn bar(look: Look) -> Style {
     paint(look, Style::new().fg(look.palette.bar))
 }
 
-/// A figure printed over its bar: reversed, so it reads on the bar with or without colours.
-pub fn bar_value(look: Look) -> Style {
-    paint(
-        look,
-        Style::new()
-            .fg(look.palette.bar)
-            .add_modifier(Modifier::REVERSED),
-    )
-}
-
 /// A bar computed here rather than printed by the source: dimmed.
 pub fn bar_computed(look: Look) -> Style {
     paint(

@@ -1,12 +1,12 @@
 //! The statistics screen (`S`): the 2019 campaign's published figures and breakdowns, then the
 //! library's cases in view (the browser's filter and search) by sector, province, violation,
-//! penalty, year, records and provision — each a bar chart with its figures printed on the bars.
+//! penalty, year, records and provision — each a bar chart with its figures after the bars.
 //! It scrolls a chart at a time.
 
 use ratatui::Frame;
-use ratatui::layout::{Direction, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::msg::fill;
 use crate::stats::{self, Chart, Total};
@@ -16,11 +16,6 @@ use crate::tui::types::{Action, Next, Place, Scope};
 use crate::tui::widgets::status_line;
 
 use super::Screen;
-
-/// The widest a bar's label is drawn: a quarter of the width, so the bars keep their room.
-fn label_cells(width: u16) -> usize {
-    (width as usize / 4).clamp(10, 30)
-}
 
 /// One block of the page: the totals, a heading, or a chart.
 enum Piece {
@@ -66,8 +61,14 @@ impl Stats {
                     .map(Piece::Chart),
             );
         }
+        // "Current filter" only where the browser's filter or search narrows what is charted.
+        let template = if cases.len() < library.cases.len() {
+            m.stats_library
+        } else {
+            m.stats_library_all
+        };
         let title = fill(
-            m.stats_library,
+            template,
             &[("n", crate::text::thousands(cases.len() as u64))],
         );
         pieces.push(Piece::Heading(title));
@@ -187,8 +188,9 @@ fn draw_totals(ctx: &Context, frame: &mut Frame, area: Rect, totals: &[Total]) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// A chart as ratatui's horizontal bar chart: the label, the bar, its figure and share on it; a
-/// computed bar dimmed; the source or what is counted apart under it.
+/// A chart as lines of text: the label, the bar, the figure and share after it (never over the
+/// bar, where a short bar would hide it); a computed bar dimmed; the source or what is counted
+/// apart under it. Laid out by the core's [`stats::BarLayout`], as `casebook stats` prints.
 fn draw_chart(ctx: &Context, frame: &mut Frame, area: Rect, chart: &Chart) {
     let room = area.width.saturating_sub(4) as usize;
     let mut block = Block::bordered()
@@ -203,33 +205,25 @@ fn draw_chart(ctx: &Context, frame: &mut Frame, area: Rect, chart: &Chart) {
         frame.render_widget(none, area);
         return;
     }
-    let bars: Vec<Bar> = chart
-        .bars
-        .iter()
-        .map(|b| {
-            let label = crate::text::sanitize_line(&b.label);
-            let label = crate::text::truncate(&label, label_cells(area.width));
-            let style = if b.computed {
+    // Inside the border; the layout indents by two, which the border stands in for.
+    let inner = (area.width as usize).saturating_sub(2);
+    let layout = stats::BarLayout::of(chart, Some(inner + 2));
+    let full = theme::bar_set(ctx.look).full;
+    let lines: Vec<Line> = layout
+        .lines(chart)
+        .into_iter()
+        .map(|line| {
+            let style = if line.computed {
                 theme::bar_computed(ctx.look)
             } else {
                 theme::bar(ctx.look)
             };
-            Bar::default()
-                .label(Line::from(label))
-                .value(b.value)
-                .text_value(b.shown.clone())
-                .style(style)
-                .value_style(theme::bar_value(ctx.look))
+            Line::from(vec![
+                Span::raw(format!("{}  ", line.label)),
+                Span::styled(full.repeat(line.cells), style),
+                Span::raw(format!(" {}", line.shown)),
+            ])
         })
         .collect();
-    let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(1).max(1);
-    let widget = BarChart::default()
-        .block(block)
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(0)
-        .bar_set(theme::bar_set(ctx.look))
-        .max(max)
-        .data(BarGroup::default().bars(&bars));
-    frame.render_widget(widget, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

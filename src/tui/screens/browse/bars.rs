@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::query::filter::{Facet, Filter};
+use crate::query::filter::Filter;
 use crate::tui::context::Context;
 use crate::tui::types::{Pane, Scope};
 use crate::tui::widgets::status_line_with;
@@ -54,21 +54,5 @@ pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
 
 /// The chosen facet values, as the user reads them.
 pub fn chosen_labels(ctx: &Context, filter: &Filter) -> Vec<String> {
-    Facet::ALL
-        .iter()
-        .flat_map(|&facet| {
-            filter
-                .values(facet)
-                .iter()
-                .map(move |key| facet_label(ctx, facet, key))
-        })
-        .collect()
-}
-
-/// A chosen facet value as the user reads it.
-fn facet_label(ctx: &Context, facet: Facet, key: &str) -> String {
-    match facet.vocab() {
-        Some(kind) => ctx.m.term(ctx.library, kind, key),
-        None => key.to_string(),
-    }
+    filter.chosen_labels(ctx.m, ctx.library)
 }
