@@ -344,19 +344,10 @@ fn label_cell(
     }
 }
 
-/// A case's name in a table: in Chinese its party; in English its English name, the Chinese
-/// after it (cut first when the table is cut to the terminal).
-pub(super) fn case_name(case: &Case) -> String {
-    match (m().lang, &case.title_en) {
-        (crate::msg::Lang::En, Some(en)) => format!("{en} · {}", case.party.name),
-        _ => case.party.name.to_string(),
-    }
-}
-
 /// A case's cells, in the order of [`headings`]: in English the case's English name (the
 /// Chinese after it), the province's English name.
 fn row(library: &Library, case: &Case) -> Vec<String> {
-    let name = case_name(case);
+    let name = crate::sheet::list_name(m(), case);
     let cells = vec![
         case.position.map_or(String::new(), |p| p.to_string()),
         case.id.to_string(),

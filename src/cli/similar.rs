@@ -82,7 +82,7 @@ pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
             vec![
                 s.score.to_string(),
                 case.id.to_string(),
-                super::list::case_name(case),
+                crate::sheet::list_name(m(), case),
                 sanitize_line(&shared_reasons(m(), library, &s.shared)),
             ]
         })

@@ -74,9 +74,10 @@ pub struct Catalog {
     pub not_stated: &'static str,
     pub not_stated_short: &'static str,
     pub inferred: &'static str,
-    pub cases_unit: &'static str,
     /// `{n}` of `{total}` cases, under a list.
     pub cases_of: &'static str,
+    /// `{n}` cases (see [`Catalog::n_cases`]).
+    pub cases_n: &'static str,
     /// `casebook statute`'s headings: id, article, status today, heading.
     pub statute_heads: [&'static str; 4],
     pub records_unit: &'static str,
@@ -506,8 +507,8 @@ pub static ZH: Catalog = Catalog {
     not_stated: "未载明 (not stated)",
     not_stated_short: "未载明",
     inferred: "推断",
-    cases_unit: "例",
     cases_of: "{n} / {total} 例",
+    cases_n: "{n} 例",
     statute_heads: ["id", "条文", "今天的状态", "内容提要"],
     records_unit: "条",
     sec_key_facts: "要点",
@@ -1074,6 +1075,11 @@ impl Catalog {
                 format!("{title}, {}", with_date(&publisher, collection.published))
             }
         }
+    }
+
+    /// `3 例`, `3 cases`, `1 case`.
+    pub fn n_cases(&self, n: usize) -> String {
+        fill(self.cases_n, &[("n", crate::text::thousands(n as u64))])
     }
 
     /// The law's own words inside an interface sentence: as they are in Chinese, in 「」 in

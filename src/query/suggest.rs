@@ -35,7 +35,6 @@ pub struct Suggestions {
 pub struct Value {
     pub facet: Facet,
     pub key: String,
-    pub label: String,
     pub count: usize,
 }
 
@@ -53,7 +52,7 @@ impl Suggestions {
             let words: Vec<String> = self
                 .words
                 .iter()
-                .map(|(word, n)| format!("{word} {n} {}", m.cases_unit))
+                .map(|(word, n)| format!("{word} {}", m.n_cases(*n)))
                 .collect();
             lines.push(fill(
                 m.suggest_words,
@@ -65,19 +64,22 @@ impl Suggestions {
                 .values
                 .iter()
                 .map(|v| {
-                    format!(
-                        "{} {} ({} {})",
-                        m.facet(v.facet),
-                        v.label,
-                        v.count,
-                        m.cases_unit
-                    )
+                    // The value's label in the interface language (its key if the vocabulary
+                    // lacks it).
+                    let label = v
+                        .facet
+                        .vocab()
+                        .map_or(v.key.clone(), |kind| m.term(library, kind, &v.key));
+                    format!("{} {label} ({})", m.facet(v.facet), m.n_cases(v.count))
                 })
                 .collect();
-            lines.push(fill(m.suggest_values, &[("values", values.join("；"))]));
+            lines.push(fill(
+                m.suggest_values,
+                &[("values", values.join(m.clause_sep))],
+            ));
         }
         if !self.nearest.is_empty() {
-            let words = self.nearest.join("、");
+            let words = self.nearest.join(m.list_sep);
             lines.push(fill(m.suggest_nearest, &[("words", words)]));
         }
         if !self.provisions.is_empty() {
@@ -191,7 +193,6 @@ fn values_named(library: &Library, word: &str) -> Vec<Value> {
                 out.push(Value {
                     facet,
                     key: term.key.clone(),
-                    label: term.label.zh.clone(),
                     count,
                 });
             }

@@ -382,6 +382,16 @@ fn cited_provisions(m: &Catalog, library: &Library, case: &Case, basis: Basis) -
     roles.join(m.clause_sep)
 }
 
+/// A case's name in a list: in Chinese its party; in English its English name with the party's
+/// Chinese name after it (what a narrow list cuts first).
+pub fn list_name(m: &Catalog, case: &Case) -> String {
+    let name = match (m.lang, &case.title_en) {
+        (crate::msg::Lang::En, Some(en)) => format!("{en} · {}", case.party.name),
+        _ => case.party.name.to_string(),
+    };
+    crate::text::sanitize_line(&name)
+}
+
 /// "10 published, 9 identified" for a collection.
 pub fn published_identified(
     m: &Catalog,

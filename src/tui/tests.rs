@@ -777,6 +777,12 @@ fn copying_a_citation_a_sheet_and_a_provision() {
     let copied = app.take_clipboard();
     let citation = crate::sheet::citation(&ZH, &library, app.browse().current().unwrap());
     assert_eq!(copied, std::slice::from_ref(&citation));
+    // The official form, and the provisions named (the library's reading here: the source
+    // cites none).
+    assert!(
+        citation.contains("本库的理解（来源未引用条款）：违反条款《中华人民共和国消费者权益保护法》第二十九条第一款"),
+        "{citation}"
+    );
     let n = citation.chars().count();
     assert_eq!(
         app.notice.as_deref(),
@@ -792,7 +798,8 @@ fn copying_a_citation_a_sheet_and_a_provision() {
     press(&mut app, KeyCode::Char('y'));
     let provision = app.take_clipboard().remove(0);
     assert!(
-        provision.starts_with("消法 第五十六条（中华人民共和国消费者权益保护法 第五十六条）\n")
+        provision.starts_with("《中华人民共和国消费者权益保护法》第五十六条\n"),
+        "{provision}"
     );
     assert!(provision.contains("经营者有下列情形之一"));
     app.osc52 = false;

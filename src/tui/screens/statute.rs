@@ -135,7 +135,11 @@ impl StatuteView {
         let mut law = "";
         for &i in &self.matching {
             let statute = &ctx.library.statutes[i];
-            let name = statute.short.as_deref().unwrap_or(&statute.law);
+            let name = match ctx.m.lang {
+                crate::msg::Lang::Zh => statute.short.as_deref(),
+                crate::msg::Lang::En => statute.short_en.as_deref(),
+            }
+            .unwrap_or_else(|| ctx.m.law_name(statute));
             if name != law {
                 law = name;
                 let heading = name.to_string();
@@ -158,9 +162,10 @@ impl StatuteView {
             // A provision not in force today says so beside its number (网络安全法 has two
             // versions whose numbers overlap).
             let status = crate::law::status_on(statute, ctx.library.today());
+            let article = ctx.m.article(&statute.article);
             let text = match crate::sheet::status_short(ctx.m, status) {
-                Some(short) => format!("{marker}{} · {short}", statute.article),
-                None => format!("{marker}{}", statute.article),
+                Some(short) => format!("{marker}{article} · {short}"),
+                None => format!("{marker}{article}"),
             };
             rows.push((
                 Some(i),
@@ -240,13 +245,15 @@ impl<'l> Screen<'l> for StatuteView {
             Action::Resize(..) => self.scroll_by(ctx, 0),
             Action::CopyCitation => {
                 if let Some(statute) = ctx.library.statutes.get(self.statute) {
-                    let text = format!(
-                        "{}（{} {}）\n{}",
-                        statute.citation(),
-                        statute.law,
-                        statute.article,
-                        statute.text
-                    );
+                    // The official form (in English with the Chinese after it), then the text.
+                    let official = statute.official(&statute.article);
+                    let cited = match ctx.m.lang {
+                        crate::msg::Lang::Zh => official,
+                        crate::msg::Lang::En => {
+                            format!("{} ({official})", statute.official_en(&statute.article))
+                        }
+                    };
+                    let text = format!("{cited}\n{}", statute.text);
                     return Next::Copy {
                         what: ctx.m.copied_provision,
                         text,
@@ -299,7 +306,7 @@ impl<'l> Screen<'l> for StatuteView {
         let block = Block::bordered()
             .border_set(theme::border(ctx.look))
             .border_style(theme::focused_border(ctx.look))
-            .title(format!(" {} ", statute.citation()));
+            .title(format!(" {} ", ctx.m.cite(statute)));
         scrolled(frame, layout.text, block, self.lines(ctx), self.scroll);
         // Which provision of how many (of those the search keeps).
         let at = self.matching.iter().position(|&s| s == self.statute);

@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::msg::fill;
 use crate::query::filter::Filter;
 use crate::tui::context::Context;
 use crate::tui::types::{Pane, Scope};
@@ -12,11 +13,12 @@ use super::Browse;
 
 /// `4 / 9 例 · 按词：员工 卖 客户信息 · 筛选：房产租售、广西壮族自治区 · /房` on the left, the keys in force on the right.
 pub fn status(ctx: &Context, browse: &Browse, frame: &mut Frame, area: Rect) {
-    let mut left = format!(
-        "{} / {} {}",
-        browse.results.visible.len(),
-        ctx.library.cases.len(),
-        ctx.m.cases_unit
+    let mut left = fill(
+        ctx.m.cases_of,
+        &[
+            ("n", browse.results.visible.len().to_string()),
+            ("total", ctx.library.cases.len().to_string()),
+        ],
     );
     // A phrase searched as its words says so: what matched is those words, not the phrase.
     if let Some(cut) = &browse.results.cut {

@@ -126,7 +126,7 @@ fn item(
         .position
         .map_or(String::from("  "), |p| format!("{p:>2}"));
     let prefix = format!("{marker}{position} ");
-    let party = crate::text::sanitize_line(&case.party.name);
+    let party = crate::sheet::list_name(ctx.m, case);
     let first = crate::text::truncate(&format!("{prefix}{party}"), row_width);
     let second = format!("     {}", glance(ctx, case));
     let (first_style, second_style) = match (is_selected, focused) {
