@@ -8,6 +8,10 @@ use casebook::tui::{Action, App, Look, Pane, ScreenId};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "common/english.rs"]
+mod english;
+use english::assert_english;
+
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (60, 20)];
 
 fn library() -> Library {
@@ -405,121 +409,6 @@ fn training_screens() {
     insta::assert_snapshot!("training_leave_80x24", draw(&app));
 }
 
-/// Every string of the library that is content or law: on an English screen, Chinese may come
-/// only from these (a party's name, a summary without English, a provision's words).
-fn content(library: &Library) -> Vec<String> {
-    let mut all: Vec<String> = Vec::new();
-    for c in &library.cases {
-        all.extend([
-            c.title.to_string(),
-            c.summary.to_string(),
-            c.party.name.to_string(),
-        ]);
-        all.extend([c.place.province.to_string()]);
-        all.extend(
-            c.place
-                .city
-                .iter()
-                .chain(&c.place.district)
-                .map(|s| s.to_string()),
-        );
-        all.extend(
-            c.authority
-                .iter()
-                .chain(&c.amount_note)
-                .map(|s| s.to_string()),
-        );
-        all.extend(c.data_kinds.iter().flatten().map(|s| s.to_string()));
-        all.extend(
-            c.penalty
-                .iter()
-                .filter_map(|p| p.note.as_ref())
-                .map(|s| s.to_string()),
-        );
-        all.extend(c.source.iter().map(|s| s.title.to_string()));
-        all.extend(
-            c.source
-                .iter()
-                .filter_map(|s| s.publisher.as_ref())
-                .map(|s| s.to_string()),
-        );
-        all.extend(c.inferred.values().cloned());
-    }
-    for s in &library.statutes {
-        all.extend([
-            s.law.clone(),
-            s.article.clone(),
-            s.text.clone(),
-            s.citation(),
-            s.penalty_citation(),
-        ]);
-        all.extend(s.short.iter().chain(&s.text_note).cloned());
-        all.extend(s.penalty.iter().filter_map(|p| p.words.clone()));
-        for tier in s.thresholds.iter().flat_map(|t| &t.tiers) {
-            all.push(tier.item.clone());
-            all.extend(tier.what.iter().cloned());
-            all.extend(tier.kinds.iter().cloned());
-        }
-        all.extend(
-            s.forbids
-                .iter()
-                .flat_map(|f| [f.item.clone(), f.words.clone()]),
-        );
-    }
-    for c in &library.collections {
-        all.extend([c.title.clone(), c.publisher.clone()]);
-    }
-    if let Some(campaign) = &library.campaign {
-        all.extend(campaign.source.iter().map(|s| s.title.to_string()));
-        all.extend(
-            campaign
-                .source
-                .iter()
-                .filter_map(|s| s.publisher.as_ref())
-                .map(|s| s.to_string()),
-        );
-    }
-    all
-}
-
-/// Each run of Chinese on the screen, outside what the allowed interface words explain.
-fn chinese_runs(screen: &str) -> Vec<String> {
-    let cjk = |c: char| {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。、；：（）「」《》〔〕".contains(c)
-    };
-    let mut runs = Vec::new();
-    let mut run = String::new();
-    for c in screen.chars() {
-        if cjk(c) {
-            run.push(c);
-        } else if !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
-        }
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    // The language switch's own label, and the legal terms quoted beside their English.
-    runs.retain(|r| {
-        !["中文", "情节严重", "情节特别严重"].contains(&r.trim_matches(|c| "（）「」".contains(c)))
-    });
-    runs
-}
-
-fn assert_english(library: &Library, screen: &str, what: &str) {
-    let corpus = content(library);
-    for run in chinese_runs(screen) {
-        let stripped = run.trim_matches(|c| "，。、；：（）「」".contains(c));
-        if stripped.is_empty() {
-            continue;
-        }
-        assert!(
-            corpus.iter().any(|c| c.contains(stripped)),
-            "{what}: Chinese that is not content or law: {run:?}\n{screen}"
-        );
-    }
-}
-
 /// What brings the app to one screen.
 type Show = fn(&mut App);
 
@@ -853,4 +742,24 @@ fn exam_screens() {
     app.update(Action::Digit(2));
     app.update(Action::YesNo(true));
     insta::assert_snapshot!("exam_result_80x24", draw(&app));
+}
+
+/// A notice (what was copied) takes the whole status line for its time: no hint runs into it.
+#[test]
+fn a_notice_takes_the_status_line() {
+    let library = library();
+    for (w, h) in SIZES {
+        let mut app = App::new(&library, &ZH, w, h);
+        assert!(app.open_case("nanning-fangduoduo"));
+        app.update(Action::OpenNumbered(3)); // 消法 第五十六条
+        app.update(Action::CopyCitation);
+        let screen = draw(&app);
+        let status = screen.lines().last().unwrap();
+        assert!(status.trim_start().starts_with("已复制条款与全文："), "{w}x{h}: {status:?}");
+        assert!(!status.contains("Esc") && !status.contains("返回"), "{status:?}");
+        // The next key brings the hints back.
+        app.update(Action::Down);
+        let screen = draw(&app);
+        assert!(screen.lines().last().unwrap().contains("Esc"), "{screen}");
+    }
 }

@@ -224,14 +224,17 @@ impl<'l> App<'l> {
             frame.render_widget(Paragraph::new(banner).style(style), at);
         }
         if let Some(notice) = &self.notice {
-            // Over the right of the status line, where the hints are.
+            // The notice takes the whole status line until the next key (then the hints come
+            // back): drawn over the hints, their ends would run into it.
             let area = frame.area();
+            let line = Rect::new(0, area.height.saturating_sub(1), area.width, 1);
+            frame.render_widget(ratatui::widgets::Clear, line);
             let notice = format!(
                 " {} ",
-                crate::text::truncate(notice, area.width as usize - 2)
+                crate::text::truncate(notice, (area.width as usize).saturating_sub(2))
             );
             let width = crate::text::width(&notice) as u16;
-            let at = Rect::new(area.width - width, area.height - 1, width, 1);
+            let at = Rect::new(area.width.saturating_sub(width), line.y, width, 1);
             let style = super::theme::selected(self.look);
             frame.render_widget(Paragraph::new(notice).style(style), at);
         }

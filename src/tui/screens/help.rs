@@ -18,6 +18,8 @@ use super::Screen;
 /// Widest help box; two columns from `TWO_COLUMNS` cells.
 const MAX_WIDTH: u16 = 84;
 const TWO_COLUMNS: u16 = 72;
+/// The blank cells between two columns.
+const COLUMN_GAP: usize = 2;
 /// The groups of the left column when there are two: the browser's own keys.
 const LEFT_GROUPS: usize = 2;
 
@@ -43,8 +45,10 @@ impl HelpBox {
         let column = if two_columns { inside / 2 } else { inside };
         let (left, right) = if two_columns {
             let (left, right) = Group::ALL.split_at(LEFT_GROUPS);
+            // The left column stops two cells short, so its last word never runs into the
+            // right column's first.
             (
-                column_lines(ctx, left, column),
+                column_lines(ctx, left, column.saturating_sub(COLUMN_GAP)),
                 Some(column_lines(ctx, right, column)),
             )
         } else {
@@ -82,7 +86,8 @@ fn column_lines(ctx: &Context, groups: &[Group], column: usize) -> Vec<Line<'sta
         .min(column / 2);
     let mut out = Vec::new();
     for &group in groups {
-        out.push(Line::styled(group.title(ctx.m), theme::heading(ctx.look)));
+        let title = truncate(group.title(ctx.m), column);
+        out.push(Line::styled(title, theme::heading(ctx.look)));
         for (keys, describe) in ctx.keymap.help_rows(group, ctx.m) {
             let room = column.saturating_sub(key_width + 3);
             out.push(Line::from(vec![
