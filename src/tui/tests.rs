@@ -99,6 +99,28 @@ fn facets_toggle_with_or_inside_and_across() {
     assert!(app.browse().results.filter.is_empty());
 }
 
+/// A search that hides the value under the facet cursor moves it to the top of its own facet,
+/// not into the next facet; clearing the search brings it back to the value the user chose.
+#[test]
+fn the_facet_cursor_stays_in_its_facet_and_comes_back() {
+    let library = library();
+    let mut app = App::new(&library, &ZH, 120, 40);
+    app.update(Action::ToggleFacets);
+    press(&mut app, KeyCode::Char(']')); // the provinces
+    while facet_key(&app) != "四川省" {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "fangduoduo"); // 广西 only: 四川省 hides
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(facet_key(&app), "广西壮族自治区", "the top of its facet");
+    // Enter opened the first hit; Esc back to the list, Esc again clears the search.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.browse().results.parsed.is_empty());
+    assert_eq!(facet_key(&app), "四川省", "back on the value chosen");
+}
+
 /// Values with no case are hidden until `z`; the cursor skips headings; `]` and `[` jump between
 /// facets.
 #[test]

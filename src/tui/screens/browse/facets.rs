@@ -36,6 +36,9 @@ pub struct FacetPane {
     pub show_empty: bool,
     /// Index into `rows`; always on a shown value while there is one.
     pub cursor: usize,
+    /// The value the user last put the cursor on: a search that hides it moves the cursor to
+    /// the top of its facet, and clearing the search brings it back here.
+    wanted: usize,
     /// The first shown row on screen (an index into `shown`).
     pub offset: usize,
 }
@@ -56,6 +59,7 @@ impl FacetPane {
             rows,
             show_empty: false,
             cursor: 1,
+            wanted: 1,
             offset: 0,
         }
     }
@@ -85,14 +89,38 @@ impl FacetPane {
             })
             .map(|(i, _)| i)
             .collect();
+        self.cursor = self.settled();
+    }
+
+    /// Where the cursor rests under the shown rows: on the wanted value if it shows, else on
+    /// the first shown value of its facet, else on the nearest shown value.
+    fn settled(&self) -> usize {
         let values = self.value_rows();
-        if !values.contains(&self.cursor) {
-            let after = values.iter().find(|&&i| i > self.cursor);
-            let before = values.iter().rev().find(|&&i| i < self.cursor);
-            if let Some(&at) = after.or(before) {
-                self.cursor = at;
-            }
+        let wanted = self.wanted;
+        if values.contains(&wanted) {
+            return wanted;
         }
+        let facet = self.facet_of(wanted);
+        let top_of_facet = values.iter().find(|&&i| self.facet_of(i) == facet);
+        let after = values.iter().find(|&&i| i > wanted);
+        let before = values.iter().rev().find(|&&i| i < wanted);
+        top_of_facet
+            .or(after)
+            .or(before)
+            .copied()
+            .unwrap_or(self.cursor)
+    }
+
+    fn facet_of(&self, row: usize) -> Option<Facet> {
+        match self.rows.get(row)? {
+            FacetRow::Header(f) | FacetRow::Value(f, _) => Some(*f),
+        }
+    }
+
+    /// Puts the cursor on `row`, as the user chose.
+    pub fn put(&mut self, row: usize) {
+        self.cursor = row;
+        self.wanted = row;
     }
 
     /// The shown rows that are values.
@@ -112,20 +140,17 @@ impl FacetPane {
         };
         let last = values.len().saturating_sub(1) as isize;
         let to = (at as isize + delta).clamp(0, last) as usize;
-        self.cursor = values[to];
+        self.put(values[to]);
     }
 
     /// Moves to the first shown value of the next (or previous) facet.
     pub fn jump_group(&mut self, forward: bool) {
-        let facet_of = |i: usize| match &self.rows[i] {
-            FacetRow::Header(f) | FacetRow::Value(f, _) => *f,
-        };
         // The first shown value of each facet, in order.
         let mut firsts: Vec<usize> = Vec::new();
         for i in self.value_rows() {
             if firsts
                 .last()
-                .is_none_or(|&last| facet_of(last) != facet_of(i))
+                .is_none_or(|&last| self.facet_of(last) != self.facet_of(i))
             {
                 firsts.push(i);
             }
@@ -139,7 +164,7 @@ impl FacetPane {
             at.checked_sub(1).and_then(|a| firsts.get(a))
         };
         if let Some(&row) = target {
-            self.cursor = row;
+            self.put(row);
         }
     }
 

@@ -26,7 +26,7 @@ impl Browse<'_> {
                 self.facets.rows.get(index),
                 Some(facets::FacetRow::Value(..))
             ) {
-                self.facets.cursor = index;
+                self.facets.put(index);
                 self.toggle_value(ctx);
             }
         } else if layout.detail.is_some_and(|r| r.contains((x, y).into())) {
