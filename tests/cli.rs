@@ -1241,3 +1241,24 @@ fn an_exam_code_names_the_handout_of_its_seed() {
         stderr(&no_case)
     );
 }
+
+/// A published number whose case no source names (the tenth of SAMR's ten) is said to be
+/// unidentified, not "no such case"; a number beyond the list gets the usual answer.
+#[test]
+fn a_published_number_never_identified_says_so() {
+    let out = casebook(&["show", "10"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("公布的第 10 例，本库尚未识别是哪一案"),
+        "{}",
+        stderr(&out)
+    );
+    let out = casebook(&["--lang", "en", "show", "#10"]);
+    assert!(
+        stderr(&out).contains("No. 10 of Ten typical cases of the special enforcement campaign"),
+        "{}",
+        stderr(&out)
+    );
+    let out = casebook(&["show", "11"]);
+    assert!(stderr(&out).contains("没有案例"), "{}", stderr(&out));
+}

@@ -358,6 +358,14 @@ fn go_to_box() {
     app.update(Action::Show(ScreenId::Goto));
     app.update(Action::SearchInput('7'));
     insta::assert_snapshot!("goto_80x24", draw(&app));
+    // A number the publisher counted but no source names says so, whole (wrapped).
+    let mut app = App::new(&library, &ZH, 80, 24);
+    app.update(Action::Show(ScreenId::Goto));
+    app.update(Action::SearchInput('1'));
+    app.update(Action::SearchInput('0'));
+    let screen = draw(&app);
+    assert!(screen.contains("公布的第 10 例，本库尚未识别是哪一案"), "{screen}");
+    assert!(screen.contains("公布 10 例，已识别 9 例）"), "{screen}");
 }
 
 /// 2026-11-29T08:00:00Z, so that the summary does not change with the time.

@@ -45,6 +45,10 @@ pub fn resolve(library: &Library, index: &Index, wanted: &str) -> Option<usize> 
     match found.as_slice() {
         [one] => Some(*one),
         [] => {
+            if let Some(said) = crate::sheet::unidentified(m(), library, wanted) {
+                eprintln!("casebook: {said}");
+                return None;
+            }
             let nearest = nearest_case_ids(library, wanted, 3);
             let message = fill(
                 m().cli_no_case,

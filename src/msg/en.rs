@@ -302,6 +302,7 @@ pub static EN: Catalog = Catalog {
     goto_label: "number or id",
     goto_hint: "Type a published number (e.g. 7) or a case id; Enter opens it",
     goto_none: "No case has that number or id",
+    unidentified: "No. {n} of {collection} has not been identified in this library (no source that could be reached names it; {count})",
     key_statutes: "law",
     key_open_provision: "open numbered law",
     key_open_published: "case No.",

@@ -419,6 +419,9 @@ pub struct Catalog {
     pub goto_label: &'static str,
     pub goto_hint: &'static str,
     pub goto_none: &'static str,
+    /// `{n}`, `{collection}`, `{count}`: a number the publisher counted whose case no source
+    /// names.
+    pub unidentified: &'static str,
     pub key_statutes: &'static str,
     pub key_open_provision: &'static str,
     /// `{query}`: the statute view's search keeps no provision.
@@ -793,6 +796,7 @@ pub static ZH: Catalog = Catalog {
     goto_label: "编号或 id",
     goto_hint: "输入公布的编号（如 7）或案例 id，Enter 打开",
     goto_none: "没有这个编号或 id 的案例",
+    unidentified: "{collection}公布的第 {n} 例，本库尚未识别是哪一案（能查到的来源都没有写明；{count}）",
     key_statutes: "法条",
     key_open_provision: "打开编号的条款",
     key_open_published: "第N例",

@@ -1,7 +1,7 @@
 //! Finding a case as people name it: by id, by its published number (`7`), or by words with
 //! exactly one hit (`房多多`). Shared by `casebook show` and the browser's "go to" box.
 
-use crate::library::Library;
+use crate::library::{Collection, Library};
 
 use super::search::{Index, Query};
 
@@ -18,6 +18,26 @@ pub fn cases_at(library: &Library, wanted: &str) -> Vec<usize> {
             .collect(),
         Err(_) => Vec::new(),
     }
+}
+
+/// The published lists whose case at the number `wanted` names (`10`, `#10`) is announced but
+/// not in the library: the publisher counted it, no source says which case it is.
+pub fn unidentified<'l>(library: &'l Library, wanted: &str) -> Vec<&'l Collection> {
+    let wanted = wanted.trim().trim_start_matches(['#', ':']).trim();
+    let Ok(position) = wanted.parse::<u64>() else {
+        return Vec::new();
+    };
+    library
+        .collections
+        .iter()
+        .filter(|c| c.announced.is_some_and(|n| (1..=n).contains(&position)))
+        .filter(|c| {
+            !library
+                .cases
+                .iter()
+                .any(|case| case.collection == c.id && case.position == Some(position))
+        })
+        .collect()
 }
 
 /// The cases `wanted` names (indices into `library.cases`): by id or number ([`cases_at`]), else
@@ -55,6 +75,16 @@ mod tests {
         assert_eq!(ids("#7"), ["nanning-fangduoduo"]);
         assert_eq!(ids("房多多"), ["nanning-fangduoduo"]);
         assert!(ids("10").is_empty(), "the tenth case is not identified");
+        let titles = |wanted: &str| -> Vec<&str> {
+            unidentified(&library, wanted)
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect()
+        };
+        assert_eq!(titles("#10"), ["samr-2019-pi"]);
+        assert!(titles("7").is_empty(), "identified");
+        assert!(titles("11").is_empty(), "beyond what was published");
+        assert!(titles("0").is_empty());
         assert_eq!(ids("192"), ["li-kaixiang"], "a guiding case by its number");
         assert!(ids("房产").len() > 1);
     }

@@ -392,6 +392,34 @@ pub fn list_name(m: &Catalog, case: &Case) -> String {
     crate::text::sanitize_line(&name)
 }
 
+/// What a number names when its case was announced but never identified (`#10`): one line per
+/// collection, or `None` when the number names no such case.
+pub fn unidentified(m: &Catalog, library: &Library, wanted: &str) -> Option<String> {
+    let lines: Vec<String> = crate::query::lookup::unidentified(library, wanted)
+        .into_iter()
+        .map(|c| {
+            let n = wanted.trim().trim_start_matches(['#', ':']).trim();
+            let count = c
+                .announced
+                .map(|a| published_identified(m, library, &c.id, a))
+                .unwrap_or_default();
+            let collection = match m.lang {
+                crate::msg::Lang::Zh => format!("《{}》", c.title),
+                crate::msg::Lang::En => m.collection_title(c),
+            };
+            fill(
+                m.unidentified,
+                &[
+                    ("n", n.to_string()),
+                    ("collection", collection),
+                    ("count", count),
+                ],
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 /// "10 published, 9 identified" for a collection.
 pub fn published_identified(
     m: &Catalog,

@@ -53,6 +53,20 @@ impl Goto {
     }
 }
 
+impl Goto {
+    /// What the box says where it lists no case: the hint, that a published number was never
+    /// identified (`10`), or after Enter that nothing has that number or id.
+    fn note(&self, ctx: &Context) -> Option<String> {
+        if !self.found.is_empty() {
+            return None;
+        }
+        if let Some(said) = crate::sheet::unidentified(ctx.m, ctx.library, &self.line.query) {
+            return Some(said);
+        }
+        Some(if self.missed { ctx.m.goto_none } else { ctx.m.goto_hint }.to_string())
+    }
+}
+
 impl<'l> Screen<'l> for Goto {
     /// The keys of a text box: the search box's.
     fn scope(&self) -> Scope {
@@ -89,8 +103,14 @@ impl<'l> Screen<'l> for Goto {
 
     fn view(&self, ctx: &Context<'l>, frame: &mut Frame) {
         let area = Rect::new(0, 0, ctx.width, ctx.height);
-        let listed = self.found.len().clamp(1, LISTED) as u16;
-        let outer = centered(area, WIDTH.min(area.width.saturating_sub(2)), listed + 3);
+        let box_width = WIDTH.min(area.width.saturating_sub(2));
+        // A note wraps (CJK-aware) to as many lines as it needs, a few at most.
+        let note: Option<Vec<String>> = self
+            .note(ctx)
+            .map(|n| crate::tui::text::wrap(&n, usize::from(box_width.saturating_sub(2))));
+        let note_lines = note.as_ref().map_or(1, Vec::len);
+        let listed = self.found.len().max(note_lines).clamp(1, LISTED) as u16;
+        let outer = centered(area, box_width, listed + 3);
         let body = inner(outer);
         let block = Block::bordered()
             .border_set(theme::border(ctx.look))
@@ -101,14 +121,17 @@ impl<'l> Screen<'l> for Goto {
         let input = Rect { height: 1, ..body };
         search_line::view(ctx, &self.line, ctx.m.goto_label, frame, input);
         let width = body.width as usize;
-        let lines: Vec<Line> = if self.found.is_empty() {
-            let hint = if self.missed {
-                ctx.m.goto_none
-            } else {
-                ctx.m.goto_hint
+        if let Some(note) = note {
+            let list = Rect {
+                y: body.y + 1,
+                height: body.height.saturating_sub(1),
+                ..body
             };
-            vec![Line::from(cell(hint, width, theme::quiet(ctx.look)))]
-        } else {
+            let lines: Vec<Line> = note.into_iter().map(Line::from).collect();
+            frame.render_widget(Paragraph::new(lines).style(theme::quiet(ctx.look)), list);
+            return;
+        }
+        let lines: Vec<Line> = {
             self.found
                 .iter()
                 .take(LISTED)
@@ -121,7 +144,8 @@ impl<'l> Screen<'l> for Goto {
                     } else {
                         "  "
                     };
-                    let text = format!("{marker}{} {}", case.id, case.party.name);
+                    let name = crate::sheet::list_name(ctx.m, case);
+                    let text = format!("{marker}{} {name}", case.id);
                     let style = if chosen {
                         theme::selected(ctx.look)
                     } else {
