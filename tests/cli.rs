@@ -1262,3 +1262,31 @@ fn a_published_number_never_identified_says_so() {
     let out = casebook(&["show", "11"]);
     assert!(stderr(&out).contains("没有案例"), "{}", stderr(&out));
 }
+
+/// `validate` refuses a position past what the collection announced, offers the nearest
+/// provision by number, and says nothing misleading about `[inferred]` for a field whose value
+/// is wrong (it has its own error).
+#[test]
+fn validate_position_nearest_provision_and_inferred() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = include_str!("fixtures/office-case.toml")
+        .replace(
+            "collection = \"samr-2019-pi\"",
+            "collection = \"samr-2019-pi\"\nposition = 11",
+        )
+        .replace("sector = \"education\"", "sector = \"educatoin\"")
+        .replace("statute = \"cprl-29-1\"", "statute = \"cprl-57\"")
+        + "\n[inferred]\nsector = \"a reason\"\n";
+    std::fs::write(dir.path().join("office-case.toml"), text).unwrap();
+    let out = casebook(&["--lang", "en", "validate", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(
+        report.contains("office-case.toml:4:12: position 11 is past the 10 cases collection [samr-2019-pi] announced"),
+        "{report}"
+    );
+    assert!(report.contains("did you mean \"cprl-56\"?"), "{report}");
+    assert!(report.contains("did you mean \"education\"?"), "{report}");
+    assert!(!report.contains("[inferred]"), "{report}");
+    assert!(stderr(&out).contains("3 problems found"), "{}", stderr(&out));
+}

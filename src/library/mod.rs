@@ -395,7 +395,10 @@ pub fn assemble(
     let refs = Refs {
         vocab: &vocab,
         statutes: statutes.iter().map(|s| s.id.as_str()).collect(),
-        collections: collections.iter().map(|c| c.id.as_str()).collect(),
+        collections: collections
+            .iter()
+            .map(|c| (c.id.as_str(), c.announced))
+            .collect(),
     };
     // Sized once: growing by doubling would, at 100,000 cases, briefly hold twice the memory.
     let mut cases: Vec<Case> = Vec::with_capacity(case_files.len());

@@ -888,8 +888,10 @@ fn with_date(publisher: &str, date: Option<crate::library::PartialDate>) -> Stri
 
 /// English nouns a template counts, and their singular: `{n} cases` with n = 1 reads `1 case`.
 /// (Chinese has no plural; its templates never hold these words.)
-const PLURALS: [(&str, &str); 14] = [
+const PLURALS: [(&str, &str); 16] = [
     ("cases", "case"),
+    ("case files", "case file"),
+    ("files", "file"),
     ("records", "record"),
     ("decisions", "decision"),
     ("provisions", "provision"),
@@ -1125,6 +1127,19 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_counts_of_one_are_singular() {
+        let one = |t: &str| fill(t, &[("n", "1".to_string())]);
+        assert_eq!(one("{n} cases"), "1 case");
+        assert_eq!(one("{n} case files, 2 valid"), "1 case file, 2 valid");
+        assert_eq!(one("{n} problems found"), "1 problem found");
+        assert_eq!(one("{n} more records"), "1 more record");
+        // Only the count's own noun, and only for exactly 1.
+        assert_eq!(fill("{n} cases", &[("n", "11".to_string())]), "11 cases");
+        assert_eq!(one("{n} of 25 cases"), "1 of 25 cases");
+        assert_eq!(one("{n} 例"), "1 例");
+    }
 
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {

@@ -185,7 +185,7 @@ pub static EN: TrainingCatalog = TrainingCatalog {
     link_statute: "law",
     link_case: "case",
     cli_unknown_step: "unknown step \"{typed}\"; the steps are {steps}",
-    cli_only_exercises: "only {n} exercise(s) can be drawn from these cases and steps",
+    cli_only_exercises: "only {n} exercises can be drawn from these cases and steps",
     cli_cannot_read: "cannot read {path}: {error}",
     cli_no_progress: "no progress at {path}",
     cli_reset_ask: "Delete all training progress in {path}? [y/N] ",

@@ -42,7 +42,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
     let mut root = Fields::new(doc.get_ref(), doc.span(), "");
 
     let (schema, id, collection) = header(sink, &mut root, stem, refs);
+    let position_span = doc.get_ref().get("position").map(|v| v.span());
     let position = root.opt_u64(sink, "position");
+    beyond_published(sink, refs, collection.as_ref(), position, position_span);
     let title = root.req_str(sink, "title");
     let title_en = root.opt_str(sink, "title_en");
     let summary = root.req_str(sink, "summary");
@@ -122,7 +124,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         inferred,
     };
     for (field, span) in inferred_spans {
-        if !field_is_set(&case, &field) {
+        // A field the file gives a wrong value for has its own error: "the case does not set
+        // it" would mislead.
+        if !field_is_set(&case, &field) && !written(doc.get_ref(), &field) {
             sink.at(
                 span,
                 Msg::new(
@@ -133,6 +137,34 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         }
     }
     Some(case)
+}
+
+/// A position past the count its collection announced (`position = 11` in a list of ten) would
+/// be cited as a case the publisher never numbered.
+fn beyond_published(
+    sink: &mut Sink,
+    refs: &Refs,
+    collection: Option<&Spanned<String>>,
+    position: Option<u64>,
+    span: Option<std::ops::Range<usize>>,
+) {
+    let (Some(collection), Some(position)) = (collection, position) else {
+        return;
+    };
+    let id = collection.get_ref().as_str();
+    if let Some(Some(announced)) = refs.collections.get(id)
+        && position > *announced
+    {
+        sink.at(
+            span.unwrap_or(0..0),
+            Msg::new(
+                format!(
+                    "position {position} is past the {announced} cases collection [{id}] announced"
+                ),
+                format!("position = {position} 超出案例集 [{id}] 公布的 {announced} 例"),
+            ),
+        );
+    }
 }
 
 /// `schema`, `id` (which must match the file's name) and `collection` (which must be known).
@@ -181,9 +213,9 @@ fn header(
     }
     let collection = root.req_str(sink, "collection");
     if let Some(collection) = &collection
-        && !refs.collections.contains(collection.get_ref().as_str())
+        && !refs.collections.contains_key(collection.get_ref().as_str())
     {
-        let known = refs.collections.iter().copied();
+        let known = refs.collections.keys().copied();
         unknown_ref(
             sink,
             collection.span(),
@@ -474,6 +506,25 @@ fn inferred(
         }
     }
     (inferred, inferred_spans)
+}
+
+/// Whether the file writes `field` (`sector`, `dates.found`) at all, valid or not.
+fn written(doc: &toml::de::DeTable, field: &str) -> bool {
+    let mut table = doc;
+    let mut parts = field.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let Some(value) = table.get(part) else {
+            return false;
+        };
+        if parts.peek().is_none() {
+            return true;
+        }
+        match value.get_ref().as_table() {
+            Some(inner) => table = inner,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether a case gives a value for one of the [`INFERABLE_FIELDS`].

@@ -37,7 +37,8 @@ pub type Named<T> = (T, Range<usize>);
 pub struct Refs<'l> {
     pub vocab: &'l Vocab,
     pub statutes: HashSet<&'l str>,
-    pub collections: HashSet<&'l str>,
+    /// Each collection's id, and how many cases it announced (where it says).
+    pub collections: std::collections::HashMap<&'l str, Option<u64>>,
 }
 
 /// Parses TOML, reporting every syntax error; `None` when the file is not valid TOML.
@@ -95,13 +96,26 @@ pub(super) fn check_id(sink: &mut Sink, what: (&str, &str), id: &Spanned<String>
     false
 }
 
-/// The closest known key, for "did you mean" hints.
+/// The closest known key, for "did you mean" hints: the fewest edits, and among those the
+/// nearest number (`cprl-57` is nearer `cprl-56` than `cprl-50`, one edit from both).
 pub(super) fn nearest<'k>(wanted: &str, known: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    let number_gap = |k: &str| match (trailing_number(wanted), trailing_number(k)) {
+        (Some(a), Some(b)) => a.abs_diff(b),
+        _ => u64::MAX,
+    };
     known
-        .map(|k| (strsim::levenshtein(wanted, k), k))
-        .filter(|(distance, k)| *distance <= (k.chars().count() / 2).max(2))
+        .map(|k| (strsim::levenshtein(wanted, k), number_gap(k), k))
+        .filter(|(distance, _, k)| *distance <= (k.chars().count() / 2).max(2))
         .min()
-        .map(|(_, k)| k)
+        .map(|(_, _, k)| k)
+}
+
+/// The number an id ends with (`56` of `cprl-56`).
+fn trailing_number(id: &str) -> Option<u64> {
+    let start = id
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    id[start..].parse().ok()
 }
 
 /// `what` and `home` in English and in Chinese.
