@@ -454,18 +454,30 @@ impl BarLayout {
     /// when both do not fit. Without a width (piped), labels are whole.
     pub fn of(chart: &Chart, width: Option<usize>) -> BarLayout {
         use crate::text::width as cells;
-        let widest_label = chart.bars.iter().map(|b| cells(&b.label)).max().unwrap_or(0);
+        let widest_label = chart
+            .bars
+            .iter()
+            .map(|b| cells(&b.label))
+            .max()
+            .unwrap_or(0);
         let Some(width) = width else {
             return BarLayout {
                 label_cells: widest_label,
                 bar_cells: BAR_CELLS,
             };
         };
-        let widest_shown = chart.bars.iter().map(|b| cells(&b.shown)).max().unwrap_or(0);
+        let widest_shown = chart
+            .bars
+            .iter()
+            .map(|b| cells(&b.shown))
+            .max()
+            .unwrap_or(0);
         // indent 2, gap 2 after the label, 1 before the figure
         let room = width.saturating_sub(2 + 2 + 1 + widest_shown);
         const FEWEST_BAR: usize = 6;
-        let label_cells = widest_label.min(room.saturating_sub(FEWEST_BAR)).max(4.min(widest_label));
+        let label_cells = widest_label
+            .min(room.saturating_sub(FEWEST_BAR))
+            .max(4.min(widest_label));
         let bar_cells = room.saturating_sub(label_cells).clamp(1, BAR_CELLS);
         BarLayout {
             label_cells,
@@ -481,8 +493,8 @@ impl BarLayout {
             .iter()
             .map(|bar| BarLine {
                 label: crate::text::pad(&crate::text::sanitize_line(&bar.label), self.label_cells),
-                cells: ((u128::from(bar.value) * self.bar_cells as u128)
-                    .div_ceil(u128::from(max))) as usize,
+                cells: ((u128::from(bar.value) * self.bar_cells as u128).div_ceil(u128::from(max)))
+                    as usize,
                 shown: &bar.shown,
                 computed: bar.computed,
             })
@@ -610,8 +622,14 @@ mod tests {
         };
         // Piped: labels whole, bars up to BAR_CELLS.
         let piped = chart_text(&chart, None, "#");
-        assert_eq!(piped.lines().nth(1), Some(&*format!("  a   {} 10", "#".repeat(BAR_CELLS))));
-        assert_eq!(piped.lines().nth(2), Some(&*format!("  bb  {} 5", "#".repeat(15))));
+        assert_eq!(
+            piped.lines().nth(1),
+            Some(&*format!("  a   {} 10", "#".repeat(BAR_CELLS)))
+        );
+        assert_eq!(
+            piped.lines().nth(2),
+            Some(&*format!("  bb  {} 5", "#".repeat(15)))
+        );
         assert!(piped.ends_with("  n\n"));
         // In 16 cells: 2 + label 2 + 2 + bar + 1 + figure 2 leaves 7 for the bar.
         assert_eq!(

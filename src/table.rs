@@ -159,8 +159,16 @@ mod tests {
 
     fn rows() -> Vec<Vec<String>> {
         vec![
-            vec!["1".into(), "诸暨祥生新合置业有限公司".into(), "浙江省".into()],
-            vec!["10".into(), "上海市青浦区两家房地产企业".into(), "上海市".into()],
+            vec![
+                "1".into(),
+                "诸暨祥生新合置业有限公司".into(),
+                "浙江省".into(),
+            ],
+            vec![
+                "10".into(),
+                "上海市青浦区两家房地产企业".into(),
+                "上海市".into(),
+            ],
         ]
     }
 
@@ -216,7 +224,10 @@ mod tests {
 
     #[test]
     fn a_whole_column_is_never_cut() {
-        let rows = vec![vec!["qingpu-two-developers".into(), "上海市青浦区两家房地产企业".into()]];
+        let rows = vec![vec![
+            "qingpu-two-developers".into(),
+            "上海市青浦区两家房地产企业".into(),
+        ]];
         let out = aligned_around(&["ID", "当事人"], &rows, Some(30), Some(1), &[0]);
         assert!(out.contains("qingpu-two-developers  上海"), "{out}");
     }

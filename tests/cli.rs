@@ -365,7 +365,7 @@ fn validate_reports_one_line_per_bad_file() {
     let total = files.len() + 1;
     assert!(
         report.ends_with(&format!(
-            "{dir_name}: {total} case file(s), 1 valid, {} with problems\n",
+            "{dir_name}: {total} case files, 1 valid, {} with problems\n",
             files.len()
         )),
         "{report}"
@@ -398,7 +398,7 @@ fn validate_reports_one_line_per_bad_file() {
     );
     let said = stderr(&out);
     assert!(
-        said.contains(&format!("left out {} file(s) with problems", files.len())),
+        said.contains(&format!("left out {} files with problems", files.len())),
         "{said}"
     );
     assert!(said.contains(&format!("`casebook validate {path}` lists why")));
@@ -705,7 +705,9 @@ fn similar_cases_with_their_reasons() {
     assert!(first.contains("zhuji-xiangsheng"), "{text}");
     // What the score counts is said under the table.
     assert!(
-        text.contains("得分：每个相同的违法行为 4 分、条款 3 分、行业 3 分、数据种类 2 分、省份 1 分"),
+        text.contains(
+            "得分：每个相同的违法行为 4 分、条款 3 分、行业 3 分、数据种类 2 分、省份 1 分"
+        ),
         "{text}"
     );
     assert!(
@@ -1288,5 +1290,9 @@ fn validate_position_nearest_provision_and_inferred() {
     assert!(report.contains("did you mean \"cprl-56\"?"), "{report}");
     assert!(report.contains("did you mean \"education\"?"), "{report}");
     assert!(!report.contains("[inferred]"), "{report}");
-    assert!(stderr(&out).contains("3 problems found"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("3 problems found"),
+        "{}",
+        stderr(&out)
+    );
 }

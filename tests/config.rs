@@ -58,6 +58,18 @@ fn flag_beats_environment_beats_file_beats_default() {
     assert!(setting(&out, "lang").ends_with(&format!("# {file}:1:8")));
     assert!(setting(&out, "mouse").contains("false") && setting(&out, "mouse").contains(&file));
     assert!(setting(&out, "ascii").ends_with("# default"));
+    // The file beats the locale: an officer's machine set to en_US (or zh_CN) keeps the
+    // language the file chose.
+    for locale in ["zh_CN.UTF-8", "en_US.UTF-8"] {
+        let out = casebook(home.path(), &[("LANG", locale)], &["config"]);
+        assert!(
+            setting(&out, "lang").ends_with(&format!("# {file}:1:8")),
+            "{locale}"
+        );
+    }
+    let out = casebook(home.path(), &[("LC_ALL", "zh_CN.UTF-8")], &["list"]);
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(listed.contains("25 of 25 cases"), "{listed}");
     let out = casebook(home.path(), &[("CASEBOOK_LANG", "zh")], &["config"]);
     assert!(setting(&out, "lang").starts_with("lang = \"zh\""));
     assert!(setting(&out, "lang").ends_with("# environment CASEBOOK_LANG"));
@@ -132,7 +144,7 @@ fn a_broken_file_stops_with_every_problem_and_its_position() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("the config file has 2 problem(s)"),
+        stderr.contains("the config file has 2 problems"),
         "{stderr}"
     );
     assert!(out.stdout.is_empty());

@@ -94,7 +94,7 @@ fn a_directory_without_case_files_says_so() {
     std::fs::write(temp.path().join("good.toml"), &good).unwrap();
     let (code, stdout, _) = validate(temp.path());
     assert_eq!(code, Some(0), "{stdout}");
-    assert!(stdout.ends_with(": 1 case file(s), 1 valid\n"), "{stdout}");
+    assert!(stdout.ends_with(": 1 case file, 1 valid\n"), "{stdout}");
 }
 
 /// The same report in Chinese, the default interface: every line located the same way, and no

@@ -364,7 +364,10 @@ fn go_to_box() {
     app.update(Action::SearchInput('1'));
     app.update(Action::SearchInput('0'));
     let screen = draw(&app);
-    assert!(screen.contains("公布的第 10 例，本库尚未识别是哪一案"), "{screen}");
+    assert!(
+        screen.contains("公布的第 10 例，本库尚未识别是哪一案"),
+        "{screen}"
+    );
     assert!(screen.contains("公布 10 例，已识别 9 例）"), "{screen}");
 }
 
@@ -763,8 +766,14 @@ fn a_notice_takes_the_status_line() {
         app.update(Action::CopyCitation);
         let screen = draw(&app);
         let status = screen.lines().last().unwrap();
-        assert!(status.trim_start().starts_with("已复制条款与全文："), "{w}x{h}: {status:?}");
-        assert!(!status.contains("Esc") && !status.contains("返回"), "{status:?}");
+        assert!(
+            status.trim_start().starts_with("已复制条款与全文："),
+            "{w}x{h}: {status:?}"
+        );
+        assert!(
+            !status.contains("Esc") && !status.contains("返回"),
+            "{status:?}"
+        );
         // The next key brings the hints back.
         app.update(Action::Down);
         let screen = draw(&app);

@@ -348,7 +348,7 @@ fn label_cell(
 /// Chinese after it), the province's English name.
 fn row(library: &Library, case: &Case) -> Vec<String> {
     let name = crate::sheet::list_name(m(), case);
-    let cells = vec![
+    let cells = [
         case.position.map_or(String::new(), |p| p.to_string()),
         case.id.to_string(),
         name,

@@ -205,7 +205,19 @@ pub fn run() -> ExitCode {
     if let Some(today) = cli.today {
         today::set(today);
     }
-    let cli = Cli { cases, only, ..cli };
+    // The language chosen on purpose (flag, CASEBOOK_LANG, config file), not the locale: a
+    // server offers it to clients whose own CASEBOOK_LANG does not choose.
+    let chosen_lang = match &settings.lang.1 {
+        settings::Origin::Env(name) if name != "CASEBOOK_LANG" => None,
+        settings::Origin::Default => None,
+        _ => Some(settings.lang.0),
+    };
+    let cli = Cli {
+        cases,
+        only,
+        lang: chosen_lang,
+        ..cli
+    };
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Completions(args)) => {

@@ -97,6 +97,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> ExitCode {
         idle_timeout: args.idle_timeout,
         cases: cli.cases.clone(),
         only: cli.only,
+        lang: cli.lang,
         state: cli
             .state
             .clone()

@@ -169,7 +169,10 @@ fn list(library: &Library, as_json: bool, fit: Option<usize>) -> ExitCode {
                 status(s),
                 m().heading(s).to_string(),
             ];
-            cells.iter().map(|c| crate::text::sanitize_line(c)).collect()
+            cells
+                .iter()
+                .map(|c| crate::text::sanitize_line(c))
+                .collect()
         })
         .collect();
     // One table, so every law's provisions line up; each law's name above its rows.

@@ -571,7 +571,7 @@ fn relations_and_old_successors_are_checked_where_they_are_written() {
             "office/statutes.toml:11:26: unknown statute \"pipl-67\" (not in statutes.toml); did you mean \"pipl-66\"?",
             "office/statutes.toml:12:1: `ceased` and `ceased_how` go together: the day a text stopped being in force, and how",
             "office/statutes.toml:27:8: unknown relation kind \"replaces\" (kinds: implements, parallel, renumbered, amended-as, folded, repealed-by, penalty-under, refers-to)",
-            "office/statutes.toml:32:8: unknown statute \"office-9\" (not in statutes.toml); did you mean \"office-1\"?",
+            "office/statutes.toml:32:8: unknown statute \"office-9\" (not in statutes.toml); did you mean \"office-2\"?",
             "office/statutes.toml:35:9: basis must be \"text\" or \"reading\", found \"maybe\"",
         ]
     );

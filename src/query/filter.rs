@@ -70,12 +70,14 @@ impl Filter {
         Facet::ALL
             .iter()
             .flat_map(|&facet| {
-                self.values(facet).iter().map(move |key| match facet.vocab() {
-                    Some(kind) => m.term(library, kind, key),
-                    None => library
-                        .collection(key)
-                        .map_or(key.clone(), |c| m.collection_title(c)),
-                })
+                self.values(facet)
+                    .iter()
+                    .map(move |key| match facet.vocab() {
+                        Some(kind) => m.term(library, kind, key),
+                        None => library
+                            .collection(key)
+                            .map_or(key.clone(), |c| m.collection_title(c)),
+                    })
             })
             .collect()
     }

@@ -457,8 +457,6 @@ impl Connection {
         }
     }
 
-    /// The client's language, as the local browser chooses it: CASEBOOK_LANG, then the locale
-    /// (which OpenSSH clients send by default: `SendEnv LANG LC_*`).
     /// This person's directory under the server's state directory, if both are known.
     fn person_dir(&self) -> Option<std::path::PathBuf> {
         let root = self.shared.options.state.as_deref()?;
@@ -470,12 +468,12 @@ impl Connection {
         self.person_dir().map(crate::training::progress::Store::new)
     }
 
+    /// The client's language, in the order the local browser uses: the client's CASEBOOK_LANG,
+    /// then the server's configured language (the office's choice), then the client's locale
+    /// (which OpenSSH clients send by default, `SendEnv LANG LC_*`, often `en_US` on a Chinese
+    /// officer's machine).
     fn lang(&self) -> crate::msg::Lang {
-        let asked = self
-            .locale
-            .get("CASEBOOK_LANG")
-            .and_then(|v| crate::msg::Lang::lenient(v));
-        crate::msg::Lang::choose(asked, &|name| self.locale.get(name).cloned())
+        served_lang(&self.locale, self.shared.options.lang)
     }
 
     /// A window larger than a session draws: logged at once (and in the closing line).
@@ -513,4 +511,47 @@ pub(super) async fn finish(handle: &Handle, channel: ChannelId, status: u32) {
     let _ = handle.exit_status_request(channel, status).await;
     let _ = handle.eof(channel).await;
     let _ = handle.close(channel).await;
+}
+
+/// A client's language from what it sent (`locale`) and the server's configured one (`office`):
+/// see `Connection::lang`.
+fn served_lang(
+    locale: &HashMap<String, String>,
+    office: Option<crate::msg::Lang>,
+) -> crate::msg::Lang {
+    let asked = locale
+        .get("CASEBOOK_LANG")
+        .and_then(|v| crate::msg::Lang::lenient(v))
+        .or(office);
+    crate::msg::Lang::choose(asked, &|name| locale.get(name).cloned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg::Lang;
+
+    #[test]
+    fn the_clients_casebook_lang_then_the_office_then_the_clients_locale() {
+        let sent = |vars: &[(&str, &str)]| -> HashMap<String, String> {
+            vars.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let en_locale = sent(&[("LANG", "en_US.UTF-8")]);
+        assert_eq!(served_lang(&en_locale, None), Lang::En);
+        assert_eq!(
+            served_lang(&en_locale, Some(Lang::Zh)),
+            Lang::Zh,
+            "office over locale"
+        );
+        let asks_en = sent(&[("CASEBOOK_LANG", "en"), ("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(
+            served_lang(&asks_en, Some(Lang::Zh)),
+            Lang::En,
+            "the client's choice"
+        );
+        assert_eq!(served_lang(&sent(&[]), Some(Lang::En)), Lang::En);
+        assert_eq!(served_lang(&sent(&[]), None), Lang::Zh);
+    }
 }

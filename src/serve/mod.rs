@@ -52,6 +52,9 @@ pub struct ServeOptions {
     /// The office's library directory, passed on to exec'd commands.
     pub cases: Option<PathBuf>,
     pub only: bool,
+    /// The server's language chosen on purpose (`--lang`, `CASEBOOK_LANG`, its config file):
+    /// a client's own CASEBOOK_LANG beats it, and it beats the client's locale.
+    pub lang: Option<crate::msg::Lang>,
     /// Where each person's progress is kept (`STATE/people/NAME/`); `None`: not kept.
     pub state: Option<PathBuf>,
 }

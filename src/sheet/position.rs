@@ -166,7 +166,10 @@ pub(super) fn comparison_lines(
 /// the data falling under it.
 pub(super) fn any_tier_lines(m: &Catalog, thresholds: &Thresholds, records: u64) -> Vec<String> {
     let tiers = law::record_tiers(thresholds, records);
-    let items: Vec<String> = tiers.iter().map(|(tier, ..)| m.article(&tier.item)).collect();
+    let items: Vec<String> = tiers
+        .iter()
+        .map(|(tier, ..)| m.article(&tier.item))
+        .collect();
     let line = |template: &str, tier: &ThresholdTier, threshold: u64| {
         let what = tier
             .what

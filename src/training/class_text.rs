@@ -165,8 +165,8 @@ pub fn csv(t: &TrainingCatalog, class: &Class) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::width;
     use crate::msg::training::{EN, ZH};
+    use crate::text::width;
     use crate::training::clock::DAY;
     use crate::training::progress::{Answered, Progress};
 

@@ -112,4 +112,3 @@ pub fn assert_english(library: &Library, screen: &str, what: &str) {
         );
     }
 }
-

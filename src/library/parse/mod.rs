@@ -112,10 +112,9 @@ pub(super) fn nearest<'k>(wanted: &str, known: impl Iterator<Item = &'k str>) ->
 
 /// The number an id ends with (`56` of `cprl-56`).
 fn trailing_number(id: &str) -> Option<u64> {
-    let start = id
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
-    id[start..].parse().ok()
+    // ASCII digits are one byte each, so the digits' count in bytes is where they start.
+    let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    id[id.len() - digits..].parse().ok()
 }
 
 /// `what` and `home` in English and in Chinese.

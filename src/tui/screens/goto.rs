@@ -63,7 +63,14 @@ impl Goto {
         if let Some(said) = crate::sheet::unidentified(ctx.m, ctx.library, &self.line.query) {
             return Some(said);
         }
-        Some(if self.missed { ctx.m.goto_none } else { ctx.m.goto_hint }.to_string())
+        Some(
+            if self.missed {
+                ctx.m.goto_none
+            } else {
+                ctx.m.goto_hint
+            }
+            .to_string(),
+        )
     }
 }
 
