@@ -361,7 +361,7 @@ fn colours(
     text: &str,
     table: &DeTable,
 ) -> Vec<(String, ratatui::style::Color, At)> {
-    let roles: Vec<&str> = ROLES.iter().map(|(name, _)| *name).collect();
+    let roles: Vec<&str> = ROLES.to_vec();
     let names: Vec<&str> = COLOURS.iter().map(|(name, _)| *name).collect();
     let mut out = Vec::new();
     for (key, value) in table.iter() {

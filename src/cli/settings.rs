@@ -9,7 +9,8 @@ use clap::Args;
 use clap::parser::ValueSource;
 
 use crate::config::{self, At, Config};
-use crate::msg::Lang;
+use crate::msg::config::ConfigCatalog;
+use crate::msg::{Lang, fill};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{self, Palette, ROLES};
 
@@ -30,12 +31,13 @@ pub enum Origin {
 }
 
 impl Origin {
-    fn describe(&self) -> String {
+    fn describe(&self, c: &ConfigCatalog) -> String {
+        let named = |template: &str, name: &str| fill(template, &[("name", name.to_string())]);
         match self {
-            Origin::Flag(flag) => format!("flag {flag}"),
-            Origin::Env(name) => format!("environment {name}"),
+            Origin::Flag(flag) => named(c.from_flag, flag),
+            Origin::Env(name) => named(c.from_env, name),
             Origin::File(path, (line, col)) => format!("{}:{line}:{col}", path.display()),
-            Origin::Default => "default".to_string(),
+            Origin::Default => c.from_default.to_string(),
         }
     }
 }
@@ -145,27 +147,29 @@ pub fn resolve(given: &Given, config: Config) -> Settings {
 /// `casebook config`: the settings in effect as a config file would write them, each with where
 /// it came from; or the commented default file.
 pub fn run(settings: &Settings, args: &ConfigArgs) -> ExitCode {
+    let c = super::m().config;
     if args.default {
-        print!("{}", config::default_file());
+        print!("{}", config::default_file(c));
         return ExitCode::SUCCESS;
     }
-    print!("{}", effective(settings));
+    print!("{}", effective(settings, c));
     ExitCode::SUCCESS
 }
 
-/// The settings in effect, as TOML with a comment naming each one's origin.
-pub fn effective(settings: &Settings) -> String {
+/// The settings in effect, as TOML with a comment naming each one's origin (in `c`'s language).
+pub fn effective(settings: &Settings, c: &ConfigCatalog) -> String {
     let mut out = String::new();
     let file = match &settings.config.file {
         Some(path) => path.display().to_string(),
         None => match config::default_path() {
-            Some(path) => format!("none ({} does not exist)", path.display()),
-            None => "none".to_string(),
+            Some(path) => fill(c.no_file_at, &[("path", path.display().to_string())]),
+            None => c.no_file.to_string(),
         },
     };
-    out.push_str(&format!("# The settings in effect. Config file: {file}\n"));
+    out.push_str(&format!("# {}\n", fill(c.effective_title, &[("file", file)])));
     let line = |out: &mut String, setting: String, origin: &Origin| {
-        out.push_str(&format!("{setting:<40} # {}\n", origin.describe()));
+        let setting = crate::text::pad(&setting, 40);
+        out.push_str(&format!("{setting} # {}\n", origin.describe(c)));
     };
     let lang = match settings.lang.0 {
         Lang::Zh => "zh",
@@ -192,7 +196,7 @@ pub fn effective(settings: &Settings) -> String {
             let dir = crate::text::sanitize_line(&dir.display().to_string());
             line(&mut out, format!("cases = {dir:?}"), &settings.cases.1)
         }
-        None => line(&mut out, "# cases: none".to_string(), &settings.cases.1),
+        None => line(&mut out, format!("# {}", c.cases_none), &settings.cases.1),
     }
     line(
         &mut out,
@@ -200,7 +204,7 @@ pub fn effective(settings: &Settings) -> String {
         &settings.only.1,
     );
     out.push_str("\n[colours]\n");
-    for (role, _) in ROLES {
+    for role in ROLES {
         let colour = settings.palette.role(role).map_or("?", theme::colour_name);
         let written = settings.config.colours.iter().map(|(r, _, at)| (r, at));
         let origin = written_at(settings, written, role);

@@ -171,7 +171,17 @@ fn keys_are_written_as_help_shows_them() {
 /// The commented default file, uncommented whole, parses and gives every action the keys shown.
 #[test]
 fn the_default_file_uncommented_gives_the_defaults() {
-    let text = default_file();
+    for c in [&crate::msg::config::ZH, &crate::msg::config::EN] {
+        the_default_file_in(c);
+    }
+    // Chinese comments for the Chinese interface, English for the English.
+    assert!(default_file(&crate::msg::config::ZH).contains("# 界面语言："));
+    assert!(default_file(&crate::msg::config::EN).contains("# The interface language:"));
+    assert!(!default_file(&crate::msg::config::EN).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+}
+
+fn the_default_file_in(c: &crate::msg::config::ConfigCatalog) {
+    let text = default_file(c);
     assert!(parse("default.toml", &text).is_ok());
     let uncommented: String = text
         .lines()

@@ -280,6 +280,7 @@ pub static EN: Catalog = Catalog {
     key_lang: "中文 / English",
     training: &training::EN,
     assess: &super::assess::EN,
+    config: &super::config::EN,
     key_goto: "go to case N",
     key_show_empty: "show empty values",
     key_wide: "detail wide / beside",

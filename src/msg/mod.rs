@@ -5,6 +5,7 @@
 //! field, so that a string and its meaning are read together; the English is in `en.rs`.
 
 pub mod assess;
+pub mod config;
 mod en;
 pub mod training;
 mod training_en;
@@ -392,6 +393,7 @@ pub struct Catalog {
     pub training: &'static training::TrainingCatalog,
     /// The decision aid's strings.
     pub assess: &'static assess::AssessCatalog,
+    pub config: &'static config::ConfigCatalog,
     pub key_goto: &'static str,
     pub key_show_empty: &'static str,
     pub key_wide: &'static str,
@@ -774,6 +776,7 @@ pub static ZH: Catalog = Catalog {
     key_lang: "中文／English",
     training: &training::ZH,
     assess: &assess::ZH,
+    config: &config::ZH,
     key_goto: "前往第 N 例",
     key_show_empty: "显示／隐藏无案例的值",
     key_wide: "详情全宽／并排",

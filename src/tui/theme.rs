@@ -35,16 +35,16 @@ pub const DEFAULT_PALETTE: Palette = Palette {
 };
 
 /// The roles by the names a config file uses, with what each colours.
-pub const ROLES: [(&str, &str); 9] = [
-    ("focus", "the border of the pane with the keyboard"),
-    ("heading", "section headings of a case sheet"),
-    ("label", "field labels"),
-    ("quiet", "facts no source states, values with no cases"),
-    ("inferred", "values inferred rather than stated"),
-    ("chosen", "chosen filter values"),
-    ("highlight", "characters a search matched"),
-    ("key", "keys in hints and help"),
-    ("bar", "bars of charts"),
+pub const ROLES: [&str; 9] = [
+    "focus",
+    "heading",
+    "label",
+    "quiet",
+    "inferred",
+    "chosen",
+    "highlight",
+    "key",
+    "bar",
 ];
 
 impl Palette {
