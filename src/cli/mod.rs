@@ -5,6 +5,7 @@
 //! and the few helpers every command shares; each command's own code is in a file of its own.
 
 mod assess;
+mod clap_zh;
 pub(crate) mod class;
 mod gate;
 pub(crate) mod list;
@@ -166,7 +167,11 @@ pub fn run() -> ExitCode {
     let asked = language_asked(&args);
     let env = |name: &str| std::env::var(name).ok();
     let lang = crate::msg::Lang::choose(asked.or(config_lang), &env);
-    let matches = localized::localized(with_version(Cli::command()), lang).get_matches();
+    let matches = match localized::localized(with_version(Cli::command()), lang).try_get_matches()
+    {
+        Ok(matches) => matches,
+        Err(error) => return usage_error(error, lang),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
@@ -406,6 +411,18 @@ fn flag_value(args: &[String], flag: &str) -> Option<String> {
                 .map(str::to_string)
         }
     })
+}
+
+/// A command line clap refuses: in Chinese said again in Chinese (exit 2, as clap would), else
+/// clap's own words; `--help` and `--version` print as clap prints them.
+fn usage_error(error: clap::Error, lang: crate::msg::Lang) -> ExitCode {
+    if lang == crate::msg::Lang::Zh
+        && let Some(said) = clap_zh::message(&error)
+    {
+        eprint!("{said}");
+        return ExitCode::from(2);
+    }
+    error.exit()
 }
 
 /// `--config FILE` on the command line.
