@@ -211,6 +211,21 @@ fn every_manual_page_renders_without_warnings() {
     }
 }
 
+/// The program's page has a section on the browser's keys, in the interface language, each
+/// key with what it does.
+#[test]
+fn the_main_man_page_lists_the_browsers_keys() {
+    let zh = stdout(&casebook(&["--lang", "zh", "man"]));
+    assert!(zh.contains(".SH \"浏览器按键\""), "{zh}");
+    assert!(zh.contains(".SS \"浏览案例\""), "{zh}");
+    assert!(zh.contains(".TP\n\\fBTab\\fR\n下一窗格\n"), "{zh}");
+    let en = stdout(&casebook(&["--lang", "en", "man"]));
+    assert!(en.contains(".SH \"BROWSER KEYS\""), "{en}");
+    assert!(en.contains(".TP\n\\fBShift\\-Tab\\fR\nprevious pane\n"), "{en}");
+    // A command's own page has no keys section.
+    assert!(!stdout(&casebook(&["--lang", "en", "man", "list"])).contains("BROWSER KEYS"));
+}
+
 #[test]
 fn the_version_names_the_built_in_library() {
     let library = casebook::library::load(&Default::default()).unwrap();

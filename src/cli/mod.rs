@@ -234,7 +234,7 @@ pub fn run() -> ExitCode {
             print_or_fail(format!("{}\n", commands.join("\n")).as_bytes())
         }
         Some(Command::Man(args)) => {
-            match shell::man_page(Cli::command(), args.command.as_deref()) {
+            match shell::man_page(Cli::command(), args.command.as_deref(), m()) {
                 Ok(page) => print_or_fail(&page),
                 Err(why) => {
                     let commands = shell::man_commands(&Cli::command()).join(", ");

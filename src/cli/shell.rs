@@ -216,7 +216,11 @@ fn zsh_ids(script: &str) -> String {
 }
 
 /// The roff of the main page, or of one command's page (`casebook-show(1)`).
-pub fn man_page(command: clap::Command, name: Option<&str>) -> Result<Vec<u8>, String> {
+pub fn man_page(
+    command: clap::Command,
+    name: Option<&str>,
+    m: &crate::msg::Catalog,
+) -> Result<Vec<u8>, String> {
     let page = match name {
         None => command,
         Some(name) => {
@@ -230,10 +234,58 @@ pub fn man_page(command: clap::Command, name: Option<&str>) -> Result<Vec<u8>, S
         }
     };
     let mut out = Vec::new();
-    clap_mangen::Man::new(page)
-        .render(&mut out)
+    let man = clap_mangen::Man::new(page);
+    if name.is_some() {
+        man.render(&mut out).map_err(|e| e.to_string())?;
+        return Ok(out);
+    }
+    // The program's own page: clap's sections, then the browser's keys (what `casebook` with
+    // no command opens), then the version.
+    let sections: [fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>; 6] = [
+        clap_mangen::Man::render_title,
+        clap_mangen::Man::render_name_section,
+        clap_mangen::Man::render_synopsis_section,
+        clap_mangen::Man::render_description_section,
+        clap_mangen::Man::render_options_section,
+        clap_mangen::Man::render_subcommands_section,
+    ];
+    for section in sections {
+        section(&man, &mut out).map_err(|e| e.to_string())?;
+    }
+    out.extend(keys_section(m).into_bytes());
+    man.render_version_section(&mut out)
         .map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// The browser's keys as a man page section: a subsection per screen, a tagged paragraph per
+/// key (the built-in keys; a config file can change them, see `casebook config`).
+fn keys_section(m: &crate::msg::Catalog) -> String {
+    use crate::tui::keymap::{Group, built_in};
+    let keymap = built_in();
+    let mut out = format!(".SH \"{}\"\n{}\n", roff_text(m.man_keys), roff_text(m.man_keys_intro));
+    for group in Group::ALL {
+        out.push_str(&format!(".SS \"{}\"\n", roff_text(group.title(m))));
+        for (keys, describe) in keymap.help_rows(group, m) {
+            out.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                roff_text(&keys),
+                roff_text(describe)
+            ));
+        }
+    }
+    out
+}
+
+/// Text safe in a roff line: backslashes escaped, `-` as a hyphen-minus, and a line that would
+/// start with a control character (`.` or `'`) guarded.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// The commands with a page of their own.

@@ -303,6 +303,8 @@ pub static EN: Catalog = Catalog {
     goto_label: "number or id",
     goto_hint: "Type a published number (e.g. 7) or a case id; Enter opens it",
     goto_none: "No case has that number or id",
+    man_keys: "BROWSER KEYS",
+    man_keys_intro: "casebook without a command opens the browser. These are its built-in keys; the [keys] table of the config file can change them (see casebook config --default), and ? in the browser shows the keys in effect.",
     unidentified: "No. {n} of {collection} has not been identified in this library (no source that could be reached names it; {count})",
     key_statutes: "law",
     key_open_provision: "open numbered law",

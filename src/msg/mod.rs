@@ -421,6 +421,9 @@ pub struct Catalog {
     pub goto_label: &'static str,
     pub goto_hint: &'static str,
     pub goto_none: &'static str,
+    /// The man page's section on the browser's keys: its title and first paragraph.
+    pub man_keys: &'static str,
+    pub man_keys_intro: &'static str,
     /// `{n}`, `{collection}`, `{count}`: a number the publisher counted whose case no source
     /// names.
     pub unidentified: &'static str,
@@ -799,6 +802,8 @@ pub static ZH: Catalog = Catalog {
     goto_label: "编号或 id",
     goto_hint: "输入公布的编号（如 7）或案例 id，Enter 打开",
     goto_none: "没有这个编号或 id 的案例",
+    man_keys: "浏览器按键",
+    man_keys_intro: "不带命令运行 casebook 打开浏览器。以下是内置的按键；配置文件的 [keys] 可以更改（见 casebook config --default），浏览器中按 ? 显示生效的按键。",
     unidentified: "{collection}公布的第 {n} 例，本库尚未识别是哪一案（能查到的来源都没有写明；{count}）",
     key_statutes: "法条",
     key_open_provision: "打开编号的条款",
