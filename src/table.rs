@@ -22,7 +22,7 @@ fn is_number(cell: &str) -> bool {
 /// terminal's columns), a line wider than it has its text columns cut with "…" (see
 /// [`widths`]); piped (`None`), every cell stays whole.
 pub fn aligned<H: AsRef<str>>(heads: &[H], rows: &[Vec<String>], fit: Option<usize>) -> String {
-    aligned_around(heads, rows, fit, None, &[])
+    aligned_around(heads, rows, fit, Columns::default())
 }
 
 /// [`aligned`], where column `main` (the case's name, say) is the one that matters most: the
@@ -32,21 +32,34 @@ pub fn aligned_around<H: AsRef<str>>(
     heads: &[H],
     rows: &[Vec<String>],
     fit: Option<usize>,
-    main: Option<usize>,
-    whole: &[usize],
+    columns: Columns,
 ) -> String {
     let heads: Vec<&str> = heads.iter().map(AsRef::as_ref).collect();
     let numeric: Vec<bool> = (0..heads.len())
         .map(|i| rows.iter().all(|r| is_number(&r[i])))
         .collect();
     let uncut: Vec<bool> = (0..heads.len())
-        .map(|i| numeric[i] || whole.contains(&i))
+        .map(|i| numeric[i] || columns.whole.contains(&i))
         .collect();
-    let widths = widths(&heads, rows, &uncut, fit, main);
+    // Where even the narrowest cells overflow, the columns that matter least go, one by one.
+    let mut shown: Vec<bool> = vec![true; heads.len()];
+    let mut widths = widths(&heads, rows, &uncut, fit, columns.main, &shown);
+    for &dropped in columns.drop_first {
+        let total = (0..widths.len())
+            .filter(|&i| shown[i])
+            .map(|i| widths[i] + 2)
+            .sum::<usize>();
+        if fit.is_none_or(|fit| total.saturating_sub(2) <= fit) {
+            break;
+        }
+        shown[dropped] = false;
+        widths = self::widths(&heads, rows, &uncut, fit, columns.main, &shown);
+    }
     let line = |cells: &[&str]| {
         cells
             .iter()
             .enumerate()
+            .filter(|(i, _)| shown[*i])
             .map(|(i, c)| {
                 if numeric[i] {
                     format!("{}{c}", " ".repeat(widths[i].saturating_sub(width(c))))
@@ -68,16 +81,28 @@ pub fn aligned_around<H: AsRef<str>>(
     out
 }
 
-/// Each column's width: its widest cell, then, while the line is wider than `fit`, one cell at
-/// a time off the widest text column that may still give: first the other columns down to
-/// [`SIDE`], then `main` down to [`MAIN`], then any down to [`NARROWEST`]. Numbers are never
-/// cut; if nothing may give, the line runs over.
+/// Which columns matter how much, for [`aligned_around`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Columns<'a> {
+    /// The column that keeps its cells longest (a case's name).
+    pub main: Option<usize>,
+    /// Columns never cut (an id a user types back).
+    pub whole: &'a [usize],
+    /// Columns left out, in this order, while even the narrowest cells overflow.
+    pub drop_first: &'a [usize],
+}
+
+/// Each column's width (the `shown` ones): its widest cell, then, while the line is wider than
+/// `fit`, one cell at a time off the widest text column that may still give: first the other
+/// columns down to [`SIDE`], then `main` down to [`MAIN`], then any down to [`NARROWEST`].
+/// Numbers are never cut; if nothing may give, the line runs over.
 fn widths(
     heads: &[&str],
     rows: &[Vec<String>],
     uncut: &[bool],
     fit: Option<usize>,
     main: Option<usize>,
+    shown: &[bool],
 ) -> Vec<usize> {
     let mut widths: Vec<usize> = (0..heads.len())
         .map(|i| {
@@ -91,12 +116,20 @@ fn widths(
     let Some(fit) = fit else {
         return widths;
     };
-    let gaps = 2 * widths.len().saturating_sub(1);
+    let count = shown.iter().filter(|s| **s).count();
+    let gaps = 2 * count.saturating_sub(1);
+    let total = |widths: &[usize]| -> usize {
+        (0..widths.len())
+            .filter(|&i| shown[i])
+            .map(|i| widths[i])
+            .sum::<usize>()
+            + gaps
+    };
     let phases: [(bool, usize); 3] = [(false, SIDE), (true, MAIN), (false, NARROWEST)];
     for (is_main, floor) in phases {
-        while widths.iter().sum::<usize>() + gaps > fit {
+        while total(&widths) > fit {
             let widest = (0..widths.len())
-                .filter(|&i| !uncut[i] && widths[i] > floor)
+                .filter(|&i| shown[i] && !uncut[i] && widths[i] > floor)
                 .filter(|&i| main.is_none() || (Some(i) == main) == is_main)
                 .max_by_key(|&i| (widths[i], i));
             match widest {
@@ -213,7 +246,15 @@ mod tests {
             "新疆生产建设兵团".into(),
             "Order to correct, Warning, Fine".into(),
         ]];
-        let out = aligned_around(&["a", "b", "c"], &rows, Some(50), Some(0), &[]);
+        let out = aligned_around(
+            &["a", "b", "c"],
+            &rows,
+            Some(50),
+            Columns {
+                main: Some(0),
+                ..Columns::default()
+            },
+        );
         let line = out.lines().nth(1).unwrap();
         assert!(width(line) <= 50, "{out}");
         // The others gave up cells down to 12 before the main one went below 22.
@@ -228,8 +269,35 @@ mod tests {
             "qingpu-two-developers".into(),
             "上海市青浦区两家房地产企业".into(),
         ]];
-        let out = aligned_around(&["ID", "当事人"], &rows, Some(30), Some(1), &[0]);
+        let columns = Columns {
+            main: Some(1),
+            whole: &[0],
+            drop_first: &[],
+        };
+        let out = aligned_around(&["ID", "当事人"], &rows, Some(30), columns);
         assert!(out.contains("qingpu-two-developers  上海"), "{out}");
+    }
+
+    #[test]
+    fn where_nothing_more_gives_the_least_column_goes() {
+        let rows = vec![vec![
+            "qingpu-two-developers".into(),
+            "上海市青浦区两家房地产企业".into(),
+            "责令改正、警告、罚款".into(),
+        ]];
+        let columns = Columns {
+            main: Some(1),
+            whole: &[0],
+            drop_first: &[2],
+        };
+        let out = aligned_around(&["ID", "当事人", "处罚"], &rows, Some(40), columns);
+        assert!(!out.contains("处罚") && !out.contains("责令"), "{out}");
+        for line in out.lines() {
+            assert!(width(line) <= 40, "{out}");
+        }
+        // With room, nothing goes.
+        let out = aligned_around(&["ID", "当事人", "处罚"], &rows, Some(80), columns);
+        assert!(out.contains("责令改正、警告、罚款"), "{out}");
     }
 
     #[test]

@@ -221,7 +221,10 @@ fn the_main_man_page_lists_the_browsers_keys() {
     assert!(zh.contains(".TP\n\\fBTab\\fR\n下一窗格\n"), "{zh}");
     let en = stdout(&casebook(&["--lang", "en", "man"]));
     assert!(en.contains(".SH \"BROWSER KEYS\""), "{en}");
-    assert!(en.contains(".TP\n\\fBShift\\-Tab\\fR\nprevious pane\n"), "{en}");
+    assert!(
+        en.contains(".TP\n\\fBShift\\-Tab\\fR\nprevious pane\n"),
+        "{en}"
+    );
     // A command's own page has no keys section.
     assert!(!stdout(&casebook(&["--lang", "en", "man", "list"])).contains("BROWSER KEYS"));
 }

@@ -89,7 +89,10 @@ mod tests {
     #[test]
     fn each_common_mistake_is_said_in_chinese() {
         let bad_value = said(&["casebook", "list", "--format", "xml"]);
-        assert!(bad_value.starts_with("错误：--format <FORMAT> 的值 'xml' 无效；可用的值：table、"), "{bad_value}");
+        assert!(
+            bad_value.starts_with("错误：--format <FORMAT> 的值 'xml' 无效；可用的值：table、"),
+            "{bad_value}"
+        );
         let unknown = said(&["casebook", "list", "--provnce", "x"]);
         assert!(unknown.contains("不认识的参数 '--provnce'"), "{unknown}");
         assert!(unknown.contains("提示：是不是 '--province'？"), "{unknown}");

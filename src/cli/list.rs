@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::m;
-use crate::library::{Case, Library, VocabKind};
+use crate::library::{Case, Library};
 use crate::msg::fill;
 use crate::query::filter::{Facet, Filter, resolve};
 use crate::query::search::{Index, Query};
+use crate::sheet::listing;
 use crate::table::CsvFor;
 use crate::text::sanitize_line;
 
@@ -97,9 +98,6 @@ pub struct FilterArgs {
     pub collection: Vec<String>,
 }
 
-/// Marks an inferred value in a table cell (explained by the catalog's footnote).
-const INFERRED_MARK: &str = "*";
-
 pub fn run(library: &Library, args: &ListArgs) -> ExitCode {
     match build_filter(library, &args.filters) {
         Ok(filter) => output(library, &filter.apply(library), &args.format),
@@ -166,10 +164,12 @@ pub fn search(library: &Library, args: &SearchArgs) -> ExitCode {
 fn output(library: &Library, cases: &[&Case], args: &ListFormatArgs) -> ExitCode {
     match args.chosen() {
         ListFormat::Json => super::print_json(&cases),
-        ListFormat::Table => super::print(&table(library, cases, super::fit(args.wide))),
-        ListFormat::Markdown => super::print(&markdown(library, cases)),
-        ListFormat::Citation => super::print(&citations(library, cases)),
-        ListFormat::Csv => match csv(library, cases) {
+        ListFormat::Table => {
+            super::print(&listing::table(m(), library, cases, super::fit(args.wide)))
+        }
+        ListFormat::Markdown => super::print(&listing::markdown(m(), library, cases)),
+        ListFormat::Citation => super::print(&listing::citations(m(), library, cases)),
+        ListFormat::Csv => match listing::csv(m(), library, cases) {
             Ok(text) => super::print(&format!(
                 "{}{text}",
                 CsvFor::from_no_bom(args.no_bom).prefix()
@@ -185,107 +185,6 @@ fn output(library: &Library, cases: &[&Case], args: &ListFormatArgs) -> ExitCode
             }
         },
     }
-}
-
-/// The table's column headings.
-fn headings() -> [&'static str; 6] {
-    [
-        "#",
-        "ID",
-        m().col_party,
-        m().col_province,
-        m().col_sector,
-        m().col_penalty,
-    ]
-}
-
-/// A Markdown table of the same cells as the aligned table, with the count and the inferred
-/// mark's footnote under it.
-fn markdown(library: &Library, cases: &[&Case]) -> String {
-    let rows = rows(library, cases);
-    let mut out = crate::table::markdown(&headings(), &rows);
-    out.push('\n');
-    out.push_str(&count_line(library, cases, &rows));
-    out
-}
-
-/// `3 / 25 cases`, and the inferred mark's footnote where a cell carries it.
-fn count_line(library: &Library, cases: &[&Case], rows: &[Vec<String>]) -> String {
-    let mut out = fill(
-        m().cases_of,
-        &[
-            ("n", cases.len().to_string()),
-            ("total", library.cases.len().to_string()),
-        ],
-    );
-    if rows
-        .iter()
-        .any(|r| r.iter().any(|c| c.ends_with(INFERRED_MARK)))
-    {
-        out.push_str(&format!(" · {}", m().inferred_footnote));
-    }
-    out.push('\n');
-    out
-}
-
-/// One citation a line (see [`crate::sheet::citation`]).
-fn citations(library: &Library, cases: &[&Case]) -> String {
-    cases
-        .iter()
-        .map(|case| crate::sheet::citation(m(), library, case) + "\n")
-        .collect()
-}
-
-/// CSV through a CSV writer: a header row of field names, then one row a case, with keys beside
-/// labels so a spreadsheet can sort and filter on either, and whether the sector is inferred.
-fn csv(library: &Library, cases: &[&Case]) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "position",
-        "id",
-        "title",
-        "party",
-        "province",
-        "sector",
-        "sector_label",
-        "sector_inferred",
-        "violations",
-        "penalties",
-        "records",
-    ])?;
-    let label = |kind, key: &str| m().term(library, kind, key);
-    for case in cases {
-        let sector = case.sector.as_deref().unwrap_or_default();
-        let violations: Vec<String> = case
-            .violations
-            .iter()
-            .map(|v| label(VocabKind::Violations, v))
-            .collect();
-        let penalties: Vec<String> = case
-            .penalty
-            .iter()
-            .map(|p| label(VocabKind::Penalties, &p.kind))
-            .collect();
-        writer.write_record([
-            case.position.map_or(String::new(), |p| p.to_string()),
-            case.id.to_string(),
-            sanitize_line(&case.title),
-            sanitize_line(&case.party.name),
-            case.place.province.to_string(),
-            sector.to_string(),
-            if sector.is_empty() {
-                String::new()
-            } else {
-                label(VocabKind::Sectors, sector)
-            },
-            case.inferred_reason("sector").is_some().to_string(),
-            violations.join("；"),
-            penalties.join("；"),
-            case.records.map_or(String::new(), |r| r.to_string()),
-        ])?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The filter the flags ask for, or the usage error (exit 2) after saying which value is unknown.
@@ -321,60 +220,4 @@ fn filter_from(library: &Library, args: &FilterArgs) -> Result<Filter, String> {
         }
     }
     Ok(filter)
-}
-
-/// One table cell: a vocabulary label, marked when inferred, or "not stated".
-fn label_cell(
-    library: &Library,
-    case: &Case,
-    kind: VocabKind,
-    key: Option<&str>,
-    field: &str,
-) -> String {
-    match key {
-        None => m().not_stated_short.to_string(),
-        Some(key) => {
-            let label = m().term(library, kind, key);
-            if case.inferred_reason(field).is_some() {
-                format!("{label}{INFERRED_MARK}")
-            } else {
-                label
-            }
-        }
-    }
-}
-
-/// A case's cells, in the order of [`headings`]: in English the case's English name (the
-/// Chinese after it), the province's English name.
-fn row(library: &Library, case: &Case) -> Vec<String> {
-    let name = crate::sheet::list_name(m(), case);
-    let cells = [
-        case.position.map_or(String::new(), |p| p.to_string()),
-        case.id.to_string(),
-        name,
-        m().term(library, VocabKind::Provinces, &case.place.province),
-        label_cell(
-            library,
-            case,
-            VocabKind::Sectors,
-            case.sector.as_deref(),
-            "sector",
-        ),
-        crate::sheet::penalty_kinds(m(), library, case),
-    ];
-    cells.iter().map(|cell| sanitize_line(cell)).collect()
-}
-
-fn rows(library: &Library, cases: &[&Case]) -> Vec<Vec<String>> {
-    cases.iter().map(|case| row(library, case)).collect()
-}
-
-/// An aligned table (display width, so Chinese lines up), cut to `fit` columns where given —
-/// the case's name keeps its cells longest, the id is never cut (it is what `show` takes).
-fn table(library: &Library, cases: &[&Case], fit: Option<usize>) -> String {
-    let rows = rows(library, cases);
-    let mut out = crate::table::aligned_around(&headings(), &rows, fit, Some(2), &[1]);
-    out.push('\n');
-    out.push_str(&count_line(library, cases, &rows));
-    out
 }

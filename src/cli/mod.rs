@@ -167,8 +167,7 @@ pub fn run() -> ExitCode {
     let asked = language_asked(&args);
     let env = |name: &str| std::env::var(name).ok();
     let lang = crate::msg::Lang::choose(asked.or(config_lang), &env);
-    let matches = match localized::localized(with_version(Cli::command()), lang).try_get_matches()
-    {
+    let matches = match localized::localized(with_version(Cli::command()), lang).try_get_matches() {
         Ok(matches) => matches,
         Err(error) => return usage_error(error, lang),
     };

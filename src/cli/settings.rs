@@ -166,7 +166,10 @@ pub fn effective(settings: &Settings, c: &ConfigCatalog) -> String {
             None => c.no_file.to_string(),
         },
     };
-    out.push_str(&format!("# {}\n", fill(c.effective_title, &[("file", file)])));
+    out.push_str(&format!(
+        "# {}\n",
+        fill(c.effective_title, &[("file", file)])
+    ));
     let line = |out: &mut String, setting: String, origin: &Origin| {
         let setting = crate::text::pad(&setting, 40);
         out.push_str(&format!("{setting} # {}\n", origin.describe(c)));

@@ -263,7 +263,11 @@ pub fn man_page(
 fn keys_section(m: &crate::msg::Catalog) -> String {
     use crate::tui::keymap::{Group, built_in};
     let keymap = built_in();
-    let mut out = format!(".SH \"{}\"\n{}\n", roff_text(m.man_keys), roff_text(m.man_keys_intro));
+    let mut out = format!(
+        ".SH \"{}\"\n{}\n",
+        roff_text(m.man_keys),
+        roff_text(m.man_keys_intro)
+    );
     for group in Group::ALL {
         out.push_str(&format!(".SS \"{}\"\n", roff_text(group.title(m))));
         for (keys, describe) in keymap.help_rows(group, m) {

@@ -87,8 +87,14 @@ pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
             ]
         })
         .collect();
+    // What they share keeps its cells longest; the id is never cut.
+    let columns = crate::table::Columns {
+        main: Some(3),
+        whole: &[1],
+        drop_first: &[2],
+    };
     let mut out =
-        crate::table::aligned_around(&m().sim_heads, &rows, super::fit(args.wide), Some(3), &[1]);
+        crate::table::aligned_around(&m().sim_heads, &rows, super::fit(args.wide), columns);
     out.push_str(&format!("\n{}\n", score_note()));
     super::print(&out)
 }

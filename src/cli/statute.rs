@@ -176,7 +176,12 @@ fn list(library: &Library, as_json: bool, fit: Option<usize>) -> ExitCode {
         })
         .collect();
     // One table, so every law's provisions line up; each law's name above its rows.
-    let table = crate::table::aligned_around(&m().statute_heads, &rows, fit, Some(3), &[0]);
+    let columns = crate::table::Columns {
+        main: Some(3),
+        whole: &[0],
+        drop_first: &[2],
+    };
+    let table = crate::table::aligned_around(&m().statute_heads, &rows, fit, columns);
     let mut lines = table.lines();
     let mut out = format!("{} {today}\n", m().row_status);
     out.extend(lines.next().map(|heads| format!("{heads}\n")));

@@ -1,7 +1,7 @@
 //! The commented config file `casebook config --default` prints: every setting at its default.
 
-use crate::tui::keymap;
 use crate::msg::config::ConfigCatalog;
+use crate::tui::keymap;
 use crate::tui::theme::DEFAULT_PALETTE;
 
 /// A commented config file to start from, its comments in `c`'s language: every setting with

@@ -177,7 +177,11 @@ fn the_default_file_uncommented_gives_the_defaults() {
     // Chinese comments for the Chinese interface, English for the English.
     assert!(default_file(&crate::msg::config::ZH).contains("# 界面语言："));
     assert!(default_file(&crate::msg::config::EN).contains("# The interface language:"));
-    assert!(!default_file(&crate::msg::config::EN).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+    assert!(
+        !default_file(&crate::msg::config::EN)
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    );
 }
 
 fn the_default_file_in(c: &crate::msg::config::ConfigCatalog) {

@@ -105,7 +105,10 @@ pub static EN: ConfigCatalog = ConfigCatalog {
             "mouse",
             "Capture the mouse (false keeps the terminal's own selection; --no-mouse).",
         ),
-        ("osc52", "Copy with y / Y through the terminal, OSC 52 (--no-osc52)."),
+        (
+            "osc52",
+            "Copy with y / Y through the terminal, OSC 52 (--no-osc52).",
+        ),
         (
             "cases",
             "An office's library directory, relative to this file or absolute (CASEBOOK_CASES, --cases).",

@@ -6,6 +6,7 @@
 
 mod case;
 mod key_facts;
+pub mod listing;
 mod position;
 mod render;
 mod statute;
