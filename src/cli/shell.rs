@@ -241,7 +241,7 @@ pub fn man_page(
     }
     // The program's own page: clap's sections, then the browser's keys (what `casebook` with
     // no command opens), then the version.
-    let sections: [fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>; 6] = [
+    let sections: [Section; 6] = [
         clap_mangen::Man::render_title,
         clap_mangen::Man::render_name_section,
         clap_mangen::Man::render_synopsis_section,
@@ -257,6 +257,9 @@ pub fn man_page(
         .map_err(|e| e.to_string())?;
     Ok(out)
 }
+
+/// One of clap_mangen's sections, rendered into a writer.
+type Section = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
 
 /// The browser's keys as a man page section: a subsection per screen, a tagged paragraph per
 /// key (the built-in keys; a config file can change them, see `casebook config`).
