@@ -23,6 +23,9 @@ fn casebook(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+#[path = "common/english.rs"]
+mod english;
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
@@ -775,22 +778,42 @@ fn every_format() {
 }
 
 /// The CSV is written by a CSV writer: a CSV reader gets back the same cells, commas and quotes
-/// in titles included, UTF-8, with a header row.
+/// in titles included, UTF-8, with a header row. For people it opens with the byte-order mark
+/// Excel needs to read UTF-8; `--no-bom` leaves it out for scripts.
 #[test]
 fn csv_reads_back_to_the_same_cells() {
-    let out = casebook(&["list", "--format", "csv"]);
+    let for_people = casebook(&["list", "--format", "csv"]);
+    assert!(for_people.stdout.starts_with(b"\xEF\xBB\xBFposition,id,"));
+    let search = casebook(&["search", "房多多", "--format", "csv"]);
+    assert!(search.stdout.starts_with(b"\xEF\xBB\xBF"));
+    let out = casebook(&["list", "--format", "csv", "--no-bom"]);
     assert!(out.status.success());
+    assert_eq!(
+        &out.stdout[..for_people.stdout.len() - 3],
+        &for_people.stdout[3..]
+    );
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[..4], ["position", "id", "title", "party"]);
+    assert_eq!(
+        header[..7],
+        [
+            "position",
+            "id",
+            "title",
+            "title_en",
+            "party",
+            "province",
+            "province_label"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 25);
     let nanning = rows.iter().find(|r| &r[1] == "nanning-fangduoduo").unwrap();
     assert_eq!(&nanning[0], "7");
-    assert_eq!(&nanning[3], "广西南宁房多多资产管理有限公司");
-    assert_eq!(&nanning[5], "real-estate");
-    assert_eq!(&nanning[7], "true", "the sector is inferred");
-    assert_eq!(&nanning[10], "1537");
+    assert_eq!(&nanning[4], "广西南宁房多多资产管理有限公司");
+    assert_eq!(&nanning[7], "real-estate");
+    assert_eq!(&nanning[9], "true", "the sector is inferred");
+    assert_eq!(&nanning[12], "1537");
     // A title with a comma and quotes survives the round trip.
     let dir = tempfile::tempdir().unwrap();
     let text = GOOD.replace(
@@ -806,6 +829,7 @@ fn csv_reads_back_to_the_same_cells() {
         "list",
         "--format",
         "csv",
+        "--no-bom",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
@@ -1295,4 +1319,49 @@ fn validate_position_nearest_provision_and_inferred() {
         "{}",
         stderr(&out)
     );
+}
+
+/// In English every command's output is English: any Chinese is the cases' own content, the
+/// law's name or words, or a quoted legal term — tables, sheets, statistics, the handout, the
+/// provisions, validation and the settings alike.
+#[test]
+fn english_output_is_english_but_for_content_and_law() {
+    let library = casebook::library::load(&Default::default()).unwrap();
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["list", "--format", "markdown"],
+        &["list", "--format", "citation"],
+        &["search", "fangchan"],
+        &["similar", "7"],
+        &["show", "yibin-yu"],
+        &["show", "yongjia-zhiye"],
+        &["show", "li-kaixiang", "--format", "markdown"],
+        &["statute"],
+        &["statute", "cprl-56"],
+        &["stats"],
+        &["stats", "--sector", "real-estate"],
+        &["quiz", "--seed", "5", "--count", "12"],
+        &["validate"],
+        &["config"],
+        &["config", "--default"],
+        &[
+            "assess",
+            "--conduct",
+            "sell",
+            "--records",
+            "600",
+            "--date",
+            "2020-06-01",
+        ],
+    ];
+    for args in commands {
+        let mut full = vec!["--lang", "en", "--today", "2026-12-05"];
+        full.extend_from_slice(args);
+        let out = casebook(&full);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        // The aid's last section is a text to paste into a Chinese report, by design.
+        let text = stdout(&out);
+        let text = text.split("Text to paste (Chinese").next().unwrap();
+        english::assert_english(&library, text, &format!("{args:?}"));
+    }
 }

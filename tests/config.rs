@@ -72,7 +72,8 @@ fn flag_beats_environment_beats_file_beats_default() {
     assert!(listed.contains("25 of 25 cases"), "{listed}");
     let out = casebook(home.path(), &[("CASEBOOK_LANG", "zh")], &["config"]);
     assert!(setting(&out, "lang").starts_with("lang = \"zh\""));
-    assert!(setting(&out, "lang").ends_with("# environment CASEBOOK_LANG"));
+    // Chinese chosen, so the origins are said in Chinese.
+    assert!(setting(&out, "lang").ends_with("# 环境变量 CASEBOOK_LANG"));
     let out = casebook(
         home.path(),
         &[("CASEBOOK_LANG", "zh")],
@@ -119,7 +120,7 @@ fn the_library_directory_from_the_file_then_the_environment_then_the_flag() {
     );
     assert_eq!(count(flagged), 4);
     let out = casebook(home.path(), &[("CASEBOOK_CASES", &b)], &["config"]);
-    assert!(setting(&out, "cases").ends_with("# environment CASEBOOK_CASES"));
+    assert!(setting(&out, "cases").ends_with("# 环境变量 CASEBOOK_CASES"));
 }
 
 #[test]

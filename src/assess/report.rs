@@ -568,8 +568,8 @@ fn row_line(m: &Catalog, library: &Library, row: &Row, in_duty: bool) -> String 
     fill(
         t.row,
         &[
-            ("item", row.tier.item.clone()),
-            ("what", what),
+            ("item", m.article(&row.tier.item)),
+            ("what", m.law_words(&what)),
             ("bar", show(m, row.unit, row.serious)),
             ("duty", duty.to_string()),
             ("especially", especially),

@@ -341,7 +341,11 @@ fn judgment_lines(m: &Catalog, judgment: &crate::library::Judgment) -> Vec<Strin
     }
     if !judgment.remedies.is_empty() {
         let remedies: Vec<&str> = judgment.remedies.iter().map(|r| r.as_str()).collect();
-        lines.push(format!("{}{}", m.judgment_remedies, remedies.join("；")));
+        lines.push(format!(
+            "{}{}",
+            m.judgment_remedies,
+            remedies.join(m.clause_sep)
+        ));
     }
     lines
 }

@@ -46,6 +46,13 @@ pub fn content(library: &Library) -> Vec<String> {
                 .map(|s| s.to_string()),
         );
         all.extend(c.inferred.values().cloned());
+        all.extend(c.quantity.iter().map(|q| q.what.to_string()));
+        if let Some(j) = &c.judgment {
+            all.extend([j.court.to_string(), j.case_number.to_string()]);
+            all.extend(j.claimant.iter().map(|s| s.to_string()));
+            all.extend(j.remedies.iter().map(|s| s.to_string()));
+        }
+        all.extend(c.illegal_gains_note.iter().map(|s| s.to_string()));
     }
     for s in &library.statutes {
         // The law's name and words; not its article numbers or short citations, which English
@@ -102,7 +109,7 @@ pub fn chinese_runs(screen: &str) -> Vec<String> {
 pub fn assert_english(library: &Library, screen: &str, what: &str) {
     let corpus = content(library);
     for run in chinese_runs(screen) {
-        let stripped = run.trim_matches(|c| "，。、；：（）「」".contains(c));
+        let stripped = run.trim_matches(|c| "，。、；：（）「」《》".contains(c));
         if stripped.is_empty() {
             continue;
         }
