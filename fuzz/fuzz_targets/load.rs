@@ -83,7 +83,11 @@ fuzz_target!(|data: &[u8]| {
                 let refs = Refs {
                     vocab: &base.vocab,
                     statutes: base.statutes.iter().map(|s| s.id.as_str()).collect(),
-                    collections: base.collections.iter().map(|c| c.id.as_str()).collect(),
+                    collections: base
+                        .collections
+                        .iter()
+                        .map(|c| (c.id.as_str(), c.announced))
+                        .collect(),
                 };
                 if let Some(case) = parse::case(&mut sink, text, "office-case", &refs)
                     && sink.problems.is_empty()
@@ -99,7 +103,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let fuzzed = file(name, bytes);
-    let beside = file("good-one.toml", GOOD.replace("office-case", "good-one").as_bytes());
+    let beside = file(
+        "good-one.toml",
+        GOOD.replace("office-case", "good-one").as_bytes(),
+    );
     let embedded: Vec<SourceFile> = library::files::embedded()
         .into_iter()
         .filter(|f| library::files::LIBRARY_FILES.contains(&f.stem.as_str()))
