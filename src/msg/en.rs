@@ -288,6 +288,7 @@ pub static EN: Catalog = Catalog {
     key_copy_sheet: "copy the whole case",
     key_copy_provision: "copy provision",
     copied_citation: "citation",
+    cite_as_label: "Cite as",
     copied_sheet: "case (Markdown)",
     copied_provision: "provision and text",
     copied: "Copied the {what}: {n} characters",

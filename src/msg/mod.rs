@@ -401,6 +401,8 @@ pub struct Catalog {
     pub key_copy_sheet: &'static str,
     pub key_copy_provision: &'static str,
     pub copied_citation: &'static str,
+    /// Before a sheet's citation in its Markdown.
+    pub cite_as_label: &'static str,
     pub copied_sheet: &'static str,
     pub copied_provision: &'static str,
     /// `{what}`, `{n}`: what was copied and how many characters.
@@ -787,6 +789,7 @@ pub static ZH: Catalog = Catalog {
     key_copy_sheet: "复制案例全文",
     key_copy_provision: "复制条款与全文",
     copied_citation: "引用",
+    cite_as_label: "引用",
     copied_sheet: "案例全文（Markdown）",
     copied_provision: "条款与全文",
     copied: "已复制{what}：{n} 字",

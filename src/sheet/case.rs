@@ -51,6 +51,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case, similar: &[Similar]) -
         title: m.content(&case.title, case.title_en.as_deref()),
         title_en: m.content_other(&case.title, case.title_en.as_deref()),
         collection_line: collection_line(m, library, case),
+        cite_as: super::citation(m, library, case),
         key_facts: Some(super::key_facts::key_facts(&parts)),
         sections: vec![
             party_and_place(&parts),

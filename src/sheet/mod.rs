@@ -48,6 +48,9 @@ pub struct Sheet {
     pub title_en: Option<String>,
     /// Where the case stands in its published list, e.g. `国家市场监督管理总局 2019-11-18 … 第 1 例`.
     pub collection_line: String,
+    /// How to cite it in a report, in the official form (a case's [`citation`], a provision's
+    /// 《law》article): the Markdown a user copies or exports opens with it.
+    pub cite_as: String,
     /// The facts that decide a case, one line each, shown right after the title: what an officer
     /// in a consultation reads first.
     pub key_facts: Option<Section>,

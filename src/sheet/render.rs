@@ -69,6 +69,10 @@ pub fn plain(m: &Catalog, sheet: &Sheet) -> String {
 /// Markdown: a heading per section, a bullet per row.
 pub fn markdown(m: &Catalog, sheet: &Sheet) -> String {
     let mut out = format!("# {}\n", sheet.title);
+    out.push_str(&format!(
+        "\n> **{}**{}{}\n",
+        m.cite_as_label, m.colon, sheet.cite_as
+    ));
     let section = |out: &mut String, section: &Section| {
         out.push_str(&format!("\n## {}\n\n", section.heading));
         for row in &section.rows {

@@ -32,6 +32,7 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
         id: statute.id.clone(),
         title: format!("{} {}", statute.law, statute.article),
         title_en: Some(statute.heading_en.clone()),
+        cite_as: m.official(statute, &statute.article),
         key_facts: None,
         collection_line: format!(
             "{} · {} {} · {} {}",
