@@ -27,6 +27,10 @@ pub struct Bar {
     pub shown: String,
     /// Computed here (a remainder), not printed by the source.
     pub computed: bool,
+    /// The end of the label that a narrow chart keeps whole, cutting what comes before it: a
+    /// provision's article (`第二百五十三条之一`), never cut in the middle.
+    #[serde(skip)]
+    pub tail: Option<String>,
 }
 
 /// A campaign figure: label and value as printed.
@@ -139,6 +143,7 @@ pub fn campaign_charts(m: &Catalog, campaign: &Campaign) -> Vec<Chart> {
                         None => metric.show(*value),
                     },
                     computed: false,
+                    tail: None,
                 })
                 .collect();
             let sum: u64 = slices.iter().map(|(_, v, _)| v).sum();
@@ -148,6 +153,7 @@ pub fn campaign_charts(m: &Catalog, campaign: &Campaign) -> Vec<Chart> {
                     value: rest,
                     shown: format!("{} ({})", metric.show(rest), share(rest, total)),
                     computed: true,
+                    tail: None,
                 });
             }
             let title = fill(
@@ -306,6 +312,7 @@ fn counted(m: &Catalog, what: &str, counts: Vec<(String, u64)>, of: usize) -> Ch
             value: *n,
             shown: format!("{} ({})", thousands(*n), share(*n, of as u64)),
             computed: false,
+            tail: None,
         })
         .collect();
     if counts.len() > MOST_BARS {
@@ -319,6 +326,7 @@ fn counted(m: &Catalog, what: &str, counts: Vec<(String, u64)>, of: usize) -> Ch
             value: rest,
             shown: thousands(rest),
             computed: true,
+            tail: None,
         });
     }
     Chart { title, bars, notes }
@@ -357,6 +365,7 @@ fn records_chart(m: &Catalog, cases: &[&crate::library::Case]) -> Chart {
                 value: *records,
                 shown: thousands(*records),
                 computed: false,
+                tail: None,
             })
             .collect(),
         notes,
@@ -404,6 +413,7 @@ fn fines_chart(m: &Catalog, cases: &[&crate::library::Case]) -> Chart {
                 value: *fine,
                 shown: format!("¥{}", thousands(*fine)),
                 computed: false,
+                tail: None,
             })
             .collect(),
         notes,
@@ -421,6 +431,13 @@ fn statutes_chart(m: &Catalog, library: &Library, cases: &[&crate::library::Case
             .collect()
     }));
     let mut chart = counted(m, m.stats_lib_statutes, counts, cases.len());
+    for bar in &mut chart.bars {
+        bar.tail = library
+            .statutes
+            .iter()
+            .find(|s| m.cite(s) == bar.label)
+            .map(|s| m.article(&s.article));
+    }
     let without = cases.iter().filter(|c| c.law.is_empty()).count();
     if without > 0 {
         let n = thousands(without as u64);
@@ -475,14 +492,41 @@ impl BarLayout {
         // indent 2, gap 2 after the label, 1 before the figure
         let room = width.saturating_sub(2 + 2 + 1 + widest_shown);
         const FEWEST_BAR: usize = 6;
+        // A provision's article is never cut while the room allows it.
+        let widest_tail = chart
+            .bars
+            .iter()
+            .filter_map(|b| b.tail.as_deref().map(cells))
+            .max()
+            .unwrap_or(0);
         let label_cells = widest_label
             .min(room.saturating_sub(FEWEST_BAR))
+            .max(widest_tail.min(room.saturating_sub(1)))
             .max(4.min(widest_label));
         let bar_cells = room.saturating_sub(label_cells).clamp(1, BAR_CELLS);
         BarLayout {
             label_cells,
             bar_cells,
         }
+    }
+
+    /// A bar's label cut to the label cells: from the end of what precedes its tail where it
+    /// has one (`处罚办法… 第十四条`), else from its end.
+    fn fitted_label(&self, bar: &Bar) -> String {
+        use crate::text::{truncate, width};
+        let label = crate::text::sanitize_line(&bar.label);
+        if width(&label) <= self.label_cells {
+            return label;
+        }
+        let kept = bar.tail.as_deref().and_then(|tail| {
+            let head = label.strip_suffix(tail)?.trim_end();
+            let room = self.label_cells.checked_sub(width(tail))?;
+            Some(match room {
+                0 | 1 => tail.to_string(),
+                _ => format!("{} {tail}", truncate(head, room - 1)),
+            })
+        });
+        kept.unwrap_or_else(|| truncate(&label, self.label_cells))
     }
 
     /// The chart's bars, laid out: each bar scaled to the largest.
@@ -492,7 +536,7 @@ impl BarLayout {
             .bars
             .iter()
             .map(|bar| BarLine {
-                label: crate::text::pad(&crate::text::sanitize_line(&bar.label), self.label_cells),
+                label: crate::text::pad(&self.fitted_label(bar), self.label_cells),
                 cells: ((u128::from(bar.value) * self.bar_cells as u128).div_ceil(u128::from(max)))
                     as usize,
                 shown: &bar.shown,
@@ -610,12 +654,14 @@ mod tests {
                     value: 10,
                     shown: "10".into(),
                     computed: false,
+                    tail: None,
                 },
                 Bar {
                     label: "bb".into(),
                     value: 5,
                     shown: "5".into(),
                     computed: false,
+                    tail: None,
                 },
             ],
             notes: vec!["n".into()],
@@ -636,6 +682,33 @@ mod tests {
             chart_text(&chart, Some(16), "#"),
             "t\n  a   ####### 10\n  bb  #### 5\n  n\n"
         );
+    }
+
+    /// A provision's label is cut before its article, never inside it.
+    #[test]
+    fn a_provision_keeps_its_article_whole() {
+        let library = library();
+        let all: Vec<usize> = (0..library.cases.len()).collect();
+        let charts = library_charts(&ZH, &library, &all);
+        let chart = charts
+            .iter()
+            .find(|c| c.title.starts_with(ZH.stats_lib_statutes))
+            .unwrap();
+        let layout = BarLayout {
+            label_cells: 20,
+            bar_cells: 10,
+        };
+        let labels: Vec<String> = layout.lines(chart).into_iter().map(|l| l.label).collect();
+        assert!(labels.iter().any(|l| l.trim_end() == "… 第二百五十三条之一"), "{labels:?}");
+        // Laid out for 40 cells, the articles still fit whole.
+        let narrow = BarLayout::of(chart, Some(40));
+        assert!(narrow.label_cells >= 18, "{narrow:?}");
+        for (label, bar) in labels.iter().zip(&chart.bars) {
+            // Every article that fits the cells at all is whole.
+            if let Some(tail) = bar.tail.as_ref().filter(|t| crate::text::width(t) <= 20) {
+                assert!(label.trim_end().ends_with(tail.as_str()), "{label}");
+            }
+        }
     }
 
     /// A long label is cut, never the figure; every line fits.
