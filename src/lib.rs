@@ -24,3 +24,4 @@ pub mod table;
 pub mod text;
 pub mod training;
 pub mod tui;
+pub mod wrap;

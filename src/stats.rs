@@ -550,7 +550,17 @@ impl BarLayout {
 /// [`BarLayout::of`]), the figure after it; its notes under it.
 pub fn chart_text(chart: &Chart, width: Option<usize>, full: &str) -> String {
     let layout = BarLayout::of(chart, width);
-    let mut out = format!("{}\n", chart.title);
+    // Prose (the title, the notes) wrapped to the width, the notes indented under the bars.
+    let wrapped = |text: &str, indent: usize| -> Vec<String> {
+        match width {
+            Some(width) => crate::wrap::wrap(text, width.saturating_sub(indent)),
+            None => vec![text.to_string()],
+        }
+    };
+    let mut out: String = wrapped(&chart.title, 0)
+        .into_iter()
+        .map(|line| line + "\n")
+        .collect();
     for line in layout.lines(chart) {
         out.push_str(&format!(
             "  {}  {} {}\n",
@@ -560,7 +570,9 @@ pub fn chart_text(chart: &Chart, width: Option<usize>, full: &str) -> String {
         ));
     }
     for note in &chart.notes {
-        out.push_str(&format!("  {note}\n"));
+        for line in wrapped(note, 2) {
+            out.push_str(&format!("  {line}\n"));
+        }
     }
     out
 }
@@ -699,7 +711,12 @@ mod tests {
             bar_cells: 10,
         };
         let labels: Vec<String> = layout.lines(chart).into_iter().map(|l| l.label).collect();
-        assert!(labels.iter().any(|l| l.trim_end() == "… 第二百五十三条之一"), "{labels:?}");
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.trim_end() == "… 第二百五十三条之一"),
+            "{labels:?}"
+        );
         // Laid out for 40 cells, the articles still fit whole.
         let narrow = BarLayout::of(chart, Some(40));
         assert!(narrow.label_cells >= 18, "{narrow:?}");

@@ -1375,14 +1375,28 @@ fn markdown_opens_with_the_official_citation() {
         sheet.contains("\n> **引用**：广西南宁房多多资产管理有限公司侵害消费者个人信息案 · "),
         "{sheet}"
     );
-    let statute = stdout(&casebook(&["statute", "criminal-253-1", "--format", "markdown"]));
+    let statute = stdout(&casebook(&[
+        "statute",
+        "criminal-253-1",
+        "--format",
+        "markdown",
+    ]));
     assert!(
         statute.contains("> **引用**：《中华人民共和国刑法》第二百五十三条之一\n"),
         "{statute}"
     );
-    let lines = stdout(&casebook(&["list", "--format", "citation", "--sector", "education"]));
+    let lines = stdout(&casebook(&[
+        "list",
+        "--format",
+        "citation",
+        "--sector",
+        "education",
+    ]));
     assert_eq!(lines.lines().count(), 3, "{lines}");
     assert!(lines.lines().all(|l| l.contains("《")), "{lines}");
     let found = stdout(&casebook(&["search", "房多多", "--format", "citation"]));
-    assert!(found.starts_with("广西南宁房多多资产管理有限公司侵害消费者个人信息案 · "), "{found}");
+    assert!(
+        found.starts_with("广西南宁房多多资产管理有限公司侵害消费者个人信息案 · "),
+        "{found}"
+    );
 }

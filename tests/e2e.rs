@@ -743,3 +743,38 @@ fn bytes_on_the_wire_stay_within_budget() {
         assert!(down <= down_budget, "{cols}x{rows} move down: {down} bytes");
     }
 }
+
+/// The command-line tables as a user sees them on a terminal of 60, 80 and 120 columns, in both
+/// languages: no line runs past the edge (the terminal would wrap it into the next row), and
+/// where something had to give, a cell ends with "…" — ids never.
+#[test]
+fn command_line_tables_fit_60_80_and_120_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["search", "fangchan"],
+        &["similar", "7"],
+        &["statute"],
+        &["stats"],
+    ];
+    for lang in ["zh", "en"] {
+        for cols in [60u16, 80, 120] {
+            for command in commands {
+                let mut args = vec!["--lang", lang];
+                args.extend_from_slice(command);
+                let mut session = Session::start(&args, cols, 200, &[]);
+                assert_eq!(session.wait_exit(), 0, "{args:?}");
+                let raw = String::from_utf8_lossy(&session.raw()).into_owned();
+                for line in raw.split("\r\n") {
+                    assert!(
+                        line.width() <= usize::from(cols),
+                        "{args:?} at {cols}: {line:?}"
+                    );
+                }
+                if command[0] == "list" {
+                    assert!(raw.contains("qingpu-two-developers"), "{raw}");
+                }
+            }
+        }
+    }
+}

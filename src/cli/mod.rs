@@ -347,6 +347,15 @@ pub(crate) fn fit(wide: bool) -> Option<usize> {
     if wide { None } else { terminal_columns() }
 }
 
+/// Prose under a table (a note, a footnote) wrapped to `fit` columns where given (CJK-aware, so
+/// that the terminal does not break a word); piped, one line as written.
+pub(crate) fn prose(text: &str, fit: Option<usize>) -> String {
+    match fit {
+        Some(cols) => crate::wrap::wrap(text, cols).join("\n"),
+        None => text.to_string(),
+    }
+}
+
 fn print_or_fail(bytes: &[u8]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

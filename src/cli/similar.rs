@@ -93,8 +93,8 @@ pub fn run(library: &Library, args: &SimilarArgs) -> ExitCode {
         whole: &[1],
         drop_first: &[2],
     };
-    let mut out =
-        crate::table::aligned_around(&m().sim_heads, &rows, super::fit(args.wide), columns);
-    out.push_str(&format!("\n{}\n", score_note()));
+    let fit = super::fit(args.wide);
+    let mut out = crate::table::aligned_around(&m().sim_heads, &rows, fit, columns);
+    out.push_str(&format!("\n{}\n", super::prose(&score_note(), fit)));
     super::print(&out)
 }

@@ -86,7 +86,7 @@ pub fn run(library: &Library, args: &StatsArgs, ascii: bool) -> ExitCode {
                 }
                 out.push('\n');
             }
-            out.push_str(&format!("{library_title}\n"));
+            out.push_str(&format!("{}\n", super::prose(&library_title, fit)));
             for chart in &own {
                 out.push('\n');
                 out.push_str(&stats::chart_text(chart, fit, full));

@@ -187,7 +187,7 @@ fn list(library: &Library, as_json: bool, fit: Option<usize>) -> ExitCode {
     out.extend(lines.next().map(|heads| format!("{heads}\n")));
     for (_, members) in &groups {
         if let Some(first) = members.first() {
-            out.push_str(&format!("{}\n", m().law_name(first)));
+            out.push_str(&format!("{}\n", super::prose(m().law_name(first), fit)));
         }
         for line in lines.by_ref().take(members.len()) {
             out.push_str(&format!("{line}\n"));

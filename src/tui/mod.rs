@@ -35,7 +35,8 @@ pub mod screens;
 pub mod search_line;
 pub mod session;
 pub mod sheet_view;
-pub mod text;
+/// Wrapping lives in the core (`crate::wrap`): the command line wraps its prose the same way.
+pub use crate::wrap as text;
 pub mod theme;
 pub mod turn;
 pub mod types;

@@ -1,4 +1,4 @@
-//! Width-aware wrapping for mixed Chinese and Latin text.
+//! Width-aware wrapping for mixed Chinese and Latin text, for the screens and the command line.
 //!
 //! ratatui's own wrapper breaks only at spaces, which pushes whole Chinese runs to the next line.
 //! textwrap with Unicode line breaking (UAX #14) breaks between Chinese characters, keeps closing
