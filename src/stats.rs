@@ -736,7 +736,11 @@ mod tests {
         for width in [40, 60, 80] {
             for chart in &charts {
                 let text = chart_text(chart, Some(width), "#");
-                for (line, bar) in text.lines().skip(1).zip(&chart.bars) {
+                for line in text.lines() {
+                    assert!(crate::text::width(line) <= width, "{width}: {line}");
+                }
+                let title_lines = crate::wrap::wrap(&chart.title, width).len();
+                for (line, bar) in text.lines().skip(title_lines).zip(&chart.bars) {
                     assert!(crate::text::width(line) <= width, "{width}: {line}");
                     assert!(line.ends_with(&format!(" {}", bar.shown)), "{line}");
                 }
