@@ -30,8 +30,12 @@ pub fn statute(m: &Catalog, library: &Library, statute: &Statute) -> Sheet {
     sections.push(today(&r, library, statute));
     Sheet {
         id: statute.id.clone(),
-        title: format!("{} {}", statute.law, statute.article),
-        title_en: Some(statute.heading_en.clone()),
+        // The law and article in the interface language, the provision's heading under it.
+        title: match m.lang {
+            crate::msg::Lang::Zh => format!("{} {}", statute.law, statute.article),
+            crate::msg::Lang::En => statute.official_en(&statute.article),
+        },
+        title_en: Some(m.heading(statute).to_string()),
         cite_as: m.official(statute, &statute.article),
         key_facts: None,
         collection_line: format!(
