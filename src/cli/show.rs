@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::m;
-use crate::library::{Library, nearest_case_ids};
+use crate::library::Library;
 use crate::msg::fill;
 use crate::query::lookup::cases_named;
+use crate::query::lookup::nearest_case_ids;
 use crate::query::search::Index;
 use crate::query::similar::similar;
 use crate::sheet;

@@ -480,26 +480,6 @@ fn span_of_key(text: &str, key: &str) -> Option<Range<usize>> {
     None
 }
 
-/// Case ids of a library that are closest to `wanted`, for "did you mean" messages.
-pub fn nearest_case_ids<'l>(library: &'l Library, wanted: &str, count: usize) -> Vec<&'l str> {
-    let mut scored: Vec<(usize, &str)> = library
-        .cases
-        .iter()
-        .map(|c| {
-            let id = c.id.as_str();
-            // A typed fragment of an id ("maikai") should rank that id first.
-            let distance = if id.contains(wanted) {
-                0
-            } else {
-                strsim::levenshtein(wanted, id)
-            };
-            (distance, id)
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(count).map(|(_, id)| id).collect()
-}
-
 #[cfg(test)]
 mod tests;
 

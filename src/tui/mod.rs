@@ -156,7 +156,7 @@ pub fn run(library: &Library, m: &'static Catalog, options: &Options) -> ExitCod
     if let Some(id) = &options.case
         && !app.open_case(id)
     {
-        let nearest = crate::library::nearest_case_ids(library, id, 3);
+        let nearest = crate::query::lookup::nearest_case_ids(library, id, 3);
         let message = crate::msg::fill(
             m.cli_no_case,
             &[
