@@ -65,7 +65,7 @@ pub fn run(state: Option<PathBuf>, args: &ClassArgs) -> ExitCode {
     match args.format {
         ClassFormat::Json => super::print_json(&class),
         ClassFormat::Csv => {
-            let bom = if args.no_bom { "" } else { "\u{feff}" };
+            let bom = crate::table::CsvFor::from_no_bom(args.no_bom).prefix();
             super::print(&format!("{bom}{}", class_text::csv(t(), &class)))
         }
         ClassFormat::Markdown => super::print(&class_text::markdown(t(), &class, &dir)),
