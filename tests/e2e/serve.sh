@@ -142,7 +142,7 @@ wait_for one "25 / 25 例"
 # The client's locale chooses the language (OpenSSH sends LANG when asked to).
 tmux -S "$socket" new-session -d -s en -x 100 -y 30 \
   "LANG=en_US.UTF-8 ssh -tt ${opts[*]} -o SendEnv=LANG -i $work/officer -o IdentitiesOnly=yes localhost"
-wait_for en "25 / 25 cases"
+wait_for en "25 of 25 cases"
 tmux -S "$socket" send-keys -t en q
 tmux -S "$socket" send-keys -t one / f d d Enter
 wait_for one "nanning-fangduoduo"
