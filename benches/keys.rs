@@ -1,4 +1,4 @@
-//! Every key of a query typed into the browser at 10,000 cases, timed until its frame is
+//! Every key of a query typed into the browser at 10,000 cases (or `CASEBOOK_BENCH_CASES`), timed until its frame is
 //! written: the search (typing on from the key before), the facet recount, the frame drawn and
 //! sent through the wire backend (to memory). Run with `cargo bench --bench keys`; each argument
 //! is the text typed so far, its last character the key measured.
@@ -13,7 +13,13 @@ use casebook::tui::{Action, App};
 use divan::Bencher;
 use ratatui::Terminal;
 
-const SIZE: usize = 10_000;
+/// Cases in the generated library: 10,000, or `CASEBOOK_BENCH_CASES` (100000 for a nation's).
+fn size() -> usize {
+    std::env::var("CASEBOOK_BENCH_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000)
+}
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
@@ -23,7 +29,7 @@ fn main() {
 
 fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| synth::library(SIZE).expect("generated libraries are valid"))
+    LIBRARY.get_or_init(|| synth::library(size()).expect("generated libraries are valid"))
 }
 
 /// The browser with the search box open and `before` typed, each key drawn as it came.
