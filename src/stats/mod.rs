@@ -33,6 +33,27 @@ pub struct Bar {
     pub tail: Option<String>,
 }
 
+impl Bar {
+    /// A bar the data state: its label, value and the figure shown on it.
+    pub fn stated(label: String, value: u64, shown: String) -> Bar {
+        Bar {
+            label,
+            value,
+            shown,
+            computed: false,
+            tail: None,
+        }
+    }
+
+    /// A bar computed here (what the totals leave), labelled as such.
+    pub fn computed(label: String, value: u64, shown: String) -> Bar {
+        Bar {
+            computed: true,
+            ..Bar::stated(label, value, shown)
+        }
+    }
+}
+
 /// A campaign figure: label and value as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Total {
@@ -135,26 +156,21 @@ pub fn campaign_charts(m: &Catalog, campaign: &Campaign) -> Vec<Chart> {
             }
             let mut bars: Vec<Bar> = slices
                 .iter()
-                .map(|(label, value, share)| Bar {
-                    label: label.clone(),
-                    value: *value,
-                    shown: match share {
+                .map(|(label, value, share)| {
+                    let shown = match share {
                         Some(share) => format!("{} ({share})", metric.show(*value)),
                         None => metric.show(*value),
-                    },
-                    computed: false,
-                    tail: None,
+                    };
+                    Bar::stated(label.clone(), *value, shown)
                 })
                 .collect();
             let sum: u64 = slices.iter().map(|(_, v, _)| v).sum();
             if let Some(rest) = total.checked_sub(sum).filter(|&r| r > 0) {
-                bars.push(Bar {
-                    label: m.stats_remainder.to_string(),
-                    value: rest,
-                    shown: format!("{} ({})", metric.show(rest), share(rest, total)),
-                    computed: true,
-                    tail: None,
-                });
+                bars.push(Bar::computed(
+                    m.stats_remainder.to_string(),
+                    rest,
+                    format!("{} ({})", metric.show(rest), share(rest, total)),
+                ));
             }
             let title = fill(
                 m.stats_chart,
@@ -307,12 +323,9 @@ fn counted(m: &Catalog, what: &str, counts: Vec<(String, u64)>, of: usize) -> Ch
     let mut bars: Vec<Bar> = counts
         .iter()
         .take(MOST_BARS)
-        .map(|(label, n)| Bar {
-            label: label.clone(),
-            value: *n,
-            shown: format!("{} ({})", thousands(*n), share(*n, of as u64)),
-            computed: false,
-            tail: None,
+        .map(|(label, n)| {
+            let shown = format!("{} ({})", thousands(*n), share(*n, of as u64));
+            Bar::stated(label.clone(), *n, shown)
         })
         .collect();
     if counts.len() > MOST_BARS {
@@ -321,13 +334,7 @@ fn counted(m: &Catalog, what: &str, counts: Vec<(String, u64)>, of: usize) -> Ch
             m.stats_more,
             &[("n", (counts.len() - MOST_BARS).to_string())],
         );
-        bars.push(Bar {
-            label,
-            value: rest,
-            shown: thousands(rest),
-            computed: true,
-            tail: None,
-        });
+        bars.push(Bar::computed(label, rest, thousands(rest)));
     }
     Chart { title, bars, notes }
 }
@@ -360,12 +367,8 @@ fn records_chart(m: &Catalog, cases: &[&crate::library::Case]) -> Chart {
         bars: stated
             .iter()
             .take(MOST_BARS)
-            .map(|(case, records)| Bar {
-                label: case.party.name.to_string(),
-                value: *records,
-                shown: thousands(*records),
-                computed: false,
-                tail: None,
+            .map(|(case, records)| {
+                Bar::stated(case.party.name.to_string(), *records, thousands(*records))
             })
             .collect(),
         notes,
@@ -408,12 +411,12 @@ fn fines_chart(m: &Catalog, cases: &[&crate::library::Case]) -> Chart {
         bars: decided
             .iter()
             .take(MOST_BARS)
-            .map(|(case, fine)| Bar {
-                label: case.party.name.to_string(),
-                value: *fine,
-                shown: format!("¥{}", thousands(*fine)),
-                computed: false,
-                tail: None,
+            .map(|(case, fine)| {
+                Bar::stated(
+                    case.party.name.to_string(),
+                    *fine,
+                    crate::sheet::yuan(*fine),
+                )
             })
             .collect(),
         notes,
@@ -533,20 +536,8 @@ mod tests {
         let chart = Chart {
             title: "t".into(),
             bars: vec![
-                Bar {
-                    label: "a".into(),
-                    value: 10,
-                    shown: "10".into(),
-                    computed: false,
-                    tail: None,
-                },
-                Bar {
-                    label: "bb".into(),
-                    value: 5,
-                    shown: "5".into(),
-                    computed: false,
-                    tail: None,
-                },
+                Bar::stated("a".into(), 10, "10".into()),
+                Bar::stated("bb".into(), 5, "5".into()),
             ],
             notes: vec!["n".into()],
         };
