@@ -189,9 +189,10 @@ fn training_enter(bencher: Bencher, size: usize) {
     });
 }
 
-/// Loading `--cases DIR` from the cache (the second run on): generated files written once into
-/// a temporary directory, dated a minute back so the cache takes them, the cache warmed.
-#[divan::bench(args = [1_000, 10_000], sample_count = 5, sample_size = 1)]
+/// Loading `--cases DIR` from the cache (the second run on), index included: generated files
+/// written once into a temporary directory, dated a minute back so the cache takes them, the
+/// cache warmed.
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5, sample_size = 1)]
 fn cached_load(bencher: Bencher, size: usize) {
     let dir = tempfile::tempdir().unwrap();
     let cases = dir.path().join("cases");
@@ -201,8 +202,9 @@ fn cached_load(bencher: Bencher, size: usize) {
         extra_dir: Some(&cases),
         only: true,
     };
-    library::cache::load(&options, Some(&cache)).unwrap();
-    bencher.bench(|| library::cache::load(&options, Some(&cache)).unwrap());
+    let indexer = casebook::query::search::Indexer;
+    library::cache::load(&options, Some(&cache), &indexer).unwrap();
+    bencher.bench(|| library::cache::load(&options, Some(&cache), &indexer).unwrap());
 }
 
 /// One key in the decision aid's form: the facts read again and the whole picture worked out —

@@ -9,6 +9,7 @@ pub mod diag;
 pub mod files;
 mod leave_out;
 pub mod model;
+pub mod omit;
 pub mod parse;
 pub mod provision;
 mod read_cases;
@@ -458,6 +459,7 @@ pub fn assemble(
         collections,
         campaign,
         cases,
+        derived: Derived::default(),
     })
 }
 

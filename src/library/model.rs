@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::omit;
 use super::provision::{Relation, Statute};
 
 /// A Chinese label with its English translation.
@@ -25,18 +26,18 @@ pub struct Term {
     pub label: Label,
     /// Provinces only: the province-level division this unit lies within (the Xinjiang Production
     /// and Construction Corps lies within Xinjiang), so a filter on the one can include the other.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub within: Option<String>,
     /// Other words people use for the term (中介 for 房产租售, 卖 for 出售…): search and the
     /// command line's filters accept them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub aliases: Vec<String>,
     /// Data kinds only: the item of the criminal thresholds (法释〔2017〕10号 第五条) whose
     /// tier the kind belongs to, e.g. `第五条第一款第（五）项`; absent where the library cannot
     /// say (the decision aid then says "depends on the kind").
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub tier: Option<String>,
 }
@@ -246,18 +247,18 @@ impl SummaryPart {
 pub struct Collection {
     pub id: String,
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub title_en: Option<String>,
     pub publisher: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub publisher_en: Option<String>,
     /// Absent for a running list (an office's own cases) that has no single publication date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub published: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub announced: Option<u64>,
 }
@@ -286,26 +287,26 @@ pub struct Party {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub province: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub city: Option<Str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub district: Option<Str>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dates {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub found: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub conduct_from: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub conduct_to: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub decided: Option<PartialDate>,
 }
@@ -337,20 +338,20 @@ pub struct LawLink {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Penalty {
     pub kind: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub amount_yuan: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub note: Option<Str>,
     /// Announced as intended (拟处罚), not decided: never counted as a decision.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "omit::no")]
     #[serde(default)]
     pub proposed: bool,
     /// What else the amount punishes besides the personal-information violation (a pricing
     /// violation fined together with it), as the source says: the amount is not this
     /// violation's alone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub combined: Option<Str>,
 }
@@ -388,18 +389,18 @@ pub struct Judgment {
     pub court: Str,
     pub case_number: Str,
     /// Who brought a public-interest claim with the prosecution, if anyone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub claimant: Option<Str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub prison_months: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub probation_months: Option<u64>,
     /// The remedies the public-interest claim obtained (apology, deletion…), as the judgment
     /// words them.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub remedies: Box<[Str]>,
 }
@@ -407,16 +408,16 @@ pub struct Judgment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub publisher: Option<Str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub date: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub url: Option<Str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub kind: Option<SourceKind>,
 }
@@ -428,7 +429,7 @@ pub struct Quantity {
     pub value: u64,
     pub unit: Str,
     pub what: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub what_en: Option<Str>,
 }
@@ -439,52 +440,52 @@ pub struct Case {
     pub schema: u64,
     pub id: Str,
     pub collection: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub position: Option<u64>,
     pub title: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub title_en: Option<Str>,
     pub summary: Str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub summary_en: Option<Str>,
     /// What each paragraph of `summary` is (`allegation`, `findings`, `decision`, `note`), one
     /// per paragraph; empty when the file does not say. Exercises show only the findings.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub summary_parts: Box<[SummaryPart]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub authority: Option<Str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub sector: Option<Str>,
     pub violations: Box<[Str]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub data_kinds: Option<Box<[Str]>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub records: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub amount_yuan: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub amount_note: Option<Str>,
     /// The party's illegal gains (违法所得) as the source states them: the base of a fine of
     /// "一倍以上十倍以下", and a criminal threshold.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub illegal_gains_yuan: Option<u64>,
     /// What the source says of illegal gains where it gives no figure (违法所得无法计算).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub illegal_gains_note: Option<Str>,
     #[serde(default)]
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     pub quantity: Box<[Quantity]>,
     pub party: Party,
     pub place: Place,
@@ -492,11 +493,11 @@ pub struct Case {
     pub law: Box<[LawLink]>,
     pub penalty: Box<[Penalty]>,
     /// For a court's case: the judgment.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub judgment: Option<Judgment>,
     pub source: Box<[Source]>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty_map")]
     #[serde(default)]
     pub inferred: BTreeMap<String, String>,
 }
@@ -530,27 +531,27 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Breakdown {
     pub dimension: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub key: Option<String>,
     pub zh: String,
     pub en: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub cases: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub records: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub amount_yuan: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub share_cases: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub share_records: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub share_amount: Option<String>,
 }
@@ -561,18 +562,18 @@ pub struct Campaign {
     pub name: String,
     pub name_en: String,
     pub organiser: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub collection: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub notice: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub notice_note: Option<String>,
     pub period_from: PartialDate,
     pub period_to: PartialDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub announced: Option<PartialDate>,
     pub figure: Vec<Figure>,
@@ -594,6 +595,59 @@ pub struct Library {
     pub collections: Vec<Collection>,
     pub campaign: Option<Campaign>,
     pub cases: Vec<Case>,
+    /// The search index of these cases, when the cache loader read it or built it: see
+    /// [`Derived`].
+    #[serde(skip)]
+    pub derived: Derived,
+}
+
+/// What is derived from a library's cases and kept with them: the search index, so that a
+/// library read from the cache is searched without building anything. The library cannot name
+/// the index's type (the search depends on the library), so it is kept as `Any`; the search
+/// takes it back by its type.
+///
+/// Only the cache loader fills it, once the library is whole, and a library whose cases change
+/// afterwards would be searched with an index of the old ones: a copy (`clone`) therefore starts
+/// without it, and compares equal whatever it holds.
+#[derive(Default)]
+pub struct Derived(std::sync::OnceLock<DerivedIndex>);
+
+pub type DerivedIndex = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+
+impl Derived {
+    /// Keeps `index` (the first one given) with the library.
+    pub fn keep(&self, index: DerivedIndex) {
+        let _ = self.0.set(index);
+    }
+
+    pub fn index(&self) -> Option<&DerivedIndex> {
+        self.0.get()
+    }
+}
+
+impl Clone for Derived {
+    fn clone(&self) -> Self {
+        Derived::default()
+    }
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Derived {}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = if self.0.get().is_some() {
+            "an index"
+        } else {
+            "nothing"
+        };
+        write!(f, "Derived({kept})")
+    }
 }
 
 impl Library {

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::omit;
 
 /// The label an older statutes file gives a provision ("2019" or "later"). Kept so that offices'
 /// files still load; nothing legal is judged from it any more: whether a provision applied is
@@ -20,53 +21,53 @@ pub enum Era {
 /// The penalty a provision sets; every figure optional, as the schema says.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PenaltyRange {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub fine_max_yuan: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub gains_multiple: Option<Vec<u64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub prison_max_years: Option<u64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub measures: Vec<String>,
     /// Fine on the directly responsible persons, `[min, max]` yuan.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub individual_fine_yuan: Option<Vec<u64>>,
     /// Cap in serious cases (PIPL 66 ¶2), and the alternative cap as a share of turnover.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub serious_fine_max_yuan: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub serious_turnover_percent: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub serious_individual_fine_yuan: Option<Vec<u64>>,
     /// The range in the law's own words.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub words: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub note: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub note_zh: Option<String>,
     /// The condition the text sets on `fine_max_yuan`, quoted from it (个人信息保护法第六十六条:
     /// `拒不改正的`), so that no summary states the cap without it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub fine_condition: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub fine_condition_en: Option<String>,
     /// The item under which a personal-information breach is punished (消法第五十六条:
     /// `第一款第（九）项`), cited with the provision whenever it is named as a penalty basis.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub applies_item: Option<String>,
 }
@@ -152,7 +153,7 @@ pub struct Relation {
     pub kind: RelationKind,
     /// One line, in Chinese: why the relation holds (quoting or citing the text that says so).
     pub reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub reason_en: Option<String>,
     /// True when a legal text states the relation; false when it is the library's reading.
@@ -165,71 +166,71 @@ pub struct Statute {
     pub id: String,
     pub law: String,
     pub law_en: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub short: Option<String>,
     /// The short name in English citations (`CPRL`), beside `short`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub short_en: Option<String>,
     pub version: PartialDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub in_force: Option<PartialDate>,
     /// The first day this version's text is no longer in force, and how it ended.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub ceased: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub ceased_how: Option<Ceased>,
     /// The last day a source confirms the provision in force, where its status after that could
     /// not be established (处罚办法): later dates read "现行状态未核实", never a guess.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub verified_until: Option<PartialDate>,
     /// What the status rests on: the repealing or amending text, or why it is unverified.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub status_note: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub status_note_zh: Option<String>,
     /// An older file's era label; see [`Era`].
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub era: Option<Era>,
     pub article: String,
     /// A short heading in Chinese (the library's words, not the law's); the English one shows
     /// where a file has none.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub heading: Option<String>,
     pub heading_en: String,
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub text_note: Option<String>,
     /// The note in Chinese, for the Chinese interface.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub text_note_zh: Option<String>,
     pub summary_en: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub penalty: Option<PenaltyRange>,
     /// Criminal thresholds the provision sets (法释〔2017〕10号 第五条).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub thresholds: Option<Thresholds>,
     /// The conduct the provision forbids, one entry per paragraph or item, each with the words
     /// that decide it: what training asks "which provision was broken" about.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub forbids: Vec<Forbids>,
     /// When the provision lightens or lifts a penalty (`[[statute.lightens]]`): the effect and
     /// its conditions, quoted from the text, for the decision aid to state as possibilities.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub lightens: Vec<Lightens>,
 }
@@ -255,7 +256,7 @@ pub struct Forbids {
     pub words: String,
     /// Whom the provision binds, quoted from its text (`网络运营者`, `任何个人和组织`): every
     /// statement that the provision was breached keeps this condition.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub who: Option<String>,
 }
@@ -265,34 +266,34 @@ pub struct Forbids {
 pub struct Thresholds {
     pub tiers: Vec<ThresholdTier>,
     /// Information obtained in the course of duty or service: the thresholds divided by this.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub duty_divisor: Option<u64>,
     /// "情节特别严重": this many times the thresholds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub especially_serious_multiple: Option<u64>,
     /// Where the halving for information obtained in duty is set (`第五条第一款第（八）项`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub duty_item: Option<String>,
     /// Where the tenfold rule of 情节特别严重 is set (`第五条第二款第（三）项`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub especially_serious_item: Option<String>,
     /// The acts the thresholds are set for, quoted from the text (`非法获取、出售或者提供公民个人
     /// 信息`), so that every statement about them keeps that condition.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub acts: Option<String>,
     /// The kinds of conduct (`violations` keys) the library reads as those acts: the decision aid
     /// compares the thresholds only for these.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub violations: Vec<String>,
     /// The provision that sends a suspected crime to the judicial organs (行政处罚法 第二十七条),
     /// cited with the decision aid's transfer answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub transfer: Option<String>,
 }
@@ -303,17 +304,17 @@ pub struct Thresholds {
 pub struct ThresholdTier {
     /// Where the provision sets it, e.g. `第五条第一款第（三）项`.
     pub item: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub records: Option<u64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "omit::empty")]
     #[serde(default)]
     pub kinds: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub gains_yuan: Option<u64>,
     /// What the tier covers, in the provision's words (`第三项、第四项规定以外的公民个人信息`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub what: Option<String>,
 }

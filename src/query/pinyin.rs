@@ -220,10 +220,54 @@ struct Codes {
     /// Per reading set (its run start in the table): its code, or [`NOT_SPELLED`] (never a code)
     /// when it has none. An array rather than a map: it is asked once per character indexed.
     of_set: Vec<u8>,
+    /// The codes given, as the cache stores them (the tables above are rebuilt from them).
+    given: Vec<Code>,
+}
+
+/// One code: its byte, and the reading set it names (its run in the table: start and length).
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Code {
+    byte: u8,
+    set: u32,
+    len: u8,
+}
+
+impl Codes {
+    /// The tables of `given` codes; `None` if one names no reading set of this table (a cache of
+    /// another build) or a byte that cannot be a code.
+    fn new(given: Vec<Code>) -> Option<Box<Codes>> {
+        let table = table();
+        let mut codes = Box::new(Codes {
+            readings: [&[]; 256],
+            masks: [0; 256],
+            of_set: vec![NOT_SPELLED; table.syllables.len()],
+            given: Vec::new(),
+        });
+        for byte in 0..=255u8 {
+            codes.masks[byte as usize] = match byte {
+                RARE => u32::MAX >> 6,
+                _ => letter_bit(byte),
+            };
+        }
+        for &Code { byte, set, len } in &given {
+            let (start, end) = (set as usize, set as usize + usize::from(len));
+            let readings = table.syllables.get(start..end).filter(|r| !r.is_empty())?;
+            if !can_be_code(byte) || codes.of_set[start] != NOT_SPELLED {
+                return None;
+            }
+            codes.readings[byte as usize] = readings;
+            codes.masks[byte as usize] = readings
+                .iter()
+                .fold(0u32, |m, r| m | letter_bit(r.as_bytes()[0]));
+            codes.of_set[start] = byte;
+        }
+        codes.given = given;
+        Some(codes)
+    }
 }
 
 /// Where one text's initials lie in an [`Arena`]: twelve bytes, and no more in an `Option`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Slot {
     bytes: u32,
     /// A stored text has at least one character.
@@ -240,10 +284,45 @@ impl Slot {
 
 /// The initials of many texts in two contiguous arrays: no allocation per text, and a scan reads
 /// memory in order.
+#[derive(serde::Deserialize)]
+#[serde(try_from = "StoredArena")]
 pub struct Arena {
     bytes: Vec<u8>,
     marks: Vec<u16>,
     codes: Box<Codes>,
+}
+
+/// An arena as the cache stores it: the initials as one run of bytes, and its codes.
+#[derive(serde::Deserialize)]
+struct StoredArena {
+    #[serde(with = "serde_bytes")]
+    bytes: Vec<u8>,
+    marks: Vec<u16>,
+    codes: Vec<Code>,
+}
+
+impl TryFrom<StoredArena> for Arena {
+    type Error = &'static str;
+
+    fn try_from(stored: StoredArena) -> Result<Self, Self::Error> {
+        let codes = Codes::new(stored.codes).ok_or("the arena's codes are not this table's")?;
+        Ok(Arena {
+            bytes: stored.bytes,
+            marks: stored.marks,
+            codes,
+        })
+    }
+}
+
+impl serde::Serialize for Arena {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut stored = serializer.serialize_struct("StoredArena", 3)?;
+        stored.serialize_field("bytes", serde_bytes::Bytes::new(&self.bytes))?;
+        stored.serialize_field("marks", &self.marks)?;
+        stored.serialize_field("codes", &self.codes.given)?;
+        stored.end()
+    }
 }
 
 impl Arena {
@@ -276,17 +355,6 @@ impl Arena {
             count * if letters.count_ones() > 1 { 8 } else { 1 }
         };
         sets.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.0.cmp(&b.0)));
-        let mut codes = Box::new(Codes {
-            readings: [&[]; 256],
-            masks: [0; 256],
-            of_set: vec![NOT_SPELLED; table_len],
-        });
-        for byte in 0..=255u8 {
-            codes.masks[byte as usize] = match byte {
-                RARE => u32::MAX >> 6,
-                _ => letter_bit(byte),
-            };
-        }
         // The most frequent sets get codes, given in order of the letters they start with (sets
         // of several letters last, next to RARE), so that the codes a query can start at form a
         // few byte ranges.
@@ -303,14 +371,16 @@ impl Arena {
             let mask = mask(readings);
             (mask.count_ones() > 1, mask.trailing_zeros(), set)
         });
-        for ((set, _, readings), byte) in chosen
+        let given = chosen
             .into_iter()
             .zip((0..=255u8).filter(|&b| can_be_code(b)))
-        {
-            codes.readings[byte as usize] = readings;
-            codes.masks[byte as usize] = mask(readings);
-            codes.of_set[set as usize] = byte;
-        }
+            .map(|((set, _, readings), byte)| Code {
+                byte,
+                set,
+                len: readings.len() as u8,
+            })
+            .collect();
+        let codes = Codes::new(given).expect("codes chosen from this table name its sets");
         Arena {
             bytes: Vec::with_capacity(chars),
             marks: Vec::with_capacity(chars / STRIDE + 1),
@@ -476,6 +546,13 @@ impl Arena {
     pub fn shrink(&mut self) {
         self.bytes.shrink_to_fit();
         self.marks.shrink_to_fit();
+    }
+
+    /// Whether a slot lies within this arena (one read from a cache is checked before use).
+    pub fn holds(&self, slot: Slot) -> bool {
+        let (bytes, chars) = (slot.bytes as usize, slot.chars.get() as usize);
+        let marks = slot.marks as usize;
+        bytes + chars <= self.bytes.len() && marks + chars.div_ceil(STRIDE) <= self.marks.len()
     }
 }
 

@@ -20,8 +20,9 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
+use serde::{Deserialize, Serialize};
 
-use crate::library::{Case, Library, Str, Term, VocabKind};
+use crate::library::{Case, DerivedIndex, Library, Str, Term, VocabKind};
 
 use super::pinyin;
 use super::words;
@@ -48,7 +49,7 @@ impl Fuzzy for Skim {
 }
 
 /// Which part of a case a field is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FieldKind {
     DataKind,
     Summary,
@@ -107,6 +108,7 @@ impl FieldKind {
 
 /// One searchable text. Its text is not kept here but read from the case when needed: at
 /// 100,000 cases a reference per field was 15 MB, and the index is kept small to be read fast.
+#[derive(Serialize, Deserialize)]
 struct Field {
     /// Where its pinyin initials lie in the index's arena, only when the text has Chinese.
     initials: Option<pinyin::Slot>,
@@ -115,7 +117,7 @@ struct Field {
 }
 
 /// An index that is never `u32::MAX`, so that an `Option` of it takes four bytes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Serialize, Deserialize)]
 struct NonMaxU32(std::num::NonZeroU32);
 
 impl NonMaxU32 {
@@ -390,7 +392,7 @@ pub struct Hit {
 }
 
 /// The sketches of a case's (or statute's) fields, together: those with Chinese, those without.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
 struct Sketches {
     chinese: u64,
     latin: u64,
@@ -415,6 +417,7 @@ impl Sketches {
 }
 
 /// One case in the index.
+#[derive(Serialize, Deserialize)]
 struct Doc {
     /// The range of its fields in `fields`.
     fields: (u32, u32),
@@ -510,6 +513,18 @@ struct Spelt<'a> {
 /// The search index of one library.
 pub struct Index<'l> {
     library: &'l Library,
+    /// What the index derives from the library alone: built here, or read from the cache.
+    tables: std::sync::Arc<Tables>,
+    shared_texts: Vec<Vec<&'l str>>,
+    fuzzy: Box<dyn Fuzzy>,
+    /// Every vocabulary name, lowercased: a phrase cut into words keeps them whole.
+    names: std::collections::HashSet<String>,
+}
+
+/// The tables of an index: everything it derives from the library's texts, none of them
+/// borrowed, so that the cache can store them and a warm start builds nothing.
+#[derive(Serialize, Deserialize)]
+pub struct Tables {
     /// Every case's fields, case after case: one array, read in order.
     fields: Vec<Field>,
     /// The kind of each field, beside it (a byte each rather than four in `Field`).
@@ -525,13 +540,9 @@ pub struct Index<'l> {
     /// each vocabulary term. A case matches what its entries match.
     shared: Vec<Vec<Field>>,
     shared_kinds: Vec<Vec<FieldKind>>,
-    shared_texts: Vec<Vec<&'l str>>,
     shared_sketches: Vec<Sketches>,
     /// The pinyin initials of every field.
     arena: pinyin::Arena,
-    fuzzy: Box<dyn Fuzzy>,
-    /// Every vocabulary name, lowercased: a phrase cut into words keeps them whole.
-    names: std::collections::HashSet<String>,
 }
 
 /// The searchable texts of every shared entry: each provision of law (its names, then its
@@ -735,13 +746,83 @@ fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, &str)> + Clone {
         .map(|(kind, text)| (kind, text.as_str()))
 }
 
-impl<'l> Index<'l> {
-    /// Indexes every case of a library.
-    pub fn new(library: &'l Library) -> Self {
-        Self::with_fuzzy(library, Box::new(Skim::default()))
+/// How the library's cache builds, stores and reads the search index (see
+/// [`crate::library::cache::Indexer`]).
+pub struct Indexer;
+
+impl crate::library::cache::Indexer for Indexer {
+    fn build(&self, library: &Library) -> DerivedIndex {
+        std::sync::Arc::new(Tables::build(library))
     }
 
-    pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
+    fn encode(&self, index: &DerivedIndex, out: &mut Vec<u8>) -> bool {
+        let Some(tables) = index.downcast_ref::<Tables>() else {
+            return false;
+        };
+        match postcard::to_extend(tables, std::mem::take(out)) {
+            Ok(written) => {
+                *out = written;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Option<DerivedIndex> {
+        let tables: Tables = postcard::from_bytes(bytes).ok()?;
+        Some(std::sync::Arc::new(tables))
+    }
+
+    fn fits(&self, index: &DerivedIndex, library: &Library) -> bool {
+        index
+            .downcast_ref::<Tables>()
+            .is_some_and(|tables| tables.fits(library))
+    }
+}
+
+impl Tables {
+    /// Whether these tables (read from a cache) are shaped for `library`: a field, run or link
+    /// outside its arrays would panic in a search. (Their contents are the checksum's to vouch
+    /// for.)
+    fn fits(&self, library: &Library) -> bool {
+        let entries = shared_entries(library);
+        let within = |(start, end): (u32, u32), len: usize| start <= end && end as usize <= len;
+        let field_fits = |field: &Field| {
+            field.initials.is_none_or(|slot| self.arena.holds(slot))
+                && field.lower.is_none_or(|at| at.get() < self.lowered.len())
+        };
+        let docs_fit = self.docs.len() == library.cases.len()
+            && self.docs.iter().zip(&library.cases).all(|(doc, case)| {
+                within(doc.fields, self.fields.len())
+                    && (doc.fields.1 - doc.fields.0) as usize == texts(case).count()
+                    && within(doc.links, self.links.len())
+                    && within(doc.run, self.arena.len())
+            });
+        let shared_fit = self.shared.len() == entries.len()
+            && self.shared_kinds.len() == entries.len()
+            && self.shared_sketches.len() == entries.len()
+            && self
+                .shared
+                .iter()
+                .zip(&self.shared_kinds)
+                .zip(&entries)
+                .all(|((fields, kinds), entry)| {
+                    fields.len() == entry.len()
+                        && kinds.len() == entry.len()
+                        && fields.iter().all(field_fits)
+                });
+        docs_fit
+            && shared_fit
+            && self.kinds.len() == self.fields.len()
+            && self.fields.iter().all(field_fits)
+            && self
+                .links
+                .iter()
+                .all(|&link| usize::from(link) < entries.len())
+    }
+
+    /// Indexes every case and shared entry of a library.
+    fn build(library: &Library) -> Self {
         // Sized up front: growing by doubling would briefly need twice the memory at 100k cases.
         // Exactly: shrinking afterwards would copy the arena, briefly holding it twice.
         let stored = |text: &str| {
@@ -790,10 +871,6 @@ impl<'l> Index<'l> {
         let shared_kinds = entries
             .iter()
             .map(|entry| entry.iter().map(|(kind, _)| *kind).collect())
-            .collect();
-        let shared_texts = entries
-            .iter()
-            .map(|entry| entry.iter().map(|(_, text)| *text).collect())
             .collect();
         let term_entry = term_entries(library);
         let story_words = StoryWords::new(library, &term_entry);
@@ -844,8 +921,7 @@ impl<'l> Index<'l> {
         arena.shrink();
         links.shrink_to_fit();
         lowered.shrink_to_fit();
-        Index {
-            library,
+        Tables {
             fields,
             kinds,
             lowered,
@@ -853,9 +929,31 @@ impl<'l> Index<'l> {
             links,
             shared,
             shared_kinds,
-            shared_texts,
             shared_sketches,
             arena,
+        }
+    }
+}
+
+impl<'l> Index<'l> {
+    /// Indexes every case of a library.
+    pub fn new(library: &'l Library) -> Self {
+        Self::with_fuzzy(library, Box::new(Skim::default()))
+    }
+
+    pub fn with_fuzzy(library: &'l Library, fuzzy: Box<dyn Fuzzy>) -> Self {
+        let tables = library
+            .derived
+            .index()
+            .and_then(|kept| kept.clone().downcast::<Tables>().ok())
+            .unwrap_or_else(|| std::sync::Arc::new(Tables::build(library)));
+        Index {
+            library,
+            tables,
+            shared_texts: shared_entries(library)
+                .iter()
+                .map(|entry| entry.iter().map(|(_, text)| *text).collect())
+                .collect(),
             fuzzy,
             names: VocabKind::ALL
                 .into_iter()
@@ -865,12 +963,11 @@ impl<'l> Index<'l> {
                 .collect(),
         }
     }
-
     /// A case's shared entries (provisions and vocabulary terms), sorted: two cases share what
     /// their lists share.
     pub fn case_entries(&self, case: usize) -> &[u16] {
-        let (start, end) = self.docs[case].links;
-        &self.links[start as usize..end as usize]
+        let (start, end) = self.tables.docs[case].links;
+        &self.tables.links[start as usize..end as usize]
     }
 
     /// The entry of a provision, by id.
@@ -916,7 +1013,9 @@ impl<'l> Index<'l> {
 
     /// A field's text as exact matching reads it: lowercased.
     fn folded<'a>(&'a self, field: &Field, text: &'a str) -> &'a str {
-        field.lower.map_or(text, |at| &self.lowered[at.get()])
+        field
+            .lower
+            .map_or(text, |at| &self.tables.lowered[at.get()])
     }
 
     /// The text of a case's `n`th field.
@@ -928,9 +1027,12 @@ impl<'l> Index<'l> {
 
     /// A case's fields, and the kind of each.
     fn case_fields(&self, case: usize) -> (&[Field], &[FieldKind]) {
-        let (start, end) = self.docs[case].fields;
+        let (start, end) = self.tables.docs[case].fields;
         let range = start as usize..end as usize;
-        (&self.fields[range.clone()], &self.kinds[range])
+        (
+            &self.tables.fields[range.clone()],
+            &self.tables.kinds[range],
+        )
     }
 
     /// The best exact or pinyin match of a word in some fields (their kinds beside them, their
@@ -950,7 +1052,9 @@ impl<'l> Index<'l> {
             // Chinese hold a word with some: either way its text stays unread.
             let may_hold = sketches.may_hold(f, word)
                 && match (f.initials, f.lower) {
-                    (Some(slot), None) => encoded.find(self.arena.get(slot).bytes()).is_some(),
+                    (Some(slot), None) => {
+                        encoded.find(self.tables.arena.get(slot).bytes()).is_some()
+                    }
                     (None, _) => !word.chinese,
                     (Some(_), Some(_)) => true,
                 };
@@ -969,7 +1073,7 @@ impl<'l> Index<'l> {
             if !kinds[n].pinyin() {
                 return None;
             }
-            let initials = self.arena.get(field.initials?);
+            let initials = self.tables.arena.get(field.initials?);
             let text = text(n);
             let (_, count) =
                 pinyin::find_where(text, initials, word.text.as_bytes(), starts, |at, count| {
@@ -995,10 +1099,10 @@ impl<'l> Index<'l> {
 
     /// The character at `pos` of a case's run of initials, read from the field it is in.
     fn char_in_case(&self, case: usize, pos: usize) -> Option<char> {
-        let at = self.docs[case].run.0 as usize + pos;
+        let at = self.tables.docs[case].run.0 as usize + pos;
         let n = self.field_at(case, at)?;
         let slot = self.case_fields(case).0[n].initials?;
-        pinyin::TextReader::new(self.case_text(case, n), self.arena.get(slot))
+        pinyin::TextReader::new(self.case_text(case, n), self.tables.arena.get(slot))
             .char_at(at - slot.start())
     }
 
@@ -1011,7 +1115,7 @@ impl<'l> Index<'l> {
         let Some(slot) = fields[n].initials else {
             return false;
         };
-        let text = (self.case_text(case, n), self.arena.get(slot));
+        let text = (self.case_text(case, n), self.tables.arena.get(slot));
         word.spelt_counts(kinds[n], text, at - slot.start(), count)
     }
 
@@ -1025,7 +1129,7 @@ impl<'l> Index<'l> {
         plan: &Plan,
         spelt: Option<&mut Spelt>,
     ) -> Option<WordRank> {
-        let doc = &self.docs[case];
+        let doc = &self.tables.docs[case];
         if let Some(exact) = self.exact_or_pinyin(
             self.case_fields(case),
             doc.sketches,
@@ -1050,7 +1154,7 @@ impl<'l> Index<'l> {
             });
         }
         let run = doc.run.0 as usize;
-        let initials = self.arena.run(run, doc.run.1 as usize, doc.letters);
+        let initials = self.tables.arena.run(run, doc.run.1 as usize, doc.letters);
         let mut found = None;
         let read = |pos| self.char_in_case(case, pos);
         let query = word.text.as_bytes();
@@ -1100,9 +1204,9 @@ impl<'l> Index<'l> {
         shared: &[Option<WordRank>],
         spelt: Option<&mut Spelt>,
     ) -> Option<WordRank> {
-        let doc = &self.docs[case];
+        let doc = &self.tables.docs[case];
         let own = self.in_case(case, word, plan, spelt);
-        let linked = self.links[doc.links.0 as usize..doc.links.1 as usize]
+        let linked = self.tables.links[doc.links.0 as usize..doc.links.1 as usize]
             .iter()
             .filter_map(|&s| shared[s as usize])
             .min();
@@ -1121,7 +1225,7 @@ impl<'l> Index<'l> {
             // characters in order, without reading their texts.
             .filter(|&n| match (fields[n].initials, fields[n].lower) {
                 (Some(slot), None) => {
-                    bytes_in_order(self.arena.get(slot).bytes(), plan.encoded.needle())
+                    bytes_in_order(self.tables.arena.get(slot).bytes(), plan.encoded.needle())
                 }
                 (None, _) => !word.chinese,
                 (Some(_), Some(_)) => true,
@@ -1148,8 +1252,8 @@ impl<'l> Index<'l> {
     fn in_shared(&self, entry: usize, word: &Word, plan: &Plan) -> Option<WordRank> {
         let texts = &self.shared_texts[entry];
         self.exact_or_pinyin(
-            (&self.shared[entry], &self.shared_kinds[entry]),
-            self.shared_sketches[entry],
+            (&self.tables.shared[entry], &self.tables.shared_kinds[entry]),
+            self.tables.shared_sketches[entry],
             |n| texts[n],
             word,
             &plan.encoded,
@@ -1166,11 +1270,12 @@ impl<'l> Index<'l> {
                 let plan = Plan {
                     starts: word
                         .spellable
-                        .then(|| self.arena.starts(word.text.as_bytes())),
-                    encoded: memmem::Finder::new(&self.arena.encode(&word.lead)).into_owned(),
+                        .then(|| self.tables.arena.starts(word.text.as_bytes())),
+                    encoded: memmem::Finder::new(&self.tables.arena.encode(&word.lead))
+                        .into_owned(),
                 };
                 WordPlan {
-                    shared: (0..self.shared.len())
+                    shared: (0..self.tables.shared.len())
                         .map(|entry| self.in_shared(entry, word, &plan))
                         .collect(),
                     plan,
@@ -1232,7 +1337,7 @@ impl<'l> Index<'l> {
     pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<Hit> {
         let mut candidates: Vec<usize> = match within {
             Some(cases) => cases.to_vec(),
-            None => (0..self.docs.len()).collect(),
+            None => (0..self.tables.docs.len()).collect(),
         };
         // Previous results come best first; read in library order, the index is read from start
         // to end instead of at random, which the cache rewards.
@@ -1332,7 +1437,7 @@ impl<'l> Index<'l> {
                 )
             }),
             None => {
-                let count = self.docs.len();
+                let count = self.tables.docs.len();
                 let chunk = count.div_ceil(self.threads_for(count)).max(1);
                 let ranges: Vec<_> = (0..count)
                     .step_by(chunk)
@@ -1441,7 +1546,7 @@ impl<'l> Index<'l> {
         else {
             return false;
         };
-        let doc = &self.docs[case];
+        let doc = &self.tables.docs[case];
         let (fields, _) = self.case_fields(case);
         fields.iter().enumerate().any(|(n, field)| {
             doc.sketches.may_hold(field, word)

@@ -1,0 +1,190 @@
+//! A cache of the loaded library for `--cases DIR`, so that a large office library opens at once.
+//!
+//! The cache holds the whole result of loading (the library, the files left out and their
+//! problems) and the search index built from it, under `$XDG_CACHE_HOME/casebook/libraries/`
+//! (else `~/.cache/…`), one file per directory and `--only`. It is used only when its key matches
+//! exactly: the cache format, this casebook's version and built-in library (a hash of its files),
+//! the directory, `--only`, and every entry of the directory with its size, modification time (to
+//! the nanosecond) and inode. When only case files changed (added, removed, edited), the
+//! unchanged ones' cases are taken from the cache and only the changed ones are read and checked;
+//! the checks across files (duplicate ids and positions) run again over all of them, and a
+//! problem there sends the load back to reading every file, so problems are always reported where
+//! they are written. Any other change (a vocabulary, statutes or collections file, another
+//! version) loads everything again. A cache that cannot be read, is corrupt (its checksum does not
+//! match), or was written by another version is ignored and rebuilt: never an error, never stale
+//! data. Writes are atomic.
+//!
+//! The file's layout is [`file`]'s. While it is read (on every core), another thread checks the
+//! directory: a stale cache costs the time to read it, a fresh one waits for nothing.
+
+mod file;
+mod key;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::files::{self, LIBRARY_FILES};
+use super::model::{Case, DerivedIndex};
+use super::{Library, LoadOptions, Loaded, Report, assemble, load_leaving_out};
+use key::{Entry, Key, key_of};
+
+/// The search index, which the cache keeps beside the library so that a warm start builds
+/// nothing. The search says how to build, store and read it: it depends on the library, whose
+/// modules cannot name its types.
+pub trait Indexer: Sync {
+    fn build(&self, library: &Library) -> DerivedIndex;
+    /// Appends the index to `out`; `false` if it is not one this indexer built.
+    fn encode(&self, index: &DerivedIndex, out: &mut Vec<u8>) -> bool;
+    /// The index stored in `bytes`, if they decode.
+    fn decode(&self, bytes: &[u8]) -> Option<DerivedIndex>;
+    /// Whether a decoded index is shaped for `library` (a search through one that is not would
+    /// read past its arrays).
+    fn fits(&self, index: &DerivedIndex, library: &Library) -> bool;
+}
+
+/// Where caches are kept: `$XDG_CACHE_HOME/casebook/libraries`, else `~/.cache/…`.
+pub fn default_dir() -> Option<PathBuf> {
+    let nonempty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let base = nonempty("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| nonempty("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
+    Some(base.join("casebook").join("libraries"))
+}
+
+/// Loads as [`load_leaving_out`] does, through the cache in `cache_dir` when there is one and
+/// the options name a directory. A library that went through the cache keeps its search index
+/// (read, or built to be stored).
+pub fn load(
+    options: &LoadOptions,
+    cache_dir: Option<&Path>,
+    indexer: &dyn Indexer,
+) -> Result<Loaded, Report> {
+    let (Some(dir), Some(cache_dir)) = (options.extra_dir, cache_dir) else {
+        return load_leaving_out(options);
+    };
+    let Ok(canonical) = fs::canonicalize(dir) else {
+        return load_leaving_out(options);
+    };
+    let stem = format!(
+        "{:016x}",
+        crate::rng::hash(u64::from(options.only), &canonical.display().to_string())
+    );
+    let path = cache_dir.join(format!("{stem}.bin"));
+    // The directory is checked while the cache is read: each takes a good part of a warm start.
+    let (key, contents) = std::thread::scope(|scope| {
+        let key = scope.spawn(|| key_of(&canonical, options.only));
+        let contents = file::open(&path).and_then(|opened| opened.read(indexer));
+        (key.join().ok().flatten(), contents)
+    });
+    let Some(key) = key else {
+        return load_leaving_out(options);
+    };
+    let loaded = match contents {
+        Some(cached) if cached.key == key => {
+            let index = cached
+                .index
+                .filter(|index| indexer.fits(index, &cached.loaded.library));
+            if let Some(index) = index {
+                cached.loaded.library.derived.keep(index);
+                return Ok(cached.loaded);
+            }
+            // The library is sound and its index is not: build the index, store both again.
+            cached.loaded
+        }
+        Some(cached)
+            if cached.loaded.left_out.is_empty() && only_cases_differ(&cached.key, &key) =>
+        {
+            reuse(options, dir, &key, &cached.key, cached.loaded.library.cases)?
+        }
+        _ => load_leaving_out(options)?,
+    };
+    let index = indexer.build(&loaded.library);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    // Best effort: a cache that cannot be written is only a slower next start.
+    let written = fs::create_dir_all(cache_dir).and_then(|()| {
+        let name = format!("{stem}.bin");
+        file::write(
+            cache_dir,
+            &name,
+            &key.settled(now),
+            &loaded,
+            &index,
+            indexer,
+        )
+    });
+    if written.is_ok() {
+        // The JSON cache of earlier versions, for the same directory, is of no more use.
+        let _ = fs::remove_file(cache_dir.join(format!("{stem}.json")));
+    }
+    loaded.library.derived.keep(index);
+    Ok(loaded)
+}
+
+/// Whether a case file (not a library file, not an ignored one) has this name.
+fn is_case_file(name: &str) -> bool {
+    name.strip_suffix(".toml")
+        .is_some_and(|stem| !LIBRARY_FILES.contains(&stem))
+}
+
+/// Whether two keys are for the same casebook, directory and settings, and differ at most in
+/// the entries of case files.
+fn only_cases_differ(a: &Key, b: &Key) -> bool {
+    let others = |key: &Key| {
+        key.entries
+            .iter()
+            .filter(|e| !is_case_file(&e.name))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    (a.format, &a.version, a.builtin, &a.dir, a.only)
+        == (b.format, &b.version, b.builtin, &b.dir, b.only)
+        && others(a) == others(b)
+}
+
+/// Loads the directory with the cases of files unchanged since the cache was written (under
+/// `cached_key`, its cases `cached`) taken from it; only the others are read. Any problem: everything is read again,
+/// as without a cache.
+fn reuse(
+    options: &LoadOptions,
+    dir: &Path,
+    key: &Key,
+    cached_key: &Key,
+    cached: Vec<Case>,
+) -> Result<Loaded, Report> {
+    let before: std::collections::HashMap<&str, &Entry> = cached_key
+        .entries
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
+    let unchanged: std::collections::HashSet<&str> = key
+        .entries
+        .iter()
+        .filter(|e| is_case_file(&e.name) && before.get(e.name.as_str()) == Some(e))
+        .map(|e| e.name.as_str())
+        .collect();
+    let mut cases: std::collections::HashMap<String, Case> = cached
+        .into_iter()
+        .map(|case| (case.id.to_string(), case))
+        .collect();
+    let mut extra = files::read_dir(dir)?;
+    for file in &mut extra {
+        let name = file.path.as_deref().and_then(Path::file_name);
+        if name.is_some_and(|name| unchanged.contains(name.to_string_lossy().as_ref())) {
+            file.reused = cases.remove(&file.stem).map(Box::new);
+        }
+    }
+    drop(cases);
+    match assemble(files::embedded(), Some(extra), options.only) {
+        Ok(library) => Ok(Loaded {
+            library,
+            left_out: Vec::new(),
+            problems: Report::default(),
+        }),
+        Err(_) => load_leaving_out(options),
+    }
+}
+
+#[cfg(test)]
+mod tests;
