@@ -6,7 +6,9 @@
 use std::sync::OnceLock;
 
 use casebook::library::Library;
+use casebook::library::cache::Indexer as _;
 use casebook::msg::ZH;
+use casebook::query::search::Indexer;
 use casebook::synth;
 use casebook::tui::wire::Wire;
 use casebook::tui::{Action, App};
@@ -29,7 +31,12 @@ fn main() {
 
 fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| synth::library(size()).expect("generated libraries are valid"))
+    LIBRARY.get_or_init(|| {
+        let library = synth::library(size()).expect("generated libraries are valid");
+        // Indexed once, as the cache does, rather than for every sample's browser.
+        library.derived.keep(Indexer.build(&library));
+        library
+    })
 }
 
 /// The browser with the search box open and `before` typed, each key drawn as it came.
@@ -42,6 +49,10 @@ fn typed(before: &str) -> (App<'static>, Terminal<Wire<std::io::Sink>>) {
     for c in before.chars() {
         app.update(Action::SearchInput(c));
         terminal.draw(|frame| app.view(frame)).expect("drawn");
+        // The pause before the next key, as the event loop uses it.
+        if app.idle() {
+            terminal.draw(|frame| app.view(frame)).expect("drawn");
+        }
     }
     (app, terminal)
 }

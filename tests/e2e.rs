@@ -275,6 +275,20 @@ fn search_from_the_slash_box() {
     assert_restored(&s);
 }
 
+/// A search that finds nothing shows so at once, and what would find something right after,
+/// with no further key: the loop does that work while no key waits.
+#[test]
+fn what_would_find_something_follows_without_a_key() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.expect("25 / 25 例");
+    s.keys(&["/", "推销短信"]);
+    s.expect("相关条款");
+    s.keys(&["\x1b", "s"]);
+    s.expect("第二十九条");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
 #[test]
 fn deep_link_and_no_colour() {
     let mut s = Session::start(&["--case", "yibin-yu"], 80, 24, &[("NO_COLOR", "1")]);

@@ -140,6 +140,11 @@ fn search_no_match_and_too_small() {
     for c in "没有这个词".chars() {
         app.update(Action::SearchInput(c));
     }
+    // The key's own frame says nothing matches at once; what would match follows after it.
+    let at_once = draw(&app);
+    assert!(at_once.contains("正在找能找到案例的词"), "{at_once}");
+    assert!(app.idle(), "the suggestions were left for after the frame");
+    assert!(!app.idle(), "and are done once");
     insta::assert_snapshot!("search_no_match_80x24", draw(&app));
     // Words that find something alone but not together, and a typo: what would find something.
     for (name, query) in [("words", "广西 教育"), ("typo", "房地厂")] {
@@ -148,6 +153,7 @@ fn search_no_match_and_too_small() {
         for c in query.chars() {
             app.update(Action::SearchInput(c));
         }
+        app.idle();
         insta::assert_snapshot!(format!("search_suggestions_{name}_80x24"), draw(&app));
     }
     let app = App::new(&library, &ZH, 39, 9);

@@ -212,6 +212,7 @@ pub static EN: Catalog = Catalog {
     suggest_open_provision: "Leave the search box (Esc), then press s to open the first of them.",
     suggest_initials: "Pinyin initials spell only whole words of party names and places (sc finds Sichuan, fdd Fangduoduo); full pinyin spells any character (sichuan).",
     suggest_clear: "Try other words, or clear the search (Esc) to see all {n} cases.",
+    suggest_pending: "Looking for words that would find cases…",
     searched_as_words: "as words",
     suggest_statute_command: "See these provisions: casebook statute {query}",
     suggest_list_command: "Try other words, or list all {n} cases with casebook list.",

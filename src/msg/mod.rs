@@ -319,6 +319,8 @@ pub struct Catalog {
     pub suggest_initials: &'static str,
     /// `{n}`: the library's cases, which clearing the search shows.
     pub suggest_clear: &'static str,
+    /// While the words that would find something are still being looked for.
+    pub suggest_pending: &'static str,
     /// `{query}`: on the command line, the command that lists the provisions the query finds.
     pub suggest_statute_command: &'static str,
     /// `{n}`: on the command line, the library's cases and the command that lists them.
@@ -713,6 +715,7 @@ pub static ZH: Catalog = Catalog {
     suggest_open_provision: "离开输入框（Esc）后按 s 打开第一条。",
     suggest_initials: "拼音首字母只拼当事人名称和地名里的完整词（sc → 四川，fdd → 房多多）；全拼可以拼任何字（sichuan）。",
     suggest_clear: "换个说法，或清空搜索（Esc）看全部 {n} 例。",
+    suggest_pending: "正在找能找到案例的词……",
     searched_as_words: "按词",
     suggest_statute_command: "查看这些条款：casebook statute {query}",
     suggest_list_command: "换个说法，或用 casebook list 列出全部 {n} 例。",

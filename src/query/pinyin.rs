@@ -131,29 +131,31 @@ pub fn readings(c: char) -> &'static [&'static str] {
     reading_set(c).map_or(&[], |(_, readings)| readings)
 }
 
-/// Whether `query` (lowercase letters and digits) spells `chars` with every character in full:
-/// no initials, no unfinished last syllable. (南宁 is `nanning`, not `nann` or `nn`.)
-pub fn spelt_in_full(chars: impl Iterator<Item = char>, query: &[u8]) -> bool {
+/// Whether `query` (lowercase letters and digits) spells `units` (characters) with every one in
+/// full: no initials, no unfinished last syllable. (南宁 is `nanning`, not `nann` or `nn`.)
+pub fn spelt_in_full(units: impl Iterator<Item = Unit>, query: &[u8]) -> bool {
     // The places in the query the characters so far can end at, as bits: a query is a word
     // someone typed, far shorter than 64 letters; a longer one is never spelt in full here.
     if query.len() >= 64 {
         return false;
     }
     let mut reach: u64 = 1;
-    for c in chars {
+    for unit in units {
         let mut next = 0u64;
-        let spellings = readings(c);
         let mut places = reach;
         while places != 0 {
             let at = places.trailing_zeros() as usize;
             places &= places - 1;
             let rest = &query[at..];
-            if spellings.is_empty() {
-                let lower = c.to_ascii_lowercase();
-                if lower.is_ascii() && rest.first() == Some(&(lower as u8)) {
-                    next |= 1 << (at + 1);
+            let spellings = match unit {
+                Unit::Literal(letter) => {
+                    if rest.first() == Some(&letter) {
+                        next |= 1 << (at + 1);
+                    }
+                    continue;
                 }
-            }
+                Unit::Readings(readings) => readings,
+            };
             for reading in spellings {
                 if rest.starts_with(reading.as_bytes()) {
                     next |= 1 << (at + reading.len());
@@ -192,6 +194,21 @@ pub struct Initials<'a> {
 }
 
 impl Initials<'_> {
+    /// What the character at `pos` can be spelt as, from its code when it has one (most do) and
+    /// else from the character, which `read` gives; `None` past the end or for characters that
+    /// spell nothing.
+    pub fn unit(&self, pos: usize, read: impl FnOnce(usize) -> Option<char>) -> Option<Unit> {
+        let byte = *self.bytes.get(pos)?;
+        if byte == NOT_SPELLED {
+            return None;
+        }
+        let known = self.codes.readings[byte as usize];
+        if !known.is_empty() {
+            return Some(Unit::Readings(known));
+        }
+        read(pos).map(Unit::of)
+    }
+
     /// The initials bytes, one per character.
     pub fn bytes(&self) -> &[u8] {
         self.bytes
@@ -279,6 +296,11 @@ impl Slot {
     /// Where the text's first character lies in the arena.
     pub fn start(&self) -> usize {
         self.bytes as usize
+    }
+
+    /// Where the text's initials end in the arena.
+    pub fn end(&self) -> usize {
+        self.bytes as usize + self.chars.get() as usize
     }
 }
 
@@ -573,11 +595,28 @@ pub struct Starts {
 const LOOKAHEAD: usize = 3;
 
 /// What one character can be spelt as.
-enum Unit {
+#[derive(Debug, Clone, Copy)]
+pub enum Unit {
     /// An ASCII letter or digit, lowercased: only itself.
     Literal(u8),
-    /// A Chinese character: any of its readings, in full or by its first letter.
+    /// A Chinese character: any of its readings, in full or by its first letter. (Empty for a
+    /// character that spells nothing.)
     Readings(&'static [&'static str]),
+}
+
+impl Unit {
+    pub fn of(c: char) -> Unit {
+        if c.is_ascii_alphanumeric() {
+            Unit::Literal(c.to_ascii_lowercase() as u8)
+        } else {
+            Unit::Readings(readings(c))
+        }
+    }
+
+    /// A character with a reading: pinyin needs one.
+    pub fn is_chinese(&self) -> bool {
+        matches!(self, Unit::Readings(readings) if !readings.is_empty())
+    }
 }
 
 /// Reads one text's characters by position, starting from the closest offset mark.
@@ -625,20 +664,7 @@ impl<R: FnMut(usize) -> Option<char>> Cursor<'_, R> {
     /// What the character at `pos` can be spelt as; `None` past the end or for characters that
     /// spell nothing.
     fn unit(&mut self, pos: usize) -> Option<Unit> {
-        let byte = *self.initials.bytes.get(pos)?;
-        if byte == NOT_SPELLED {
-            return None;
-        }
-        let known = self.initials.codes.readings[byte as usize];
-        if !known.is_empty() {
-            return Some(Unit::Readings(known));
-        }
-        let c = (self.read)(pos)?;
-        if c.is_ascii_alphanumeric() {
-            Some(Unit::Literal(c.to_ascii_lowercase() as u8))
-        } else {
-            Some(Unit::Readings(readings(c)))
-        }
+        self.initials.unit(pos, &mut self.read)
     }
 
     /// How many characters from position `pos` spell `query` (lowercase ASCII), if they do.
@@ -694,11 +720,23 @@ pub fn scan(
     read: impl FnMut(usize) -> Option<char>,
     visit: impl FnMut(usize, usize) -> bool,
 ) {
+    scan_from(initials, query, starts, 0, read, visit);
+}
+
+/// [`scan`] from position `from` on.
+pub fn scan_from(
+    initials: Initials,
+    query: &[u8],
+    starts: &Starts,
+    from: usize,
+    read: impl FnMut(usize) -> Option<char>,
+    visit: impl FnMut(usize, usize) -> bool,
+) {
     let Some(mut check) = Check::new(initials, query, starts, read, visit) else {
         return;
     };
     let bytes = initials.bytes;
-    let mut at = 0;
+    let mut at = from;
     while at + Ranges::BLOCK < bytes.len() {
         let mut candidates = Ranges::candidates(&bytes[at..], &starts.first, &starts.second);
         while candidates != 0 {
@@ -1111,7 +1149,8 @@ mod tests {
 
     #[test]
     fn spelt_in_full_means_every_syllable_whole() {
-        let full = |text: &str, query: &str| spelt_in_full(text.chars(), query.as_bytes());
+        let full =
+            |text: &str, query: &str| spelt_in_full(text.chars().map(Unit::of), query.as_bytes());
         assert!(full("南宁", "nanning"));
         assert!(!full("南宁", "nann"), "unfinished");
         assert!(!full("南宁", "nn"), "initials");

@@ -115,7 +115,23 @@ pub(super) fn browse(
     let mut session = Session::new(browser.library, browser.catalog, options, browser.size)?;
     send(session.output());
     loop {
-        match inbox.recv_timeout(browser.idle) {
+        // Work left for after a frame is done while the client sends nothing more.
+        let next = match inbox.try_recv() {
+            Ok(input) => Ok(input),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                if session.idle()? {
+                    if !send(session.output()) {
+                        return Ok(0);
+                    }
+                    continue;
+                }
+                inbox.recv_timeout(browser.idle)
+            }
+        };
+        match next {
             Ok(Input::Bytes(bytes)) => session.feed(&bytes)?,
             Ok(Input::Resize(w, h)) => session.resize(w, h)?,
             Ok(Input::Stop) => {
@@ -149,5 +165,49 @@ pub(super) fn browse(
         if session.finished() {
             return Ok(0);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A served search that finds nothing sends its frame at once, then — with no more bytes
+    /// from the client — the frame with what would find something.
+    #[test]
+    fn a_served_search_that_finds_nothing_is_followed_by_its_suggestions() {
+        let library: &'static Library =
+            Box::leak(Box::new(crate::library::load(&Default::default()).unwrap()));
+        let browser = Browser {
+            library,
+            idle: Duration::from_millis(300),
+            look: Look::default(),
+            size: (80, 24),
+            catalog: &crate::msg::ZH,
+            store: None,
+        };
+        let (input, inbox) = std::sync::mpsc::channel();
+        input
+            .send(Input::Bytes("/推销短信".as_bytes().to_vec()))
+            .unwrap();
+        let frames = std::sync::Mutex::new(Vec::new());
+        let send = |bytes: Vec<u8>| {
+            frames.lock().unwrap().push(bytes);
+            true
+        };
+        // The client sends nothing more: the session ends at its idle time.
+        assert_eq!(browse(&browser, &inbox, &send).unwrap(), 1);
+        let frames: Vec<String> = frames
+            .into_inner()
+            .unwrap()
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
+        let typed = frames
+            .iter()
+            .position(|f| f.contains("正在找能找到案例的词"))
+            .unwrap();
+        let suggested = frames.iter().position(|f| f.contains("相关条款")).unwrap();
+        assert!(typed < suggested, "{frames:?}");
     }
 }

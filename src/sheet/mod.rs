@@ -275,7 +275,7 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
         .map(|announced| {
             format!(
                 " · {}",
-                published_identified(m, library, &collection.id, announced)
+                published_identified(m, library.identified_in(&collection.id), announced)
             )
         })
         .unwrap_or_default();
@@ -405,7 +405,7 @@ pub fn unidentified(m: &Catalog, library: &Library, wanted: &str) -> Option<Stri
             let n = wanted.trim().trim_start_matches(['#', ':']).trim();
             let count = c
                 .announced
-                .map(|a| published_identified(m, library, &c.id, a))
+                .map(|a| published_identified(m, library.identified_in(&c.id), a))
                 .unwrap_or_default();
             let collection = match m.lang {
                 crate::msg::Lang::Zh => format!("《{}》", c.title),
@@ -425,18 +425,12 @@ pub fn unidentified(m: &Catalog, library: &Library, wanted: &str) -> Option<Stri
 }
 
 /// "10 published, 9 identified" for a collection.
-pub fn published_identified(
-    m: &Catalog,
-    library: &Library,
-    collection: &str,
-    announced: u64,
-) -> String {
-    let identified = library.identified_in(collection).to_string();
+pub fn published_identified(m: &Catalog, identified: usize, announced: u64) -> String {
     fill(
         m.published_identified,
         &[
             ("announced", announced.to_string()),
-            ("identified", identified),
+            ("identified", identified.to_string()),
         ],
     )
 }

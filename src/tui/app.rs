@@ -176,6 +176,17 @@ impl<'l> App<'l> {
         }
     }
 
+    /// Does the work left for after a frame, when no key is waiting; true if the app changed
+    /// and its frame must be drawn again. The event loops call it until it says false.
+    pub fn idle(&mut self) -> bool {
+        let ctx = self.context();
+        let mut changed = false;
+        for id in ScreenId::ALL {
+            changed |= self.screens.get_mut(id).idle(&ctx);
+        }
+        changed
+    }
+
     /// The exports asked for since the last call, for the event loop to write.
     pub fn take_exports(&mut self) -> Vec<(String, String)> {
         std::mem::take(&mut self.exports)

@@ -259,6 +259,10 @@ fn event_loop(terminal: &mut Terminal<wire::Wire<io::Stdout>>, app: &mut App) ->
     }
     turn::Shell::draw(&mut shell, app)?;
     loop {
+        // Work left for after the frame is done while no key waits (a key is read first).
+        if !event::poll(Duration::ZERO)? && turn::idle(app, &mut shell)? {
+            continue;
+        }
         // The first read blocks until the terminal has something: no wake-ups while idle. A
         // terminal that hangs up (an SSH link dropped without a SIGHUP reaching us) ends the
         // read with an error. Everything already waiting (a burst of resizes, a pasted word)

@@ -137,6 +137,17 @@ impl<'l> Session<'l> {
         Ok(())
     }
 
+    /// Does the work left for after the frame, when the client has sent nothing more; true if
+    /// a frame was drawn (its bytes are in [`Session::output`]).
+    pub fn idle(&mut self) -> io::Result<bool> {
+        let mut shell = Remote {
+            terminal: &mut self.terminal,
+            outbox: &mut self.outbox,
+            refused: self.app.m.export_remote,
+        };
+        turn::idle(&mut self.app, &mut shell)
+    }
+
     /// The client's window changed size.
     pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
         let ((width, height), _) = clamp_size(width, height);

@@ -65,6 +65,16 @@ pub(crate) fn turn(
     Ok(false)
 }
 
+/// Does the work the app left for after its frame (see [`App::idle`]) and draws the frame again
+/// if it changed anything; `Ok(false)` when there was nothing to do.
+pub(crate) fn idle(app: &mut App, shell: &mut impl Shell) -> io::Result<bool> {
+    if !app.idle() {
+        return Ok(false);
+    }
+    shell.draw(app)?;
+    Ok(true)
+}
+
 /// For the tests that a panic leaves the terminal restored (and one session's panic the other
 /// sessions working): with `CASEBOOK_TEST_PANIC` set, F12 panics. Debug builds only: the release
 /// binary carries no test hook.

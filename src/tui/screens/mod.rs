@@ -84,6 +84,12 @@ pub trait Screen<'l> {
 
     /// Finishes work a burst of keys left pending (the browser's search).
     fn settle(&mut self, _ctx: &Context<'l>) {}
+
+    /// Does work left for after the frame (what would find something, when a search found
+    /// nothing); true if the screen changed and must be drawn again.
+    fn idle(&mut self, _ctx: &Context<'l>) -> bool {
+        false
+    }
 }
 
 /// Every screen, alive for the whole session so that each keeps its state while another is

@@ -49,7 +49,8 @@ pub fn view(ctx: &Context, browse: &Browse, focused: bool, frame: &mut Frame, ar
         && let Some(collection) = ctx.library.collection(&case.collection)
         && let Some(announced) = collection.announced
     {
-        let counts = sheet::published_identified(ctx.m, ctx.library, &collection.id, announced);
+        let identified = results.identified_in(&collection.id);
+        let counts = sheet::published_identified(ctx.m, identified, announced);
         block = block.title_bottom(format!(" {counts} "));
     }
     let body = inner(area);
@@ -91,11 +92,14 @@ fn nothing_found(ctx: &Context, browse: &Browse, frame: &mut Frame, body: Rect) 
     }
     let suggestions = &browse.results.suggestions;
     let mut lines = suggestions.lines(ctx.m, ctx.library);
+    if browse.results.suggest_pending {
+        lines.push(ctx.m.suggest_pending.to_string());
+    }
     if !suggestions.provisions.is_empty() {
         lines.push(ctx.m.suggest_open_provision.to_string());
     }
     if !browse.results.parsed.is_empty() {
-        let n = suggestions.cases.to_string();
+        let n = ctx.library.cases.len().to_string();
         lines.push(crate::msg::fill(ctx.m.suggest_clear, &[("n", n)]));
     }
     for line in lines {

@@ -310,8 +310,12 @@ impl<'l> Screen<'l> for Browse<'l> {
                 self.edited(changed);
                 return Next::Stay;
             }
-            // Any other action works on fresh results.
-            None => self.settle(ctx),
+            // Any other action works on fresh results, suggestions included (`s` opens the
+            // provision a search that found nothing suggests).
+            None => {
+                self.settle(ctx);
+                self.results.finish_suggestions();
+            }
         }
         if let Action::Scroll(x, y, delta) = action {
             self.wheel(ctx, x, y, delta);
@@ -457,5 +461,9 @@ impl<'l> Screen<'l> for Browse<'l> {
             self.search_pending = false;
             self.refilter(ctx);
         }
+    }
+
+    fn idle(&mut self, _ctx: &Context<'l>) -> bool {
+        self.results.finish_suggestions()
     }
 }

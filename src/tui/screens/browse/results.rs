@@ -30,9 +30,14 @@ pub struct Results<'l> {
     pub visible: Vec<usize>,
     /// What to offer when the search finds nothing.
     pub suggestions: Suggestions,
+    /// The search found nothing and its suggestions are not worked out yet.
+    pub suggest_pending: bool,
     /// The library's words for suggesting near ones, gathered the first time a search finds
     /// nothing (at 100,000 cases, gathering them per key would show).
     known_words: std::cell::OnceCell<Vec<String>>,
+    /// How many cases each collection has, counted once: the list's title shows it in every
+    /// frame, and counting 100,000 cases a frame would show.
+    identified: std::cell::OnceCell<std::collections::HashMap<&'l str, usize>>,
 }
 
 impl<'l> Results<'l> {
@@ -53,6 +58,8 @@ impl<'l> Results<'l> {
             facet_counts: Counts::new(),
             visible: Vec::new(),
             suggestions: Suggestions::default(),
+            suggest_pending: false,
+            identified: Default::default(),
             known_words: std::cell::OnceCell::new(),
         };
         results.refresh("");
@@ -87,12 +94,11 @@ impl<'l> Results<'l> {
                 searched
             };
             self.searched_for = query.to_string();
-            self.suggestions = if self.searched.is_empty() && !self.parsed.is_empty() {
-                let known = self.known_words.get_or_init(|| known_words(library));
-                suggest(library, &self.index, known, query)
-            } else {
-                Suggestions::default()
-            };
+            // What would find something is worked out after this frame is drawn (see
+            // `finish_suggestions`): at 100,000 cases it searches each word again, and the key
+            // that found nothing must show at once.
+            self.suggestions = Suggestions::default();
+            self.suggest_pending = self.searched.is_empty() && !self.parsed.is_empty();
         }
         let mask = (!self.parsed.is_empty()).then(|| {
             let mut mask = vec![false; library.cases.len()];
@@ -109,6 +115,30 @@ impl<'l> Results<'l> {
             .filter(|&i| self.filter.matches(library, &library.cases[i]))
             .collect();
         new_query
+    }
+
+    /// Works out the suggestions a search that found nothing left pending; true if it did.
+    pub fn finish_suggestions(&mut self) -> bool {
+        if !std::mem::take(&mut self.suggest_pending) {
+            return false;
+        }
+        let library = self.library;
+        let known = self.known_words.get_or_init(|| known_words(library));
+        self.suggestions = suggest(library, &self.index, known, &self.searched_for);
+        true
+    }
+
+    /// How many of the library's cases are in `collection`.
+    pub fn identified_in(&self, collection: &str) -> usize {
+        let library = self.library;
+        let counts = self.identified.get_or_init(|| {
+            let mut counts = std::collections::HashMap::new();
+            for case in &library.cases {
+                *counts.entry(case.collection.as_str()).or_insert(0) += 1;
+            }
+            counts
+        });
+        counts.get(collection).copied().unwrap_or(0)
     }
 
     /// The case at a row of the visible list.
