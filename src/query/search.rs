@@ -202,8 +202,10 @@ impl Word {
         count: usize,
     ) -> bool {
         let mut reader = pinyin::TextReader::new(text, initials);
-        let units = (at..at + count).map_while(|pos| reader.char_at(pos).map(pinyin::Unit::of));
-        self.units_count(kind, units, at, count, || text)
+        let units: Vec<pinyin::Unit> = (at..at + count)
+            .map_while(|pos| reader.char_at(pos).map(pinyin::Unit::of))
+            .collect();
+        self.units_count(kind, &units, at, count, || text)
     }
 
     /// [`Word::spelt_counts`] for the `units` of characters `at..at + count` of a field, whose
@@ -211,7 +213,7 @@ impl Word {
     fn units_count<'t>(
         &self,
         kind: FieldKind,
-        units: impl Iterator<Item = pinyin::Unit>,
+        units: &[pinyin::Unit],
         at: usize,
         count: usize,
         text: impl FnOnce() -> &'t str,
@@ -220,14 +222,13 @@ impl Word {
         if count > self.chars {
             return false;
         }
-        let units: Vec<pinyin::Unit> = units.collect();
         // Latin letters spell themselves, but a run of them is English, matched as words
         // (`nn` is not in `channel`): pinyin needs a Chinese character.
         if !units.iter().any(pinyin::Unit::is_chinese) {
             return false;
         }
         if kind.spelt_in_full() {
-            return pinyin::spelt_in_full(units.into_iter(), self.text.as_bytes());
+            return pinyin::spelt_in_full(units.iter().copied(), self.text.as_bytes());
         }
         let by_initials = self.chars >= 2 && count == self.chars;
         !by_initials || (kind.initials() && words::Bounds::of(text()).whole(at, at + count))
@@ -542,6 +543,8 @@ struct CaseChars<'a, 'l> {
     run: usize,
     /// The field read last.
     field: Option<ReadField<'a>>,
+    /// Room for the characters of a place being counted, kept between places.
+    units: Vec<pinyin::Unit>,
 }
 
 struct ReadField<'a> {
@@ -599,12 +602,14 @@ impl<'a> CaseChars<'a, '_> {
         let (n, start) = (field.n, field.range.start);
         let kind = self.index.case_fields(self.case).1[n];
         let initials = self.initials;
-        let units: Vec<pinyin::Unit> = (pos..pos + count)
-            .map_while(|p| initials.unit(p, |p| self.char_at(p)))
-            .collect();
+        let mut units = std::mem::take(&mut self.units);
+        units.clear();
+        units.extend((pos..pos + count).map_while(|p| initials.unit(p, |p| self.char_at(p))));
         let at = self.run + pos - start;
         let text = || self.text(pos).map_or("", |(text, _, _)| text);
-        word.units_count(kind, units.into_iter(), at, count, text)
+        let counts = word.units_count(kind, &units, at, count, text);
+        self.units = units;
+        counts
     }
 }
 
@@ -1239,6 +1244,7 @@ impl<'l> Index<'l> {
             initials,
             run,
             field: None,
+            units: Vec::new(),
         });
         let mut read = |pos| chars.borrow_mut().char_at(pos);
         let query = word.text.as_bytes();

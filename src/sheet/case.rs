@@ -39,6 +39,19 @@ impl Parts<'_> {
 /// Lays out one case, with the similar cases its caller found (`query::similar`, which needs the
 /// search index; none where the caller has no index).
 pub fn build(m: &Catalog, library: &Library, case: &Case, similar: &[Similar]) -> Sheet {
+    let identified = library.identified_in(&case.collection);
+    build_counted(m, library, case, similar, identified)
+}
+
+/// [`build`], with the number of cases the library identifies in the case's collection counted
+/// by the caller (the browser counts them once, not at every frame).
+pub fn build_counted(
+    m: &Catalog,
+    library: &Library,
+    case: &Case,
+    similar: &[Similar],
+    identified: usize,
+) -> Sheet {
     let parts = Parts {
         r: Rows { m },
         m,
@@ -50,7 +63,7 @@ pub fn build(m: &Catalog, library: &Library, case: &Case, similar: &[Similar]) -
         // In the interface language, with the other language's title under it.
         title: m.content(&case.title, case.title_en.as_deref()),
         title_en: m.content_other(&case.title, case.title_en.as_deref()),
-        collection_line: collection_line(m, library, case),
+        collection_line: collection_line(m, library, case, identified),
         cite_as: super::citation(m, library, case),
         key_facts: Some(super::key_facts::key_facts(&parts)),
         sections: vec![

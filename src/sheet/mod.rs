@@ -11,7 +11,7 @@ mod position;
 mod render;
 mod statute;
 
-pub use case::{SIMILAR_SHOWN, build, shared_reasons};
+pub use case::{SIMILAR_SHOWN, build, build_counted, shared_reasons};
 pub use render::{list_markdown, markdown, plain};
 pub use statute::statute;
 
@@ -262,7 +262,7 @@ pub fn basis_label(m: &Catalog, basis: Basis) -> &'static str {
 
 /// The collection line: which published list, which place in it, and how many of the announced
 /// cases the library identifies.
-pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
+pub fn collection_line(m: &Catalog, library: &Library, case: &Case, identified: usize) -> String {
     let Some(collection) = library.collection(&case.collection) else {
         return case.collection.to_string();
     };
@@ -272,12 +272,7 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case) -> String {
         .unwrap_or_default();
     let count = collection
         .announced
-        .map(|announced| {
-            format!(
-                " · {}",
-                published_identified(m, library.identified_in(&collection.id), announced)
-            )
-        })
+        .map(|announced| format!(" · {}", published_identified(m, identified, announced)))
         .unwrap_or_default();
     format!(
         "{} ({}){position}{count}",

@@ -26,7 +26,8 @@ pub fn lay_out(
     similar: &[Similar],
     width: usize,
 ) -> SheetLines {
-    let sheet = sheet::build(ctx.m, ctx.library, case, similar);
+    let identified = results.identified_in(&case.collection);
+    let sheet = sheet::build_counted(ctx.m, ctx.library, case, similar, identified);
     sheet_view::lay_out(ctx, &sheet, width, &|text| results.marks(text))
 }
 

@@ -464,6 +464,6 @@ impl<'l> Screen<'l> for Browse<'l> {
     }
 
     fn idle(&mut self, _ctx: &Context<'l>) -> bool {
-        self.results.finish_suggestions()
+        self.results.after_frame()
     }
 }

@@ -32,6 +32,8 @@ pub struct Results<'l> {
     pub suggestions: Suggestions,
     /// The search found nothing and its suggestions are not worked out yet.
     pub suggest_pending: bool,
+    /// A search freed memory that is not given back to the system yet.
+    trim_pending: bool,
     /// The library's words for suggesting near ones, gathered the first time a search finds
     /// nothing (at 100,000 cases, gathering them per key would show).
     known_words: std::cell::OnceCell<Vec<String>>,
@@ -59,6 +61,7 @@ impl<'l> Results<'l> {
             visible: Vec::new(),
             suggestions: Suggestions::default(),
             suggest_pending: false,
+            trim_pending: false,
             identified: Default::default(),
             known_words: std::cell::OnceCell::new(),
         };
@@ -88,9 +91,9 @@ impl<'l> Results<'l> {
                 self.searched = Vec::new();
                 let searched = hits.iter().map(|h| h.case).collect();
                 self.trail = Some(trail);
-                // The search before this one is freed: keep memory flat while someone types
-                // (under 1 ms at 100,000 cases).
-                crate::memory::give_back();
+                // The search before this one is freed: its memory is given back after the frame
+                // (see `after_frame`), to keep memory flat while someone types.
+                self.trim_pending = true;
                 searched
             };
             self.searched_for = query.to_string();
@@ -115,6 +118,16 @@ impl<'l> Results<'l> {
             .filter(|&i| self.filter.matches(library, &library.cases[i]))
             .collect();
         new_query
+    }
+
+    /// The work a search leaves for after its frame: memory given back (a few milliseconds at
+    /// 100,000 cases, which the key's frame need not wait for), then the suggestions if it found
+    /// nothing. True if the suggestions changed what is shown.
+    pub fn after_frame(&mut self) -> bool {
+        if std::mem::take(&mut self.trim_pending) {
+            crate::memory::give_back();
+        }
+        self.finish_suggestions()
     }
 
     /// Works out the suggestions a search that found nothing left pending; true if it did.
