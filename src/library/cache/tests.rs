@@ -69,14 +69,25 @@ fn edit(
     .unwrap();
 }
 
-/// Marks every case's title in the cache: a load whose titles carry the mark came from it.
+/// Marks every case's title: a load whose titles carry the mark came from a cache so marked.
+fn retitle(loaded: &mut Loaded, mark: &str) {
+    for case in &mut loaded.library.cases {
+        case.title = case.title.replace("（合成）", mark).into();
+    }
+}
+
+/// Whether every case's title carries `mark`.
+fn all_marked(loaded: &Loaded, mark: &str) -> bool {
+    loaded.library.cases.iter().all(|c| c.title.contains(mark))
+}
+
+/// Marks every case's title in the cache (its index built anew to fit).
 fn mark(cache: &Path, mark: &str) {
-    let change = |_: &mut Key, loaded: &mut Loaded| {
-        for case in &mut loaded.library.cases {
-            case.title = case.title.replace("（合成）", mark).into();
-        }
-    };
-    edit(cache, change, |library| search::Indexer.build(library));
+    edit(
+        cache,
+        |_, loaded| retitle(loaded, mark),
+        |library| search::Indexer.build(library),
+    );
 }
 
 mod loading {
@@ -111,13 +122,7 @@ mod loading {
         mark(&cache, "（缓存）");
         let counting = Counting::default();
         let second = load(&options(&cases), Some(&cache), &counting).unwrap();
-        assert!(
-            second
-                .library
-                .cases
-                .iter()
-                .all(|c| c.title.contains("（缓存）"))
-        );
+        assert!(all_marked(&second, "（缓存）"));
         assert_eq!(counting.built(), 0, "the index came from the cache too");
         assert!(second.library.derived.index().is_some());
     }
@@ -256,9 +261,7 @@ mod loading {
         load_with(&cases, &cache);
         let other = |key: &mut Key, loaded: &mut Loaded| {
             key.version = "0.0.0-other".into();
-            for case in &mut loaded.library.cases {
-                case.title = case.title.replace("（合成）", "（旧版）").into();
-            }
+            retitle(loaded, "（旧版）");
         };
         edit(&cache, other, |library| search::Indexer.build(library));
         let loaded = load_with(&cases, &cache).library;
@@ -272,11 +275,7 @@ mod loading {
         let (dir, cases) = office();
         let cache = dir.path().join("cache");
         load_with(&cases, &cache);
-        let mark = |_: &mut Key, loaded: &mut Loaded| {
-            for case in &mut loaded.library.cases {
-                case.title = case.title.replace("（合成）", "（缓存）").into();
-            }
-        };
+        let mark = |_: &mut Key, loaded: &mut Loaded| retitle(loaded, "（缓存）");
         let of_fewer = |library: &Library| {
             let mut fewer = library.clone();
             fewer.cases.truncate(3);
@@ -285,13 +284,7 @@ mod loading {
         edit(&cache, mark, of_fewer);
         let counting = Counting::default();
         let loaded = load(&options(&cases), Some(&cache), &counting).unwrap();
-        assert!(
-            loaded
-                .library
-                .cases
-                .iter()
-                .all(|c| c.title.contains("（缓存）"))
-        );
+        assert!(all_marked(&loaded, "（缓存）"));
         assert_eq!(counting.built(), 1);
         let index = Index::new(&loaded.library);
         assert_eq!(index.search(&Query::new("缓存"), None).len(), 20);
