@@ -99,9 +99,14 @@ pub fn write(
 ) -> io::Result<()> {
     let sections = encode(key, loaded, index, indexer)
         .ok_or_else(|| io::Error::other("the library could not be encoded"))?;
+    write_sections(dir, name, &sections)
+}
+
+/// Writes the header, the table of `sections` and the sections, atomically.
+fn write_sections(dir: &Path, name: &str, sections: &[Vec<u8>]) -> io::Result<()> {
     let mut table = Vec::with_capacity(sections.len());
     let mut offset = 0;
-    for bytes in &sections {
+    for bytes in sections {
         let len = bytes.len() as u64;
         let checksum = xxhash_rust::xxh3::xxh3_64(bytes);
         table.push(Section {
@@ -162,6 +167,8 @@ fn encode(
 /// A cache file opened, its header and table checked.
 pub struct Opened {
     file: File,
+    /// The file's length when it was opened.
+    len: u64,
     sections: Vec<Section>,
     /// Where the sections start in the file.
     base: u64,
@@ -188,8 +195,10 @@ pub fn open(path: &Path) -> Option<Opened> {
         return None;
     }
     let sections: Vec<Section> = postcard::from_bytes(&table).ok()?;
+    let len = file.metadata().ok()?.len();
     (sections.len() >= FIRST_CASES).then_some(Opened {
         file,
+        len,
         sections,
         base: (HEADER + table.len()) as u64,
     })
@@ -208,7 +217,7 @@ impl Opened {
         let len = usize::try_from(section.len).ok()?;
         let at = self.base.checked_add(section.offset)?;
         // A length past the file's end is a broken table, not an allocation to attempt.
-        if at.checked_add(section.len)? > self.file.metadata().ok()?.len() {
+        if at.checked_add(section.len)? > self.len {
             return None;
         }
         let mut bytes = vec![0; len];
@@ -248,8 +257,7 @@ impl Opened {
         // Room for every case at once (growing by doubling would hold them twice), but never
         // more than the file could hold: a case takes some 1,200 bytes (never under 64), and a
         // broken table that claims a million sections must not ask for terabytes.
-        let file_len = self.file.metadata().ok()?.len();
-        let most = usize::try_from(file_len / 64).unwrap_or(usize::MAX);
+        let most = usize::try_from(self.len / 64).unwrap_or(usize::MAX);
         let mut cases = Vec::with_capacity(((jobs - 1) * CASES_PER_SECTION).min(most));
         std::thread::scope(|scope| {
             for _ in 0..threads {
@@ -313,5 +321,50 @@ fn assemble(key: Key, head: Head, cases: Vec<Case>, index: Option<DerivedIndex>)
             },
         },
         index,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::cache::Indexer as _;
+    use crate::query::search::Indexer;
+
+    /// A table that claims 100,000 sections of cases (each an empty list, its checksum right) is
+    /// read without asking for room for 200 million cases: the room is bounded by the file.
+    #[test]
+    fn a_table_of_many_sections_asks_for_no_more_room_than_the_file_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = Loaded {
+            library: crate::synth::library(3).unwrap(),
+            left_out: Vec::new(),
+            problems: Report::default(),
+        };
+        let key = Key {
+            format: FORMAT,
+            version: "test".into(),
+            builtin: 0,
+            dir: "/nowhere".into(),
+            only: true,
+            entries: Vec::new(),
+        };
+        let index = Indexer.build(&loaded.library);
+        write(dir.path(), "real.bin", &key, &loaded, &index, &Indexer).unwrap();
+        let real = open(&dir.path().join("real.bin")).unwrap();
+        let mut sections: Vec<Vec<u8>> = (KEY..FIRST_CASES)
+            .map(|n| real.section(n).unwrap())
+            .collect();
+        let empty = postcard::to_allocvec(&Vec::<Case>::new()).unwrap();
+        sections.extend(std::iter::repeat_n(empty, 100_000));
+        write_sections(dir.path(), "claims.bin", &sections).unwrap();
+        let claims = open(&dir.path().join("claims.bin")).unwrap();
+        let contents = claims.read(&Indexer).unwrap();
+        let cases = &contents.loaded.library.cases;
+        assert!(cases.is_empty());
+        assert!(
+            cases.capacity() as u64 <= claims.len / 64,
+            "{}",
+            cases.capacity()
+        );
     }
 }
