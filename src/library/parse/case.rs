@@ -119,7 +119,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         dates,
         law: trimmed(law),
         penalty: trimmed(penalty),
-        judgment,
+        judgment: judgment.map(Box::new),
         source: trimmed(source),
         inferred,
     };
