@@ -100,7 +100,7 @@ impl Suggestions {
                 m.suggest_provisions,
                 &[
                     ("what", self.provisions_for.clone()),
-                    ("provisions", named.join("、")),
+                    ("provisions", named.join(m.list_sep)),
                 ],
             ));
         }
@@ -271,6 +271,20 @@ mod tests {
         assert_eq!(found.nearest.first().map(String::as_str), Some("房地产"));
         let found = suggest(&library, &index, &known_words(&library), "agncy");
         assert!(found.nearest.contains(&"agency".to_string()), "{found:?}");
+    }
+
+    /// The provisions offered are listed in the interface language's way: `、` in Chinese, a
+    /// comma in English.
+    #[test]
+    fn provisions_are_listed_in_the_interface_language() {
+        let library = list_2019();
+        let index = Index::new(&library);
+        let found = suggest(&library, &index, &known_words(&library), "sms spam");
+        assert!(found.provisions.len() >= 2, "{found:?}");
+        let lines = |m| found.lines(m, &library).join("\n");
+        let (en, zh) = (lines(&crate::msg::EN), lines(&crate::msg::ZH));
+        assert!(en.contains("Art. 29(3), ") && !en.contains('、'), "{en}");
+        assert!(zh.contains("第二十九条第三款、"), "{zh}");
     }
 
     #[test]
