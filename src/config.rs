@@ -49,11 +49,7 @@ const SETTINGS: [&str; 8] = [
 
 /// Where the config file is looked for when `--config` is not given.
 pub fn default_path() -> Option<PathBuf> {
-    let nonempty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let base = nonempty("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| nonempty("HOME").map(|home| PathBuf::from(home).join(".config")))?;
-    Some(base.join("casebook").join("config.toml"))
+    Some(crate::dirs::casebook(crate::dirs::Kind::Config)?.join("config.toml"))
 }
 
 /// Reads the config file: `explicit` (which must exist), else the default path (which may not).

@@ -8,6 +8,7 @@ pub mod assess;
 pub mod atomic;
 pub mod cli;
 pub mod config;
+pub mod dirs;
 pub mod export;
 pub mod law;
 pub mod library;

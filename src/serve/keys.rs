@@ -10,20 +10,12 @@ use super::authorized::{self, Entry};
 
 /// Where the host key is kept when `--host-key` is not given.
 pub fn default_host_key() -> Option<PathBuf> {
-    let nonempty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let base = nonempty("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| nonempty("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))?;
-    Some(base.join("casebook").join("host_ed25519"))
+    Some(crate::dirs::casebook(crate::dirs::Kind::Data)?.join("host_ed25519"))
 }
 
 /// Where the authorized keys are read when `--authorized-keys` is not given.
 pub fn default_authorized_keys() -> Option<PathBuf> {
-    let nonempty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let base = nonempty("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| nonempty("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("casebook").join("authorized_keys"))
+    Some(crate::dirs::casebook(crate::dirs::Kind::Config)?.join("authorized_keys"))
 }
 
 /// The host key: read (refused if others may read it), or made on first start (ed25519, 0600).

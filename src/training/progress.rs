@@ -293,11 +293,7 @@ impl Store {
 
     /// `$XDG_STATE_HOME/casebook`, else `~/.local/state/casebook`; `None` with neither set.
     pub fn default_dir() -> Option<PathBuf> {
-        let nonempty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-        if let Some(state) = nonempty("XDG_STATE_HOME") {
-            return Some(PathBuf::from(state).join("casebook"));
-        }
-        nonempty("HOME").map(|home| PathBuf::from(home).join(".local/state/casebook"))
+        crate::dirs::casebook(crate::dirs::Kind::State)
     }
 
     pub fn path(&self) -> PathBuf {

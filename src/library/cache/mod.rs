@@ -44,11 +44,7 @@ pub trait Indexer: Sync {
 
 /// Where caches are kept: `$XDG_CACHE_HOME/casebook/libraries`, else `~/.cache/…`.
 pub fn default_dir() -> Option<PathBuf> {
-    let nonempty = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let base = nonempty("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| nonempty("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
-    Some(base.join("casebook").join("libraries"))
+    Some(crate::dirs::casebook(crate::dirs::Kind::Cache)?.join("libraries"))
 }
 
 /// Loads as [`load_leaving_out`] does, through the cache in `cache_dir` when there is one and
