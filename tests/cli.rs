@@ -14,6 +14,11 @@ fn casebook(args: &[&str]) -> Output {
         .env_remove("CASEBOOK_CASES")
         // A user's own config file must not change what the tests see.
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         // The interface language is the default (Chinese) unless a test asks with --lang.
         .env_remove("CASEBOOK_LANG")
         .env_remove("LC_ALL")
@@ -430,6 +435,11 @@ fn cases_dir_extends_the_library_and_only_shows_it_alone() {
         .args(["show", "office-case"])
         .env("CASEBOOK_CASES", path)
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -1000,7 +1010,12 @@ fn the_language_comes_from_the_flag_then_casebook_lang_then_the_locale() {
         command
             .args(args)
             .env_remove("CASEBOOK_CASES")
-            .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests");
+            .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+            // Caches in the build directory, never the user's own.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            );
         for name in ["CASEBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
         }

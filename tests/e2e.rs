@@ -44,6 +44,11 @@ impl Session {
         command.env_remove("CASEBOOK_CASES");
         // A user's own config file must not change what the tests see.
         command.env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests");
+        // Caches in the build directory, never the user's own.
+        command.env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        );
         // Chinese, the default, unless a test sets the language.
         for name in ["CASEBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
@@ -519,6 +524,11 @@ fn y_copies_the_citation_through_osc52() {
         std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
             .args(["show", "7", "--format", "citation"])
             .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+            // Caches in the build directory, never the user's own.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .output()
             .unwrap()
             .stdout,

@@ -11,6 +11,11 @@ fn validate(dir: &Path) -> (Option<i32>, String, String) {
         .env_remove("CASEBOOK_CASES")
         // A user's own config file must not change what the tests see.
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .output()
         .expect("the binary runs");
     (
@@ -106,6 +111,11 @@ fn the_report_in_chinese() {
         .env_remove("CASEBOOK_CASES")
         // A user's own config file must not change what the tests see.
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .output()
         .expect("the binary runs");
     assert_eq!(out.status.code(), Some(1));

@@ -15,6 +15,11 @@ fn casebook(args: &[&str]) -> Output {
         .env("CASEBOOK_LANG", "zh")
         .env_remove("CASEBOOK_CASES")
         .env("XDG_CONFIG_HOME", "/nonexistent")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .output()
         .expect("casebook runs")
 }

@@ -64,6 +64,11 @@ fn start(dir: &std::path::Path) -> (Server, u16, PrivateKey, Log) {
         .arg("--host-key")
         .arg(dir.join("host_key"))
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

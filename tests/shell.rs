@@ -10,6 +10,11 @@ fn casebook(args: &[&str]) -> Output {
         .env_remove("CASEBOOK_CASES")
         // A user's own config file must not change what the tests see.
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .env_remove("CASEBOOK_LANG")
         .output()
         .expect("the binary runs")
@@ -91,6 +96,11 @@ fn bash_completes(line: &[&str]) -> Vec<String> {
         .env_remove("CASEBOOK_CASES")
         // A user's own config file must not change what the tests see.
         .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+        // Caches in the build directory, never the user's own.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .output()
         .unwrap();
     stdout(&out).lines().map(str::to_string).collect()
@@ -147,6 +157,11 @@ fn fish_completes_ids_too() {
             .env("PATH", &path_var)
             .env("HOME", dir.path())
             .env("XDG_CONFIG_HOME", "/nonexistent/casebook-tests")
+            // Caches in the build directory, never the user's own.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .output()
             .unwrap();
         stdout(&out)

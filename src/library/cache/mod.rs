@@ -12,13 +12,14 @@
 //! they are written. Any other change (a vocabulary, statutes or collections file, another
 //! version) loads everything again. A cache that cannot be read, is corrupt (its checksum does not
 //! match), or was written by another version is ignored and rebuilt: never an error, never stale
-//! data. Writes are atomic.
+//! data. Writes are atomic. The directory stays bounded: see [`prune`].
 //!
 //! The file's layout is [`file`]'s. While it is read (on every core), another thread checks the
 //! directory: a stale cache costs the time to read it, a fresh one waits for nothing.
 
 mod file;
 mod key;
+mod prune;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,7 @@ pub fn load(
                 .index
                 .filter(|index| indexer.fits(index, &cached.loaded.library));
             if let Some(index) = index {
+                prune::mark_used(&path, std::time::SystemTime::now());
                 cached.loaded.library.derived.keep(index);
                 return Ok(cached.loaded);
             }
@@ -95,16 +97,17 @@ pub fn load(
         _ => load_leaving_out(options)?,
     };
     let index = indexer.build(&loaded.library);
-    let now = std::time::SystemTime::now()
+    let now = std::time::SystemTime::now();
+    let nanos = now
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     // Best effort: a cache that cannot be written is only a slower next start.
+    let name = format!("{stem}.bin");
     let written = fs::create_dir_all(cache_dir).and_then(|()| {
-        let name = format!("{stem}.bin");
         file::write(
             cache_dir,
             &name,
-            &key.settled(now),
+            &key.settled(nanos),
             &loaded,
             &index,
             indexer,
@@ -113,6 +116,7 @@ pub fn load(
     if written.is_ok() {
         // The JSON cache of earlier versions, for the same directory, is of no more use.
         let _ = fs::remove_file(cache_dir.join(format!("{stem}.json")));
+        prune::prune(cache_dir, &name, now);
     }
     loaded.library.derived.keep(index);
     Ok(loaded)

@@ -111,6 +111,39 @@ mod loading {
         load(&options(cases), Some(cache), &search::Indexer).unwrap()
     }
 
+    /// A library used (read from its cache) within the bound stays however old its cache file
+    /// was; writing caches for more libraries than the bound removes the least recently used.
+    #[test]
+    fn the_cache_directory_keeps_the_most_recently_used() {
+        let (dir, cases) = office();
+        let cache = dir.path().join("cache");
+        load_with(&cases, &cache);
+        let ours = cache_file(&cache);
+        let old = std::time::SystemTime::now() - prune::UNUSED_FOR * 2;
+        fs::File::open(&ours).unwrap().set_modified(old).unwrap();
+        // Read from the cache: used now.
+        load_with(&cases, &cache);
+        let used = fs::metadata(&ours).unwrap().modified().unwrap();
+        assert!(
+            used > old + prune::UNUSED_FOR,
+            "a warm start marks its cache used"
+        );
+        // More libraries than the bound, each opened once after ours: ours is the least recently
+        // used and goes; the count stays at the bound.
+        let others: Vec<PathBuf> = (0..prune::KEEP)
+            .map(|n| {
+                let other = dir.path().join(format!("office-{n}"));
+                crate::synth::write_settled(2, &other).unwrap();
+                other
+            })
+            .collect();
+        for other in &others {
+            load_with(other, &cache);
+        }
+        assert_eq!(fs::read_dir(&cache).unwrap().count(), prune::KEEP);
+        assert!(!ours.exists(), "the least recently used cache was removed");
+    }
+
     #[test]
     fn a_second_load_comes_from_the_cache() {
         let (dir, cases) = office();
