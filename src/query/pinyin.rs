@@ -348,6 +348,11 @@ impl serde::Serialize for Arena {
 }
 
 impl Arena {
+    /// The bytes the arena holds: its initials and their offset marks.
+    pub fn footprint(&self) -> usize {
+        self.bytes.len() + std::mem::size_of_val(&self.marks[..])
+    }
+
     /// An arena for `texts` (which it only reads to choose the codes: the most frequent reading
     /// sets), with room for `chars` characters.
     pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, chars: usize) -> Self {

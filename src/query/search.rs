@@ -884,6 +884,24 @@ impl crate::library::cache::Indexer for Indexer {
 }
 
 impl Tables {
+    /// The bytes each table holds (its elements, and the lowered copies' text), for the memory
+    /// measure (`examples/memory.rs`).
+    pub fn footprint(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of_val;
+        let nested = |tables: &[Vec<Field>]| tables.iter().map(|t| size_of_val(&t[..])).sum();
+        vec![
+            ("fields", size_of_val(&self.fields[..]) + self.kinds.len()),
+            (
+                "lowered copies",
+                self.lowered.iter().map(|l| size_of_val(l) + l.len()).sum(),
+            ),
+            ("docs", size_of_val(&self.docs[..])),
+            ("links", size_of_val(&self.links[..])),
+            ("shared entries", nested(&self.shared)),
+            ("pinyin initials", self.arena.footprint()),
+        ]
+    }
+
     /// Whether these tables (read from a cache) are shaped for `library`: a field, run or link
     /// outside its arrays would panic in a search. (Their contents are the checksum's to vouch
     /// for.)
