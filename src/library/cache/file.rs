@@ -1,11 +1,12 @@
-//! The cache file: a header, a table of sections, and the sections, each in [postcard] with an
-//! XXH3 checksum of its own.
+//! The cache file: a header, the sections, each in [postcard] with an XXH3 checksum of its own,
+//! then a table of the sections and a footer (the table's length and checksum).
 //!
 //! Sections, in order: the key; the library without its cases, with the files left out and their
 //! problems; the search index; then the cases, [`CASES_PER_SECTION`] a section. Sections are read
 //! and decoded on every core at once, and only a section's bytes are held while it is decoded, so
 //! that reading 100,000 cases needs neither their whole file in memory nor one core's time for
-//! all of it.
+//! all of it. The table comes last so that a section is written as soon as it is encoded: the
+//! writer holds one section at a time, not the whole file (181 MB at 100,000 cases).
 //!
 //! Why postcard: a well-kept serde format with no field names, read in order — much less to parse
 //! than JSON (10,000 cases: 45 ms from JSON) and no second set of types to keep beside the model,
@@ -28,13 +29,16 @@ use crate::library::provision::{Relation, Statute};
 use crate::library::{Diagnostic, Loaded, Report, omit};
 
 /// Bumped when what is stored changes shape.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// What every cache file starts with: another file in the directory is never read as one.
 const MAGIC: &[u8; 16] = b"casebook cache\n\0";
 
-/// The header: magic, format, the table's length and its checksum.
-const HEADER: usize = MAGIC.len() + 4 + 4 + 8;
+/// The header: magic and format. The sections follow it.
+const HEADER: usize = MAGIC.len() + 4;
+
+/// The footer, the file's last bytes: the table's length and its checksum.
+const FOOTER: usize = 4 + 8;
 
 /// Cases a section: at 100,000 cases, some fifty sections to share among the cores.
 pub const CASES_PER_SECTION: usize = 2048;
@@ -97,46 +101,6 @@ pub fn write(
     index: &DerivedIndex,
     indexer: &dyn Indexer,
 ) -> io::Result<()> {
-    let sections = encode(key, loaded, index, indexer)
-        .ok_or_else(|| io::Error::other("the library could not be encoded"))?;
-    write_sections(dir, name, &sections)
-}
-
-/// Writes the header, the table of `sections` and the sections, atomically.
-fn write_sections(dir: &Path, name: &str, sections: &[Vec<u8>]) -> io::Result<()> {
-    let mut table = Vec::with_capacity(sections.len());
-    let mut offset = 0;
-    for bytes in sections {
-        let len = bytes.len() as u64;
-        let checksum = xxhash_rust::xxh3::xxh3_64(bytes);
-        table.push(Section {
-            offset,
-            len,
-            checksum,
-        });
-        offset += len;
-    }
-    let table = postcard::to_allocvec(&table).map_err(io::Error::other)?;
-    let table_len = u32::try_from(table.len()).map_err(io::Error::other)?;
-    // Written by the project's atomic writer, so a reader never sees half a cache, and a killed
-    // writer's temporary file is cleaned by the next write.
-    crate::atomic::write_with(dir, name, |out| {
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        out.write_all(&table_len.to_le_bytes())?;
-        out.write_all(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes())?;
-        out.write_all(&table)?;
-        sections.iter().try_for_each(|bytes| out.write_all(bytes))
-    })
-}
-
-/// Every section's bytes, in order.
-fn encode(
-    key: &Key,
-    loaded: &Loaded,
-    index: &DerivedIndex,
-    indexer: &dyn Indexer,
-) -> Option<Vec<Vec<u8>>> {
     let library = &loaded.library;
     let head = HeadOf {
         vocab: &library.vocab,
@@ -149,58 +113,99 @@ fn encode(
     };
     let mut index_bytes = Vec::new();
     if !indexer.encode(index, &mut index_bytes) {
-        return None;
+        return Err(io::Error::other("the index is not one this indexer built"));
     }
     omit::keeping_all(|| {
-        let mut sections = vec![
-            postcard::to_allocvec(key).ok()?,
-            postcard::to_allocvec(&head).ok()?,
-            index_bytes,
+        let fixed = [
+            postcard::to_allocvec(key),
+            postcard::to_allocvec(&head),
+            Ok(index_bytes),
         ];
-        for cases in library.cases.chunks(CASES_PER_SECTION) {
-            sections.push(postcard::to_allocvec(cases).ok()?);
+        let cases = library
+            .cases
+            .chunks(CASES_PER_SECTION)
+            .map(postcard::to_allocvec);
+        write_sections(dir, name, fixed.into_iter().chain(cases))
+    })
+}
+
+/// Writes the header, each section as it comes (encoded one at a time), then the table and the
+/// footer, atomically.
+fn write_sections(
+    dir: &Path,
+    name: &str,
+    sections: impl Iterator<Item = Result<Vec<u8>, postcard::Error>>,
+) -> io::Result<()> {
+    // Written by the project's atomic writer, so a reader never sees half a cache, and a killed
+    // writer's temporary file is cleaned by the next write.
+    crate::atomic::write_with(dir, name, |out| {
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        let mut table = Vec::new();
+        let mut offset = 0;
+        for bytes in sections {
+            let bytes = bytes.map_err(io::Error::other)?;
+            let len = bytes.len() as u64;
+            table.push(Section {
+                offset,
+                len,
+                checksum: xxhash_rust::xxh3::xxh3_64(&bytes),
+            });
+            offset += len;
+            out.write_all(&bytes)?;
         }
-        Some(sections)
+        let table = postcard::to_allocvec(&table).map_err(io::Error::other)?;
+        let table_len = u32::try_from(table.len()).map_err(io::Error::other)?;
+        out.write_all(&table)?;
+        out.write_all(&table_len.to_le_bytes())?;
+        out.write_all(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes())
     })
 }
 
 /// A cache file opened, its header and table checked.
 pub struct Opened {
     file: File,
-    /// The file's length when it was opened.
+    /// Where the sections end (and the table starts) in the file.
     len: u64,
     sections: Vec<Section>,
     /// Where the sections start in the file.
     base: u64,
 }
 
-/// Opens the cache at `path`; `None` if there is none, or its header or table is not this
-/// format's or not whole.
+/// Opens the cache at `path`; `None` if there is none, or its header, footer or table is not
+/// this format's or not whole.
 pub fn open(path: &Path) -> Option<Opened> {
     let file = File::open(path).ok()?;
+    let file_len = file.metadata().ok()?.len();
     let mut header = [0; HEADER];
     file.read_exact_at(&mut header, 0).ok()?;
-    let (magic, rest) = header.split_at(MAGIC.len());
-    let (format, rest) = rest.split_at(4);
-    let (table_len, checksum) = rest.split_at(4);
-    let number = |bytes: &[u8]| u32::from_le_bytes(bytes.try_into().unwrap_or_default());
-    let table_len = number(table_len);
-    if magic != MAGIC || number(format) != FORMAT || table_len > TABLE_LIMIT {
+    let (magic, format) = header.split_at(MAGIC.len());
+    if magic != MAGIC || format != FORMAT.to_le_bytes() {
         return None;
     }
+    let footer_at = file_len.checked_sub(FOOTER as u64)?;
+    let mut footer = [0; FOOTER];
+    file.read_exact_at(&mut footer, footer_at).ok()?;
+    let (table_len, checksum) = footer.split_at(4);
+    let table_len = u32::from_le_bytes(table_len.try_into().ok()?);
+    if table_len > TABLE_LIMIT {
+        return None;
+    }
+    // The sections end where the table starts, which is never before the header's end.
+    let sections_end = footer_at
+        .checked_sub(u64::from(table_len))
+        .filter(|&at| at >= HEADER as u64)?;
     let mut table = vec![0; table_len as usize];
-    file.read_exact_at(&mut table, HEADER as u64).ok()?;
-    let checksum = u64::from_le_bytes(checksum.try_into().ok()?);
-    if xxhash_rust::xxh3::xxh3_64(&table) != checksum {
+    file.read_exact_at(&mut table, sections_end).ok()?;
+    if xxhash_rust::xxh3::xxh3_64(&table) != u64::from_le_bytes(checksum.try_into().ok()?) {
         return None;
     }
     let sections: Vec<Section> = postcard::from_bytes(&table).ok()?;
-    let len = file.metadata().ok()?.len();
     (sections.len() >= FIRST_CASES).then_some(Opened {
         file,
-        len,
+        len: sections_end,
         sections,
-        base: (HEADER + table.len()) as u64,
+        base: HEADER as u64,
     })
 }
 
@@ -330,6 +335,46 @@ mod tests {
     use crate::library::cache::Indexer as _;
     use crate::query::search::Indexer;
 
+    /// A footer whose table would start before the sections, or past the limit, and a file too
+    /// short to hold a footer, are not caches: nothing is read from them.
+    #[test]
+    fn a_footer_that_does_not_fit_the_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = Loaded {
+            library: crate::synth::library(2).unwrap(),
+            left_out: Vec::new(),
+            problems: Report::default(),
+        };
+        let key = Key {
+            format: FORMAT,
+            version: "test".into(),
+            builtin: 0,
+            dir: "/nowhere".into(),
+            only: true,
+            entries: Vec::new(),
+        };
+        let index = Indexer.build(&loaded.library);
+        write(dir.path(), "real.bin", &key, &loaded, &index, &Indexer).unwrap();
+        let path = dir.path().join("real.bin");
+        let whole = std::fs::read(&path).unwrap();
+        assert!(open(&path).is_some());
+        let footer_at = whole.len() - FOOTER;
+        for table_len in [
+            whole.len() as u32,
+            (footer_at - HEADER + 1) as u32,
+            TABLE_LIMIT + 1,
+        ] {
+            let mut broken = whole.clone();
+            broken[footer_at..footer_at + 4].copy_from_slice(&table_len.to_le_bytes());
+            std::fs::write(&path, &broken).unwrap();
+            assert!(open(&path).is_none(), "table of {table_len} bytes");
+        }
+        for len in [0, HEADER, HEADER + FOOTER - 1] {
+            std::fs::write(&path, &whole[..len]).unwrap();
+            assert!(open(&path).is_none(), "{len} bytes");
+        }
+    }
+
     /// A table that claims 100,000 sections of cases (each an empty list, its checksum right) is
     /// read without asking for room for 200 million cases: the room is bounded by the file.
     #[test]
@@ -356,7 +401,7 @@ mod tests {
             .collect();
         let empty = postcard::to_allocvec(&Vec::<Case>::new()).unwrap();
         sections.extend(std::iter::repeat_n(empty, 100_000));
-        write_sections(dir.path(), "claims.bin", &sections).unwrap();
+        write_sections(dir.path(), "claims.bin", sections.into_iter().map(Ok)).unwrap();
         let claims = open(&dir.path().join("claims.bin")).unwrap();
         let contents = claims.read(&Indexer).unwrap();
         let cases = &contents.loaded.library.cases;
