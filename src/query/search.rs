@@ -849,6 +849,32 @@ fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, &str)> + Clone {
         .map(|(kind, text)| (kind, text.as_str()))
 }
 
+/// The `n`th of [`texts`] of a case, found without walking the ones before it: a search reads a
+/// field's text by its number, at 100,000 cases a million times a key.
+fn nth_text(case: &Case, n: usize) -> Option<&str> {
+    let kinds = case.data_kinds.as_deref().unwrap_or_default();
+    if let Some(kind) = kinds.get(n) {
+        return Some(kind);
+    }
+    // The rest of `texts`, in its order; absent optional fields take no number.
+    [
+        Some(&case.summary),
+        case.summary_en.as_ref(),
+        Some(&case.title),
+        Some(&case.party.name),
+        Some(&case.id),
+        Some(&case.place.province),
+        case.place.city.as_ref(),
+        case.place.district.as_ref(),
+        case.authority.as_ref(),
+        case.title_en.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .nth(n - kinds.len())
+    .map(|text| text.as_str())
+}
+
 /// How the library's cache builds, stores and reads the search index (see
 /// [`crate::library::cache::Indexer`]).
 pub struct Indexer;
@@ -1142,9 +1168,7 @@ impl<'l> Index<'l> {
 
     /// The text of a case's `n`th field.
     fn case_text(&self, case: usize, n: usize) -> &'l str {
-        texts(&self.library.cases[case])
-            .nth(n)
-            .map_or("", |(_, text)| text)
+        nth_text(&self.library.cases[case], n).unwrap_or("")
     }
 
     /// A case's fields, and the kind of each.
@@ -1791,6 +1815,49 @@ mod tests {
             .iter()
             .map(|h| library.cases[h.case].id.to_string())
             .collect()
+    }
+
+    /// A field's text found by its number is the one `texts` lists at that number, whichever
+    /// optional fields a case has: every built-in case, each with each optional text taken away
+    /// or given.
+    #[test]
+    fn a_text_by_its_number_is_the_listed_one() {
+        let library = load(&LoadOptions::default()).unwrap();
+        let some = |text: &str| Some(Str::from(text));
+        let variants = |case: &Case| {
+            let mut all = vec![case.clone()];
+            let changes: [fn(&mut Case); 7] = [
+                |c| c.data_kinds = None,
+                |c| c.data_kinds = Some(vec!["电话号码".into(), "姓名".into()].into()),
+                |c| c.summary_en = c.summary_en.take().xor(Some("facts".into())),
+                |c| c.place.city = c.place.city.take().xor(Some("某市".into())),
+                |c| c.place.district = c.place.district.take().xor(Some("某区".into())),
+                |c| c.authority = c.authority.take().xor(Some("某局".into())),
+                |c| c.title_en = c.title_en.take().xor(Some("title".into())),
+            ];
+            for change in changes {
+                let mut changed = case.clone();
+                change(&mut changed);
+                all.push(changed);
+            }
+            let mut full = case.clone();
+            (full.summary_en, full.place.city, full.place.district) =
+                (some("en"), some("市"), some("区"));
+            (full.authority, full.title_en) = (some("局"), some("t"));
+            all.push(full);
+            all
+        };
+        for case in library.cases.iter().flat_map(variants) {
+            let listed: Vec<&str> = texts(&case).map(|(_, text)| text).collect();
+            for n in 0..listed.len() + 2 {
+                assert_eq!(
+                    nth_text(&case, n),
+                    listed.get(n).copied(),
+                    "{} #{n}",
+                    case.id
+                );
+            }
+        }
     }
 
     /// On the whole built-in library: an officer asked about cameras at a sales office finds the
