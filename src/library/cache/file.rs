@@ -335,13 +335,10 @@ mod tests {
     use crate::library::cache::Indexer as _;
     use crate::query::search::Indexer;
 
-    /// A footer whose table would start before the sections, or past the limit, and a file too
-    /// short to hold a footer, are not caches: nothing is read from them.
-    #[test]
-    fn a_footer_that_does_not_fit_the_file_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A cache of `cases` generated cases written as `real.bin` in `dir`; its path.
+    fn written(dir: &Path, cases: usize) -> std::path::PathBuf {
         let loaded = Loaded {
-            library: crate::synth::library(2).unwrap(),
+            library: crate::synth::library(cases).unwrap(),
             left_out: Vec::new(),
             problems: Report::default(),
         };
@@ -354,8 +351,16 @@ mod tests {
             entries: Vec::new(),
         };
         let index = Indexer.build(&loaded.library);
-        write(dir.path(), "real.bin", &key, &loaded, &index, &Indexer).unwrap();
-        let path = dir.path().join("real.bin");
+        write(dir, "real.bin", &key, &loaded, &index, &Indexer).unwrap();
+        dir.join("real.bin")
+    }
+
+    /// A footer whose table would start before the sections, or past the limit, and a file too
+    /// short to hold a footer, are not caches: nothing is read from them.
+    #[test]
+    fn a_footer_that_does_not_fit_the_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = written(dir.path(), 2);
         let whole = std::fs::read(&path).unwrap();
         assert!(open(&path).is_some());
         let footer_at = whole.len() - FOOTER;
@@ -380,22 +385,7 @@ mod tests {
     #[test]
     fn a_table_of_many_sections_asks_for_no_more_room_than_the_file_holds() {
         let dir = tempfile::tempdir().unwrap();
-        let loaded = Loaded {
-            library: crate::synth::library(3).unwrap(),
-            left_out: Vec::new(),
-            problems: Report::default(),
-        };
-        let key = Key {
-            format: FORMAT,
-            version: "test".into(),
-            builtin: 0,
-            dir: "/nowhere".into(),
-            only: true,
-            entries: Vec::new(),
-        };
-        let index = Indexer.build(&loaded.library);
-        write(dir.path(), "real.bin", &key, &loaded, &index, &Indexer).unwrap();
-        let real = open(&dir.path().join("real.bin")).unwrap();
+        let real = open(&written(dir.path(), 3)).unwrap();
         let mut sections: Vec<Vec<u8>> = (KEY..FIRST_CASES)
             .map(|n| real.section(n).unwrap())
             .collect();
