@@ -107,7 +107,7 @@ fn a_phrase_and_its_words_agree() {
     let library = load(&LoadOptions::default()).unwrap();
     let index = Index::new(&library);
     for (phrase, words) in [
-        ("培训机构发短信", "培训 机构 发短信"),
+        ("培训机构发短信", "培训 机构 发 短信"),
         ("员工卖客户信息", "员工 卖 客户信息"),
         ("骗老人", "骗 老人"),
     ] {
