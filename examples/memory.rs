@@ -43,6 +43,17 @@ fn heap(text: &Str) -> usize {
     }
 }
 
+/// The bytes of a case's summary held outside its record: none when it was left in the cache
+/// file.
+fn held(case: &Case) -> usize {
+    let summary = &case.summary;
+    if summary.is_stored() || summary.len() <= 24 {
+        0
+    } else {
+        summary.len()
+    }
+}
+
 /// Every text of a case but its summary and title, outside the record.
 fn other_texts(case: &Case) -> usize {
     let optional = |text: &Option<Str>| text.as_ref().map_or(0, heap);
@@ -118,7 +129,11 @@ fn main() -> ExitCode {
         only: true,
     };
     let cache = library::cache::default_dir();
-    let loaded = match library::cache::load(&options, cache.as_deref(), &search::Indexer) {
+    // As the program loads (see `casebook::memory::loading`).
+    let loaded = casebook::memory::loading(|| {
+        library::cache::load(&options, cache.as_deref(), &search::Indexer)
+    });
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(report) => {
             eprintln!("{report:?}");
@@ -141,7 +156,7 @@ fn main() -> ExitCode {
     let cases = &library.cases;
     let mut parts = vec![
         ("case records", size_of_val(&cases[..])),
-        ("summaries", cases.iter().map(|c| heap(&c.summary)).sum()),
+        ("summaries held", cases.iter().map(held).sum()),
         ("titles", cases.iter().map(|c| heap(&c.title)).sum()),
         ("other texts of cases", cases.iter().map(other_texts).sum()),
         ("lists of cases", cases.iter().map(lists).sum()),
@@ -153,6 +168,11 @@ fn main() -> ExitCode {
     {
         parts.extend(tables.footprint());
     }
+    let stored = cases.iter().filter(|c| c.summary.is_stored()).count();
+    println!(
+        "summaries left in the cache file: {stored} of {}",
+        cases.len()
+    );
     let mut total = 0;
     for (name, bytes) in &parts {
         total += bytes;

@@ -297,7 +297,7 @@ mod tests {
         let lengths: Vec<usize> = library
             .cases
             .iter()
-            .map(|c| c.summary.chars().count())
+            .map(|c| c.summary.text().chars().count())
             .collect();
         let mean = lengths.iter().sum::<usize>() / lengths.len();
         assert!((120..=450).contains(&mean), "mean summary length {mean}");

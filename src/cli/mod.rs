@@ -518,7 +518,9 @@ fn load_leniently(
         only,
     };
     let cache_dir = CACHE_DIR.get().and_then(Option::as_deref);
-    let loaded = library::cache::load(&options, cache_dir, &crate::query::search::Indexer);
+    let loaded = crate::memory::loading(|| {
+        library::cache::load(&options, cache_dir, &crate::query::search::Indexer)
+    });
     crate::memory::give_back();
     match loaded {
         Ok(loaded) if loaded.left_out.is_empty() => Ok((loaded.library, None)),

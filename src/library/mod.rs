@@ -14,6 +14,7 @@ pub mod parse;
 pub mod provision;
 mod read_cases;
 mod reader;
+pub mod summary;
 mod vocab_merge;
 
 use std::collections::HashMap;

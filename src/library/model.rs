@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::date::PartialDate;
 use super::omit;
 use super::provision::{Relation, Statute};
+pub use super::summary::Summary;
 
 /// A Chinese label with its English translation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -447,7 +448,8 @@ pub struct Case {
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub title_en: Option<Str>,
-    pub summary: Str,
+    /// Read with [`Summary::text`]: a library read from its cache leaves it in the cache file.
+    pub summary: Summary,
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub summary_en: Option<Str>,

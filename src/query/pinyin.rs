@@ -314,11 +314,10 @@ pub struct Arena {
     codes: Box<Codes>,
 }
 
-/// An arena as the cache stores it: the initials as one run of bytes, and its codes.
+/// An arena as the cache stores it among the index's tables: its marks and codes. Its initials'
+/// bytes are stored apart, as they lie, and put back with [`Arena::put_bytes`].
 #[derive(serde::Deserialize)]
 struct StoredArena {
-    #[serde(with = "serde_bytes")]
-    bytes: Vec<u8>,
     marks: Vec<u16>,
     codes: Vec<Code>,
 }
@@ -329,7 +328,7 @@ impl TryFrom<StoredArena> for Arena {
     fn try_from(stored: StoredArena) -> Result<Self, Self::Error> {
         let codes = Codes::new(stored.codes).ok_or("the arena's codes are not this table's")?;
         Ok(Arena {
-            bytes: stored.bytes,
+            bytes: Vec::new(),
             marks: stored.marks,
             codes,
         })
@@ -339,8 +338,7 @@ impl TryFrom<StoredArena> for Arena {
 impl serde::Serialize for Arena {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut stored = serializer.serialize_struct("StoredArena", 3)?;
-        stored.serialize_field("bytes", serde_bytes::Bytes::new(&self.bytes))?;
+        let mut stored = serializer.serialize_struct("StoredArena", 2)?;
         stored.serialize_field("marks", &self.marks)?;
         stored.serialize_field("codes", &self.codes.given)?;
         stored.end()
@@ -348,6 +346,17 @@ impl serde::Serialize for Arena {
 }
 
 impl Arena {
+    /// The initials' bytes, all of them, as the cache stores them apart.
+    pub fn all_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Puts back the initials' bytes of an arena read from the cache (whose slots the index
+    /// checks against them before any search).
+    pub fn put_bytes(&mut self, bytes: Vec<u8>) {
+        self.bytes = bytes;
+    }
+
     /// The bytes the arena holds: its initials and their offset marks.
     pub fn footprint(&self) -> usize {
         self.bytes.len() + std::mem::size_of_val(&self.marks[..])
@@ -355,11 +364,11 @@ impl Arena {
 
     /// An arena for `texts` (which it only reads to choose the codes: the most frequent reading
     /// sets), with room for `chars` characters.
-    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, chars: usize) -> Self {
+    pub fn new(texts: impl IntoIterator<Item = impl AsRef<str>>, chars: usize) -> Self {
         let table_len = table().syllables.len();
         let mut frequency: Vec<(usize, &'static [&'static str])> = vec![(0, &[]); table_len];
         for text in texts {
-            for c in text.chars() {
+            for c in text.as_ref().chars() {
                 if let Some((set, readings)) = reading_set(c) {
                     let entry = &mut frequency[set as usize];
                     entry.0 += 1;
@@ -1034,7 +1043,7 @@ mod tests {
         // An arena that learnt this text has codes for its characters and never reads the text;
         // one that learnt nothing marks 重 (c, z) as rare and 庆 by its letter, and asks the text.
         let text = "重庆市和重庆市POS机";
-        for arena in [Arena::new([text], 0), Arena::new([], 0)] {
+        for arena in [Arena::new([text], 0), Arena::new([""; 0], 0)] {
             let mut arena = arena;
             let (slot, _) = arena.add(text).unwrap();
             let initials = arena.get(slot);
@@ -1061,7 +1070,7 @@ mod tests {
                 .iter()
                 .all(|&b| can_be_code(b))
         );
-        let mut blank = Arena::new([], 0);
+        let mut blank = Arena::new([""; 0], 0);
         let (slot, _) = blank.add("重庆").unwrap();
         assert_eq!(blank.get(slot).bytes(), [RARE, b'q']);
     }

@@ -17,12 +17,15 @@
 //! share private layouts (field offsets, marks every 32 characters, 12-byte ranks) that the
 //! benchmarks tuned together; split, those layouts would have to become an interface.
 
+use std::borrow::Cow;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
-use crate::library::{Case, DerivedIndex, Library, Str, Term, VocabKind};
+use crate::library::summary::ReadAhead;
+use crate::library::{Case, DerivedIndex, Library, Str, Summary, Term, VocabKind};
 
 use super::pinyin;
 use super::words;
@@ -535,9 +538,10 @@ struct Spelt<'a> {
 /// last and its place in it: a scan reads forward, mostly within one field, and finding the
 /// field and its text again for every character was a third of a pinyin search. A field's text
 /// is found only when a character must be read from it: most are told by their initials' codes.
-struct CaseChars<'a, 'l> {
+struct CaseChars<'a, 'l, 't> {
     index: &'a Index<'l>,
     case: usize,
+    texts: &'a CaseTexts<'t>,
     /// The case's run of initials, and where it starts in the arena.
     initials: pinyin::Initials<'a>,
     run: usize,
@@ -556,7 +560,7 @@ struct ReadField<'a> {
     text: Option<(&'a str, pinyin::TextReader<'a>)>,
 }
 
-impl<'a> CaseChars<'a, '_> {
+impl<'a> CaseChars<'a, '_, '_> {
     /// The field holding place `pos` of the run.
     fn locate(&mut self, pos: usize) -> Option<&mut ReadField<'a>> {
         let at = self.run + pos;
@@ -575,11 +579,11 @@ impl<'a> CaseChars<'a, '_> {
 
     /// The text of the field at `pos`, and a reader of it.
     fn text(&mut self, pos: usize) -> Option<(&'a str, &mut pinyin::TextReader<'a>, usize)> {
-        let (index, case) = (self.index, self.case);
+        let (index, texts) = (self.index, self.texts);
         let field = self.locate(pos)?;
         let (n, slot, start) = (field.n, field.slot, field.range.start);
         let (text, reader) = field.text.get_or_insert_with(|| {
-            let text = index.case_text(case, n);
+            let text = texts.get(n);
             (
                 text,
                 pinyin::TextReader::new(text, index.tables.arena.get(slot)),
@@ -714,13 +718,14 @@ impl StoryWords {
     }
 
     /// The entries of the words the texts hold.
-    fn found<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Vec<usize> {
+    fn found(&self, texts: impl Iterator<Item = impl AsRef<str>>) -> Vec<usize> {
         let Some(finder) = &self.finder else {
             return Vec::new();
         };
         let mut found = Vec::new();
         let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
         for text in texts {
+            let text = text.as_ref();
             for hit in finder.find_overlapping_iter(text) {
                 let (entry, english) = self.patterns[hit.pattern().as_usize()];
                 // `sim` in `similar` is not the word.
@@ -773,7 +778,7 @@ fn case_entries(
         case_data_kinds(library, case).filter_map(|t| term(VocabKind::DataKinds, &t.key));
     let story = texts(case)
         .filter(|(kind, _)| kind.weight() == 0)
-        .map(|(_, text)| text);
+        .map(|(_, text)| text.read());
     let mut entries: Vec<u16> = statutes
         .chain(keyed)
         .chain(data_words)
@@ -823,42 +828,65 @@ fn term_entries(library: &Library) -> TermEntries<'_> {
     entries
 }
 
+/// One of a case's searchable texts: held in memory, or its summary, which a library read from
+/// its cache leaves in the cache file (see [`Summary`]).
+#[derive(Clone, Copy)]
+enum CaseText<'c> {
+    Held(&'c str),
+    Summary(&'c Summary),
+}
+
+impl<'c> CaseText<'c> {
+    /// The text, read from the cache file if it lies there (nothing if that fails).
+    fn read(self) -> Cow<'c, str> {
+        match self {
+            CaseText::Held(text) => Cow::Borrowed(text),
+            CaseText::Summary(summary) => summary.read().unwrap_or_default(),
+        }
+    }
+}
+
 /// The searchable texts of a case, in ranking order (its statutes apart): the first field a word
 /// matches in is the best.
-fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, &str)> + Clone {
-    fn optional(kind: FieldKind, text: &Option<Str>) -> Option<(FieldKind, &Str)> {
-        text.as_ref().map(|t| (kind, t))
+fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, CaseText<'_>)> + Clone {
+    fn optional(kind: FieldKind, text: &Option<Str>) -> Option<(FieldKind, CaseText<'_>)> {
+        text.as_ref().map(|t| (kind, CaseText::Held(t)))
     }
     let named = [
         (FieldKind::Title, &case.title),
         (FieldKind::Party, &case.party.name),
         (FieldKind::Id, &case.id),
         (FieldKind::Place, &case.place.province),
-    ];
+    ]
+    .map(|(kind, text)| (kind, CaseText::Held(text)));
     case.data_kinds
         .iter()
         .flatten()
-        .map(|kind| (FieldKind::DataKind, kind))
-        .chain(std::iter::once((FieldKind::Summary, &case.summary)))
+        .map(|kind| (FieldKind::DataKind, CaseText::Held(kind)))
+        .chain(std::iter::once((
+            FieldKind::Summary,
+            CaseText::Summary(&case.summary),
+        )))
         .chain(optional(FieldKind::SummaryEn, &case.summary_en))
         .chain(named)
         .chain(optional(FieldKind::Place, &case.place.city))
         .chain(optional(FieldKind::Place, &case.place.district))
         .chain(optional(FieldKind::Authority, &case.authority))
         .chain(optional(FieldKind::TitleEn, &case.title_en))
-        .map(|(kind, text)| (kind, text.as_str()))
 }
 
 /// The `n`th of [`texts`] of a case, found without walking the ones before it: a search reads a
 /// field's text by its number, at 100,000 cases a million times a key.
-fn nth_text(case: &Case, n: usize) -> Option<&str> {
+fn nth_text(case: &Case, n: usize) -> Option<CaseText<'_>> {
     let kinds = case.data_kinds.as_deref().unwrap_or_default();
     if let Some(kind) = kinds.get(n) {
-        return Some(kind);
+        return Some(CaseText::Held(kind));
+    }
+    if n == kinds.len() {
+        return Some(CaseText::Summary(&case.summary));
     }
     // The rest of `texts`, in its order; absent optional fields take no number.
     [
-        Some(&case.summary),
         case.summary_en.as_ref(),
         Some(&case.title),
         Some(&case.party.name),
@@ -871,8 +899,54 @@ fn nth_text(case: &Case, n: usize) -> Option<&str> {
     ]
     .into_iter()
     .flatten()
-    .nth(n - kinds.len())
-    .map(|text| text.as_str())
+    .nth(n - kinds.len() - 1)
+    .map(|text| CaseText::Held(text))
+}
+
+/// What one thread reads the summaries of its pass with: the library's cases and a read-ahead.
+struct Reading<'c> {
+    cases: &'c [Case],
+    ahead: std::cell::RefCell<ReadAhead>,
+}
+
+impl<'c> Reading<'c> {
+    fn new(cases: &'c [Case]) -> Self {
+        Reading {
+            cases,
+            ahead: Default::default(),
+        }
+    }
+
+    /// The texts of case `case`.
+    fn case<'r>(&'r self, case: usize) -> CaseTexts<'r> {
+        CaseTexts {
+            case: &self.cases[case],
+            reading: self,
+            summary: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+/// A case's texts as one ranking of it reads them, by number: its summary is read once, and only
+/// if some word needs more than the initials tell.
+struct CaseTexts<'c> {
+    case: &'c Case,
+    reading: &'c Reading<'c>,
+    summary: std::cell::OnceCell<Cow<'c, str>>,
+}
+
+impl CaseTexts<'_> {
+    /// The text of the case's `n`th field.
+    fn get(&self, n: usize) -> &str {
+        match nth_text(self.case, n) {
+            Some(CaseText::Held(text)) => text,
+            Some(CaseText::Summary(summary)) => self.summary.get_or_init(|| {
+                let mut ahead = self.reading.ahead.borrow_mut();
+                ahead.read(summary).unwrap_or_default()
+            }),
+            None => "",
+        }
+    }
 }
 
 /// How the library's cache builds, stores and reads the search index (see
@@ -884,21 +958,23 @@ impl crate::library::cache::Indexer for Indexer {
         std::sync::Arc::new(Tables::build(library))
     }
 
-    fn encode(&self, index: &DerivedIndex, out: &mut Vec<u8>) -> bool {
-        let Some(tables) = index.downcast_ref::<Tables>() else {
-            return false;
-        };
-        match postcard::to_extend(tables, std::mem::take(out)) {
-            Ok(written) => {
-                *out = written;
-                true
-            }
-            Err(_) => false,
-        }
+    /// The tables but the pinyin initials' bytes, and those bytes (39 MB at 100,000 cases).
+    fn encode<'i>(&self, index: &'i DerivedIndex) -> Option<(Vec<u8>, &'i [u8])> {
+        let tables = index.downcast_ref::<Tables>()?;
+        Some((
+            postcard::to_allocvec(tables).ok()?,
+            tables.arena.all_bytes(),
+        ))
     }
 
-    fn decode(&self, bytes: &[u8]) -> Option<DerivedIndex> {
-        let tables: Tables = postcard::from_bytes(bytes).ok()?;
+    fn decode(
+        &self,
+        bytes: Vec<u8>,
+        initials: &mut dyn FnMut() -> Option<Vec<u8>>,
+    ) -> Option<DerivedIndex> {
+        let mut tables: Tables = postcard::from_bytes(&bytes).ok()?;
+        drop(bytes);
+        tables.arena.put_bytes(initials()?);
         Some(std::sync::Arc::new(tables))
     }
 
@@ -983,7 +1059,7 @@ impl Tables {
         for case in &library.cases {
             for (_, text) in texts(case) {
                 field_count += 1;
-                char_count += stored(text);
+                char_count += stored(&text.read());
             }
         }
         let entries = shared_entries(library);
@@ -994,7 +1070,7 @@ impl Tables {
             library
                 .cases
                 .iter()
-                .flat_map(|case| texts(case).map(|(_, text)| text)),
+                .flat_map(|case| texts(case).map(|(_, text)| text.read())),
             char_count,
         );
         let mut lowered = Vec::new();
@@ -1031,7 +1107,7 @@ impl Tables {
             let mut letter_weights = 0u64;
             for (kind, text) in texts(case) {
                 let (field, field_sketch, field_letters) =
-                    Field::new(text, &mut arena, &mut lowered);
+                    Field::new(&text.read(), &mut arena, &mut lowered);
                 if field.initials.is_some() {
                     letters |= field_letters;
                     arena.separate();
@@ -1166,11 +1242,6 @@ impl<'l> Index<'l> {
             .map_or(text, |at| &self.tables.lowered[at.get()])
     }
 
-    /// The text of a case's `n`th field.
-    fn case_text(&self, case: usize, n: usize) -> &'l str {
-        nth_text(&self.library.cases[case], n).unwrap_or("")
-    }
-
     /// A case's fields, and the kind of each.
     fn case_fields(&self, case: usize) -> (&[Field], &[FieldKind]) {
         let (start, end) = self.tables.docs[case].fields;
@@ -1248,7 +1319,7 @@ impl<'l> Index<'l> {
     /// kept for the next, longer word.
     fn in_case(
         &self,
-        case: usize,
+        (case, texts): (usize, &CaseTexts<'_>),
         word: &Word,
         plan: &Plan,
         spelt: Option<&mut Spelt>,
@@ -1257,7 +1328,7 @@ impl<'l> Index<'l> {
         if let Some(exact) = self.exact_or_pinyin(
             self.case_fields(case),
             doc.sketches,
-            |n| self.case_text(case, n),
+            |n| texts.get(n),
             word,
             &plan.encoded,
             None,
@@ -1283,6 +1354,7 @@ impl<'l> Index<'l> {
         let chars = std::cell::RefCell::new(CaseChars {
             index: self,
             case,
+            texts,
             initials,
             run,
             field: None,
@@ -1347,14 +1419,14 @@ impl<'l> Index<'l> {
     /// per query, `shared[i]`), or — failing both — fuzzily.
     fn match_word(
         &self,
-        case: usize,
+        (case, texts): (usize, &CaseTexts<'_>),
         word: &Word,
         plan: &Plan,
         shared: &[Option<WordRank>],
         spelt: Option<&mut Spelt>,
     ) -> Option<WordRank> {
         let doc = &self.tables.docs[case];
-        let own = self.in_case(case, word, plan, spelt);
+        let own = self.in_case((case, texts), word, plan, spelt);
         let linked = self.tables.links[doc.links.0 as usize..doc.links.1 as usize]
             .iter()
             .filter_map(|&s| shared[s as usize])
@@ -1379,7 +1451,7 @@ impl<'l> Index<'l> {
                 (None, _) => !word.chinese,
                 (Some(_), Some(_)) => true,
             })
-            .map(|n| (kinds[n], &fields[n], self.case_text(case, n)))
+            .map(|n| (kinds[n], &fields[n], texts.get(n)))
             .filter(|&(_, f, text)| is_subsequence(self.folded(f, text), &word.text))
             .filter_map(|(kind, _, text)| {
                 let (score, indices) = self.fuzzy.fuzzy(text, &word.text)?;
@@ -1437,7 +1509,7 @@ impl<'l> Index<'l> {
     /// The last word keeps `spelt`'s places (see [`Index::in_case`]).
     fn rank(
         &self,
-        case: usize,
+        (case, texts): (usize, &CaseTexts<'_>),
         query: &Query,
         plans: &[WordPlan],
         mut spelt: Option<&mut Spelt>,
@@ -1456,7 +1528,7 @@ impl<'l> Index<'l> {
             } else {
                 None
             };
-            let best = self.match_word(case, word, &plan.plan, &plan.shared, spelt)?;
+            let best = self.match_word((case, texts), word, &plan.plan, &plan.shared, spelt)?;
             // Saturating: absurd queries and texts must not overflow, and such sums tie anyway.
             let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             total.worst_tier = total.worst_tier.max(best.tier as u8);
@@ -1499,9 +1571,11 @@ impl<'l> Index<'l> {
         let parts: Vec<&[usize]> = candidates.chunks(chunk).collect();
         let mut hits: Vec<Hit> = self
             .on_every_core(&parts, |part| {
+                let reading = Reading::new(&self.library.cases);
                 part.iter()
                     .filter_map(|&case| {
-                        let rank = self.rank(case, query, &plans, None)?;
+                        let texts = reading.case(case);
+                        let rank = self.rank((case, &texts), query, &plans, None)?;
                         Some(Hit { case, rank })
                     })
                     .collect::<Vec<_>>()
@@ -1651,6 +1725,7 @@ impl<'l> Index<'l> {
     ) -> (Vec<Hit>, TrailPart) {
         let mut hits = Vec::new();
         let mut part = TrailPart::default();
+        let reading = Reading::new(&self.library.cases);
         for (n, case) in cases.enumerate() {
             let start = part.places.len();
             let mut spelt = Spelt {
@@ -1658,7 +1733,8 @@ impl<'l> Index<'l> {
                 now: &mut part.places,
                 known: false,
             };
-            let rank = self.rank(case, query, plans, Some(&mut spelt));
+            let texts = reading.case(case);
+            let rank = self.rank((case, &texts), query, plans, Some(&mut spelt));
             let known = spelt.known;
             if let Some(rank) = rank {
                 hits.push(Hit { case, rank });
@@ -1671,7 +1747,7 @@ impl<'l> Index<'l> {
                     || query
                         .words
                         .last()
-                        .is_some_and(|word| self.starts_a_word(case, word))
+                        .is_some_and(|word| self.starts_a_word((case, &texts), word))
             };
             if rank.is_some() || may_match() {
                 // Cases and places are far below 2^31 (a case file is at most 1 MiB).
@@ -1688,7 +1764,7 @@ impl<'l> Index<'l> {
 
     /// Whether a short English word (shorter than [`words::PREFIX_FROM`]) begins a word of one
     /// of the case's own fields.
-    fn starts_a_word(&self, case: usize, word: &Word) -> bool {
+    fn starts_a_word(&self, (case, texts): (usize, &CaseTexts<'_>), word: &Word) -> bool {
         let Some(latin) = word
             .latin
             .as_ref()
@@ -1700,7 +1776,7 @@ impl<'l> Index<'l> {
         let (fields, _) = self.case_fields(case);
         fields.iter().enumerate().any(|(n, field)| {
             doc.sketches.may_hold(field, word)
-                && latin.starts_a_word(self.folded(field, self.case_text(case, n)))
+                && latin.starts_a_word(self.folded(field, texts.get(n)))
         })
     }
 
@@ -1848,11 +1924,11 @@ mod tests {
             all
         };
         for case in library.cases.iter().flat_map(variants) {
-            let listed: Vec<&str> = texts(&case).map(|(_, text)| text).collect();
+            let listed: Vec<Cow<str>> = texts(&case).map(|(_, text)| text.read()).collect();
             for n in 0..listed.len() + 2 {
                 assert_eq!(
-                    nth_text(&case, n),
-                    listed.get(n).copied(),
+                    nth_text(&case, n).map(CaseText::read),
+                    listed.get(n).cloned(),
                     "{} #{n}",
                     case.id
                 );
@@ -1867,8 +1943,8 @@ mod tests {
         let library = load(&LoadOptions::default()).unwrap();
         let face_cases = |id: &str| {
             let case = library.case(id).unwrap();
-            let data = case.data_kinds.iter().flatten();
-            data.chain([&case.summary]).any(|k| k.contains("人脸"))
+            let mut data = case.data_kinds.iter().flatten();
+            data.any(|k| k.contains("人脸")) || case.summary.text().contains("人脸")
         };
         for query in ["人脸", "face", "摄像头", "人脸识别", "刷脸", "售楼处 人脸"] {
             let found = ids(&library, query);
@@ -2141,7 +2217,7 @@ mod tests {
                     Some(latin) => latin.find(&lower).is_some(),
                     None => lower.contains(&word.text),
                 };
-                let mut arena = pinyin::Arena::new([], 0);
+                let mut arena = pinyin::Arena::new([""; 0], 0);
                 let spelt = word.spellable
                     && kind.pinyin()
                     && arena.add(t).is_some_and(|(slot, _)| {
@@ -2164,7 +2240,7 @@ mod tests {
             let plain: Vec<usize> = (0..library.cases.len())
                 .filter(|&case| {
                     let case = &library.cases[case];
-                    texts(case).any(|(kind, t)| matches(kind, t))
+                    texts(case).any(|(kind, t)| matches(kind, &t.read()))
                         || case_entries(&library, case, &term_entry, &story_words)
                             .into_iter()
                             .any(|e| entry_matches[e as usize])
@@ -2172,7 +2248,7 @@ mod tests {
                             kind.fuzzy()
                                 && !word.spellable
                                 && word.chars >= 2
-                                && index.fuzzy.fuzzy(t, &word.text).is_some()
+                                && index.fuzzy.fuzzy(&t.read(), &word.text).is_some()
                         })
                 })
                 .collect();

@@ -135,7 +135,8 @@ fn authority_and_dates(p: &Parts) -> Section {
 
 /// The summary in the interface language, and in the other one where the case has both.
 fn happened(p: &Parts) -> Section {
-    let (zh, en) = (&p.case.summary, p.case.summary_en.as_deref());
+    let zh = p.case.summary.text();
+    let (zh, en) = (zh.as_ref(), p.case.summary_en.as_deref());
     let mut rows = vec![p.r.row(p.m.row_summary, vec![p.m.content(zh, en)])];
     if let Some(other) = p.m.content_other(zh, en) {
         rows.push(p.r.row(p.m.row_summary_en, vec![other]));

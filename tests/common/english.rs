@@ -14,7 +14,7 @@ pub fn content(library: &Library) -> Vec<String> {
     for c in &library.cases {
         all.extend([
             c.title.to_string(),
-            c.summary.to_string(),
+            c.summary.text().into_owned(),
             c.party.name.to_string(),
         ]);
         all.extend([c.place.province.to_string()]);

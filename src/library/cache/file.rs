@@ -2,7 +2,11 @@
 //! then a table of the sections and a footer (the table's length and checksum).
 //!
 //! Sections, in order: the key; the library without its cases, with the files left out and their
-//! problems; the search index; then the cases, [`CASES_PER_SECTION`] a section. Sections are read
+//! problems; the search index; then the cases, [`CASES_PER_SECTION`] a section, each section
+//! their summaries' texts one after another and then the cases, each summary a place among those
+//! texts. A library read from the cache leaves its summaries there, in the file it keeps open,
+//! and reads them when they are asked for (see [`summary`]): at 100,000 cases that is 81 MB it
+//! does not hold, and a search reads the texts it needs close together. Sections are read
 //! and decoded on every core at once, and only a section's bytes are held while it is decoded, so
 //! that reading 100,000 cases needs neither their whole file in memory nor one core's time for
 //! all of it. The table comes last so that a section is written as soon as it is encoded: the
@@ -14,10 +18,12 @@
 //!
 //! [postcard]: https://docs.rs/postcard
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
@@ -26,10 +32,10 @@ use super::Indexer;
 use super::key::Key;
 use crate::library::model::{Campaign, Case, Collection, DerivedIndex, Library, Vocab};
 use crate::library::provision::{Relation, Statute};
-use crate::library::{Diagnostic, Loaded, Report, omit};
+use crate::library::{Diagnostic, Loaded, Report, omit, summary};
 
 /// Bumped when what is stored changes shape.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// What every cache file starts with: another file in the directory is never read as one.
 const MAGIC: &[u8; 16] = b"casebook cache\n\0";
@@ -50,7 +56,9 @@ const TABLE_LIMIT: u32 = 32 << 20;
 const KEY: usize = 0;
 const HEAD: usize = 1;
 const INDEX: usize = 2;
-const FIRST_CASES: usize = 3;
+/// The index's raw bytes (see [`Indexer::encode`]).
+const INDEX_RAW: usize = 3;
+const FIRST_CASES: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Section {
@@ -111,30 +119,41 @@ pub fn write(
         left_out: &loaded.left_out,
         problems: &loaded.problems.problems,
     };
-    let mut index_bytes = Vec::new();
-    if !indexer.encode(index, &mut index_bytes) {
+    let Some((tables, raw)) = indexer.encode(index) else {
         return Err(io::Error::other("the index is not one this indexer built"));
-    }
+    };
     omit::keeping_all(|| {
         let fixed = [
-            postcard::to_allocvec(key),
-            postcard::to_allocvec(&head),
-            Ok(index_bytes),
+            postcard::to_allocvec(key).map(Cow::Owned),
+            postcard::to_allocvec(&head).map(Cow::Owned),
+            Ok(Cow::Owned(tables)),
+            Ok(Cow::Borrowed(raw)),
         ];
-        let cases = library
-            .cases
-            .chunks(CASES_PER_SECTION)
-            .map(postcard::to_allocvec);
+        let cases =
+            (library.cases.chunks(CASES_PER_SECTION)).map(|c| cases_section(c).map(Cow::Owned));
         write_sections(dir, name, fixed.into_iter().chain(cases))
     })
 }
 
+/// A section of cases: the length of their summaries' texts (4 bytes), those texts one after
+/// another, then the cases, each summary a place among the texts (see [`summary`]).
+fn cases_section(cases: &[Case]) -> Result<Vec<u8>, postcard::Error> {
+    let (encoded, texts) = summary::writing_apart(|| postcard::to_allocvec(cases));
+    let encoded = encoded?;
+    let len = u32::try_from(texts.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
+    let mut section = Vec::with_capacity(4 + texts.len() + encoded.len());
+    section.extend_from_slice(&len.to_le_bytes());
+    section.extend_from_slice(&texts);
+    section.extend_from_slice(&encoded);
+    Ok(section)
+}
+
 /// Writes the header, each section as it comes (encoded one at a time), then the table and the
 /// footer, atomically.
-fn write_sections(
+fn write_sections<'a>(
     dir: &Path,
     name: &str,
-    sections: impl Iterator<Item = Result<Vec<u8>, postcard::Error>>,
+    sections: impl Iterator<Item = Result<Cow<'a, [u8]>, postcard::Error>>,
 ) -> io::Result<()> {
     // Written by the project's atomic writer, so a reader never sees half a cache, and a killed
     // writer's temporary file is cleaned by the next write.
@@ -164,7 +183,9 @@ fn write_sections(
 
 /// A cache file opened, its header and table checked.
 pub struct Opened {
-    file: File,
+    /// Shared with the summaries of the cases read from it, which stay in the file (see
+    /// [`crate::library::summary`]).
+    file: Arc<File>,
     /// Where the sections end (and the table starts) in the file.
     len: u64,
     sections: Vec<Section>,
@@ -202,7 +223,7 @@ pub fn open(path: &Path) -> Option<Opened> {
     }
     let sections: Vec<Section> = postcard::from_bytes(&table).ok()?;
     (sections.len() >= FIRST_CASES).then_some(Opened {
-        file,
+        file: Arc::new(file),
         len: sections_end,
         sections,
         base: HEADER as u64,
@@ -218,6 +239,12 @@ enum Part {
 impl Opened {
     /// A section's bytes, if they are whole and match their checksum.
     fn section(&self, n: usize) -> Option<Vec<u8>> {
+        self.section_at(n).map(|(bytes, _)| bytes)
+    }
+
+    /// A section's bytes, if they are whole and match their checksum, and where they lie in the
+    /// file.
+    fn section_at(&self, n: usize) -> Option<(Vec<u8>, u64)> {
         let section = self.sections.get(n)?;
         let len = usize::try_from(section.len).ok()?;
         let at = self.base.checked_add(section.offset)?;
@@ -227,7 +254,20 @@ impl Opened {
         }
         let mut bytes = vec![0; len];
         self.file.read_exact_at(&mut bytes, at).ok()?;
-        (xxhash_rust::xxh3::xxh3_64(&bytes) == section.checksum).then_some(bytes)
+        (xxhash_rust::xxh3::xxh3_64(&bytes) == section.checksum).then_some((bytes, at))
+    }
+
+    /// The cases of a section that lies at `at`, their summaries left in the file (checked:
+    /// the section's checksum, then each summary within the texts and UTF-8), read when they
+    /// are asked for.
+    fn cases(&self, section: &[u8], at: u64) -> Option<Vec<Case>> {
+        let (len, rest) = section.split_first_chunk::<4>()?;
+        let len = u32::from_le_bytes(*len) as usize;
+        let (texts, encoded) = (rest.get(..len)?, rest.get(len..)?);
+        let mut cases: Vec<Case> =
+            summary::reading_apart(&self.file, || postcard::from_bytes(encoded).ok())?;
+        let summaries = cases.iter_mut().map(|case| &mut case.summary);
+        summary::settle(summaries, texts, at + 4).then_some(cases)
     }
 
     /// The key the cache was written under.
@@ -243,16 +283,19 @@ impl Opened {
     pub fn read(&self, indexer: &dyn Indexer) -> Option<Contents> {
         let key = self.key()?;
         let head: Head = postcard::from_bytes(&self.section(HEAD)?).ok()?;
-        let jobs = self.sections.len() - INDEX;
+        // The index is one job, each section of cases another.
+        let jobs = self.sections.len() - FIRST_CASES + 1;
         let next = AtomicUsize::new(0);
         let failed = AtomicBool::new(false);
         let job = |n: usize| -> Option<Part> {
             if n == 0 {
-                let index = self.section(INDEX).and_then(|b| indexer.decode(&b));
+                let index = self
+                    .section(INDEX)
+                    .and_then(|tables| indexer.decode(tables, &mut || self.section(INDEX_RAW)));
                 return Some(Part::Index(index));
             }
-            let bytes = self.section(INDEX + n)?;
-            Some(Part::Cases(n, postcard::from_bytes(&bytes).ok()?))
+            let (bytes, at) = self.section_at(FIRST_CASES + n - 1)?;
+            Some(Part::Cases(n, self.cases(&bytes, at)?))
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
@@ -389,9 +432,14 @@ mod tests {
         let mut sections: Vec<Vec<u8>> = (KEY..FIRST_CASES)
             .map(|n| real.section(n).unwrap())
             .collect();
-        let empty = postcard::to_allocvec(&Vec::<Case>::new()).unwrap();
+        let empty = cases_section(&[]).unwrap();
         sections.extend(std::iter::repeat_n(empty, 100_000));
-        write_sections(dir.path(), "claims.bin", sections.into_iter().map(Ok)).unwrap();
+        write_sections(
+            dir.path(),
+            "claims.bin",
+            sections.into_iter().map(|s| Ok(Cow::Owned(s))),
+        )
+        .unwrap();
         let claims = open(&dir.path().join("claims.bin")).unwrap();
         let contents = claims.read(&Indexer).unwrap();
         let cases = &contents.loaded.library.cases;

@@ -14,7 +14,9 @@
 //! match), or was written by another version is ignored and rebuilt: never an error, never stale
 //! data. Writes are atomic. The directory stays bounded: see [`prune`].
 //!
-//! The file's layout is [`file`]'s. While it is read (on every core), another thread checks the
+//! The file's layout is [`file`]'s. The cases' summaries are not read into memory: they stay in
+//! the cache file, which the library keeps open and reads them from (see
+//! [`crate::library::summary`]); a cache replaced or removed meanwhile leaves that file as it was. While it is read (on every core), another thread checks the
 //! directory: a stale cache costs the time to read it, a fresh one waits for nothing.
 
 mod file;
@@ -34,10 +36,18 @@ use key::{Entry, Key, key_of};
 /// modules cannot name its types.
 pub trait Indexer: Sync {
     fn build(&self, library: &Library) -> DerivedIndex;
-    /// Appends the index to `out`; `false` if it is not one this indexer built.
-    fn encode(&self, index: &DerivedIndex, out: &mut Vec<u8>) -> bool;
-    /// The index stored in `bytes`, if they decode.
-    fn decode(&self, bytes: &[u8]) -> Option<DerivedIndex>;
+    /// The index in two parts: its tables, encoded, and one run of bytes stored as it lies (its
+    /// largest table: read straight into place, it is never held twice while the index is
+    /// read). `None` if it is not one this indexer built.
+    fn encode<'i>(&self, index: &'i DerivedIndex) -> Option<(Vec<u8>, &'i [u8])>;
+    /// The index stored in two parts (see [`Indexer::encode`]), if they decode: its tables,
+    /// then its raw bytes, which `raw` reads only once the tables are decoded (and their bytes
+    /// freed), so that the two are never held at once.
+    fn decode(
+        &self,
+        tables: Vec<u8>,
+        raw: &mut dyn FnMut() -> Option<Vec<u8>>,
+    ) -> Option<DerivedIndex>;
     /// Whether a decoded index is shaped for `library` (a search through one that is not would
     /// read past its arrays).
     fn fits(&self, index: &DerivedIndex, library: &Library) -> bool;

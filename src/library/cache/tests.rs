@@ -24,11 +24,15 @@ impl Indexer for Counting {
         self.0.fetch_add(1, Ordering::Relaxed);
         search::Indexer.build(library)
     }
-    fn encode(&self, index: &DerivedIndex, out: &mut Vec<u8>) -> bool {
-        search::Indexer.encode(index, out)
+    fn encode<'i>(&self, index: &'i DerivedIndex) -> Option<(Vec<u8>, &'i [u8])> {
+        search::Indexer.encode(index)
     }
-    fn decode(&self, bytes: &[u8]) -> Option<DerivedIndex> {
-        search::Indexer.decode(bytes)
+    fn decode(
+        &self,
+        tables: Vec<u8>,
+        raw: &mut dyn FnMut() -> Option<Vec<u8>>,
+    ) -> Option<DerivedIndex> {
+        search::Indexer.decode(tables, raw)
     }
     fn fits(&self, index: &DerivedIndex, library: &Library) -> bool {
         search::Indexer.fits(index, library)

@@ -101,7 +101,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         position,
         title: owned(title?),
         title_en: title_en.map(owned),
-        summary: owned(summary?),
+        summary: owned(summary?).into(),
         summary_en: summary_en.map(owned),
         summary_parts: trimmed(summary_parts),
         authority: authority.map(owned),

@@ -226,7 +226,7 @@ impl<'a> Draw<'a> {
             ""
         };
         let found = |text: &str| found_paragraphs(case, text).join(join).replace('\n', join);
-        let zh = found(&case.summary);
+        let zh = found(&case.summary.text());
         if !zh.trim().is_empty() {
             let en = case.summary_en.as_deref().map(found);
             let conduct = m.content(&zh, en.as_deref());

@@ -32,7 +32,7 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
     // The Chinese findings, whatever the interface language: the same options in either. Without
     // findings shown, or with a violation that is the library's reading rather than its source's,
     // the facts would not settle which provision was broken.
-    let shown = super::found_paragraphs(case, &case.summary).join("\n");
+    let shown = super::found_paragraphs(case, &case.summary.text()).join("\n");
     if shown.trim().is_empty() || case.inferred.contains_key("violations") {
         return None;
     }

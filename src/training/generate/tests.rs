@@ -284,7 +284,7 @@ fn ids_do_not_change_when_a_case_is_reworded() {
         .map(|e| e.id)
         .collect();
     for case in &mut library.cases {
-        case.summary = format!("{}（改写）", case.summary).into();
+        case.summary = format!("{}（改写）", case.summary.text()).into();
         case.title = "改写".into();
     }
     let after: Vec<String> = exercises(&ZH, &library, &scope, &[], 1)
@@ -668,7 +668,7 @@ fn english_exercises_are_english_but_for_content_and_quotes() {
                 .map(|p| p.to_string()),
         );
         content.extend(c.data_kinds.iter().flatten().map(|k| k.to_string()));
-        content.push(c.summary.to_string());
+        content.push(c.summary.text().into_owned());
     }
     for s in &library.statutes {
         // A status note is written in English and names the article it moved to as the text does.
