@@ -341,6 +341,16 @@ mod loading {
         assert_eq!(counting.built(), 0);
         let fresh = load_leaving_out(&options(&cases)).unwrap();
         assert_eq!(cached.library, fresh.library);
+        // The summaries were left in the cache file, and searches read them from there.
+        let summaries = |library: &Library| {
+            library
+                .cases
+                .iter()
+                .filter(|c| c.summary.is_stored())
+                .count()
+        };
+        assert_eq!(summaries(&cached.library), cached.library.cases.len());
+        assert_eq!(summaries(&fresh.library), 0);
         let (stored, built) = (Index::new(&cached.library), Index::new(&fresh.library));
         for words in [
             "房产",
@@ -349,6 +359,7 @@ mod loading {
             "sell phone numbers",
             "广西 中介",
             "gen-00410",
+            "执法人员 询问笔录",
         ] {
             let query = Query::new(words);
             assert_eq!(
@@ -356,6 +367,16 @@ mod loading {
                 built.search(&query, None),
                 "{words}"
             );
+        }
+        // Typed key by key, as the browser searches.
+        let (mut typed, mut before) = (String::new(), (None, None));
+        for c in "yuangong 卖客户".chars() {
+            typed.push(c);
+            let query = Query::new(&typed);
+            let (hits, trail, _) = stored.search_typed(&query, before.0.as_ref());
+            let (want, built_trail, _) = built.search_typed(&query, before.1.as_ref());
+            assert_eq!(hits, want, "{typed}");
+            before = (Some(trail), Some(built_trail));
         }
     }
 
