@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 use std::fs::File;
+use std::ops::Range;
 use std::os::unix::fs::FileExt;
 use std::sync::Arc;
 
@@ -141,12 +142,23 @@ impl ReadAhead {
         Self::default()
     }
 
-    /// The text of `summary`, or `None` if its cache file no longer gives it. Summaries are read
-    /// in the order they lie in the file; a block read for one reaches as far as the next few
-    /// are likely to lie, by the spacing of those read so far (never past [`BLOCK`]).
+    /// The text of `summary`, or `None` if its cache file no longer gives it (see
+    /// [`ReadAhead::fetch`]).
     pub fn read<'s>(&mut self, summary: &'s Summary) -> Option<Cow<'s, str>> {
-        let Repr::Stored { file, at, len } = &summary.0 else {
+        if !summary.is_stored() {
             return summary.read();
+        }
+        let range = self.fetch(summary)?;
+        self.text(range).map(|text| Cow::Owned(text.to_owned()))
+    }
+
+    /// Brings a stored summary's bytes into the block, and says where they lie in it; `None` for
+    /// a held summary, or if its cache file no longer gives it. Summaries are read in the order
+    /// they lie in the file; a block read for one reaches as far as the next few are likely to
+    /// lie, by the spacing of those read so far (never past [`BLOCK`]).
+    pub fn fetch(&mut self, summary: &Summary) -> Option<Range<usize>> {
+        let Repr::Stored { file, at, len } = &summary.0 else {
+            return None;
         };
         let (start, len) = (*at as usize, *len as usize);
         if let Some(last) = self.last.filter(|&last| last < *at) {
@@ -182,8 +194,13 @@ impl ReadAhead {
                 0
             }
         };
-        let text = simdutf8::basic::from_utf8(&self.block[offset..offset + len]).ok()?;
-        Some(Cow::Owned(text.to_owned()))
+        Some(offset..offset + len)
+    }
+
+    /// The text at `range` of the block (as [`ReadAhead::fetch`] gave it), if it is whole text.
+    pub fn text(&self, range: Range<usize>) -> Option<&str> {
+        let bytes = self.block.get(range.start..range.end.min(self.filled))?;
+        simdutf8::basic::from_utf8(bytes).ok()
     }
 }
 

@@ -909,6 +909,14 @@ struct Reading<'c> {
     ahead: std::cell::RefCell<ReadAhead>,
 }
 
+/// A summary as a ranking reads it: its text, or where it lies in the read-ahead's block, which
+/// stays as it is while the case is ranked (cases are ranked one at a time), so the text is read
+/// in place rather than copied.
+enum Fetched<'c> {
+    Text(Cow<'c, str>),
+    InBlock(std::cell::Ref<'c, ReadAhead>, std::ops::Range<usize>),
+}
+
 impl<'c> Reading<'c> {
     fn new(cases: &'c [Case]) -> Self {
         Reading {
@@ -925,6 +933,27 @@ impl<'c> Reading<'c> {
             summary: std::cell::OnceCell::new(),
         }
     }
+
+    /// `summary`, read ahead when it lies in the cache file (else as it is: its text, or nothing
+    /// if the file no longer gives it).
+    fn fetch(&'c self, summary: &'c Summary) -> Fetched<'c> {
+        let plain = || Fetched::Text(summary.read().unwrap_or_default());
+        if !summary.is_stored() {
+            return plain();
+        }
+        // Never two cases at once on one thread; were there, the second is read on its own.
+        let Ok(mut ahead) = self.ahead.try_borrow_mut() else {
+            return plain();
+        };
+        let Some(range) = ahead.fetch(summary) else {
+            return Fetched::Text(Cow::Borrowed(""));
+        };
+        drop(ahead);
+        match self.ahead.try_borrow() {
+            Ok(block) => Fetched::InBlock(block, range),
+            Err(_) => plain(),
+        }
+    }
 }
 
 /// A case's texts as one ranking of it reads them, by number: its summary is read once, and only
@@ -932,7 +961,7 @@ impl<'c> Reading<'c> {
 struct CaseTexts<'c> {
     case: &'c Case,
     reading: &'c Reading<'c>,
-    summary: std::cell::OnceCell<Cow<'c, str>>,
+    summary: std::cell::OnceCell<Fetched<'c>>,
 }
 
 impl CaseTexts<'_> {
@@ -940,10 +969,12 @@ impl CaseTexts<'_> {
     fn get(&self, n: usize) -> &str {
         match nth_text(self.case, n) {
             Some(CaseText::Held(text)) => text,
-            Some(CaseText::Summary(summary)) => self.summary.get_or_init(|| {
-                let mut ahead = self.reading.ahead.borrow_mut();
-                ahead.read(summary).unwrap_or_default()
-            }),
+            Some(CaseText::Summary(summary)) => {
+                match self.summary.get_or_init(|| self.reading.fetch(summary)) {
+                    Fetched::Text(text) => text,
+                    Fetched::InBlock(block, range) => block.text(range.clone()).unwrap_or(""),
+                }
+            }
             None => "",
         }
     }
