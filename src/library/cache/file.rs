@@ -35,7 +35,7 @@ use crate::library::provision::{Relation, Statute};
 use crate::library::{Diagnostic, Loaded, Report, omit, summary};
 
 /// Bumped when what is stored changes shape.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// What every cache file starts with: another file in the directory is never read as one.
 const MAGIC: &[u8; 16] = b"casebook cache\n\0";
@@ -78,6 +78,8 @@ pub struct Head {
     campaign: Option<Campaign>,
     left_out: Vec<String>,
     problems: Vec<Diagnostic>,
+    /// How many cases the sections hold: a cache read back with fewer (or more) is not used.
+    cases: u64,
 }
 
 /// What [`Head`] reads, written from borrowed parts.
@@ -90,6 +92,7 @@ struct HeadOf<'a> {
     campaign: &'a Option<Campaign>,
     left_out: &'a [String],
     problems: &'a [Diagnostic],
+    cases: u64,
 }
 
 /// A cache file's contents, read.
@@ -118,6 +121,7 @@ pub fn write(
         campaign: &library.campaign,
         left_out: &loaded.left_out,
         problems: &loaded.problems.problems,
+        cases: library.cases.len() as u64,
     };
     let Some((tables, raw)) = indexer.encode(index) else {
         return Err(io::Error::other("the index is not one this indexer built"));
@@ -343,6 +347,12 @@ impl Opened {
         if failed.load(Ordering::Relaxed) {
             return None;
         }
+        // Every section checks out on its own; this catches a table that lost or repeated one
+        // (or sections of another layout under the same format), which would be a library
+        // silently missing cases.
+        if cases.len() as u64 != head.cases {
+            return None;
+        }
         Some(assemble(key, head, cases, index))
     }
 }
@@ -398,6 +408,28 @@ mod tests {
         dir.join("real.bin")
     }
 
+    /// A cache whose table lost a section of cases (each section whole, the table's checksum
+    /// right) is not read: the library would be missing those cases.
+    #[test]
+    fn a_cache_missing_a_section_of_cases_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = open(&written(dir.path(), CASES_PER_SECTION + 1)).unwrap();
+        assert_eq!(
+            real.read(&Indexer).unwrap().loaded.library.cases.len(),
+            CASES_PER_SECTION + 1
+        );
+        let sections = |skip: Option<usize>| {
+            (KEY..real.sections.len())
+                .filter(move |&n| Some(n) != skip)
+                .map(|n| Ok(Cow::Owned(real.section(n).unwrap())))
+        };
+        for (name, skip) in [("whole.bin", None), ("short.bin", Some(FIRST_CASES + 1))] {
+            write_sections(dir.path(), name, sections(skip)).unwrap();
+            let read = open(&dir.path().join(name)).unwrap().read(&Indexer);
+            assert_eq!(read.is_some(), skip.is_none(), "{name}");
+        }
+    }
+
     /// A footer whose table would start before the sections, or past the limit, and a file too
     /// short to hold a footer, are not caches: nothing is read from them.
     #[test]
@@ -428,7 +460,8 @@ mod tests {
     #[test]
     fn a_table_of_many_sections_asks_for_no_more_room_than_the_file_holds() {
         let dir = tempfile::tempdir().unwrap();
-        let real = open(&written(dir.path(), 3)).unwrap();
+        // A library of no cases: its head counts none, as the sections below hold.
+        let real = open(&written(dir.path(), 0)).unwrap();
         let mut sections: Vec<Vec<u8>> = (KEY..FIRST_CASES)
             .map(|n| real.section(n).unwrap())
             .collect();
