@@ -142,16 +142,6 @@ impl ReadAhead {
         Self::default()
     }
 
-    /// The text of `summary`, or `None` if its cache file no longer gives it (see
-    /// [`ReadAhead::fetch`]).
-    pub fn read<'s>(&mut self, summary: &'s Summary) -> Option<Cow<'s, str>> {
-        if !summary.is_stored() {
-            return summary.read();
-        }
-        let range = self.fetch(summary)?;
-        self.text(range).map(|text| Cow::Owned(text.to_owned()))
-    }
-
     /// Brings a stored summary's bytes into the block, and says where they lie in it; `None` for
     /// a held summary, or if its cache file no longer gives it. Summaries are read in the order
     /// they lie in the file; a block read for one reaches as far as the next few are likely to
@@ -357,6 +347,12 @@ impl<'de> Deserialize<'de> for Summary {
 mod tests {
     use super::*;
 
+    /// A stored summary's text as a search reads it: fetched into the block, read in place.
+    fn read_ahead(ahead: &mut ReadAhead, summary: &Summary) -> Option<String> {
+        let range = ahead.fetch(summary)?;
+        ahead.text(range).map(str::to_owned)
+    }
+
     const TEXT: &str = "2019年4月，某房产中介公司员工将客户信息出售给他人，执法人员现场提取了电脑中的客户信息表格。";
 
     /// `summaries` written apart as a cache section writes them, their texts put in a file at
@@ -439,11 +435,11 @@ mod tests {
         assert_eq!(summary.text(), UNREADABLE);
         assert!(serde_json::to_string(summary).is_err());
         let mut ahead = ReadAhead::new();
-        assert_eq!(ahead.read(summary), None);
+        assert_eq!(read_ahead(&mut ahead, summary), None);
         // Cut short: the read fails.
         std::fs::write(&path, &bytes[..4]).unwrap();
         assert_eq!(summary.read(), None);
-        assert_eq!(ReadAhead::new().read(summary), None);
+        assert_eq!(read_ahead(&mut ReadAhead::new(), summary), None);
     }
 
     #[test]
@@ -457,7 +453,8 @@ mod tests {
         let mut ahead = ReadAhead::new();
         let order = (0..300).chain((0..300).step_by(37)).chain([5, 3, 299, 0]);
         for n in order {
-            assert_eq!(ahead.read(&read[n]).unwrap(), summaries[n].text(), "#{n}");
+            let text = read_ahead(&mut ahead, &read[n]).unwrap();
+            assert_eq!(text, summaries[n].text(), "#{n}");
         }
     }
 
