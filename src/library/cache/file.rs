@@ -1,7 +1,8 @@
 //! The cache file: a header, the sections, each in [postcard] with an XXH3 checksum of its own,
 //! then a table of the sections and a footer (the table's length and checksum).
 //!
-//! Sections, in order: the key; the library without its cases, with the files left out and their
+//! Sections, in order: the key's stamp; the key's entries (read only when the stamps differ); the
+//! library without its cases, with the files left out and their
 //! problems; the search index; then the cases, [`CASES_PER_SECTION`] a section, each section
 //! their summaries' texts one after another and then the cases, each summary a place among those
 //! texts. A library read from the cache leaves its summaries there, in the file it keeps open,
@@ -29,13 +30,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::{Deserialize, Serialize};
 
 use super::Indexer;
-use super::key::Key;
+use super::key::{Entry, Key, Stamp};
 use crate::library::model::{Campaign, Case, Collection, DerivedIndex, Library, Vocab};
 use crate::library::provision::{Relation, Statute};
 use crate::library::{Diagnostic, Loaded, Report, omit, summary};
 
 /// Bumped when what is stored changes shape.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 
 /// What every cache file starts with: another file in the directory is never read as one.
 const MAGIC: &[u8; 16] = b"casebook cache\n\0";
@@ -53,12 +54,13 @@ pub const CASES_PER_SECTION: usize = 2048;
 const TABLE_LIMIT: u32 = 32 << 20;
 
 /// The fixed sections before the cases.
-const KEY: usize = 0;
-const HEAD: usize = 1;
-const INDEX: usize = 2;
+const STAMP: usize = 0;
+const ENTRIES: usize = 1;
+const HEAD: usize = 2;
+const INDEX: usize = 3;
 /// The index's raw bytes (see [`Indexer::encode`]).
-const INDEX_RAW: usize = 3;
-const FIRST_CASES: usize = 4;
+const INDEX_RAW: usize = 4;
+const FIRST_CASES: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Section {
@@ -97,7 +99,8 @@ struct HeadOf<'a> {
 
 /// A cache file's contents, read.
 pub struct Contents {
-    pub key: Key,
+    /// The stamp of the key it was written under.
+    pub stamp: Stamp,
     pub loaded: Loaded,
     /// The index, when it decoded (it is checked against the library by its indexer).
     pub index: Option<DerivedIndex>,
@@ -128,7 +131,8 @@ pub fn write(
     };
     omit::keeping_all(|| {
         let fixed = [
-            postcard::to_allocvec(key).map(Cow::Owned),
+            postcard::to_allocvec(&key.stamp()).map(Cow::Owned),
+            postcard::to_allocvec(&key.entries).map(Cow::Owned),
             postcard::to_allocvec(&head).map(Cow::Owned),
             Ok(Cow::Owned(tables)),
             Ok(Cow::Borrowed(raw)),
@@ -274,9 +278,15 @@ impl Opened {
         summary::settle(summaries, texts, at + 4).then_some(cases)
     }
 
-    /// The key the cache was written under.
+    /// The stamp of the key the cache was written under.
+    fn stamp(&self) -> Option<Stamp> {
+        postcard::from_bytes(&self.section(STAMP)?).ok()
+    }
+
+    /// The key the cache was written under, entries and all.
     pub fn key(&self) -> Option<Key> {
-        postcard::from_bytes(&self.section(KEY)?).ok()
+        let entries: Vec<Entry> = postcard::from_bytes(&self.section(ENTRIES)?).ok()?;
+        Some(Key::from_parts(self.stamp()?, entries))
     }
 
     /// Everything the cache holds, read on every core: the index and each section of cases are
@@ -285,7 +295,7 @@ impl Opened {
     /// 100,000 cases were held twice: 70 MB more at the peak). `None` if a section is not whole
     /// or does not decode.
     pub fn read(&self, indexer: &dyn Indexer) -> Option<Contents> {
-        let key = self.key()?;
+        let stamp = self.stamp()?;
         let head: Head = postcard::from_bytes(&self.section(HEAD)?).ok()?;
         // The index is one job, each section of cases another.
         let jobs = self.sections.len() - FIRST_CASES + 1;
@@ -353,12 +363,12 @@ impl Opened {
         if cases.len() as u64 != head.cases {
             return None;
         }
-        Some(assemble(key, head, cases, index))
+        Some(assemble(stamp, head, cases, index))
     }
 }
 
 /// The library from its head and its cases.
-fn assemble(key: Key, head: Head, cases: Vec<Case>, index: Option<DerivedIndex>) -> Contents {
+fn assemble(stamp: Stamp, head: Head, cases: Vec<Case>, index: Option<DerivedIndex>) -> Contents {
     let library = Library {
         vocab: head.vocab,
         statutes: head.statutes,
@@ -370,7 +380,7 @@ fn assemble(key: Key, head: Head, cases: Vec<Case>, index: Option<DerivedIndex>)
         derived: Default::default(),
     };
     Contents {
-        key,
+        stamp,
         loaded: Loaded {
             library,
             left_out: head.left_out,
@@ -419,7 +429,7 @@ mod tests {
             CASES_PER_SECTION + 1
         );
         let sections = |skip: Option<usize>| {
-            (KEY..real.sections.len())
+            (STAMP..real.sections.len())
                 .filter(move |&n| Some(n) != skip)
                 .map(|n| Ok(Cow::Owned(real.section(n).unwrap())))
         };
@@ -428,6 +438,29 @@ mod tests {
             let read = open(&dir.path().join(name)).unwrap().read(&Indexer);
             assert_eq!(read.is_some(), skip.is_none(), "{name}");
         }
+    }
+
+    /// A start whose stamp matches reads the key's entries not at all: a cache whose entries
+    /// do not decode is still read whole, and only its key is not.
+    #[test]
+    fn the_entries_are_read_only_for_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = open(&written(dir.path(), 3)).unwrap();
+        assert!(real.key().is_some());
+        let sections = (STAMP..real.sections.len()).map(|n| {
+            let bytes = if n == ENTRIES {
+                vec![0xff; 9]
+            } else {
+                real.section(n).unwrap()
+            };
+            Ok(Cow::Owned(bytes))
+        });
+        write_sections(dir.path(), "entries.bin", sections).unwrap();
+        let opened = open(&dir.path().join("entries.bin")).unwrap();
+        assert!(opened.key().is_none());
+        let contents = opened.read(&Indexer).unwrap();
+        assert_eq!(contents.loaded.library.cases.len(), 3);
+        assert_eq!(Some(contents.stamp), real.key().map(|key| key.stamp()));
     }
 
     /// A footer whose table would start before the sections, or past the limit, and a file too
@@ -462,7 +495,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         // A library of no cases: its head counts none, as the sections below hold.
         let real = open(&written(dir.path(), 0)).unwrap();
-        let mut sections: Vec<Vec<u8>> = (KEY..FIRST_CASES)
+        let mut sections: Vec<Vec<u8>> = (STAMP..FIRST_CASES)
             .map(|n| real.section(n).unwrap())
             .collect();
         let empty = cases_section(&[]).unwrap();

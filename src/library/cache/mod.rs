@@ -77,17 +77,22 @@ pub fn load(
         crate::rng::hash(u64::from(options.only), &canonical.display().to_string())
     );
     let path = cache_dir.join(format!("{stem}.bin"));
+    let opened = file::open(&path);
     // The directory is checked while the cache is read: each takes a good part of a warm start.
-    let (key, contents) = std::thread::scope(|scope| {
-        let key = scope.spawn(|| key_of(&canonical, options.only));
-        let contents = file::open(&path).and_then(|opened| opened.read(indexer));
-        (key.join().ok().flatten(), contents)
+    // Only the key's stamp outlives the check (see [`key`]).
+    let (stamp, contents) = std::thread::scope(|scope| {
+        let stamp = scope.spawn(|| key_of(&canonical, options.only).map(|key| key.stamp()));
+        let contents = opened.as_ref().and_then(|opened| opened.read(indexer));
+        (stamp.join().ok().flatten(), contents)
     });
-    let Some(key) = key else {
+    if stamp.is_none() {
         return load_leaving_out(options);
-    };
-    let loaded = match contents {
-        Some(cached) if cached.key == key => {
+    }
+    // The key the cache is written under: the one it was read with when its library is kept, so
+    // that it never vouches for a file changed since; else the directory as it is now, before its
+    // files are read.
+    let (key, loaded) = match contents {
+        Some(cached) if Some(&cached.stamp) == stamp.as_ref() => {
             let index = cached
                 .index
                 .filter(|index| indexer.fits(index, &cached.loaded.library));
@@ -97,14 +102,25 @@ pub fn load(
                 return Ok(cached.loaded);
             }
             // The library is sound and its index is not: build the index, store both again.
-            cached.loaded
+            match opened.as_ref().and_then(file::Opened::key) {
+                Some(key) => (Some(key), cached.loaded),
+                None => fresh(options, &canonical)?,
+            }
         }
-        Some(cached)
-            if cached.loaded.left_out.is_empty() && only_cases_differ(&cached.key, &key) =>
-        {
-            reuse(options, dir, &key, &cached.key, cached.loaded.library.cases)?
+        Some(cached) if cached.loaded.left_out.is_empty() => {
+            let keys = opened
+                .as_ref()
+                .and_then(file::Opened::key)
+                .zip(key_of(&canonical, options.only));
+            match keys {
+                Some((before, key)) if only_cases_differ(&before, &key) => {
+                    let loaded = reuse(options, dir, &key, &before, cached.loaded.library.cases)?;
+                    (Some(key), loaded)
+                }
+                _ => fresh(options, &canonical)?,
+            }
         }
-        _ => load_leaving_out(options)?,
+        _ => fresh(options, &canonical)?,
     };
     let index = indexer.build(&loaded.library);
     let now = std::time::SystemTime::now();
@@ -113,6 +129,10 @@ pub fn load(
         .map_or(0, |d| d.as_nanos());
     // Best effort: a cache that cannot be written is only a slower next start.
     let name = format!("{stem}.bin");
+    let Some(key) = key else {
+        loaded.library.derived.keep(index);
+        return Ok(loaded);
+    };
     let written = fs::create_dir_all(cache_dir).and_then(|()| {
         file::write(
             cache_dir,
@@ -130,6 +150,14 @@ pub fn load(
     }
     loaded.library.derived.keep(index);
     Ok(loaded)
+}
+
+/// The directory's key as it is now, and then its library read from its files (so that a file
+/// changed in between is read again next time).
+/// `None` for the key when the directory can no longer be listed: nothing is then stored.
+fn fresh(options: &LoadOptions, canonical: &Path) -> Result<(Option<Key>, Loaded), Report> {
+    let key = key_of(canonical, options.only);
+    Ok((key, load_leaving_out(options)?))
 }
 
 /// Whether a case file (not a library file, not an ignored one) has this name.

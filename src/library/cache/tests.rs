@@ -58,14 +58,17 @@ fn edit(
     index: impl FnOnce(&Library) -> DerivedIndex,
 ) {
     let path = cache_file(cache);
-    let mut contents = file::open(&path).unwrap().read(&search::Indexer).unwrap();
-    change(&mut contents.key, &mut contents.loaded);
+    let opened = file::open(&path).unwrap();
+    let mut key = opened.key().unwrap();
+    let mut contents = opened.read(&search::Indexer).unwrap();
+    assert_eq!(contents.stamp, key.stamp());
+    change(&mut key, &mut contents.loaded);
     let index = index(&contents.loaded.library);
     let name = path.file_name().unwrap().to_str().unwrap();
     file::write(
         cache,
         name,
-        &contents.key,
+        &key,
         &contents.loaded,
         &index,
         &search::Indexer,
