@@ -9,7 +9,7 @@ use std::mem::size_of_val;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use casebook::library::model::{Case, Str};
+use casebook::library::model::{Case, Rare, Str};
 use casebook::library::{self, LoadOptions};
 use casebook::query::search::{self, Index, Query, Tables};
 
@@ -67,18 +67,21 @@ fn other_texts(case: &Case) -> usize {
     .chain([&case.place.province])
     .map(heap)
     .sum::<usize>();
+    bytes += [&case.authority, &case.sector, &case.place.city]
+        .into_iter()
+        .map(optional)
+        .sum::<usize>();
+    // A rare field's box holds its text's record, and the text where it is long.
+    let rare = |text: &Rare<Str>| text.as_deref().map_or(0, |t| size_of_val(t) + heap(t));
     bytes += [
         &case.title_en,
         &case.summary_en,
-        &case.authority,
-        &case.sector,
         &case.amount_note,
         &case.illegal_gains_note,
-        &case.place.city,
         &case.place.district,
     ]
     .into_iter()
-    .map(optional)
+    .map(rare)
     .sum::<usize>();
     bytes += case.violations.iter().map(heap).sum::<usize>();
     bytes += case.data_kinds.iter().flatten().map(heap).sum::<usize>();
@@ -101,6 +104,7 @@ fn other_texts(case: &Case) -> usize {
     bytes += case
         .inferred
         .iter()
+        .flat_map(|inferred| inferred.iter())
         .map(|(k, v)| k.len() + v.len())
         .sum::<usize>();
     bytes

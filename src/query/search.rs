@@ -849,8 +849,8 @@ impl<'c> CaseText<'c> {
 /// The searchable texts of a case, in ranking order (its statutes apart): the first field a word
 /// matches in is the best.
 fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, CaseText<'_>)> + Clone {
-    fn optional(kind: FieldKind, text: &Option<Str>) -> Option<(FieldKind, CaseText<'_>)> {
-        text.as_ref().map(|t| (kind, CaseText::Held(t)))
+    fn optional(kind: FieldKind, text: Option<&Str>) -> Option<(FieldKind, CaseText<'_>)> {
+        text.map(|t| (kind, CaseText::Held(t)))
     }
     let named = [
         (FieldKind::Title, &case.title),
@@ -867,12 +867,12 @@ fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, CaseText<'_>)> + Clone
             FieldKind::Summary,
             CaseText::Summary(&case.summary),
         )))
-        .chain(optional(FieldKind::SummaryEn, &case.summary_en))
+        .chain(optional(FieldKind::SummaryEn, case.summary_en.as_deref()))
         .chain(named)
-        .chain(optional(FieldKind::Place, &case.place.city))
-        .chain(optional(FieldKind::Place, &case.place.district))
-        .chain(optional(FieldKind::Authority, &case.authority))
-        .chain(optional(FieldKind::TitleEn, &case.title_en))
+        .chain(optional(FieldKind::Place, case.place.city.as_ref()))
+        .chain(optional(FieldKind::Place, case.place.district.as_deref()))
+        .chain(optional(FieldKind::Authority, case.authority.as_ref()))
+        .chain(optional(FieldKind::TitleEn, case.title_en.as_deref()))
 }
 
 /// The `n`th of [`texts`] of a case, found without walking the ones before it: a search reads a
@@ -887,15 +887,15 @@ fn nth_text(case: &Case, n: usize) -> Option<CaseText<'_>> {
     }
     // The rest of `texts`, in its order; absent optional fields take no number.
     [
-        case.summary_en.as_ref(),
+        case.summary_en.as_deref(),
         Some(&case.title),
         Some(&case.party.name),
         Some(&case.id),
         Some(&case.place.province),
         case.place.city.as_ref(),
-        case.place.district.as_ref(),
+        case.place.district.as_deref(),
         case.authority.as_ref(),
-        case.title_en.as_ref(),
+        case.title_en.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -1936,21 +1936,22 @@ mod tests {
             let changes: [fn(&mut Case); 7] = [
                 |c| c.data_kinds = None,
                 |c| c.data_kinds = Some(vec!["电话号码".into(), "姓名".into()].into()),
-                |c| c.summary_en = c.summary_en.take().xor(Some("facts".into())),
+                |c| c.summary_en = c.summary_en.take().xor(Some(Box::new("facts".into()))),
                 |c| c.place.city = c.place.city.take().xor(Some("某市".into())),
-                |c| c.place.district = c.place.district.take().xor(Some("某区".into())),
+                |c| c.place.district = c.place.district.take().xor(Some(Box::new("某区".into()))),
                 |c| c.authority = c.authority.take().xor(Some("某局".into())),
-                |c| c.title_en = c.title_en.take().xor(Some("title".into())),
+                |c| c.title_en = c.title_en.take().xor(Some(Box::new("title".into()))),
             ];
             for change in changes {
                 let mut changed = case.clone();
                 change(&mut changed);
                 all.push(changed);
             }
+            let rare = |text: &str| Some(Box::new(Str::from(text)));
             let mut full = case.clone();
             (full.summary_en, full.place.city, full.place.district) =
-                (some("en"), some("市"), some("区"));
-            (full.authority, full.title_en) = (some("局"), some("t"));
+                (rare("en"), some("市"), rare("区"));
+            (full.authority, full.title_en) = (some("局"), rare("t"));
             all.push(full);
             all
         };

@@ -2,7 +2,7 @@
 //! and place → authority and dates → what happened → personal data → violations → law → penalty
 //! → sources. `build` only strings them together.
 
-use crate::library::{Case, LawRole, Library, Str, VocabKind};
+use crate::library::{Case, LawRole, Library, RareText, Str, VocabKind};
 use crate::msg::{Catalog, fill};
 use crate::query::similar::Similar;
 use crate::text::thousands;
@@ -61,8 +61,8 @@ pub fn build_counted(
     Sheet {
         id: case.id.to_string(),
         // In the interface language, with the other language's title under it.
-        title: m.content(&case.title, case.title_en.as_deref()),
-        title_en: m.content_other(&case.title, case.title_en.as_deref()),
+        title: m.content(&case.title, case.title_en.text()),
+        title_en: m.content_other(&case.title, case.title_en.text()),
         collection_line: collection_line(m, library, case, identified),
         cite_as: super::citation(m, library, case),
         key_facts: Some(super::key_facts::key_facts(&parts)),
@@ -85,7 +85,7 @@ fn party_and_place(p: &Parts) -> Section {
     let case = p.case;
     let mut place = vec![p.label(VocabKind::Provinces, &case.place.province)];
     place.extend(case.place.city.as_deref().map(str::to_string));
-    place.extend(case.place.district.as_deref().map(str::to_string));
+    place.extend(case.place.district.text().map(str::to_string));
     let sector = case
         .sector
         .as_deref()
@@ -136,7 +136,7 @@ fn authority_and_dates(p: &Parts) -> Section {
 /// The summary in the interface language, and in the other one where the case has both.
 fn happened(p: &Parts) -> Section {
     let zh = p.case.summary.text();
-    let (zh, en) = (zh.as_ref(), p.case.summary_en.as_deref());
+    let (zh, en) = (zh.as_ref(), p.case.summary_en.text());
     let mut rows = vec![p.r.row(p.m.row_summary, vec![p.m.content(zh, en)])];
     if let Some(other) = p.m.content_other(zh, en) {
         rows.push(p.r.row(p.m.row_summary_en, vec![other]));

@@ -2,7 +2,7 @@
 //! print — in a catalog's language: in English the cases' English names and the provinces'
 //! English labels, in Chinese the parties and the official names.
 
-use crate::library::{Case, Library, VocabKind};
+use crate::library::{Case, Library, RareText, VocabKind};
 use crate::msg::{Catalog, fill};
 use crate::text::sanitize_line;
 
@@ -95,7 +95,7 @@ pub fn csv(m: &Catalog, library: &Library, cases: &[&Case]) -> Result<String, cs
             case.position.map_or(String::new(), |p| p.to_string()),
             case.id.to_string(),
             sanitize_line(&case.title),
-            sanitize_line(case.title_en.as_deref().unwrap_or_default()),
+            sanitize_line(case.title_en.text().unwrap_or_default()),
             sanitize_line(&case.party.name),
             case.place.province.to_string(),
             label(VocabKind::Provinces, &case.place.province),
@@ -238,7 +238,7 @@ mod tests {
             }
             assert!(
                 cases.iter().any(|c| c.party.name.contains(run)
-                    || c.title_en.as_deref().is_some_and(|t| t.contains(run))),
+                    || c.title_en.text().is_some_and(|t| t.contains(run))),
                 "{run}"
             );
         }

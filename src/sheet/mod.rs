@@ -17,8 +17,8 @@ pub use statute::statute;
 
 use crate::law;
 use crate::library::{
-    Basis, Case, LawRole, Library, PartialDate, Penalty, Relation, RelationKind, SourceKind,
-    Statute, VocabKind,
+    Basis, Case, LawRole, Library, PartialDate, Penalty, RareText, Relation, RelationKind,
+    SourceKind, Statute, VocabKind,
 };
 use crate::msg::{Catalog, fill};
 use crate::text::thousands;
@@ -316,7 +316,7 @@ pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
 /// as governing) · collection and position · source address — each part only where the library
 /// states it.
 pub fn citation(m: &Catalog, library: &Library, case: &Case) -> String {
-    let mut parts = vec![m.content(&case.title, case.title_en.as_deref())];
+    let mut parts = vec![m.content(&case.title, case.title_en.text())];
     let decided = [
         case.authority.as_deref().map(str::to_string),
         case.dates.decided.map(|d| d.to_string()),

@@ -22,14 +22,14 @@ pub fn content(library: &Library) -> Vec<String> {
             c.place
                 .city
                 .iter()
-                .chain(&c.place.district)
-                .map(|s| s.to_string()),
+                .map(|s| s.to_string())
+                .chain(c.place.district.iter().map(|s| s.to_string())),
         );
         all.extend(
             c.authority
                 .iter()
-                .chain(&c.amount_note)
-                .map(|s| s.to_string()),
+                .map(|s| s.to_string())
+                .chain(c.amount_note.iter().map(|s| s.to_string())),
         );
         all.extend(c.data_kinds.iter().flatten().map(|s| s.to_string()));
         all.extend(
@@ -45,7 +45,7 @@ pub fn content(library: &Library) -> Vec<String> {
                 .filter_map(|s| s.publisher.as_ref())
                 .map(|s| s.to_string()),
         );
-        all.extend(c.inferred.values().cloned());
+        all.extend(c.inferred.iter().flat_map(|i| i.values().cloned()));
         all.extend(c.quantity.iter().map(|q| q.what.to_string()));
         if let Some(j) = &c.judgment {
             all.extend([j.court.to_string(), j.case_number.to_string()]);

@@ -100,9 +100,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         collection: owned(collection?),
         position,
         title: owned(title?),
-        title_en: title_en.map(owned),
+        title_en: title_en.map(owned).map(Box::new),
         summary: owned(summary?).into(),
-        summary_en: summary_en.map(owned),
+        summary_en: summary_en.map(owned).map(Box::new),
         summary_parts: trimmed(summary_parts),
         authority: authority.map(owned),
         sector: sector.map(owned),
@@ -110,9 +110,9 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         data_kinds: data_kinds.map(trimmed),
         records,
         amount_yuan,
-        amount_note: amount_note.map(owned),
+        amount_note: amount_note.map(owned).map(Box::new),
         illegal_gains_yuan,
-        illegal_gains_note: illegal_gains_note.map(owned),
+        illegal_gains_note: illegal_gains_note.map(owned).map(Box::new),
         quantity: trimmed(quantity),
         party: party?,
         place: place?,
@@ -121,7 +121,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         penalty: trimmed(penalty),
         judgment: judgment.map(Box::new),
         source: trimmed(source),
-        inferred,
+        inferred: (!inferred.is_empty()).then(|| Box::new(inferred)),
     };
     for (field, span) in inferred_spans {
         // A field the file gives a wrong value for has its own error: "the case does not set
@@ -299,7 +299,7 @@ fn place(sink: &mut Sink, root: &mut Fields, refs: &Refs) -> Option<Place> {
         Some(Place {
             province: owned(province?),
             city: city.map(owned),
-            district: district.map(owned),
+            district: district.map(owned).map(Box::new),
         })
     })
 }

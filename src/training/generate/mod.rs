@@ -12,7 +12,7 @@ mod threshold;
 mod today;
 mod words;
 
-use crate::library::{Case, LawRole, Library, Statute, SummaryPart};
+use crate::library::{Case, LawRole, Library, RareText, Statute, SummaryPart};
 use crate::msg::fill;
 use crate::msg::training::TrainingCatalog;
 use crate::rng::{Rng, hash};
@@ -206,7 +206,7 @@ impl<'a> Draw<'a> {
         let place = [
             Some(province.as_str()),
             case.place.city.as_deref(),
-            case.place.district.as_deref(),
+            case.place.district.text(),
         ]
         .into_iter()
         .flatten()
@@ -228,7 +228,7 @@ impl<'a> Draw<'a> {
         let found = |text: &str| found_paragraphs(case, text).join(join).replace('\n', join);
         let zh = found(&case.summary.text());
         if !zh.trim().is_empty() {
-            let en = case.summary_en.as_deref().map(found);
+            let en = case.summary_en.text().map(found);
             let conduct = m.content(&zh, en.as_deref());
             lines.push(fill(t.fact_conduct, &[("text", conduct)]));
         }

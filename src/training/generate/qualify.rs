@@ -33,7 +33,7 @@ fn one(d: &Draw, case: &Case, statute: &Statute) -> Option<Exercise> {
     // findings shown, or with a violation that is the library's reading rather than its source's,
     // the facts would not settle which provision was broken.
     let shown = super::found_paragraphs(case, &case.summary.text()).join("\n");
-    if shown.trim().is_empty() || case.inferred.contains_key("violations") {
+    if shown.trim().is_empty() || case.inferred_reason("violations").is_some() {
         return None;
     }
     // Items of one provision (处罚办法第十一条 (一)(二)(三)), else paragraphs of its law
