@@ -2,7 +2,8 @@
 """The browser as a user meets it, in a pty at 120x40: the time until the first frame is written
 (the end of its synchronized update, ESC[?2026l), then, after `/`, the time from each key of QUERY
 until the end of the frame it causes, a pause after each as a typist leaves; then the process's
-peak and resident memory (VmHWM, VmRSS).
+peak and resident memory (VmHWM, VmRSS) once the first frame is drawn and at the end, in MB
+(10^6 bytes).
 
 Usage: benches/pty_keys.py QUERY target/release/casebook --cases DIR --only
 (Run once first to write the cache: the second run is the warm start.)
@@ -36,6 +37,14 @@ def drain(fd):
         os.read(fd, 1 << 20)
 
 
+def memory(pid):
+    """The process's peak and resident memory, in MB (the kernel counts in KiB)."""
+    with open(f"/proc/{pid}/status") as status:
+        fields = dict(line.split(":", 1) for line in status if ":" in line)
+    mb = lambda name: int(fields[name].split()[0]) * 1024 / 1e6
+    return f"peak {mb('VmHWM'):.1f} MB, resident {mb('VmRSS'):.1f} MB"
+
+
 def main():
     query, command = sys.argv[1], sys.argv[2:]
     start = time.monotonic()
@@ -48,6 +57,7 @@ def main():
         sys.exit("no frame within 60 s")
     print(f"first frame: {(time.monotonic() - start) * 1000:.0f} ms")
     drain(fd)
+    print("at the first frame, " + memory(pid))
     os.write(fd, b"/")
     read_until(fd, FRAME_END, 10)
     keys = []
@@ -57,9 +67,7 @@ def main():
         took = read_until(fd, FRAME_END, 10)
         keys.append(f"{key} {took * 1000:.0f}" if took is not None else f"{key} -")
     print("keys (ms): " + " | ".join(keys))
-    with open(f"/proc/{pid}/status") as status:
-        memory = [line.split(None, 1)[1].strip() for line in status if line.startswith(("VmHWM", "VmRSS"))]
-    print("peak, resident: " + ", ".join(memory))
+    print("at the end, " + memory(pid))
     os.write(fd, b"\x1bq")
     time.sleep(0.3)
     try:

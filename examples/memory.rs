@@ -147,7 +147,8 @@ fn main() -> ExitCode {
     casebook::memory::give_back();
     let library = loaded.library;
     phase(&format!("loaded {} cases", library.cases.len()));
-    casebook::query::words::warm_up();
+    // As the browser does (see `Results::new`).
+    casebook::memory::loading(casebook::query::words::warm_up);
     phase("the segmenter (jieba) loaded");
     let index = Index::new(&library);
     for query in ["房产", "fangchan", "员工卖客户信息"] {

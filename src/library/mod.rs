@@ -14,6 +14,7 @@ pub mod parse;
 pub mod provision;
 mod read_cases;
 mod reader;
+pub mod share;
 pub mod summary;
 mod vocab_merge;
 
@@ -406,9 +407,10 @@ pub fn assemble(
     let mut cases: Vec<Case> = Vec::with_capacity(case_files.len());
     let mut case_ids = FirstDefinitions::default();
     let mut positions: HashMap<(Str, u64), String> = HashMap::new();
+    let mut lists = share::Lists::default();
     read_cases(case_files, &refs, |read| {
         report.extend(read.problems);
-        let Some(case) = read.case else { return };
+        let Some(mut case) = read.case else { return };
         if let Some(duplicate) = case_ids.claim_at(&read.name, read.id_at, "case", &case.id) {
             report.extend([duplicate]);
         }
@@ -430,6 +432,7 @@ pub fn assemble(
         // With `only`, the embedded cases are checked (an office's id may not clash with them)
         // but not kept.
         if !(only && read.layer == 0) {
+            lists.share(&mut case);
             cases.push(case);
         }
     });

@@ -283,6 +283,11 @@ pub type Str = compact_str::CompactString;
 /// 100,000 cases, six such fields inline took 10 MB). Read and written as the value itself.
 pub type Rare<T> = Option<Box<T>>;
 
+/// A list many cases hold alike (the provisions, the violations, the penalties, the sources):
+/// cases with equal lists share one (see [`crate::library::share`]), as a library's cases
+/// mostly cite the same few provisions and vocabulary terms. Read and written as the list.
+pub type Shared<T> = std::sync::Arc<[T]>;
+
 /// A rare text field's text, if it is there.
 pub trait RareText {
     fn text(&self) -> Option<&str>;
@@ -327,7 +332,7 @@ pub struct Dates {
     pub decided: Option<PartialDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LawRole {
     Violated,
@@ -335,7 +340,7 @@ pub enum LawRole {
     Transfer,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// The source itself cites the provision.
@@ -344,14 +349,14 @@ pub enum Basis {
     Governing,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LawLink {
     pub statute: Str,
     pub role: LawRole,
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Penalty {
     pub kind: Str,
     #[serde(skip_serializing_if = "omit::none")]
@@ -383,7 +388,7 @@ impl Penalty {
 
 /// What a source is: the decision itself, a report of it, or a copy of a report (or of a public
 /// record) on another site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     Decision,
@@ -421,7 +426,7 @@ pub struct Judgment {
     pub remedies: Box<[Str]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
     pub title: Str,
     #[serde(skip_serializing_if = "omit::none")]
@@ -479,7 +484,7 @@ pub struct Case {
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub sector: Option<Str>,
-    pub violations: Box<[Str]>,
+    pub violations: Shared<Str>,
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub data_kinds: Option<Box<[Str]>>,
@@ -507,14 +512,14 @@ pub struct Case {
     pub party: Party,
     pub place: Place,
     pub dates: Dates,
-    pub law: Box<[LawLink]>,
-    pub penalty: Box<[Penalty]>,
+    pub law: Shared<LawLink>,
+    pub penalty: Shared<Penalty>,
     /// For a court's case: the judgment. Boxed: few cases have one, and inline it made every
     /// case 112 bytes larger (11 MB at 100,000 cases).
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub judgment: Option<Box<Judgment>>,
-    pub source: Box<[Source]>,
+    pub source: Shared<Source>,
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub inferred: Rare<BTreeMap<String, String>>,

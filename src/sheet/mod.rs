@@ -285,7 +285,7 @@ pub fn collection_line(m: &Catalog, library: &Library, case: &Case, identified: 
 /// when the source gives none.
 pub fn penalty_kinds(m: &Catalog, library: &Library, case: &Case) -> String {
     let mut kinds: Vec<(String, usize)> = Vec::new();
-    for penalty in &case.penalty {
+    for penalty in case.penalty.iter() {
         let mut label = m.term(library, VocabKind::Penalties, &penalty.kind);
         if penalty.proposed {
             label.push_str(m.penalty_proposed_short);

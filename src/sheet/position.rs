@@ -276,7 +276,7 @@ mod tests {
             proposed: false,
             combined: None,
         }]
-        .into_boxed_slice();
+        .into();
         let case = library.case("nanning-fangduoduo").unwrap();
         let lines = penalty_position(&ZH, &library, case);
         assert!(

@@ -275,7 +275,12 @@ impl Opened {
         let mut cases: Vec<Case> =
             summary::reading_apart(&self.file, || postcard::from_bytes(encoded).ok())?;
         let summaries = cases.iter_mut().map(|case| &mut case.summary);
-        summary::settle(summaries, texts, at + 4).then_some(cases)
+        if !summary::settle(summaries, texts, at + 4) {
+            return None;
+        }
+        // Here, on the thread that read the section: its copies are freed before it is joined.
+        crate::library::share::share(&mut cases);
+        Some(cases)
     }
 
     /// The stamp of the key the cache was written under.

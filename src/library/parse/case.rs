@@ -106,7 +106,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         summary_parts: trimmed(summary_parts),
         authority: authority.map(owned),
         sector: sector.map(owned),
-        violations: trimmed(violations),
+        violations: trimmed(violations).into(),
         data_kinds: data_kinds.map(trimmed),
         records,
         amount_yuan,
@@ -117,10 +117,10 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         party: party?,
         place: place?,
         dates,
-        law: trimmed(law),
-        penalty: trimmed(penalty),
+        law: trimmed(law).into(),
+        penalty: trimmed(penalty).into(),
         judgment: judgment.map(Box::new),
-        source: trimmed(source),
+        source: trimmed(source).into(),
         inferred: (!inferred.is_empty()).then(|| Box::new(inferred)),
     };
     for (field, span) in inferred_spans {
