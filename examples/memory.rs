@@ -5,9 +5,11 @@
 //! part of the library holds: case records, their texts (those too long to live inside the
 //! record), their lists, the search tables. Linux only (it reads `/proc/self/status`).
 
+use std::collections::HashSet;
 use std::mem::size_of_val;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use casebook::library::model::{Case, Rare, Str};
 use casebook::library::{self, LoadOptions};
@@ -54,8 +56,16 @@ fn held(case: &Case) -> usize {
     }
 }
 
-/// Every text of a case but its summary and title, outside the record.
-fn other_texts(case: &Case) -> usize {
+/// Shared lists and texts already counted (by address): each is counted once.
+type Counted = HashSet<usize>;
+
+/// Whether the shared `value` is seen here for the first time.
+fn first<T: ?Sized>(counted: &mut Counted, value: &Arc<T>) -> bool {
+    counted.insert(Arc::as_ptr(value).cast::<u8>() as usize)
+}
+
+/// Every text of a case but its summary and title, outside the record; shared ones once.
+fn other_texts(case: &Case, counted: &mut Counted) -> usize {
     let optional = |text: &Option<Str>| text.as_ref().map_or(0, heap);
     let mut bytes = [
         &case.id,
@@ -67,10 +77,15 @@ fn other_texts(case: &Case) -> usize {
     .chain([&case.place.province])
     .map(heap)
     .sum::<usize>();
-    bytes += [&case.authority, &case.sector, &case.place.city]
+    bytes += [&case.sector, &case.place.city]
         .into_iter()
         .map(optional)
         .sum::<usize>();
+    if let Some(authority) = &case.authority
+        && first(counted, authority)
+    {
+        bytes += authority.len();
+    }
     // A rare field's box holds its text's record, and the text where it is long.
     let rare = |text: &Rare<Str>| text.as_deref().map_or(0, |t| size_of_val(t) + heap(t));
     bytes += [
@@ -83,19 +98,27 @@ fn other_texts(case: &Case) -> usize {
     .into_iter()
     .map(rare)
     .sum::<usize>();
-    bytes += case.violations.iter().map(heap).sum::<usize>();
     bytes += case.data_kinds.iter().flatten().map(heap).sum::<usize>();
-    bytes += case.law.iter().map(|l| heap(&l.statute)).sum::<usize>();
-    bytes += case
-        .penalty
-        .iter()
-        .map(|p| heap(&p.kind) + optional(&p.note) + optional(&p.combined))
-        .sum::<usize>();
-    bytes += case
-        .source
-        .iter()
-        .map(|s| heap(&s.title) + optional(&s.publisher) + optional(&s.url))
-        .sum::<usize>();
+    if first(counted, &case.violations) {
+        bytes += case.violations.iter().map(heap).sum::<usize>();
+    }
+    if first(counted, &case.law) {
+        bytes += case.law.iter().map(|l| heap(&l.statute)).sum::<usize>();
+    }
+    if first(counted, &case.penalty) {
+        bytes += case
+            .penalty
+            .iter()
+            .map(|p| heap(&p.kind) + optional(&p.note) + optional(&p.combined))
+            .sum::<usize>();
+    }
+    if first(counted, &case.source) {
+        bytes += case
+            .source
+            .iter()
+            .map(|s| heap(&s.title) + optional(&s.publisher) + optional(&s.url))
+            .sum::<usize>();
+    }
     bytes += case
         .quantity
         .iter()
@@ -110,16 +133,26 @@ fn other_texts(case: &Case) -> usize {
     bytes
 }
 
-/// The bytes of a case's lists (the records they hold, not their texts).
-fn lists(case: &Case) -> usize {
+/// The bytes of a case's lists (the records they hold, not their texts); shared ones once.
+fn lists(case: &Case, counted: &mut Counted) -> usize {
+    let shared = |list: &dyn Fn() -> usize, first: bool| if first { list() } else { 0 };
     size_of_val(&case.summary_parts[..])
-        + size_of_val(&case.violations[..])
         + case.data_kinds.as_ref().map_or(0, |d| size_of_val(&d[..]))
         + size_of_val(&case.quantity[..])
-        + size_of_val(&case.law[..])
-        + size_of_val(&case.penalty[..])
-        + size_of_val(&case.source[..])
         + case.judgment.as_ref().map_or(0, |j| size_of_val(&**j))
+        + shared(
+            &|| size_of_val(&case.violations[..]),
+            first(counted, &case.violations),
+        )
+        + shared(&|| size_of_val(&case.law[..]), first(counted, &case.law))
+        + shared(
+            &|| size_of_val(&case.penalty[..]),
+            first(counted, &case.penalty),
+        )
+        + shared(
+            &|| size_of_val(&case.source[..]),
+            first(counted, &case.source),
+        )
 }
 
 fn main() -> ExitCode {
@@ -159,12 +192,19 @@ fn main() -> ExitCode {
 
     println!();
     let cases = &library.cases;
+    let (mut texts, mut listed) = (Counted::new(), Counted::new());
     let mut parts = vec![
         ("case records", size_of_val(&cases[..])),
         ("summaries held", cases.iter().map(held).sum()),
         ("titles", cases.iter().map(|c| heap(&c.title)).sum()),
-        ("other texts of cases", cases.iter().map(other_texts).sum()),
-        ("lists of cases", cases.iter().map(lists).sum()),
+        (
+            "other texts of cases",
+            cases.iter().map(|c| other_texts(c, &mut texts)).sum(),
+        ),
+        (
+            "lists of cases",
+            cases.iter().map(|c| lists(c, &mut listed)).sum(),
+        ),
     ];
     if let Some(tables) = library
         .derived

@@ -288,6 +288,9 @@ pub type Rare<T> = Option<Box<T>>;
 /// mostly cite the same few provisions and vocabulary terms. Read and written as the list.
 pub type Shared<T> = std::sync::Arc<[T]>;
 
+/// A text many cases hold alike (the deciding authority): shared the same way.
+pub type SharedText = std::sync::Arc<str>;
+
 /// A rare text field's text, if it is there.
 pub trait RareText {
     fn text(&self) -> Option<&str>;
@@ -480,7 +483,7 @@ pub struct Case {
     pub summary_parts: Box<[SummaryPart]>,
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
-    pub authority: Option<Str>,
+    pub authority: Option<SharedText>,
     #[serde(skip_serializing_if = "omit::none")]
     #[serde(default)]
     pub sector: Option<Str>,

@@ -340,6 +340,17 @@ pub struct Rank {
     fuzz: i32,
 }
 
+impl Rank {
+    /// A rank no hit keeps: it fills the array a search writes its hits into.
+    const NONE: Rank = Rank {
+        worst_tier: 0,
+        bare: false,
+        weight: 0,
+        span: 0,
+        fuzz: 0,
+    };
+}
+
 /// How one query word is looked for in the index's arena, prepared once per query.
 struct Plan {
     /// Where the word can start as pinyin (`None`: it is not pinyin).
@@ -397,6 +408,18 @@ fn bytes_in_order(mut bytes: &[u8], wanted: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// `all` cut into consecutive stretches of the given sizes (which add up to its length).
+fn stretches<T>(
+    mut all: &mut [T],
+    sizes: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = &mut [T]> {
+    sizes.map(move |size| {
+        let (stretch, rest) = std::mem::take(&mut all).split_at_mut(size);
+        all = rest;
+        stretch
+    })
 }
 
 /// A matching case and its rank.
@@ -871,7 +894,11 @@ fn texts(case: &Case) -> impl Iterator<Item = (FieldKind, CaseText<'_>)> + Clone
         .chain(named)
         .chain(optional(FieldKind::Place, case.place.city.as_ref()))
         .chain(optional(FieldKind::Place, case.place.district.as_deref()))
-        .chain(optional(FieldKind::Authority, case.authority.as_ref()))
+        .chain(
+            case.authority
+                .as_deref()
+                .map(|a| (FieldKind::Authority, CaseText::Held(a))),
+        )
         .chain(optional(FieldKind::TitleEn, case.title_en.as_deref()))
 }
 
@@ -887,20 +914,20 @@ fn nth_text(case: &Case, n: usize) -> Option<CaseText<'_>> {
     }
     // The rest of `texts`, in its order; absent optional fields take no number.
     [
-        case.summary_en.as_deref(),
-        Some(&case.title),
-        Some(&case.party.name),
-        Some(&case.id),
-        Some(&case.place.province),
-        case.place.city.as_ref(),
-        case.place.district.as_deref(),
-        case.authority.as_ref(),
-        case.title_en.as_deref(),
+        case.summary_en.as_deref().map(Str::as_str),
+        Some(case.title.as_str()),
+        Some(case.party.name.as_str()),
+        Some(case.id.as_str()),
+        Some(case.place.province.as_str()),
+        case.place.city.as_deref(),
+        case.place.district.as_deref().map(Str::as_str),
+        case.authority.as_deref(),
+        case.title_en.as_deref().map(Str::as_str),
     ]
     .into_iter()
     .flatten()
     .nth(n - kinds.len() - 1)
-    .map(|text| CaseText::Held(text))
+    .map(CaseText::Held)
 }
 
 /// What one thread reads the summaries of its pass with: the library's cases and a read-ahead.
@@ -1601,7 +1628,7 @@ impl<'l> Index<'l> {
             .max(1);
         let parts: Vec<&[usize]> = candidates.chunks(chunk).collect();
         let mut hits: Vec<Hit> = self
-            .on_every_core(&parts, |part| {
+            .on_every_core(parts, |part| {
                 let reading = Reading::new(&self.library.cases);
                 part.iter()
                     .filter_map(|&case| {
@@ -1681,16 +1708,29 @@ impl<'l> Index<'l> {
                     })
             }
         });
-        let found = match grew {
-            Some(before) => self.on_every_core(&before.parts, |part| {
-                let places = |n| same_words.then(|| part.places(n)).flatten();
-                self.typed_part(
-                    part.cases.iter().map(|&case| case as usize),
-                    places,
-                    query,
-                    &plans,
-                )
-            }),
+        // Every part writes its hits into its own stretch of one array, as long as the cases it
+        // tries: gathering them from arrays of their own would, for a first key at 100,000
+        // cases, hold every hit twice (2.4 MB more at the peak).
+        let placeholder = Hit {
+            case: 0,
+            rank: Rank::NONE,
+        };
+        let (found, mut hits) = match grew {
+            Some(before) => {
+                let sizes = before.parts.iter().map(|part| part.cases.len());
+                let mut hits = vec![placeholder; sizes.clone().sum()];
+                let jobs = before
+                    .parts
+                    .iter()
+                    .zip(stretches(&mut hits, sizes))
+                    .collect();
+                let found = self.on_every_core(jobs, |(part, out)| {
+                    let places = |n| same_words.then(|| part.places(n)).flatten();
+                    let cases = part.cases.iter().map(|&case| case as usize);
+                    self.typed_part(cases, out, places, query, &plans)
+                });
+                (found, hits)
+            }
             None => {
                 let count = self.tables.docs.len();
                 let chunk = count.div_ceil(self.threads_for(count)).max(1);
@@ -1698,17 +1738,25 @@ impl<'l> Index<'l> {
                     .step_by(chunk)
                     .map(|start| start..(start + chunk).min(count))
                     .collect();
-                self.on_every_core(&ranges, |range| {
-                    self.typed_part(range.clone(), |_| None, query, &plans)
-                })
+                let mut hits = vec![placeholder; count];
+                let sizes = ranges.iter().map(ExactSizeIterator::len);
+                let jobs = ranges.iter().zip(stretches(&mut hits, sizes)).collect();
+                let found = self.on_every_core(jobs, |(range, out)| {
+                    self.typed_part(range.clone(), out, |_| None, query, &plans)
+                });
+                (found, hits)
             }
         };
-        let mut hits = Vec::with_capacity(found.iter().map(|(hits, _)| hits.len()).sum());
+        // Each part's hits moved up to follow the previous part's.
+        let (mut kept, mut from) = (0, 0);
         let mut parts = Vec::with_capacity(found.len());
-        for (part_hits, part) in found {
-            hits.extend(part_hits);
+        for ((found, size), part) in found {
+            hits.copy_within(from..from + found, kept);
+            (kept, from) = (kept + found, from + size);
             parts.push(part);
         }
+        hits.truncate(kept);
+        hits.shrink_to_fit();
         hits.sort_unstable_by_key(|h| (h.rank, h.case));
         let trail = Trail {
             raw: query.raw.clone(),
@@ -1747,14 +1795,17 @@ impl<'l> Index<'l> {
 
     /// One thread's share of [`Index::search_typed`]: the `cases` (in library order), each with
     /// the places its last word's shorter form was spelt (`before(n)` for the `n`th) if known.
+    /// Searches `cases`, writing their hits into `out` (as long as they are many); how many it
+    /// wrote and how long `out` is, and what the next key needs.
     fn typed_part<'a>(
         &self,
         cases: impl Iterator<Item = usize>,
+        out: &mut [Hit],
         before: impl Fn(usize) -> Option<&'a [u32]>,
         query: &Query,
         plans: &[WordPlan],
-    ) -> (Vec<Hit>, TrailPart) {
-        let mut hits = Vec::new();
+    ) -> ((usize, usize), TrailPart) {
+        let mut found = 0;
         let mut part = TrailPart::default();
         let reading = Reading::new(&self.library.cases);
         for (n, case) in cases.enumerate() {
@@ -1768,7 +1819,8 @@ impl<'l> Index<'l> {
             let rank = self.rank((case, &texts), query, plans, Some(&mut spelt));
             let known = spelt.known;
             if let Some(rank) = rank {
-                hits.push(Hit { case, rank });
+                out[found] = Hit { case, rank };
+                found += 1;
             }
             // A case whose last word is spelt somewhere that does not count yet (`sc` inside a
             // story), or begins an English word it is too short to match (`app` in `applied`),
@@ -1790,7 +1842,7 @@ impl<'l> Index<'l> {
             }
         }
         part.places.shrink_to_fit();
-        (hits, part)
+        ((found, out.len()), part)
     }
 
     /// Whether a short English word (shorter than [`words::PREFIX_FROM`]) begins a word of one
@@ -1822,18 +1874,18 @@ impl<'l> Index<'l> {
 
     /// `work` on each item, each on a thread of its own when there are several, and the answers
     /// in order.
-    fn on_every_core<I: Sync, T: Send>(
+    fn on_every_core<I: Send, T: Send>(
         &self,
-        items: &[I],
-        work: impl Fn(&I) -> T + Sync,
+        items: Vec<I>,
+        work: impl Fn(I) -> T + Sync,
     ) -> Vec<T> {
         if items.len() < 2 {
-            return items.iter().map(&work).collect();
+            return items.into_iter().map(&work).collect();
         }
         let work = &work;
         std::thread::scope(|scope| {
             let workers: Vec<_> = items
-                .iter()
+                .into_iter()
                 .map(|item| scope.spawn(move || work(item)))
                 .collect();
             workers
@@ -1951,7 +2003,7 @@ mod tests {
             let mut full = case.clone();
             (full.summary_en, full.place.city, full.place.district) =
                 (rare("en"), some("市"), rare("区"));
-            (full.authority, full.title_en) = (some("局"), rare("t"));
+            (full.authority, full.title_en) = (Some("局".into()), rare("t"));
             all.push(full);
             all
         };
@@ -2124,6 +2176,27 @@ mod tests {
                     assert_eq!(hits, index.find(&parsed).0, "{query:?}");
                     before = Some(trail);
                 }
+            }
+        }
+    }
+
+    /// With cases enough to search in parts on several threads, typing key by key still finds
+    /// what searching at once finds: each part's hits, written into its own stretch of one
+    /// array, are joined whole and in order.
+    #[test]
+    fn typing_in_parts_finds_what_searching_at_once_finds() {
+        let library = crate::synth::library(PARALLEL_FROM + 700).unwrap();
+        let index = Index::new(&library);
+        assert!(index.threads_for(library.cases.len()) > 1 || cores() == 1);
+        for typed in ["fangchan", "员工卖客户信息", "gx nanning"] {
+            let mut before: Option<Trail> = None;
+            let mut query = String::new();
+            for c in typed.chars() {
+                query.push(c);
+                let parsed = Query::new(&query);
+                let (hits, trail, _) = index.search_typed(&parsed, before.as_ref());
+                assert_eq!(hits, index.find(&parsed).0, "{query:?}");
+                before = Some(trail);
             }
         }
     }

@@ -104,7 +104,7 @@ pub fn case(sink: &mut Sink, text: &str, stem: &str, refs: &Refs) -> Option<Case
         summary: owned(summary?).into(),
         summary_en: summary_en.map(owned).map(Box::new),
         summary_parts: trimmed(summary_parts),
-        authority: authority.map(owned),
+        authority: authority.map(|a| a.into_inner().into()),
         sector: sector.map(owned),
         violations: trimmed(violations).into(),
         data_kinds: data_kinds.map(trimmed),
