@@ -5,7 +5,8 @@
 //! (else `~/.cache/…`), one file per directory and `--only`. It is used only when its key matches
 //! exactly: the cache format, this casebook's version and built-in library (a hash of its files),
 //! the directory, `--only`, and every entry of the directory with its size, modification time (to
-//! the nanosecond) and inode. When only case files changed (added, removed, edited), the
+//! the nanosecond) and inode, compared by their count and a 128-bit digest (the entries themselves
+//! are read only when those differ, see [`key`]). When only case files changed (added, removed, edited), the
 //! unchanged ones' cases are taken from the cache and only the changed ones are read and checked;
 //! the checks across files (duplicate ids and positions) run again over all of them, and a
 //! problem there sends the load back to reading every file, so problems are always reported where
