@@ -2167,16 +2167,22 @@ mod tests {
                 "gxnanning",
                 "agency",
             ] {
-                let mut before: Option<Trail> = None;
-                let mut query = String::new();
-                for c in typed.chars() {
-                    query.push(c);
-                    let parsed = Query::new(&query);
-                    let (hits, trail, _) = index.search_typed(&parsed, before.as_ref());
-                    assert_eq!(hits, index.find(&parsed).0, "{query:?}");
-                    before = Some(trail);
-                }
+                typing_finds_what_searching_at_once_finds(&index, typed);
             }
+        }
+    }
+
+    /// Types `typed` key by key, each search starting from the one before, and checks that
+    /// every key finds what searching at once finds, in the same order.
+    fn typing_finds_what_searching_at_once_finds(index: &Index, typed: &str) {
+        let mut before: Option<Trail> = None;
+        let mut query = String::new();
+        for c in typed.chars() {
+            query.push(c);
+            let parsed = Query::new(&query);
+            let (hits, trail, _) = index.search_typed(&parsed, before.as_ref());
+            assert_eq!(hits, index.find(&parsed).0, "{query:?}");
+            before = Some(trail);
         }
     }
 
@@ -2189,15 +2195,7 @@ mod tests {
         let index = Index::new(&library);
         assert!(index.threads_for(library.cases.len()) > 1 || cores() == 1);
         for typed in ["fangchan", "员工卖客户信息", "gx nanning"] {
-            let mut before: Option<Trail> = None;
-            let mut query = String::new();
-            for c in typed.chars() {
-                query.push(c);
-                let parsed = Query::new(&query);
-                let (hits, trail, _) = index.search_typed(&parsed, before.as_ref());
-                assert_eq!(hits, index.find(&parsed).0, "{query:?}");
-                before = Some(trail);
-            }
+            typing_finds_what_searching_at_once_finds(&index, typed);
         }
     }
 
