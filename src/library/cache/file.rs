@@ -36,7 +36,7 @@ use crate::library::provision::{Relation, Statute};
 use crate::library::{Diagnostic, Loaded, Report, omit, summary};
 
 /// Bumped when what is stored changes shape.
-pub const FORMAT: u32 = 9;
+pub const FORMAT: u32 = 10;
 
 /// What every cache file starts with: another file in the directory is never read as one.
 const MAGIC: &[u8; 16] = b"casebook cache\n\0";
