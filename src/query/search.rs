@@ -2215,15 +2215,7 @@ mod tests {
             let index = Index::new(library);
             let mut rng = crate::rng::Rng::new(seed);
             let text: String = (0..1 + rng.below(6)).map(|_| rng.pick(&pieces)).collect();
-            let mut before: Option<Trail> = None;
-            let mut query = String::new();
-            for c in text.chars() {
-                query.push(c);
-                let parsed = Query::new(&query);
-                let (hits, trail, _) = index.search_typed(&parsed, before.as_ref());
-                assert_eq!(hits, index.find(&parsed).0, "seed {seed}: {query:?}");
-                before = Some(trail);
-            }
+            typing_finds_what_searching_at_once_finds(&index, &text);
         }
     }
 
